@@ -1,0 +1,3 @@
+from equalocal.cli import main
+
+main()

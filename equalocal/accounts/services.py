@@ -1,0 +1,138 @@
+"""Invitations and account changes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+from equalocal.organisations.models import Membership, Organisation, Role
+from equalocal.organisations.services import membership_set_role
+
+from .models import Invitation
+
+User = get_user_model()
+
+
+def send_templated_email(*, template: str, to: str, context: dict, language: str) -> None:
+    """Send an e-mail from ``<template>-subject.txt``, ``-body.txt`` and ``-body.html``."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}-subject.txt", context).split())
+        text = render_to_string(f"{template}-body.txt", context)
+        html = render_to_string(f"{template}-body.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@transaction.atomic
+def invitation_create(
+    *, organisation: Organisation, email: str, role: str, by, language: str | None = None
+) -> Invitation:
+    """Invite someone by e-mail; the link lets them join with the role.
+
+    A still-open invitation for the same address is replaced, so only the newest link works.
+    """
+    email = email.strip().lower()
+    if role not in Role.values:
+        raise ApplicationError(_("Unknown role: %(role)s.") % {"role": role}, field="role")
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ApplicationError(
+            _("%(email)s is already a member of %(org)s.") % {"email": email, "org": organisation},
+            field="email",
+        )
+    now = timezone.now()
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, accepted_at=None, revoked_at=None
+    ).update(revoked_at=now)
+    invitation = Invitation(
+        organisation=organisation,
+        email=email,
+        role=role,
+        invited_by=by,
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation._history_user = by
+    invitation.save()
+    link = settings.SITE_URL.rstrip("/") + invitation.get_absolute_url()
+    transaction.on_commit(
+        lambda: send_templated_email(
+            template="accounts/email/invitation",
+            to=email,
+            context={"invitation": invitation, "link": link, "inviter": by},
+            language=language or translation.get_language() or settings.LANGUAGE_CODE,
+        )
+    )
+    return invitation
+
+
+def invitation_revoke(*, invitation: Invitation, by) -> None:
+    invitation.revoked_at = timezone.now()
+    invitation._history_user = by
+    invitation.save(update_fields=["revoked_at", "updated_at"])
+
+
+def _check_open(invitation: Invitation) -> None:
+    if invitation.accepted_at is not None:
+        raise ApplicationError(_("This invitation has already been used."))
+    if invitation.revoked_at is not None:
+        raise ApplicationError(_("This invitation was withdrawn. Ask for a new one."))
+    if invitation.expires_at <= timezone.now():
+        raise ApplicationError(_("This invitation has expired. Ask for a new one."))
+
+
+@transaction.atomic
+def invitation_accept(
+    *,
+    invitation: Invitation,
+    user=None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+) -> User:
+    """Accept an invitation as a signed-in user, or create the account it was sent to."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    _check_open(invitation)
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise ApplicationError(
+                _("An account with this e-mail address exists already. Sign in to accept.")
+            )
+        user = User.objects.create_user(
+            email=invitation.email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+    elif user.email.lower() != invitation.email.lower():
+        raise ApplicationError(
+            _("This invitation was sent to %(email)s. Sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    existing = Membership.objects.filter(organisation=invitation.organisation, user=user).first()
+    if existing is None:
+        membership_set_role(
+            organisation=invitation.organisation, user=user, role=invitation.role, by=user
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation._history_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
+    return user
+
+
+def user_update_profile(*, user, first_name: str, last_name: str, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise ApplicationError(_("Unknown language."), field="language")
+    user.first_name = first_name
+    user.last_name = last_name
+    user.language = language
+    user.save(update_fields=["first_name", "last_name", "language"])

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("equalocal.core.urls")),
+    path("accounts/", include("equalocal.accounts.urls")),
+    path("organisations/", include("equalocal.organisations.urls")),
+    path("charter/", include("equalocal.charters.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler403 = "equalocal.core.views.error_403"
+handler404 = "equalocal.core.views.error_404"
+handler500 = "equalocal.core.views.error_500"

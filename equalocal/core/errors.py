@@ -1,0 +1,14 @@
+"""The one exception type for domain failures raised by services."""
+
+
+class ApplicationError(Exception):
+    """A domain rule was broken; ``message`` is translated and safe to show to the user.
+
+    ``field`` names the form field the message belongs to, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, extra: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.extra = extra or {}

@@ -1,0 +1,17 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo data into an empty database, and serve equalocal."
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--no-demo", action="store_true", help="Do not load demo data.")
+
+    def handle(self, *args, addrport: str, no_demo: bool = False, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        if not no_demo:
+            call_command("demo", if_empty=True)
+        self.stdout.write(self.style.SUCCESS(f"equalocal is at http://{addrport}/"))
+        call_command("runserver", addrport)

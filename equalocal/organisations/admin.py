@@ -1,0 +1,63 @@
+import json
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import ErasureRecord, Membership, Organisation, Person
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "official_code", "parent"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "official_code", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "organisation", "role"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.action(description=_("Export personal data (JSON)"))
+def export_personal_data(modeladmin, request, queryset):
+    data = [services.personal_data_export(person=person) for person in queryset]
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
+    return response
+
+
+@admin.action(description=_("Erase personal data (permanently, with history)"))
+def erase_personal_data(modeladmin, request, queryset):
+    count = 0
+    for person in queryset.select_related("organisation"):
+        services.personal_data_erase(person=person, by=request.user, reason="Django admin")
+        count += 1
+    modeladmin.message_user(
+        request, _("Erased %(count)d people and their history.") % {"count": count}, messages.SUCCESS
+    )
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "title", "organisation", "is_public_contact"]
+    list_filter = ["is_public_contact", "organisation__country"]
+    search_fields = ["name", "email", "organisation__name"]
+    autocomplete_fields = ["organisation", "user"]
+    actions = [export_personal_data, erase_personal_data]
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    list_display = ["erased_at", "subject", "organisation", "erased_by", "reason"]
+    readonly_fields = ["erased_at", "subject", "organisation", "erased_by", "reason"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,183 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from equalocal.core.models import TimeStampedModel
+
+SWEDISH_MUNICIPALITY_CODE = re.compile(r"^\d{4}$")
+SWEDISH_REGION_CODE = re.compile(r"^00\d{2}$")
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    REGION = "region", _("Region")
+    COUNTY_COUNCIL = "county_council", _("County council")
+    NATIONAL_ASSOCIATION = "national_association", _("National association")
+    NETWORK = "network", _("Network or association of local governments")
+    OTHER = "other", _("Other")
+
+
+class Role(models.TextChoices):
+    """A member's role in an organisation; later roles include the earlier ones' rights."""
+
+    ADMIN = "admin", _("Admin")
+    EDITOR = "editor", _("Editor")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Organisation(TimeStampedModel):
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    country = CountryField(_("country"))
+    official_code = models.CharField(
+        _("official code"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "For Sweden, the four-digit municipality code or 00 followed by the county "
+            "code for regions, as Kolada uses them."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of (region or parent)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    description = models.TextField(_("short description"), blank=True, max_length=2000)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "official_code"],
+                condition=~Q(official_code=""),
+                name="unique_official_code_per_country",
+                violation_error_message=_(
+                    "Another organisation in this country already has this official code."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["country", "kind"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"org": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.country == "SE" and self.official_code:
+            code = self.official_code
+            if self.kind == OrganisationKind.MUNICIPALITY and not SWEDISH_MUNICIPALITY_CODE.match(code):
+                raise ValidationError(
+                    {"official_code": _("A Swedish municipality code has four digits, e.g. 2480.")}
+                )
+            if self.kind in {OrganisationKind.REGION, OrganisationKind.COUNTY_COUNCIL} and not (
+                SWEDISH_REGION_CODE.match(code)
+            ):
+                raise ValidationError(
+                    {"official_code": _("A Swedish region code is 00 and the county code, e.g. 0024.")}
+                )
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
+
+
+class Membership(TimeStampedModel):
+    """A user's role in an organisation."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class Person(TimeStampedModel):
+    """Someone who works for an organisation; not necessarily a user of equalocal."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="people", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_public_contact = models.BooleanField(
+        _("public contact"),
+        default=False,
+        help_text=_("Public contacts are shown with their details to everyone, signed in or not."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "organisations:person", kwargs={"org": self.organisation.slug, "person": self.pk}
+        )
+
+
+class ErasureRecord(models.Model):
+    """A note that personal data was erased on request; it holds no personal data itself."""
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, on_delete=models.SET_NULL, related_name="erasures"
+    )
+    subject = models.CharField(_("what was erased"), max_length=100)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    erased_at = models.DateTimeField(_("erased"), auto_now_add=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        ordering = ["-erased_at"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.erased_at:%Y-%m-%d})"

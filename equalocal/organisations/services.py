@@ -1,0 +1,173 @@
+"""Writes for organisations, people and memberships; views, API and commands call these."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+
+from .models import ErasureRecord, Membership, Organisation, Person, Role
+
+
+def _attribute_to(instance, by) -> None:
+    """Record ``by`` as the author in the audit trail when no request is active."""
+    if by is not None:
+        instance._history_user = by
+
+
+def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    """A slug from the name, made unique with a number suffix."""
+    base = slugify(name.replace("ł", "l").replace("Ł", "L"))[:70] or "organisation"
+    slug, number = base, 2
+    others = Organisation.objects.exclude(pk=exclude_pk) if exclude_pk else Organisation.objects
+    while others.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def organisation_create(*, by=None, **fields) -> Organisation:
+    """Create an organisation; the creator, if given, becomes its admin."""
+    organisation = Organisation(**fields)
+    if not organisation.slug:
+        organisation.slug = unique_slug(organisation.name)
+    organisation.full_clean()
+    _attribute_to(organisation, by)
+    organisation.save()
+    if by is not None and not by.is_staff:
+        membership_set_role(organisation=organisation, user=by, role=Role.ADMIN, by=by)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, by=None, **fields) -> Organisation:
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean()
+    _attribute_to(organisation, by)
+    organisation.save()
+    return organisation
+
+
+def person_save(*, person: Person, by=None) -> Person:
+    """Validate and save a new or changed person."""
+    person.full_clean()
+    _attribute_to(person, by)
+    person.save()
+    return person
+
+
+def person_delete(*, person: Person, by=None) -> None:
+    _attribute_to(person, by)
+    person.delete()
+
+
+@transaction.atomic
+def membership_set_role(*, organisation: Organisation, user, role: str, by=None) -> Membership:
+    """Give ``user`` the role in the organisation, creating the membership if needed."""
+    if role not in Role.values:
+        raise ApplicationError(_("Unknown role: %(role)s.") % {"role": role}, field="role")
+    membership = Membership.objects.filter(organisation=organisation, user=user).first()
+    if membership is None:
+        membership = Membership(organisation=organisation, user=user, role=role)
+    else:
+        if membership.role == Role.ADMIN and role != Role.ADMIN:
+            _ensure_another_admin(membership)
+        membership.role = role
+    _attribute_to(membership, by)
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by=None) -> None:
+    """Remove a member; the last admin cannot be removed, so nobody is locked out."""
+    if membership.role == Role.ADMIN:
+        _ensure_another_admin(membership)
+    _attribute_to(membership, by)
+    membership.delete()
+
+
+def _ensure_another_admin(membership: Membership) -> None:
+    others = (
+        Membership.objects.select_for_update()
+        .filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise ApplicationError(
+            _("%(org)s needs at least one admin; make someone else admin first.")
+            % {"org": membership.organisation.name},
+            field="role",
+        )
+
+
+def personal_data_export(*, person: Person) -> dict:
+    """Everything equalocal holds about a person, as a JSON-ready dict (GDPR Art. 15/20)."""
+    history = [
+        {
+            "date": record.history_date.isoformat(),
+            "change": record.get_history_type_display(),
+            "name": record.name,
+            "title": record.title,
+            "email": record.email,
+            "phone": record.phone,
+            "is_public_contact": record.is_public_contact,
+        }
+        for record in person.history.order_by("history_date")
+    ]
+    data = {
+        "exported_at": timezone.now().isoformat(),
+        "person": {
+            "name": person.name,
+            "title": person.title,
+            "email": person.email,
+            "phone": person.phone,
+            "is_public_contact": person.is_public_contact,
+            "organisation": person.organisation.name,
+            "created_at": person.created_at.isoformat(),
+            "updated_at": person.updated_at.isoformat(),
+        },
+        "history": history,
+        "user_account": None,
+    }
+    if person.user_id:
+        user = person.user
+        data["user_account"] = {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "language": user.language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "memberships": [
+                {"organisation": m.organisation.name, "role": m.role}
+                for m in user.memberships.select_related("organisation")
+            ],
+        }
+    return data
+
+
+@transaction.atomic
+def personal_data_erase(*, person: Person, by=None, reason: str = "") -> ErasureRecord:
+    """Erase a person and every copy of their data in the audit trail (GDPR Art. 17).
+
+    The person's user account, if any, is left alone: it is erased separately,
+    because it may belong to several organisations. An erasure record without
+    personal data keeps the fact that an erasure took place.
+    """
+    organisation = person.organisation
+    person.history.all().delete()
+    Person.history.filter(id=person.pk).delete()
+    person.skip_history_when_saving = True
+    person.delete()
+    return ErasureRecord.objects.create(
+        organisation=organisation,
+        subject=str(_("a person")),
+        erased_by=by,
+        reason=reason[:300],
+    )
