@@ -99,3 +99,22 @@ def env_database(name: str, default: str) -> dict:
             "timeout": 20,
         }
     return config
+
+
+def env_mailers(default_backend: str) -> dict:
+    """The default mailer from EMAIL_BACKEND and, for SMTP, EMAIL_HOST and friends."""
+    backend = env_str("EMAIL_BACKEND", default_backend)
+    options = {}
+    if backend == "django.core.mail.backends.smtp.EmailBackend":
+        options = {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "use_ssl": env_bool("EMAIL_USE_SSL", False),
+            "timeout": env_int("EMAIL_TIMEOUT", 30),
+        }
+        if options["use_tls"] and options["use_ssl"]:
+            raise ImproperlyConfigured("Set only one of EMAIL_USE_TLS and EMAIL_USE_SSL.")
+    return {"default": {"BACKEND": backend, "OPTIONS": options}}

@@ -11,7 +11,7 @@ from .middleware import SESSION_KEY
 
 
 def home(request):
-    organisation = request.organisation if request.user.is_authenticated else None
+    organisation = request.organisation
     context = {"organisation": organisation}
     if organisation is not None:
         context["people"] = org_selectors.people_for_user(request.user, organisation)

@@ -1,7 +1,6 @@
 import json
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from equalocal.accounts.forms import InvitationForm
 from equalocal.accounts.selectors import open_invitations_for
+from equalocal.core.decorators import staff_required
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 
@@ -52,7 +52,7 @@ def organisation_detail(request, org):
     return render(request, "organisations/detail.html", context)
 
 
-@staff_member_required
+@staff_required
 def organisation_create(request):
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -1,8 +1,8 @@
 """Local development: debug on, e-mail printed to the console."""
 
-from equalocal.config.env import env_bool, env_str
+from equalocal.config.env import env_bool, env_mailers
 
 from .base import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = env_mailers("django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,16 @@
+"""Shared pytest fixtures: personas and media isolation."""
+
+import pytest
+
+from tests.personas import build_personas
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def personas(db):
+    """Admin, editor and viewer of org A; admin of org B; anonymous; site staff."""
+    return build_personas()

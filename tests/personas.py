@@ -1,0 +1,47 @@
+"""The personas every permission test uses.
+
+Org A has an admin, an editor and a viewer; org B (another organisation)
+has its own admin, the outsider. ``anonymous`` is not signed in; ``staff``
+manages reference data. ``objects`` holds one object of each kind owned by
+org A, so URL patterns can be filled in.
+"""
+
+from dataclasses import dataclass, field
+
+from equalocal.organisations.models import Role
+
+from .factories import InvitationFactory, MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+
+PERSONAS = ["anonymous", "viewer", "editor", "admin", "outsider", "staff"]
+
+
+@dataclass
+class Personas:
+    org_a: object
+    org_b: object
+    users: dict
+    objects: dict = field(default_factory=dict)
+
+    def user(self, name):
+        return self.users.get(name)
+
+
+def build_personas() -> Personas:
+    org_a = OrganisationFactory(name="Org A kommun", slug="org-a")
+    org_b = OrganisationFactory(name="Org B kommun", slug="org-b")
+    users = {"anonymous": None}
+    for name, role in [("admin", Role.ADMIN), ("editor", Role.EDITOR), ("viewer", Role.VIEWER)]:
+        users[name] = UserFactory(email=f"{name}@org-a.example")
+        MembershipFactory(user=users[name], organisation=org_a, role=role)
+    users["outsider"] = UserFactory(email="admin@org-b.example")
+    MembershipFactory(user=users["outsider"], organisation=org_b, role=Role.ADMIN)
+    users["staff"] = UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
+    personas = Personas(org_a=org_a, org_b=org_b, users=users)
+    personas.objects = {
+        "org": org_a.slug,
+        "person": PersonFactory(organisation=org_a).pk,
+        "membership": org_a.memberships.get(user=users["viewer"]).pk,
+        "invitation": InvitationFactory(organisation=org_a).pk,
+        "charter": "2022",
+    }
+    return personas

@@ -1,0 +1,147 @@
+"""Walk every URL pattern with every persona and check the status code.
+
+A new view without an entry in EXPECTED fails ``test_every_url_has_expectations``,
+so each view is covered by the permission matrix as soon as it exists.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.personas import PERSONAS, build_personas
+
+# Patterns that are not ours to test (Django's admin beyond its index, i18n helper).
+SKIPPED_NAMESPACES = {"admin"}
+SKIPPED_NAMES = {"set_language"}
+
+OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
+
+# name: (method, {persona: status}); personas: anonymous viewer editor admin outsider staff
+ALL_200 = dict.fromkeys(PERSONAS, OK)
+SIGNED_IN_200 = {**ALL_200, "anonymous": REDIRECT}
+MEMBERS_ONLY = {"anonymous": REDIRECT, "viewer": OK, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+EDITORS_ONLY = {"anonymous": REDIRECT, "viewer": FORBIDDEN, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+ADMINS_ONLY = {"anonymous": REDIRECT, "viewer": FORBIDDEN, "editor": FORBIDDEN, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
+PRIVATE_PERSON = {"anonymous": NOT_FOUND, "viewer": OK, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+
+EXPECTED = {
+    "core:home": ("get", ALL_200),
+    "core:accessibility": ("get", ALL_200),
+    "core:switch-organisation": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
+    "accounts:login": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "anonymous": OK}),
+    "accounts:logout": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
+    "accounts:password_change": ("get", SIGNED_IN_200),
+    "accounts:password_change_done": ("get", SIGNED_IN_200),
+    "accounts:password_reset": ("get", ALL_200),
+    "accounts:password_reset_done": ("get", ALL_200),
+    "accounts:password_reset_confirm": ("get", ALL_200),
+    "accounts:password_reset_complete": ("get", ALL_200),
+    "accounts:profile": ("get", SIGNED_IN_200),
+    "accounts:invitation": ("get", ALL_200),
+    "accounts:invite": ("post", ADMINS_ONLY_POST),
+    "accounts:invitation-revoke": ("post", ADMINS_ONLY_POST),
+    "organisations:list": ("get", ALL_200),
+    "organisations:create": ("get", {**dict.fromkeys(PERSONAS, FORBIDDEN), "anonymous": REDIRECT, "staff": OK}),
+    "organisations:detail": ("get", ALL_200),
+    "organisations:edit": ("get", {**ADMINS_ONLY, "outsider": FORBIDDEN}),
+    "organisations:history": ("get", MEMBERS_ONLY),
+    "organisations:members": ("get", MEMBERS_ONLY),
+    "organisations:member-role": ("post", ADMINS_ONLY_POST),
+    "organisations:member-remove": ("post", ADMINS_ONLY_POST),
+    "organisations:person-create": ("get", EDITORS_ONLY),
+    "organisations:person": ("get", PRIVATE_PERSON),
+    "organisations:person-edit": ("get", EDITORS_ONLY),
+    "organisations:person-delete": ("get", EDITORS_ONLY),
+    "organisations:person-export": ("get", ADMINS_ONLY),
+    "organisations:person-erase": ("get", ADMINS_ONLY),
+    "charters:index": ("get", dict.fromkeys(PERSONAS, REDIRECT)),
+    "charters:text": ("get", ALL_200),
+    "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
+}
+
+# Values for URL arguments that are not objects of org A.
+EXTRA_KWARGS = {"token": None, "uidb64": "MQ", "charter": "2022"}
+POST_DATA = {"accounts:invite": {"email": "new@example.org", "role": "viewer"}, "organisations:member-role": {"role": "editor"}}
+
+
+def _walk(resolver, namespace=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", list(pattern.pattern.converters)
+
+
+def url_patterns():
+    seen = {}
+    for name, params in _walk(get_resolver()):
+        top = name.split(":")[0] if ":" in name else ""
+        if (top in SKIPPED_NAMESPACES and name != "admin:index") or name in SKIPPED_NAMES:
+            continue
+        seen.setdefault(name, params)
+    return seen
+
+
+def test_every_url_has_expectations():
+    missing = sorted(set(url_patterns()) - set(EXPECTED))
+    assert not missing, f"Add these URL names to EXPECTED with a status per persona: {missing}"
+
+
+def _url(name, personas):
+    params = url_patterns()[name]
+    kwargs = {}
+    for param in params:
+        if param == "token":
+            kwargs[param] = personas.objects["invitation_token"]
+        elif param in EXTRA_KWARGS and param not in personas.objects:
+            kwargs[param] = EXTRA_KWARGS[param]
+        else:
+            kwargs[param] = personas.objects[param]
+    if name == "accounts:password_reset_confirm":
+        kwargs["token"] = "set-password"
+    return reverse(name, kwargs=kwargs)
+
+
+CASES = [(name, persona) for name in sorted(EXPECTED) for persona in PERSONAS]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "persona"), CASES)
+def test_url_status_by_persona(client, name, persona):
+    personas = build_personas()
+    from equalocal.accounts.models import Invitation
+
+    personas.objects["invitation_token"] = Invitation.objects.get(pk=personas.objects["invitation"]).token
+    user = personas.user(persona)
+    if user is not None:
+        client.force_login(user)
+    method, statuses = EXPECTED[name]
+    url = _url(name, personas)
+    if method == "post":
+        response = client.post(url, POST_DATA.get(name, {}))
+    else:
+        response = client.get(url)
+    assert response.status_code == statuses[persona], f"{persona} {method.upper()} {url}"
+
+
+INT_PARAMS = sorted({name for name, params in url_patterns().items() if any(p in {"person", "membership", "invitation"} for p in params)} & set(EXPECTED))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", INT_PARAMS)
+def test_unknown_ids_give_404(client, name):
+    personas = build_personas()
+    client.force_login(personas.user("staff"))
+    kwargs = {p: 987654 if p in {"person", "membership", "invitation"} else personas.objects[p] for p in url_patterns()[name]}
+    method = EXPECTED[name][0]
+    response = getattr(client, method)(reverse(name, kwargs=kwargs))
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/organisations/no-such-org/", "/charter/1999/", "/accounts/invitations/nope/", "/no/such/page/"])
+def test_unknown_addresses_give_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
