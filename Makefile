@@ -6,11 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
 
-# Find a Python 3.12: $PYTHON, python3.12 on PATH, or pyenv's 3.12.
-PYTHON ?= $(shell command -v python3.12 2>/dev/null || \
-	( command -v pyenv >/dev/null 2>&1 && ls -d "$$(pyenv root)"/versions/3.12*/bin/python3.12 2>/dev/null | sort -V | tail -1 ) || \
-	ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -V | tail -1)
+# A Python 3.12: $PYTHON if given, else python3.12, pyenv's 3.12 or python3 (scripts/find-python312.sh).
+PYTHON_312 = $(shell PYTHON="$(PYTHON)" scripts/find-python312.sh)
 
 .PHONY: help venv run demo worker test test-fast e2e lint format messages bench check clean
 
@@ -23,12 +22,8 @@ help:
 	@echo "make bench     run the benchmarks, print a table, write bench-results.json"
 
 $(STAMP): pyproject.toml requirements.lock
-	@if [ -z "$(PYTHON)" ]; then \
-		echo "No Python 3.12 found. Install it (e.g. 'pyenv install 3.12' or 'apt-get install python3.12')"; \
-		echo "or point to one: make run PYTHON=/path/to/python3.12"; exit 1; fi
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else 1)' || \
-		{ echo "$(PYTHON) is not Python 3.12; set PYTHON=/path/to/python3.12"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -n "$(PYTHON_312)" || { PYTHON="$(PYTHON)" scripts/find-python312.sh; exit 1; }
+	test -x $(BIN)/python || $(PYTHON_312) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
@@ -36,7 +31,6 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/equalocal compilemessages --ignore '.venv' -v0 || true
 	$(BIN)/equalocal migrate --no-input -v0
 	$(BIN)/equalocal demo --if-empty
 	@trap 'kill 0' EXIT; \
@@ -51,8 +45,8 @@ worker: $(STAMP)
 	$(BIN)/equalocal worker
 
 test: $(STAMP)
-	$(BIN)/pytest -m "not e2e" -q
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist
+	$(BIN)/pytest -m "not e2e" -q $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e" -q
@@ -71,8 +65,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 messages: $(STAMP)
-	cd equalocal && ../$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location --ignore 'static/*'
-	cd equalocal && ../$(BIN)/django-admin compilemessages -v0
+	cd equalocal && DJANGO_SETTINGS_MODULE=equalocal.config.settings.test ../$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location --ignore 'static/*' -v0
+	cd equalocal && DJANGO_SETTINGS_MODULE=equalocal.config.settings.test ../$(BIN)/django-admin compilemessages -v0
 
 bench: $(STAMP)
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test $(BIN)/equalocal bench

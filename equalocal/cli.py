@@ -15,6 +15,7 @@ ALIASES = {"run": "runapp"}
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
+    _load_dotenv()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "equalocal.config.settings.local")
     if len(argv) > 1 and argv[1] in ALIASES:
         argv[1] = ALIASES[argv[1]]
@@ -32,8 +33,25 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(2) from None
 
     from django.core.management import execute_from_command_line
+    from django.db import OperationalError
 
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except OperationalError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sys.stderr.write(f"equalocal: cannot use the database: {first_line}\n")
+        raise SystemExit(2) from None
+
+
+def _load_dotenv() -> None:
+    """Read ``.env`` from the working directory; real environment variables win."""
+    from pathlib import Path
+
+    from dotenv import load_dotenv
+
+    env_file = Path.cwd() / ".env"
+    if env_file.is_file():
+        load_dotenv(env_file, override=False)
 
 
 if __name__ == "__main__":

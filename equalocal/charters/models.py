@@ -33,6 +33,9 @@ class CharterText(models.Model):
     def __str__(self):
         return f"{self.title_en} ({self.year})"
 
+    def get_absolute_url(self):
+        return reverse("charters:text", kwargs={"charter": self.code})
+
     @property
     def title(self):
         return localised(self, "title")
@@ -44,9 +47,6 @@ class CharterText(models.Model):
     @property
     def note(self):
         return localised(self, "note")
-
-    def get_absolute_url(self):
-        return reverse("charters:text", kwargs={"charter": self.code})
 
 
 class _Verifiable(models.Model):

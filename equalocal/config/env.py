@@ -80,7 +80,11 @@ def env_database(name: str, default: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from exc
+        # The URL may hold a password, so it is not repeated in the message.
+        raise ImproperlyConfigured(
+            f"{name} is not a database URL; use sqlite:///path/to/file.sqlite3 "
+            "or postgres://user:password@host:5432/name."
+        ) from exc
     engine = config.get("ENGINE", "")
     if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
         raise ImproperlyConfigured(

@@ -13,7 +13,8 @@ from importlib.util import find_spec
 
 from django.apps import apps
 
-DEMO_PASSWORD = "equalocal-demo"  # noqa: S105 - printed on purpose; demo installs only
+# Printed on purpose by `make run`: it protects only the demo accounts.
+DEMO_PASSWORD = "equalocal-demo"
 
 
 @dataclass

@@ -35,6 +35,6 @@ def print_sign_ins(stdout) -> None:
     emails = [email for email, _ in DEMO_USERS]
     if not get_user_model().objects.filter(email__in=emails).exists():
         return
-    stdout.write("Demo sign-in (password for all: %s):" % DEMO_PASSWORD)
+    stdout.write(f"Demo sign-in (password for all: {DEMO_PASSWORD}):")
     for email, description in DEMO_USERS:
         stdout.write(f"  {email:<28} {description}")
