@@ -28,6 +28,10 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
+    def get_by_natural_key(self, username):
+        # Addresses are stored in lower case; people type them as they like when signing in.
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)

@@ -36,13 +36,18 @@ def invitation_create(request, org):
             messages.success(
                 request,
                 _("An invitation was sent to %(email)s. The link works for %(days)s days.")
-                % {"email": invitation.email, "days": (invitation.expires_at - invitation.created_at).days},
+                % {"email": invitation.email, "days": _valid_days(invitation)},
             )
     else:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
     return redirect("organisations:members", org=org)
+
+
+def _valid_days(invitation: Invitation) -> int:
+    # Rounded: created_at is set a moment after expires_at was computed, so .days is one short.
+    return round((invitation.expires_at - invitation.created_at).total_seconds() / 86400)
 
 
 @login_required

@@ -34,7 +34,9 @@ def switch_organisation(request):
     if organisation is not None and organisation.pk == chosen:
         request.session[SESSION_KEY] = chosen
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = "core:home"
     return redirect(next_url)
 

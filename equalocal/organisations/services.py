@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,12 +30,34 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
+def _ensure_unique_official_code(organisation: Organisation) -> None:
+    """Report a duplicate official code on its field, naming the organisation that has it."""
+    code, country = organisation.official_code, organisation.country
+    if not code or not country:
+        return
+    other = (
+        Organisation.objects.filter(country=country, official_code=code)
+        .exclude(pk=organisation.pk)
+        .first()
+    )
+    if other is not None:
+        raise ValidationError(
+            {
+                "official_code": _(
+                    "%(other)s already has the official code %(code)s in this country."
+                )
+                % {"other": other.name, "code": code}
+            }
+        )
+
+
 @transaction.atomic
 def organisation_create(*, by=None, **fields) -> Organisation:
     """Create an organisation; the creator, if given, becomes its admin."""
     organisation = Organisation(**fields)
     if not organisation.slug:
         organisation.slug = unique_slug(organisation.name)
+    _ensure_unique_official_code(organisation)
     organisation.full_clean()
     _attribute_to(organisation, by)
     organisation.save()
@@ -47,6 +70,7 @@ def organisation_create(*, by=None, **fields) -> Organisation:
 def organisation_update(*, organisation: Organisation, by=None, **fields) -> Organisation:
     for name, value in fields.items():
         setattr(organisation, name, value)
+    _ensure_unique_official_code(organisation)
     organisation.full_clean()
     _attribute_to(organisation, by)
     organisation.save()
@@ -160,11 +184,10 @@ def personal_data_erase(*, person: Person, by=None, reason: str = "") -> Erasure
     because it may belong to several organisations. An erasure record without
     personal data keeps the fact that an erasure took place.
     """
-    organisation = person.organisation
-    person.history.all().delete()
-    Person.history.filter(id=person.pk).delete()
-    person.skip_history_when_saving = True
+    organisation, pk = person.organisation, person.pk
     person.delete()
+    # After the delete: simple_history writes a "-" row holding the data on every delete.
+    Person.history.filter(id=pk).delete()
     return ErasureRecord.objects.create(
         organisation=organisation,
         subject=str(_("a person")),

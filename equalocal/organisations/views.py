@@ -25,7 +25,10 @@ PAGE_SIZE = 50
 
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None, country_codes=selectors.organisation_countries())
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = {}
+    if form.is_bound:
+        form.is_valid()  # an invalid filter (e.g. unknown country) is reported; the valid ones apply
+        filters = form.cleaned_data
     organisations = selectors.organisation_list(
         search=filters.get("q", ""), country=filters.get("country", ""), kind=filters.get("kind", "")
     )
