@@ -44,4 +44,38 @@ def build_personas() -> Personas:
         "invitation": InvitationFactory(organisation=org_a).pk,
         "charter": "2022",
     }
+    personas.objects.update(_plan_objects(org_a))
     return personas
+
+
+def _plan_objects(organisation) -> dict:
+    """A commitment, a plan with a goal and an activity, and a deleted plan, all of org A."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
+    from equalocal.plans.models import ActionPlan, Activity, Goal
+
+    commitment = Commitment.objects.create(
+        organisation=organisation,
+        charter=CharterText.objects.get(code="2022"),
+        status=CommitmentStatus.DECIDED,
+        decided_on=date(2025, 3, 1),
+    )
+    plan = ActionPlan.objects.create(
+        organisation=organisation, title="Handlingsplan", commitment=commitment,
+        period_start=date(2025, 1, 1), period_end=date(2026, 12, 31),
+    )
+    goal = Goal.objects.create(plan=plan, title="Mål 1")
+    activity = Activity.objects.create(plan=plan, goal=goal, title="Aktivitet 1")
+    deleted = ActionPlan.objects.create(
+        organisation=organisation, title="Borttagen plan", deleted_at=timezone.now()
+    )
+    return {
+        "commitment": commitment.pk,
+        "plan": plan.pk,
+        "goal": goal.pk,
+        "activity": activity.pk,
+        "deleted_plan": deleted.pk,
+    }

@@ -12,3 +12,11 @@ class ApplicationError(Exception):
         self.message = message
         self.field = field
         self.extra = extra or {}
+
+
+class ConcurrentEditError(ApplicationError):
+    """Someone else saved the record since it was opened; ``current`` is their version."""
+
+    def __init__(self, message: str, *, current):
+        super().__init__(message)
+        self.current = current

@@ -24,7 +24,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,6 +38,9 @@ INSTALLED_APPS = [
     "equalocal.accounts",
     "equalocal.organisations",
     "equalocal.charters",
+    "equalocal.plans",
+    # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
+    "django.contrib.admin",
 ]
 
 MIDDLEWARE = [

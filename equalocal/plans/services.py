@@ -1,0 +1,243 @@
+"""Writes for action plans, goals, activities and progress; views, API and commands call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+from equalocal.core.locking import claim_lock
+
+from .models import (
+    DEFAULT_PROGRESS,
+    Activity,
+    ActivityStatus,
+    ActionPlan,
+    Consultation,
+    Goal,
+    PlanStatus,
+    ProgressUpdate,
+)
+
+
+def _attribute_to(instance, by) -> None:
+    if by is not None:
+        instance._history_user = by
+
+
+def _validate(instance) -> None:
+    """Run the model's validation; a ValidationError carries the field messages to the form."""
+    instance.full_clean()
+
+
+# Plans --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_save(
+    *, plan: ActionPlan, by=None, priorities: Iterable | None = None, expected_lock_version: int | None = None
+) -> ActionPlan:
+    """Create or update a plan (optimistic locking when ``expected_lock_version`` is given)."""
+    _validate(plan)
+    claim_lock(ActionPlan, plan, expected_lock_version)
+    _attribute_to(plan, by)
+    plan.save()
+    if priorities is not None:
+        plan.priorities.set(priorities)
+    return plan
+
+
+@transaction.atomic
+def plan_new_version(*, plan: ActionPlan, by=None) -> ActionPlan:
+    """Copy the plan with its goals, activities and consultations into a new draft version.
+
+    The previous version stays as it is and readable; the copy links back to it.
+    """
+    if ActionPlan.objects.filter(previous_version=plan).exists():
+        raise ApplicationError(_("This version already has a newer version."))
+    priorities = list(plan.priorities.all())
+    reference_goals = list(plan.reference_goals.all())
+    goals = list(plan.goals.prefetch_related("articles", "reference_goals"))
+    activities = list(plan.activities.prefetch_related("articles"))
+    consultations = list(plan.consultations.all())
+
+    copy = ActionPlan.objects.get(pk=plan.pk)
+    copy.pk = None
+    copy.id = None
+    copy._state.adding = True
+    copy.previous_version = plan
+    copy.version_number = plan.version_number + 1
+    copy.status = PlanStatus.DRAFT
+    copy.adopted_on = None
+    copy.adopted_by = ""
+    copy.adoption_case_number = ""
+    copy.is_published = False
+    copy.lock_version = 1
+    _attribute_to(copy, by)
+    copy.save()
+    copy.priorities.set(priorities)
+    copy.reference_goals.set(reference_goals)
+
+    goal_map = {}
+    for goal in goals:
+        articles, refs = list(goal.articles.all()), list(goal.reference_goals.all())
+        old_pk = goal.pk
+        goal.pk = None
+        goal.plan = copy
+        goal._state.adding = True
+        _attribute_to(goal, by)
+        goal.save()
+        goal.articles.set(articles)
+        goal.reference_goals.set(refs)
+        goal_map[old_pk] = goal
+    for activity in activities:
+        articles = list(activity.articles.all())
+        activity.pk = None
+        activity.plan = copy
+        activity.goal = goal_map.get(activity.goal_id)
+        activity.lock_version = 1
+        activity._state.adding = True
+        _attribute_to(activity, by)
+        activity.save()
+        activity.articles.set(articles)
+    Consultation.objects.bulk_create(
+        Consultation(plan=copy, date=c.date, consulted=c.consulted, summary=c.summary)
+        for c in consultations
+    )
+    return copy
+
+
+@transaction.atomic
+def plan_delete(*, plan: ActionPlan, by) -> None:
+    """Move the plan to the bin; an admin can restore it for 30 days."""
+    plan.deleted_at = timezone.now()
+    plan.deleted_by = by
+    _attribute_to(plan, by)
+    plan.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+
+
+@transaction.atomic
+def plan_restore(*, plan: ActionPlan, by) -> None:
+    if not plan.can_be_restored:
+        raise ApplicationError(_("Deleted plans can be restored for 30 days; this one can no longer be."))
+    plan.deleted_at = None
+    plan.deleted_by = None
+    _attribute_to(plan, by)
+    plan.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
+
+
+def consultation_add(*, plan: ActionPlan, date, consulted: str, summary: str = "", by=None) -> Consultation:
+    consultation = Consultation(plan=plan, date=date, consulted=consulted, summary=summary)
+    _validate(consultation)
+    _attribute_to(consultation, by)
+    consultation.save()
+    return consultation
+
+
+# Goals ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_save(*, goal: Goal, by=None, articles: Iterable | None = None, reference_goals: Iterable | None = None) -> Goal:
+    if goal.pk is None and not goal.order:
+        goal.order = (goal.plan.goals.count() or 0) + 1
+    _validate(goal)
+    _attribute_to(goal, by)
+    goal.save()
+    if articles is not None:
+        goal.articles.set(articles)
+    if reference_goals is not None:
+        goal.reference_goals.set(reference_goals)
+    return goal
+
+
+def goal_delete(*, goal: Goal, by=None) -> None:
+    _attribute_to(goal, by)
+    goal.delete()
+
+
+# Activities -----------------------------------------------------------------------------------
+
+
+def _record_progress(activity: Activity, *, previous: tuple | None, text: str, by) -> None:
+    if previous is None or previous != (activity.status, activity.progress) or text:
+        ProgressUpdate.objects.create(
+            activity=activity, status=activity.status, progress=activity.progress, text=text, by=by
+        )
+
+
+def _complete(activity: Activity) -> None:
+    """A done activity gets today's completion date unless one was given; reopening clears it."""
+    if activity.status == ActivityStatus.DONE:
+        activity.completed_on = activity.completed_on or timezone.localdate()
+    else:
+        activity.completed_on = None
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    activity: Activity,
+    by=None,
+    articles: Iterable | None = None,
+    expected_lock_version: int | None = None,
+    note: str = "",
+) -> Activity:
+    """Create or update an activity; a change of status or progress adds a progress update."""
+    previous = None
+    if activity.pk is not None:
+        previous = Activity.objects.filter(pk=activity.pk).values_list("status", "progress").first()
+    elif not activity.order:
+        activity.order = (activity.plan.activities.count() or 0) + 1
+    _complete(activity)
+    _validate(activity)
+    claim_lock(Activity, activity, expected_lock_version)
+    _attribute_to(activity, by)
+    activity.save()
+    if articles is not None:
+        activity.articles.set(articles)
+    _record_progress(activity, previous=previous, text=note, by=by)
+    return activity
+
+
+@transaction.atomic
+def activity_set_progress(
+    *,
+    activity: Activity,
+    status: str,
+    progress: int | None = None,
+    note: str = "",
+    by=None,
+    expected_lock_version: int | None = None,
+) -> Activity:
+    """Change status and progress; without a progress figure, the status's default is used."""
+    if status not in ActivityStatus.values:
+        raise ApplicationError(_("Unknown status: %(status)s.") % {"status": status}, field="status")
+    if progress is None:
+        progress = DEFAULT_PROGRESS[ActivityStatus(status)] if status != activity.status else activity.progress
+    if not 0 <= progress <= 100:
+        raise ApplicationError(_("Progress is a percentage from 0 to 100."), field="progress")
+    activity.status = status
+    activity.progress = progress
+    return activity_save(activity=activity, by=by, expected_lock_version=expected_lock_version, note=note)
+
+
+@transaction.atomic
+def activities_bulk_set_status(*, plan: ActionPlan, activity_ids: Iterable[int], status: str, by=None) -> int:
+    """Set the status (and its default progress) of several activities of one plan."""
+    if status not in ActivityStatus.values:
+        raise ApplicationError(_("Unknown status: %(status)s.") % {"status": status}, field="status")
+    activities = list(plan.activities.select_for_update().filter(pk__in=list(activity_ids)))
+    if not activities:
+        raise ApplicationError(_("Select at least one activity."))
+    for activity in activities:
+        activity_set_progress(activity=activity, status=status, by=by)
+    return len(activities)
+
+
+def activity_delete(*, activity: Activity, by=None) -> None:
+    _attribute_to(activity, by)
+    activity.delete()
