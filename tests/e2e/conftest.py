@@ -1,0 +1,120 @@
+"""Fixtures for the browser tests: one Chromium per session, a fresh context per test.
+
+The pages are served by pytest-django's ``live_server`` and checked with the
+vendored axe-core against WCAG 2.1 A and AA.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread; the fixtures below
+# still use the ORM there, which Django refuses unless this is set.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_PATH = Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing; install it with: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo organisations, people and users, and the Charter texts.
+
+    The Charter is loaded by a data migration, but transactional tests empty the
+    database after each test, so it is loaded again here (the loader is idempotent).
+    """
+    from django.apps import apps
+
+    from equalocal.charters.reference import load_reference
+    from equalocal.core.demo import load_demo
+
+    load_reference(apps)
+    return load_demo()
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    """A page in a new browser context (own cookies), with the live server as base URL."""
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def format_violations(violations) -> str:
+    lines = [f"{len(violations)} accessibility violation(s):"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} [{violation.get('impact') or 'n/a'}]: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
+
+
+def check_axe(page):
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page and fail on any violation."""
+    page.add_script_tag(path=str(AXE_PATH))
+    results = page.evaluate(
+        """async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})""",
+        AXE_TAGS,
+    )
+    violations = results["violations"]
+    assert not violations, f"{page.url}\n" + format_violations(violations)
+
+
+@pytest.fixture
+def axe():
+    return check_axe
+
+
+@pytest.fixture
+def sign_in(page):
+    """Sign in through the login form, like a user would."""
+    from equalocal.core.demo import DEMO_PASSWORD
+
+    def _sign_in(email, password=DEMO_PASSWORD):
+        page.goto("/accounts/login/")
+        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        # The header shows "Sign out" once the session exists.
+        page.get_by_role("button", name="Sign out").wait_for()
+        return page
+
+    return _sign_in
