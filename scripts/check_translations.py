@@ -21,7 +21,11 @@ MO = PO.with_suffix(".mo")
 
 
 def _keys(catalogue):
-    return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in catalogue if not entry.obsolete}
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgid_plural)
+        for entry in catalogue
+        if not entry.obsolete
+    }
 
 
 def main() -> int:
@@ -36,9 +40,20 @@ def main() -> int:
         try:
             env = {**os.environ, "DJANGO_SETTINGS_MODULE": "equalocal.config.settings.test"}
             subprocess.run(
-                [str(Path(sys.executable).parent / "django-admin"), "makemessages", "-l", "sv",
-                 "--no-obsolete", "--no-location", "--ignore", "static/*", "-v0"],
-                cwd=PACKAGE, env=env, check=True,
+                [
+                    str(Path(sys.executable).parent / "django-admin"),
+                    "makemessages",
+                    "-l",
+                    "sv",
+                    "--no-obsolete",
+                    "--no-location",
+                    "--ignore",
+                    "static/*",
+                    "-v0",
+                ],
+                cwd=PACKAGE,
+                env=env,
+                check=True,
             )
             fresh = polib.pofile(str(PO))
         finally:
@@ -56,10 +71,16 @@ def main() -> int:
             problems.append(f"fuzzy: {entry.msgid!r}")
         elif not entry.translated():
             problems.append(f"untranslated: {entry.msgid!r}")
-    compiled = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-                for e in polib.mofile(str(MO)) if e.msgid}
-    source = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-              for e in committed if e.translated() and "fuzzy" not in e.flags and not e.obsolete}
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.mofile(str(MO))
+        if e.msgid
+    }
+    source = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in committed
+        if e.translated() and "fuzzy" not in e.flags and not e.obsolete
+    }
     if compiled != source:
         problems.append("django.mo is out of date: run `make messages` (compilemessages).")
     for problem in problems:

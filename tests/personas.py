@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 
 from equalocal.organisations.models import Role
 
-from .factories import InvitationFactory, MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from .factories import (
+    InvitationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 PERSONAS = ["anonymous", "viewer", "editor", "admin", "outsider", "staff"]
 
@@ -64,8 +70,11 @@ def _plan_objects(organisation) -> dict:
         decided_on=date(2025, 3, 1),
     )
     plan = ActionPlan.objects.create(
-        organisation=organisation, title="Handlingsplan", commitment=commitment,
-        period_start=date(2025, 1, 1), period_end=date(2026, 12, 31),
+        organisation=organisation,
+        title="Handlingsplan",
+        commitment=commitment,
+        period_start=date(2025, 1, 1),
+        period_end=date(2026, 12, 31),
     )
     goal = Goal.objects.create(plan=plan, title="Mål 1")
     activity = Activity.objects.create(plan=plan, goal=goal, title="Aktivitet 1")

@@ -18,11 +18,39 @@ OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 # name: (method, {persona: status}); personas: anonymous viewer editor admin outsider staff
 ALL_200 = dict.fromkeys(PERSONAS, OK)
 SIGNED_IN_200 = {**ALL_200, "anonymous": REDIRECT}
-MEMBERS_ONLY = {"anonymous": REDIRECT, "viewer": OK, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
-EDITORS_ONLY = {"anonymous": REDIRECT, "viewer": FORBIDDEN, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
-ADMINS_ONLY = {"anonymous": REDIRECT, "viewer": FORBIDDEN, "editor": FORBIDDEN, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+MEMBERS_ONLY = {
+    "anonymous": REDIRECT,
+    "viewer": OK,
+    "editor": OK,
+    "admin": OK,
+    "outsider": NOT_FOUND,
+    "staff": OK,
+}
+EDITORS_ONLY = {
+    "anonymous": REDIRECT,
+    "viewer": FORBIDDEN,
+    "editor": OK,
+    "admin": OK,
+    "outsider": NOT_FOUND,
+    "staff": OK,
+}
+ADMINS_ONLY = {
+    "anonymous": REDIRECT,
+    "viewer": FORBIDDEN,
+    "editor": FORBIDDEN,
+    "admin": OK,
+    "outsider": NOT_FOUND,
+    "staff": OK,
+}
 ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
-PRIVATE_PERSON = {"anonymous": NOT_FOUND, "viewer": OK, "editor": OK, "admin": OK, "outsider": NOT_FOUND, "staff": OK}
+PRIVATE_PERSON = {
+    "anonymous": NOT_FOUND,
+    "viewer": OK,
+    "editor": OK,
+    "admin": OK,
+    "outsider": NOT_FOUND,
+    "staff": OK,
+}
 
 EXPECTED = {
     "core:home": ("get", ALL_200),
@@ -41,7 +69,10 @@ EXPECTED = {
     "accounts:invite": ("post", ADMINS_ONLY_POST),
     "accounts:invitation-revoke": ("post", ADMINS_ONLY_POST),
     "organisations:list": ("get", ALL_200),
-    "organisations:create": ("get", {**dict.fromkeys(PERSONAS, FORBIDDEN), "anonymous": REDIRECT, "staff": OK}),
+    "organisations:create": (
+        "get",
+        {**dict.fromkeys(PERSONAS, FORBIDDEN), "anonymous": REDIRECT, "staff": OK},
+    ),
     "organisations:detail": ("get", ALL_200),
     "organisations:edit": ("get", {**ADMINS_ONLY, "outsider": FORBIDDEN}),
     "organisations:history": ("get", MEMBERS_ONLY),
@@ -61,7 +92,10 @@ EXPECTED = {
 
 # Values for URL arguments that are not objects of org A.
 EXTRA_KWARGS = {"token": None, "uidb64": "MQ", "charter": "2022"}
-POST_DATA = {"accounts:invite": {"email": "new@example.org", "role": "viewer"}, "organisations:member-role": {"role": "editor"}}
+POST_DATA = {
+    "accounts:invite": {"email": "new@example.org", "role": "viewer"},
+    "organisations:member-role": {"role": "editor"},
+}
 
 
 def _walk(resolver, namespace=""):
@@ -112,7 +146,9 @@ def test_url_status_by_persona(client, name, persona):
     personas = build_personas()
     from equalocal.accounts.models import Invitation
 
-    personas.objects["invitation_token"] = Invitation.objects.get(pk=personas.objects["invitation"]).token
+    personas.objects["invitation_token"] = Invitation.objects.get(
+        pk=personas.objects["invitation"]
+    ).token
     user = personas.user(persona)
     if user is not None:
         client.force_login(user)
@@ -125,7 +161,14 @@ def test_url_status_by_persona(client, name, persona):
     assert response.status_code == statuses[persona], f"{persona} {method.upper()} {url}"
 
 
-INT_PARAMS = sorted({name for name, params in url_patterns().items() if any(p in {"person", "membership", "invitation"} for p in params)} & set(EXPECTED))
+INT_PARAMS = sorted(
+    {
+        name
+        for name, params in url_patterns().items()
+        if any(p in {"person", "membership", "invitation"} for p in params)
+    }
+    & set(EXPECTED)
+)
 
 
 @pytest.mark.django_db
@@ -133,14 +176,25 @@ INT_PARAMS = sorted({name for name, params in url_patterns().items() if any(p in
 def test_unknown_ids_give_404(client, name):
     personas = build_personas()
     client.force_login(personas.user("staff"))
-    kwargs = {p: 987654 if p in {"person", "membership", "invitation"} else personas.objects[p] for p in url_patterns()[name]}
+    kwargs = {
+        p: 987654 if p in {"person", "membership", "invitation"} else personas.objects[p]
+        for p in url_patterns()[name]
+    }
     method = EXPECTED[name][0]
     response = getattr(client, method)(reverse(name, kwargs=kwargs))
     assert response.status_code == 404
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/organisations/no-such-org/", "/charter/1999/", "/accounts/invitations/nope/", "/no/such/page/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/organisations/no-such-org/",
+        "/charter/1999/",
+        "/accounts/invitations/nope/",
+        "/no/such/page/",
+    ],
+)
 def test_unknown_addresses_give_404(client, url):
     response = client.get(url)
     assert response.status_code == 404

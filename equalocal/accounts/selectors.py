@@ -9,4 +9,6 @@ def get_invitation_by_token(token: str) -> Invitation:
 
 
 def open_invitations_for(organisation):
-    return organisation.invitations.filter(accepted_at=None, revoked_at=None).order_by("-created_at")
+    return organisation.invitations.filter(accepted_at=None, revoked_at=None).order_by(
+        "-created_at"
+    )

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
@@ -35,7 +36,11 @@ def invitation_create(request, org):
         else:
             messages.success(
                 request,
-                _("An invitation was sent to %(email)s. The link works for %(days)s days.")
+                ngettext(
+                    "An invitation was sent to %(email)s. The link works for %(days)d day.",
+                    "An invitation was sent to %(email)s. The link works for %(days)d days.",
+                    _valid_days(invitation),
+                )
                 % {"email": invitation.email, "days": _valid_days(invitation)},
             )
     else:
@@ -60,7 +65,9 @@ def invitation_revoke(request, org, invitation):
 
     item = get_object_or_404(Invitation, pk=invitation, organisation=organisation)
     services.invitation_revoke(invitation=item, by=request.user)
-    messages.success(request, _("The invitation to %(email)s was withdrawn.") % {"email": item.email})
+    messages.success(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": item.email}
+    )
     return redirect("organisations:members", org=org)
 
 
@@ -101,7 +108,11 @@ def profile(request):
     user = request.user
     form = ProfileForm(
         request.POST or None,
-        initial={"first_name": user.first_name, "last_name": user.last_name, "language": user.language},
+        initial={
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "language": user.language,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.user_update_profile(user=user, **form.cleaned_data)

@@ -22,8 +22,16 @@ class CharterTextAdmin(SimpleHistoryAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title_en", "title_sv", "charter", "section", "number_verified",
-                    "title_en_verified", "title_sv_verified"]
+    list_display = [
+        "number",
+        "title_en",
+        "title_sv",
+        "charter",
+        "section",
+        "number_verified",
+        "title_en_verified",
+        "title_sv_verified",
+    ]
     list_filter = ["charter", "section", "number_verified", "title_sv_verified"]
     list_editable = ["title_sv_verified"]
     search_fields = ["title_en", "title_sv"]

@@ -21,7 +21,9 @@ class CharterText(models.Model):
     note_en = models.TextField(_("note (English)"), blank=True)
     note_sv = models.TextField(_("note (Swedish)"), blank=True)
     is_current = models.BooleanField(
-        _("current text"), default=False, help_text=_("New signatures are made to the current text.")
+        _("current text"),
+        default=False,
+        help_text=_("New signatures are made to the current text."),
     )
     history = HistoricalRecords()
 
@@ -158,10 +160,16 @@ class Commitment(models.Model):
         verbose_name=_("organisation"),
     )
     charter = models.ForeignKey(
-        CharterText, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("Charter text")
+        CharterText,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("Charter text"),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.CONSIDERING
+        _("status"),
+        max_length=16,
+        choices=CommitmentStatus.choices,
+        default=CommitmentStatus.CONSIDERING,
     )
     decided_on = models.DateField(_("decision to sign"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
@@ -209,7 +217,9 @@ class Commitment(models.Model):
         if self.decided_on and self.signed_on and self.signed_on < self.decided_on:
             errors["signed_on"] = _("The Charter cannot be signed before the decision to sign it.")
         if self.adopted_2022_articles_on and self.charter_id and self.charter.year >= 2022:
-            errors["adopted_2022_articles_on"] = _("Only signatories of the 2006 text adopt the 2022 articles.")
+            errors["adopted_2022_articles_on"] = _(
+                "Only signatories of the 2006 text adopt the 2022 articles."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -237,7 +247,9 @@ class CommitmentStep(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=CommitmentStatus.choices)
     date = models.DateField(_("date"))
     deciding_body = models.CharField(_("deciding body"), max_length=200, blank=True)
-    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True, help_text=_("e.g. § 62"))
+    paragraph = models.CharField(
+        _("paragraph"), max_length=40, blank=True, help_text=_("e.g. § 62")
+    )
     case_number = models.CharField(
         _("case number"), max_length=60, blank=True, help_text=_("e.g. KS 2024/108")
     )

@@ -45,23 +45,62 @@ TEXTS = [
 
 # (number, EN, SV, EN verified, SV verified)
 PRINCIPLES = [
-    (1, "Equality of women and men is a fundamental right",
-     "Jämställdhet är en grundläggande rättighet", True, True),
-    (2, "Multiple discrimination and disadvantage must be addressed",
-     "Flerfaldig diskriminering och missgynnanden ska bekämpas", True, True),
-    (3, "Balanced participation of women and men in decision-making",
-     "Representativt deltagande i beslutsprocessen", True, True),
-    (4, "Elimination of gender stereotypes", "Avskaffa stereotypa uppfattningar om kön", True, True),
-    (5, "Integrating the gender perspective into all activities",
-     "Jämställdhetsintegrering av alla verksamheter", True, True),
-    (6, "Properly resourced action plans and programmes",
-     "Tillräcklig finansiering av handlingsplaner och program", True, True),
+    (
+        1,
+        "Equality of women and men is a fundamental right",
+        "Jämställdhet är en grundläggande rättighet",
+        True,
+        True,
+    ),
+    (
+        2,
+        "Multiple discrimination and disadvantage must be addressed",
+        "Flerfaldig diskriminering och missgynnanden ska bekämpas",
+        True,
+        True,
+    ),
+    (
+        3,
+        "Balanced participation of women and men in decision-making",
+        "Representativt deltagande i beslutsprocessen",
+        True,
+        True,
+    ),
+    (
+        4,
+        "Elimination of gender stereotypes",
+        "Avskaffa stereotypa uppfattningar om kön",
+        True,
+        True,
+    ),
+    (
+        5,
+        "Integrating the gender perspective into all activities",
+        "Jämställdhetsintegrering av alla verksamheter",
+        True,
+        True,
+    ),
+    (
+        6,
+        "Properly resourced action plans and programmes",
+        "Tillräcklig finansiering av handlingsplaner och program",
+        True,
+        True,
+    ),
 ]
 PRINCIPLES_2022 = {
-    2: ("Multiple and intersecting discrimination and disadvantage must be addressed",
-        "Flerfaldig och korsande diskriminering och missgynnanden ska bekämpas", False, False),
-    3: ("Balanced participation and representation of women and men in decision-making",
-        "Representativt deltagande och representation i beslutsprocessen", False, False),
+    2: (
+        "Multiple and intersecting discrimination and disadvantage must be addressed",
+        "Flerfaldig och korsande diskriminering och missgynnanden ska bekämpas",
+        False,
+        False,
+    ),
+    3: (
+        "Balanced participation and representation of women and men in decision-making",
+        "Representativt deltagande och representation i beslutsprocessen",
+        False,
+        False,
+    ),
 }
 
 # (order, EN, SV); the Swedish section names are our own translation.
@@ -89,8 +128,13 @@ ARTICLES = [
     (7, 2, "Good administration and consultation", "God förvaltning och samråd", True),
     (8, 3, "General commitment", "Allmänt åtagande", True),
     (9, 3, "Gender assessment", "Jämställdhetsanalyser", True),
-    (10, 3, "Multiple discrimination or disadvantage",
-     "Flerfaldig diskriminering eller missgynnanden", True),
+    (
+        10,
+        3,
+        "Multiple discrimination or disadvantage",
+        "Flerfaldig diskriminering eller missgynnanden",
+        True,
+    ),
     (11, 4, "The employer role", "Arbetsgivarrollen", True),
     (12, 5, "Public procurement and contracts", "Upphandling av varor och tjänster", True),
     (13, 6, "Education and lifelong learning", "Utbildning och livslångt lärande", True),
@@ -110,20 +154,32 @@ ARTICLES = [
     (27, 7, "Economic development", "Ekonomisk utveckling", False),
     (28, 7, "Environment", "Miljö", False),
     (29, 8, "Local government as regulator", "Rollen som tillsynsmyndighet", False),
-    (30, 9, "Twinning and international cooperation",
-     "Vänortssamarbete och internationellt samarbete", False),
+    (
+        30,
+        9,
+        "Twinning and international cooperation",
+        "Vänortssamarbete och internationellt samarbete",
+        False,
+    ),
 ]
 
 # The 2022 topics in CEMR's listed order; the number of each is not confirmed.
 ARTICLES_2022_NEW = [
     (31, "Sustainable Development Goals", "Globala målen för hållbar utveckling"),
     (32, "Cyber violence", "Nätvåld"),
-    (33, "Violence against elected representatives and staff",
-     "Våld mot förtroendevalda och anställda"),
+    (
+        33,
+        "Violence against elected representatives and staff",
+        "Våld mot förtroendevalda och anställda",
+    ),
     (34, "Intersectionality", "Intersektionalitet"),
     (35, "Flexible working", "Flexibelt arbete"),
     (36, "Digital inclusion", "Digital inkludering"),
-    (37, "Sexual and reproductive health and rights", "Sexuell och reproduktiv hälsa och rättigheter"),
+    (
+        37,
+        "Sexual and reproductive health and rights",
+        "Sexuell och reproduktiv hälsa och rättigheter",
+    ),
     (38, "Climate change", "Klimatförändringar"),
     (39, "Civil preparedness and disaster response", "Civil beredskap och katastrofinsatser"),
 ]
@@ -147,8 +203,12 @@ def load_reference(apps) -> dict:
             Principle.objects.update_or_create(
                 charter=charter,
                 number=number,
-                defaults={"title_en": en, "title_sv": sv, "title_en_verified": en_ok,
-                          "title_sv_verified": sv_ok},
+                defaults={
+                    "title_en": en,
+                    "title_sv": sv,
+                    "title_en_verified": en_ok,
+                    "title_sv_verified": sv_ok,
+                },
             )
             counts["principles"] += 1
         sections = {}
@@ -157,17 +217,26 @@ def load_reference(apps) -> dict:
             sections[order], _ = Section.objects.update_or_create(
                 charter=charter,
                 order=order,
-                defaults={"title_en": en, "title_sv": sv, "title_en_verified": order <= 9,
-                          "title_sv_verified": False},
+                defaults={
+                    "title_en": en,
+                    "title_sv": sv,
+                    "title_en_verified": order <= 9,
+                    "title_sv_verified": False,
+                },
             )
             counts["sections"] += 1
         for number, section_order, en, sv, sv_ok in ARTICLES:
             Article.objects.update_or_create(
                 charter=charter,
                 number=number,
-                defaults={"section": sections[section_order], "title_en": en, "title_sv": sv,
-                          "title_en_verified": True, "title_sv_verified": sv_ok,
-                          "number_verified": True},
+                defaults={
+                    "section": sections[section_order],
+                    "title_en": en,
+                    "title_sv": sv,
+                    "title_en_verified": True,
+                    "title_sv_verified": sv_ok,
+                    "number_verified": True,
+                },
             )
             counts["articles"] += 1
         if is_2022:
@@ -175,9 +244,14 @@ def load_reference(apps) -> dict:
                 Article.objects.update_or_create(
                     charter=charter,
                     number=number,
-                    defaults={"section": sections[SECTION_2022_NEW[0]], "title_en": en,
-                              "title_sv": sv, "title_en_verified": False,
-                              "title_sv_verified": False, "number_verified": False},
+                    defaults={
+                        "section": sections[SECTION_2022_NEW[0]],
+                        "title_en": en,
+                        "title_sv": sv,
+                        "title_en_verified": False,
+                        "title_sv_verified": False,
+                        "number_verified": False,
+                    },
                 )
                 counts["articles"] += 1
     return counts

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
     path("organisations/", include("equalocal.organisations.urls")),
+    path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
     path("charter/", include("equalocal.charters.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -38,8 +38,12 @@ class Bench:
 
     def record(self, name: str, value: float, unit: str, **conditions) -> None:
         self.results.append(
-            Result(name=name, value=round(value, 3), unit=unit,
-                   conditions={"database": self.database, **conditions})
+            Result(
+                name=name,
+                value=round(value, 3),
+                unit=unit,
+                conditions={"database": self.database, **conditions},
+            )
         )
 
     def time_page(self, client: Client, url: str, *, repeat: int = 15) -> tuple[float, int]:

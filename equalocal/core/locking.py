@@ -18,7 +18,9 @@ def claim_lock(model, instance, expected: int | None) -> None:
         # A save without a version (a command, a bulk change) still moves the version on,
         # so people holding the old one are warned.
         model.objects.filter(pk=instance.pk).update(lock_version=F("lock_version") + 1)
-        instance.lock_version = model.objects.values_list("lock_version", flat=True).get(pk=instance.pk)
+        instance.lock_version = model.objects.values_list("lock_version", flat=True).get(
+            pk=instance.pk
+        )
         return
     claimed = model.objects.filter(pk=instance.pk, lock_version=expected).update(
         lock_version=F("lock_version") + 1

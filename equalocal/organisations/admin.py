@@ -3,6 +3,7 @@ import json
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -29,7 +30,9 @@ class MembershipAdmin(SimpleHistoryAdmin):
 @admin.action(description=_("Export personal data (JSON)"))
 def export_personal_data(modeladmin, request, queryset):
     data = [services.personal_data_export(person=person) for person in queryset]
-    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
     response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
     return response
 
@@ -41,7 +44,14 @@ def erase_personal_data(modeladmin, request, queryset):
         services.personal_data_erase(person=person, by=request.user, reason="Django admin")
         count += 1
     modeladmin.message_user(
-        request, _("Erased %(count)d people and their history.") % {"count": count}, messages.SUCCESS
+        request,
+        ngettext(
+            "Erased %(count)d person and their history.",
+            "Erased %(count)d people and their history.",
+            count,
+        )
+        % {"count": count},
+        messages.SUCCESS,
     )
 
 

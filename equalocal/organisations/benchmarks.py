@@ -12,17 +12,27 @@ PEOPLE = 100
 def _data():
     Organisation.objects.bulk_create(
         Organisation(
-            slug=f"bench-{n}", name=f"Benchkommun {n:04d}", kind=OrganisationKind.MUNICIPALITY,
-            country="SE" if n % 3 else "FI", official_code=f"{n:04d}",
+            slug=f"bench-{n}",
+            name=f"Benchkommun {n:04d}",
+            kind=OrganisationKind.MUNICIPALITY,
+            country="SE" if n % 3 else "FI",
+            official_code=f"{n:04d}",
         )
         for n in range(ORGANISATIONS)
     )
     organisation = Organisation.objects.get(slug="bench-1")
     Person.objects.bulk_create(
-        Person(organisation=organisation, name=f"Person {n}", title="Strateg", email=f"p{n}@example.org")
+        Person(
+            organisation=organisation,
+            name=f"Person {n}",
+            title="Strateg",
+            email=f"p{n}@example.org",
+        )
         for n in range(PEOPLE)
     )
-    user = get_user_model().objects.create_user(email="bench@example.org", password="bench-password")
+    user = get_user_model().objects.create_user(
+        email="bench@example.org", password="bench-password"
+    )
     Membership.objects.create(user=user, organisation=organisation, role=Role.ADMIN)
     return user, organisation
 
@@ -33,7 +43,10 @@ def bench_organisation_pages(bench):
     client.force_login(user)
     for label, url in [
         ("organisation list page", "/organisations/"),
-        ("organisation list page, filtered", "/organisations/?q=Benchkommun+1&country=SE&kind=municipality"),
+        (
+            "organisation list page, filtered",
+            "/organisations/?q=Benchkommun+1&country=SE&kind=municipality",
+        ),
         ("organisation detail page", organisation.get_absolute_url()),
         ("organisation history page", f"{organisation.get_absolute_url()}history/"),
     ]:

@@ -30,7 +30,14 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "name", "kind", "country", "official_code", "parent", "website", "logo", "description",
+            "name",
+            "kind",
+            "country",
+            "official_code",
+            "parent",
+            "website",
+            "logo",
+            "description",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 

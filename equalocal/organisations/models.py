@@ -85,7 +85,9 @@ class Organisation(TimeStampedModel):
         super().clean()
         if self.country == "SE" and self.official_code:
             code = self.official_code
-            if self.kind == OrganisationKind.MUNICIPALITY and not SWEDISH_MUNICIPALITY_CODE.match(code):
+            if self.kind == OrganisationKind.MUNICIPALITY and not SWEDISH_MUNICIPALITY_CODE.match(
+                code
+            ):
                 raise ValidationError(
                     {"official_code": _("A Swedish municipality code has four digits, e.g. 2480.")}
                 )
@@ -93,7 +95,11 @@ class Organisation(TimeStampedModel):
                 SWEDISH_REGION_CODE.match(code)
             ):
                 raise ValidationError(
-                    {"official_code": _("A Swedish region code is 00 and the county code, e.g. 0024.")}
+                    {
+                        "official_code": _(
+                            "A Swedish region code is 00 and the county code, e.g. 0024."
+                        )
+                    }
                 )
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
@@ -126,7 +132,10 @@ class Person(TimeStampedModel):
     """Someone who works for an organisation; not necessarily a user of equalocal."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="people", verbose_name=_("organisation")
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="people",
+        verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(_("title"), max_length=200, blank=True)

@@ -17,20 +17,30 @@ from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 
 from . import permissions, selectors, services
-from .forms import EraseForm, MembershipRoleForm, OrganisationFilterForm, OrganisationForm, PersonForm
+from .forms import (
+    EraseForm,
+    MembershipRoleForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    PersonForm,
+)
 from .models import Person
 
 PAGE_SIZE = 50
 
 
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET or None, country_codes=selectors.organisation_countries())
+    form = OrganisationFilterForm(
+        request.GET or None, country_codes=selectors.organisation_countries()
+    )
     filters = {}
     if form.is_bound:
         form.is_valid()  # an invalid filter (e.g. unknown country) is reported; the valid ones apply
         filters = form.cleaned_data
     organisations = selectors.organisation_list(
-        search=filters.get("q", ""), country=filters.get("country", ""), kind=filters.get("kind", "")
+        search=filters.get("q", ""),
+        country=filters.get("country", ""),
+        kind=filters.get("kind", ""),
     )
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
@@ -118,7 +128,9 @@ def member_role(request, org, membership):
     if form.is_valid():
         try:
             services.membership_set_role(
-                organisation=item.organisation, user=item.user, role=form.cleaned_data["role"],
+                organisation=item.organisation,
+                user=item.user,
+                role=form.cleaned_data["role"],
                 by=request.user,
             )
         except ApplicationError as exc:
@@ -127,7 +139,10 @@ def member_role(request, org, membership):
             messages.success(
                 request,
                 _("%(user)s is now %(role)s.")
-                % {"user": item.user, "role": dict(form.fields["role"].choices)[form.cleaned_data["role"]]},
+                % {
+                    "user": item.user,
+                    "role": dict(form.fields["role"].choices)[form.cleaned_data["role"]],
+                },
             )
     else:
         messages.error(request, _("Choose one of the roles in the list."))
@@ -149,7 +164,9 @@ def member_remove(request, org, membership):
 
 @login_required
 def person_create(request, org):
-    organisation = selectors.get_internal_organisation_for_user(request.user, org, action=selectors.EDIT)
+    organisation = selectors.get_internal_organisation_for_user(
+        request.user, org, action=selectors.EDIT
+    )
     form = PersonForm(request.POST or None, instance=Person(organisation=organisation))
     if request.method == "POST" and form.is_valid():
         person = services.person_save(person=form.instance, by=request.user)
@@ -217,7 +234,9 @@ def person_erase(request, org, person):
     item = selectors.get_person_for_user(request.user, org, person, action=selectors.MANAGE)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.personal_data_erase(person=item, by=request.user, reason=form.cleaned_data["reason"])
+        services.personal_data_erase(
+            person=item, by=request.user, reason=form.cleaned_data["reason"]
+        )
         messages.success(request, _("The person's data was erased."))
         return redirect(item.organisation)
     return render(request, "organisations/person_erase.html", {"person": item, "form": form})

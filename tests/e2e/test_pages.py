@@ -43,7 +43,7 @@ def test_organisation_list(page, axe, search):
         page.get_by_label("Country").select_option(label="Sweden")
         page.get_by_role("button", name="Filter").click()
         expect(page).to_have_url(re.compile(r"q=Ume"))
-        expect(page.locator("#results")).to_contain_text("2 organisations")
+        expect(page.get_by_role("status")).to_contain_text("2 organisations")
         expect(page.get_by_role("link", name="Umeå kommun")).to_be_visible()
     axe(page)
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--only", help="Run only benchmarks whose name contains this text.")
-        parser.add_argument("--output", default="bench-results.json", help="Where to write the JSON.")
+        parser.add_argument(
+            "--output", default="bench-results.json", help="Where to write the JSON."
+        )
 
     def handle(self, *args, only=None, output="bench-results.json", **options):
         setup_test_environment()
@@ -37,8 +39,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Wrote {output}")
 
     def _print_table(self, bench):
-        rows = [(r.name, f"{r.value:g}", r.unit, ", ".join(f"{k}={v}" for k, v in r.conditions.items()))
-                for r in bench.results]
+        rows = [
+            (r.name, f"{r.value:g}", r.unit, ", ".join(f"{k}={v}" for k, v in r.conditions.items()))
+            for r in bench.results
+        ]
         headers = ("benchmark", "value", "unit", "conditions")
         widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(4)]
         line = "  ".join(f"{{:<{width}}}" for width in widths)

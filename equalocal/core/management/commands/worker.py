@@ -3,7 +3,12 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (database-backed task queue)."
+    help = "Run the background worker (database-backed task queue) and the daily reminders."
 
     def handle(self, *args, **options):
+        from equalocal.plans.tasks import schedule_daily_reminders
+
+        # The daily task queues its next run itself; this starts the chain, once.
+        if schedule_daily_reminders():
+            self.stdout.write("Daily reminders queued.")
         call_command("db_worker")
