@@ -86,6 +86,11 @@ EXPECTED = {
     "organisations:person-export": ("get", ADMINS_ONLY),
     "organisations:person-erase": ("get", ADMINS_ONLY),
     "charters:index": ("get", dict.fromkeys(PERSONAS, REDIRECT)),
+    "charters:commitments": ("get", MEMBERS_ONLY),
+    "charters:commitment-create": ("get", EDITORS_ONLY),
+    "charters:commitment": ("get", MEMBERS_ONLY),
+    "charters:commitment-edit": ("get", EDITORS_ONLY),
+    "charters:commitment-step": ("get", EDITORS_ONLY),
     "charters:text": ("get", ALL_200),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
 }
@@ -161,12 +166,9 @@ def test_url_status_by_persona(client, name, persona):
     assert response.status_code == statuses[persona], f"{persona} {method.upper()} {url}"
 
 
+ID_PARAMS = {"person", "membership", "invitation", "commitment", "plan", "goal", "activity"}
 INT_PARAMS = sorted(
-    {
-        name
-        for name, params in url_patterns().items()
-        if any(p in {"person", "membership", "invitation"} for p in params)
-    }
+    {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}
     & set(EXPECTED)
 )
 
@@ -177,7 +179,7 @@ def test_unknown_ids_give_404(client, name):
     personas = build_personas()
     client.force_login(personas.user("staff"))
     kwargs = {
-        p: 987654 if p in {"person", "membership", "invitation"} else personas.objects[p]
+        p: 987654 if p in ID_PARAMS else personas.objects[p]
         for p in url_patterns()[name]
     }
     method = EXPECTED[name][0]

@@ -1,7 +1,28 @@
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+"""Reads of the Charter texts and of commitments, with the access helper for commitments."""
 
-from .models import Article, CharterText, Section
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from equalocal.organisations import permissions
+from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, Change, _changes_for
+
+from .compliance import CheckLine, compliance_checklist
+from .deadlines import DeadlineState
+from .models import Article, CharterText, Commitment, CommitmentStatus, CommitmentStep, Section
+
+_CHECKS = {
+    VIEW: permissions.can_view_internal,
+    EDIT: permissions.can_edit,
+    MANAGE: permissions.can_manage,
+}
 
 
 def charter_texts():
@@ -24,3 +45,166 @@ def charter_sections(charter: CharterText) -> list[Section]:
             Prefetch("articles", queryset=Article.objects.order_by("number"))
         )
     )
+
+
+# Commitments ------------------------------------------------------------------------------------
+
+
+def get_commitment_for_user(
+    user, org_slug: str, commitment_pk: int, *, action: str = VIEW
+) -> Commitment:
+    """A commitment of the organisation with its steps.
+
+    Commitments are internal: non-members get 404; members below ``action``
+    (EDIT to change it or add a step) get 403.
+    """
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("organisation", "charter").prefetch_related("steps"),
+        pk=commitment_pk,
+        organisation__slug=org_slug,
+    )
+    if not permissions.can_view_internal(user, commitment.organisation):
+        raise Http404
+    if not _CHECKS[action](user, commitment.organisation):
+        raise PermissionDenied
+    return commitment
+
+
+def commitments_of(organisation) -> list[Commitment]:
+    return list(
+        organisation.commitments.select_related("charter")
+        .prefetch_related("steps")
+        .order_by("-charter__year")
+    )
+
+
+def active_commitment(organisation) -> Commitment | None:
+    """The commitment that drives the deadline: the newest one not withdrawn."""
+    for commitment in commitments_of(organisation):
+        if commitment.status != CommitmentStatus.WITHDRAWN:
+            return commitment
+    return None
+
+
+def charter_plans_of(organisation) -> list:
+    """The organisation's live Charter action plans, newest adoption first, ready for the checklist."""
+    from equalocal.plans.models import PlanKind
+
+    return list(
+        organisation.plans.alive()
+        .filter(kind=PlanKind.CHARTER)
+        .prefetch_related("goals", "activities", "consultations")
+        .order_by(
+            F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"
+        )
+    )
+
+
+def first_plan_adoption(plans) -> date | None:
+    """When the first of these plans was adopted: the date that meets the deadline."""
+    return min((plan.adopted_on for plan in plans if plan.adopted_on), default=None)
+
+
+@dataclass(frozen=True)
+class CommitmentDeadline:
+    """The action-plan deadline as a page shows it.
+
+    ``provisional`` is true when the date counts from a recommendation to sign,
+    because no decision or signature date is recorded yet.
+    """
+
+    state: DeadlineState
+    provisional: bool
+
+    @property
+    def days_overdue(self) -> int | None:
+        return -self.state.days_left if self.state.overdue else None
+
+
+def commitment_deadline(
+    commitment: Commitment, *, plan_adopted_on: date | None, today: date
+) -> CommitmentDeadline:
+    deadline = commitment.plan_deadline
+    provisional = False
+    if deadline is None:
+        deadline = commitment.provisional_plan_deadline
+        provisional = deadline is not None
+    return CommitmentDeadline(
+        state=DeadlineState(deadline=deadline, plan_adopted_on=plan_adopted_on, today=today),
+        provisional=provisional,
+    )
+
+
+@dataclass(frozen=True)
+class CommitmentOverview:
+    commitment: Commitment
+    deadline: CommitmentDeadline
+    checklist: list[CheckLine]
+    plans: list
+
+    @property
+    def checklist_applies(self) -> bool:
+        """Part II binds signatories: once the decision to sign is taken, until a withdrawal."""
+        return self.commitment.status in {CommitmentStatus.DECIDED, CommitmentStatus.SIGNED}
+
+
+def commitment_overview(commitment: Commitment, *, today: date) -> CommitmentOverview:
+    """The deadline and the Part II checklist of a commitment, in a fixed number of queries."""
+    from equalocal.plans.selectors import last_progress_on
+
+    plans = charter_plans_of(commitment.organisation)
+    return CommitmentOverview(
+        commitment=commitment,
+        deadline=commitment_deadline(
+            commitment, plan_adopted_on=first_plan_adoption(plans), today=today
+        ),
+        checklist=compliance_checklist(
+            commitment=commitment,
+            plans=plans,
+            last_progress_on=last_progress_on(plans) if plans else None,
+            today=today,
+        ),
+        plans=plans,
+    )
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    commitment: Commitment
+    deadline: CommitmentDeadline
+
+
+def commitment_rows(organisation, *, today: date) -> list[CommitmentRow]:
+    """The organisation's commitments, each with its deadline, for the list page."""
+    from equalocal.plans.models import PlanKind
+
+    adopted = (
+        organisation.plans.alive()
+        .filter(kind=PlanKind.CHARTER, adopted_on__isnull=False)
+        .order_by("adopted_on")
+        .values_list("adopted_on", flat=True)
+        .first()
+    )
+    return [
+        CommitmentRow(
+            commitment=item,
+            deadline=commitment_deadline(item, plan_adopted_on=adopted, today=today),
+        )
+        for item in commitments_of(organisation)
+    ]
+
+
+def commitment_history(commitment: Commitment, *, limit: int = 100) -> list[Change]:
+    """The audit trail of the commitment and its steps, newest first."""
+    label = _("Commitment to the %(year)s text") % {"year": commitment.charter.year}
+    changes = _changes_for(
+        Commitment.history.filter(id=commitment.pk),
+        str(Commitment._meta.verbose_name),
+        lambda record: label,
+    ) + _changes_for(
+        CommitmentStep.history.filter(commitment_id=commitment.pk),
+        str(CommitmentStep._meta.verbose_name),
+        lambda record: f"{record.get_status_display()} {record.date:%Y-%m-%d}",
+    )
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes[:limit]

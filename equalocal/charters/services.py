@@ -33,7 +33,9 @@ def _ensure_one_per_text(commitment: Commitment) -> None:
 
 
 @transaction.atomic
-def commitment_save(*, commitment: Commitment, by=None, expected_lock_version: int | None = None) -> Commitment:
+def commitment_save(
+    *, commitment: Commitment, by=None, expected_lock_version: int | None = None
+) -> Commitment:
     """Create or update a commitment; a stale ``expected_lock_version`` is refused.
 
     Raises ValidationError for bad dates (a signature before the decision) or a
@@ -59,20 +61,21 @@ def _check_step_date(commitment: Commitment, *, status: str, date) -> None:
             _("A step is recorded once it has taken place; the date cannot be in the future."),
             field="date",
         )
-    if status == CommitmentStatus.SIGNED and commitment.signed_on is None:
-        if commitment.decided_on and date < commitment.decided_on:
-            raise ApplicationError(
-                _("The Charter cannot be signed before the decision to sign it (%(decided)s).")
-                % {"decided": _d(commitment.decided_on)},
-                field="date",
-            )
-    if status == CommitmentStatus.DECIDED and commitment.decided_on is None:
-        if commitment.signed_on and date > commitment.signed_on:
-            raise ApplicationError(
-                _("The decision to sign cannot come after the signature (%(signed)s).")
-                % {"signed": _d(commitment.signed_on)},
-                field="date",
-            )
+    # Only a step that sets the decision or signature date can contradict the other date.
+    sets_signature = status == CommitmentStatus.SIGNED and commitment.signed_on is None
+    sets_decision = status == CommitmentStatus.DECIDED and commitment.decided_on is None
+    if sets_signature and commitment.decided_on and date < commitment.decided_on:
+        raise ApplicationError(
+            _("The Charter cannot be signed before the decision to sign it (%(decided)s).")
+            % {"decided": _d(commitment.decided_on)},
+            field="date",
+        )
+    if sets_decision and commitment.signed_on and date > commitment.signed_on:
+        raise ApplicationError(
+            _("The decision to sign cannot come after the signature (%(signed)s).")
+            % {"signed": _d(commitment.signed_on)},
+            field="date",
+        )
 
 
 @transaction.atomic
@@ -98,7 +101,9 @@ def commitment_add_step(
     it at the same time is warned instead of overwriting the new status.
     """
     if status not in CommitmentStatus.values:
-        raise ApplicationError(_("Unknown status: %(status)s.") % {"status": status}, field="status")
+        raise ApplicationError(
+            _("Unknown status: %(status)s.") % {"status": status}, field="status"
+        )
     if date is None:
         raise ApplicationError(_("Give the date of the step."), field="date")
     _check_step_date(commitment, status=status, date=date)
@@ -127,5 +132,7 @@ def commitment_add_step(
     if by is not None:
         commitment._history_user = by
     # Only what the step changes: other fields may have been edited since the page was opened.
-    commitment.save(update_fields=["status", "decided_on", "signed_on", "lock_version", "updated_at"])
+    commitment.save(
+        update_fields=["status", "decided_on", "signed_on", "lock_version", "updated_at"]
+    )
     return step

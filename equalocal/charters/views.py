@@ -1,7 +1,19 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from . import selectors
+from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.forms import add_service_error
+from equalocal.organisations import permissions
+from equalocal.organisations.selectors import EDIT, get_internal_organisation_for_user
+
+from . import selectors, services
+from .forms import CommitmentForm, CommitmentStepForm
+from .models import Commitment, CommitmentStep
 
 
 def charter_index(request):
@@ -21,3 +33,105 @@ def charter_text(request, charter):
         "sections": selectors.charter_sections(text),
     }
     return render(request, "charters/text.html", context)
+
+
+@login_required
+def commitment_list(request, org):
+    organisation = get_internal_organisation_for_user(request.user, org)
+    context = {
+        "organisation": organisation,
+        "rows": selectors.commitment_rows(organisation, today=timezone.localdate()),
+        "can_edit": permissions.can_edit(request.user, organisation),
+    }
+    return render(request, "charters/commitment_list.html", context)
+
+
+@login_required
+def commitment_create(request, org):
+    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    form = CommitmentForm(
+        request.POST or None,
+        instance=Commitment(organisation=organisation),
+        initial={"charter": selectors.current_charter()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            commitment = services.commitment_save(commitment=form.instance, by=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The commitment was recorded."))
+            return redirect(commitment)
+    return render(
+        request, "charters/commitment_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+def commitment_detail(request, org, commitment):
+    item = selectors.get_commitment_for_user(request.user, org, commitment)
+    context = {
+        "organisation": item.organisation,
+        "commitment": item,
+        "overview": selectors.commitment_overview(item, today=timezone.localdate()),
+        "history": selectors.commitment_history(item, limit=50),
+        "can_edit": permissions.can_edit(request.user, item.organisation),
+    }
+    return render(request, "charters/commitment_detail.html", context)
+
+
+@login_required
+def commitment_edit(request, org, commitment):
+    item = selectors.get_commitment_for_user(request.user, org, commitment, action=EDIT)
+    form = CommitmentForm(request.POST or None, instance=item)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_save(
+                commitment=form.instance,
+                by=request.user,
+                expected_lock_version=form.cleaned_data["lock_version"],
+            )
+        except ConcurrentEditError as exc:
+            form.add_error(None, exc.message)
+            latest = exc.current.history.order_by("-history_date").first()
+            conflict = {
+                "current": exc.current,
+                "saved_by": latest.history_user if latest else None,
+                "differences": form.differences(exc.current),
+            }
+            form.rebase(exc.current)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(item)
+    context = {
+        "form": form,
+        "organisation": item.organisation,
+        "commitment": item,
+        "conflict": conflict,
+    }
+    return render(request, "charters/commitment_form.html", context)
+
+
+@login_required
+def commitment_step(request, org, commitment):
+    item = selectors.get_commitment_for_user(request.user, org, commitment, action=EDIT)
+    form = CommitmentStepForm(request.POST or None, instance=CommitmentStep(commitment=item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            step = services.commitment_add_step(
+                commitment=item, by=request.user, **form.cleaned_data
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The step was recorded; the status is now “%(status)s”.")
+                % {"status": item.get_status_display()},
+            )
+            return redirect(step.commitment)
+    context = {"form": form, "organisation": item.organisation, "commitment": item}
+    return render(request, "charters/commitment_step.html", context)

@@ -1,0 +1,180 @@
+"""The demo data of the charters and plans apps: what the samples say, loaded idempotently."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
+from equalocal.core.demo import load_demo
+from equalocal.plans.models import (
+    ActionPlan,
+    Activity,
+    Goal,
+    GoalSet,
+    PlanKind,
+    PlanStatus,
+    ProgressUpdate,
+    ReferenceGoal,
+    Timing,
+)
+from equalocal.plans.selectors import plan_summary
+
+pytestmark = pytest.mark.django_db
+
+UMEAREGIONEN = ["umea", "vannas", "vindeln", "robertsfors", "nordmaling", "bjurholm"]
+MODELS = [
+    Commitment,
+    CommitmentStep,
+    ActionPlan,
+    Goal,
+    Activity,
+    ProgressUpdate,
+    GoalSet,
+    ReferenceGoal,
+]
+
+
+@pytest.fixture
+def demo():
+    return load_demo()
+
+
+def _counts():
+    counts = {model.__name__: model.objects.count() for model in MODELS}
+    counts.update(
+        {
+            f"history of {model.__name__}": model.history.count()
+            for model in MODELS
+            if hasattr(model, "history")
+        }
+    )
+    return counts
+
+
+def test_demo_runs_twice_without_changing_anything(demo):
+    before = _counts()
+    load_demo()
+    assert _counts() == before
+    assert before["Commitment"] == 7
+    for model in (Commitment, CommitmentStep, ActionPlan, Goal, Activity):
+        for item in model.objects.all():
+            item.full_clean()
+
+
+def test_ragunda_has_the_recommendation_of_sample_003(demo):
+    commitment = Commitment.objects.get(organisation__slug="ragunda")
+    assert commitment.charter.code == "2022"
+    assert commitment.status == CommitmentStatus.RECOMMENDED
+    step = commitment.steps.get()
+    assert (step.status, step.date, step.deciding_body, step.paragraph, step.case_number) == (
+        CommitmentStatus.RECOMMENDED,
+        date(2024, 10, 1),
+        "Kommunstyrelsens arbetsutskott",
+        "§ 62",
+        "KS 2024/108",
+    )
+    assert (
+        "Kommunstyrelsen undertecknar den europeiska deklarationen för jämställdhet mellan kvinnor och män"
+        in step.note
+    )
+    assert "uppdrar kommundirektören att upprätta handlingsplan" in step.note
+    assert commitment.plan_deadline is None
+    assert commitment.provisional_plan_deadline == date(2026, 10, 1)
+
+
+def test_the_six_umearegionen_municipalities_signed_the_2006_text_without_invented_dates(demo):
+    commitments = Commitment.objects.filter(organisation__slug__in=UMEAREGIONEN).select_related(
+        "charter"
+    )
+    assert len(commitments) == 6
+    for commitment in commitments:
+        assert commitment.charter.code == "2006"
+        assert commitment.status == CommitmentStatus.SIGNED
+        assert (commitment.decided_on, commitment.signed_on) == (None, None)
+        assert commitment.note == "Signature date not recorded in the source (umearegionen.se)."
+    assert not Commitment.objects.filter(organisation__slug="ornskoldsvik").exists()
+
+
+def test_verksamhetsplan_2014_of_sample_002(demo):
+    plan = ActionPlan.objects.get(
+        title="Verksamhetsplan 2014 för Umeåregionens jämställdhetsarbetsgrupp"
+    )
+    assert plan.organisation.slug == "umearegionen"
+    assert plan.kind == PlanKind.OPERATIONAL
+    assert (plan.period_start, plan.period_end) == (date(2014, 1, 1), date(2014, 12, 31))
+    assert (plan.contact.name, plan.contact.organisation.slug) == ("Ingrid Lundström", "vannas")
+    assert "Verksamhetsområde" in plan.purpose and "Avsikt/syfte" in plan.purpose
+    regional = list(plan.reference_goals.order_by("number"))
+    assert [goal.title_sv for goal in regional] == [
+        "Utveckla regionen",
+        "Effektivisera den kommunala förvaltningen",
+        "Samverkan ska vara demokratiskt förankrad",
+    ]
+    assert regional[0].goal_set.owner.slug == "umearegionen"
+    goals = list(plan.goals.order_by("order"))
+    assert len(goals) == 4
+    assert goals[3].title == "Öka samarbetet med Örnsköldsviks kommun"
+    activities = list(plan.activities.select_related("goal").order_by("order"))
+    assert [(a.goal.order, a.timing_note, a.timing) for a in activities] == [
+        (1, "Januari – april 2014", Timing.DATED),
+        (1, "Januari – april 2014", Timing.DATED),
+        (2, "April – juni 2014", Timing.DATED),
+        (2, "April – juni 2014", Timing.DATED),
+        (3, "Löpande under året", Timing.ONGOING),
+        (4, "Löpande under året", Timing.ONGOING),
+    ]
+    assert activities[0].title.startswith("Genomföra analys av enkäten")
+    assert (activities[0].start_date, activities[0].end_date) == (
+        date(2014, 1, 1),
+        date(2014, 4, 30),
+    )
+    assert {a.responsible_unit for a in activities} == {"Jämställdhetsgruppen"}
+
+
+def test_umea_demo_plan_shows_the_features_and_is_labelled(demo):
+    plan = ActionPlan.objects.get(organisation__slug="umea", kind=PlanKind.CHARTER)
+    assert "(demoexempel)" in plan.title and plan.purpose.startswith("Demoexempel")
+    assert plan.status == PlanStatus.ADOPTED and plan.is_published
+    assert plan.commitment == Commitment.objects.get(organisation__slug="umea")
+    assert sorted(plan.priorities.values_list("number", flat=True)) == [9, 11, 13, 22]
+    assert plan.consultations.count() == 1
+    goals = list(plan.goals.prefetch_related("articles", "reference_goals"))
+    assert len(goals) == 3
+    assert all(goal.articles.all() and goal.reference_goals.all() for goal in goals)
+    summary = plan_summary(plan, today=timezone.localdate())
+    assert 7 <= len(summary.activities) <= 10
+    assert len({a.status for a in summary.activities}) >= 4
+    assert len(summary.overdue) == 1
+    assert len(summary.due_for_review) == 1
+    updates = ProgressUpdate.objects.filter(activity__plan=plan)
+    assert updates.exclude(text="").count() > len(summary.activities)
+    assert set(updates.values_list("by__email", flat=True)) == {"editor@example.org"}
+    assert plan.history.first().history_user.email == "editor@example.org"
+
+
+def test_ragunda_admin_sees_the_recommendation_and_its_provisional_deadline(client, demo):
+    client.force_login(demo.objects["users"]["outsider@example.org"])
+    commitment = Commitment.objects.get(organisation__slug="ragunda")
+    response = client.get(
+        reverse("charters:commitment", kwargs={"org": "ragunda", "commitment": commitment.pk})
+    )
+    html = " ".join(response.content.decode().split())
+    assert "§ 62" in html and "KS 2024/108" in html
+    assert "Provisional deadline 1 October 2026" in html
+
+
+def test_demo_reminders_go_to_the_demo_editor_once(demo):
+    from django.core import mail
+
+    from equalocal.plans.reminders import reminders_send_due
+
+    plan = ActionPlan.objects.get(organisation__slug="umea", kind=PlanKind.CHARTER)
+    assert plan.contact.user.email == "editor@example.org"  # invented plan, invented contact
+    reminders_send_due(today=timezone.localdate())
+    [digest] = mail.outbox
+    assert digest.to == ["editor@example.org"]
+    assert "Kartlägga sjukfrånvaro efter kön och arbetsplats" in digest.body  # overdue
+    assert "Utbilda nämndsekreterare och handläggare i jämställdhetsanalys" in digest.body  # review
+    assert reminders_send_due(today=timezone.localdate()).digests == 0
