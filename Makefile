@@ -45,11 +45,11 @@ worker: $(STAMP)
 	$(BIN)/equalocal worker
 
 test: $(STAMP)
-	$(BIN)/pytest -m "not e2e" -q $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e" -q -n auto $(PYTEST_ARGS)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not e2e" -q
+	$(BIN)/pytest -m "not e2e" -q -n auto
 
 e2e: $(STAMP)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist

@@ -91,6 +91,28 @@ EXPECTED = {
     "charters:commitment": ("get", MEMBERS_ONLY),
     "charters:commitment-edit": ("get", EDITORS_ONLY),
     "charters:commitment-step": ("get", EDITORS_ONLY),
+    "plans:list": ("get", ALL_200),
+    "plans:dashboard": ("get", MEMBERS_ONLY),
+    "plans:compare": ("get", MEMBERS_ONLY),
+    "plans:detail": ("get", PRIVATE_PERSON),
+    "plans:timeline": ("get", PRIVATE_PERSON),
+    "plans:coverage": ("get", PRIVATE_PERSON),
+    "plans:activity": ("get", PRIVATE_PERSON),
+    "plans:create": ("get", EDITORS_ONLY),
+    "plans:edit": ("get", EDITORS_ONLY),
+    "plans:delete": ("get", EDITORS_ONLY),
+    "plans:consultation-add": ("get", EDITORS_ONLY),
+    "plans:goal-create": ("get", EDITORS_ONLY),
+    "plans:goal-edit": ("get", EDITORS_ONLY),
+    "plans:goal-delete": ("get", EDITORS_ONLY),
+    "plans:activity-create": ("get", EDITORS_ONLY),
+    "plans:activity-edit": ("get", EDITORS_ONLY),
+    "plans:activity-delete": ("get", EDITORS_ONLY),
+    "plans:bin": ("get", ADMINS_ONLY),
+    "plans:restore": ("post", ADMINS_ONLY_POST),
+    "plans:new-version": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
+    "plans:bulk-status": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
+    "plans:activity-progress": ("post", EDITORS_ONLY),
     "charters:text": ("get", ALL_200),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
 }
@@ -103,13 +125,13 @@ POST_DATA = {
 }
 
 
-def _walk(resolver, namespace=""):
+def _walk(resolver, namespace="", params=()):
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern, inner)
+            yield from _walk(pattern, inner, (*params, *pattern.pattern.converters))
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}", list(pattern.pattern.converters)
+            yield f"{namespace}{pattern.name}", [*params, *pattern.pattern.converters]
 
 
 def url_patterns():
@@ -139,6 +161,8 @@ def _url(name, personas):
             kwargs[param] = personas.objects[param]
     if name == "accounts:password_reset_confirm":
         kwargs["token"] = "set-password"
+    if name == "plans:restore":
+        kwargs["plan"] = personas.objects["deleted_plan"]
     return reverse(name, kwargs=kwargs)
 
 
@@ -178,10 +202,7 @@ INT_PARAMS = sorted(
 def test_unknown_ids_give_404(client, name):
     personas = build_personas()
     client.force_login(personas.user("staff"))
-    kwargs = {
-        p: 987654 if p in ID_PARAMS else personas.objects[p]
-        for p in url_patterns()[name]
-    }
+    kwargs = {p: 987654 if p in ID_PARAMS else personas.objects[p] for p in url_patterns()[name]}
     method = EXPECTED[name][0]
     response = getattr(client, method)(reverse(name, kwargs=kwargs))
     assert response.status_code == 404

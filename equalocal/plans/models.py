@@ -122,7 +122,9 @@ class ActionPlan(TimeStampedModel):
         verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=16, choices=PlanKind.choices, default=PlanKind.CHARTER)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=PlanKind.choices, default=PlanKind.CHARTER
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
@@ -138,7 +140,9 @@ class ActionPlan(TimeStampedModel):
     )
     adopted_by = models.CharField(_("adopted by"), max_length=200, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
-    adoption_case_number = models.CharField(_("case number of the adoption"), max_length=60, blank=True)
+    adoption_case_number = models.CharField(
+        _("case number of the adoption"), max_length=60, blank=True
+    )
     contact = models.ForeignKey(
         "organisations.Person",
         null=True,
@@ -149,13 +153,18 @@ class ActionPlan(TimeStampedModel):
     )
     purpose = models.TextField(_("purpose and background"), blank=True)
     priorities = models.ManyToManyField(
-        "charters.Article", blank=True, related_name="prioritised_in", verbose_name=_("priorities (Charter articles)")
+        "charters.Article",
+        blank=True,
+        related_name="prioritised_in",
+        verbose_name=_("priorities (Charter articles)"),
     )
     reference_goals = models.ManyToManyField(
         ReferenceGoal, blank=True, related_name="plans", verbose_name=_("higher-level goals")
     )
     resources = models.TextField(_("resources"), blank=True)
-    budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, blank=True, default="SEK")
     is_published = models.BooleanField(_("published"), default=False)
     version_number = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -190,7 +199,11 @@ class ActionPlan(TimeStampedModel):
             raise ValidationError({"budget": _("The budget cannot be negative.")})
         if self.adopted_on and self.status in {PlanStatus.DRAFT, PlanStatus.CONSULTATION}:
             raise ValidationError(
-                {"status": _("A plan with an adoption date is adopted; set the status to “adopted”.")}
+                {
+                    "status": _(
+                        "A plan with an adoption date is adopted; set the status to “adopted”."
+                    )
+                }
             )
 
     @property
@@ -220,7 +233,8 @@ class Consultation(models.Model):
 
 class Goal(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    # 0 means "not numbered yet": the service appends the goal after the others.
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("goal"), max_length=400)
     description = models.TextField(_("description"), blank=True)
     articles = models.ManyToManyField(
@@ -243,9 +257,15 @@ class Goal(models.Model):
 class Activity(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="activities")
     goal = models.ForeignKey(
-        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="activities", verbose_name=_("goal")
+        Goal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activities",
+        verbose_name=_("goal"),
     )
-    order = models.PositiveIntegerField(_("order"), default=1)
+    # 0 means "not numbered yet": the service appends the activity after the others.
+    order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("activity"), max_length=400)
     description = models.TextField(_("description"), blank=True)
     responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
@@ -258,9 +278,14 @@ class Activity(models.Model):
         verbose_name=_("responsible person"),
     )
     partners = models.CharField(_("partners"), max_length=300, blank=True)
-    timing = models.CharField(_("timing"), max_length=12, choices=Timing.choices, default=Timing.DATED)
+    timing = models.CharField(
+        _("timing"), max_length=12, choices=Timing.choices, default=Timing.DATED
+    )
     timing_note = models.CharField(
-        _("timing as written"), max_length=120, blank=True, help_text=_("e.g. “January – April 2014”")
+        _("timing as written"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. “January – April 2014”"),
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
@@ -272,11 +297,16 @@ class Activity(models.Model):
         _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     weight = models.PositiveSmallIntegerField(
-        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("How much the activity counts in the plan's progress."),
     )
     articles = models.ManyToManyField(
-        "charters.Article", blank=True, related_name="activities", verbose_name=_("Charter articles")
+        "charters.Article",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("Charter articles"),
     )
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
@@ -321,12 +351,17 @@ class Activity(models.Model):
         if self.progress is not None and not 0 <= self.progress <= 100:
             errors["progress"] = _("Progress is a percentage from 0 to 100.")
         elif self.status == ActivityStatus.DONE and self.progress != 100:
-            errors["progress"] = _("A done activity has 100 % progress; change the status or the progress.")
+            errors["progress"] = _(
+                "A done activity has 100 % progress; change the status or the progress."
+            )
         elif self.status == ActivityStatus.PLANNED and self.progress not in (0, None):
             errors["progress"] = _(
                 "A planned activity has not started: set the status to “in progress” or the progress to 0."
             )
-        elif self.progress == 100 and self.status not in {ActivityStatus.DONE, ActivityStatus.CANCELLED}:
+        elif self.progress == 100 and self.status not in {
+            ActivityStatus.DONE,
+            ActivityStatus.CANCELLED,
+        }:
             errors["status"] = _("At 100 % the activity is done; set the status to “done”.")
         if self.goal_id and self.plan_id and self.goal.plan_id != self.plan_id:
             errors["goal"] = _("The goal belongs to another plan.")

@@ -8,8 +8,11 @@ SWEDISH_SUBGOALS = {
         (1, "Equal division of power and influence", "Jämn fördelning av makt och inflytande"),
         (2, "Economic equality", "Ekonomisk jämställdhet"),
         (3, "Equal education", "Jämställd utbildning"),
-        (4, "Equal distribution of unpaid housework and provision of care",
-         "Jämn fördelning av det obetalda hem- och omsorgsarbetet"),
+        (
+            4,
+            "Equal distribution of unpaid housework and provision of care",
+            "Jämn fördelning av det obetalda hem- och omsorgsarbetet",
+        ),
         (5, "Equal health", "Jämställd hälsa"),
         (6, "Men's violence against women must stop", "Mäns våld mot kvinnor ska upphöra"),
     ],
@@ -22,7 +25,8 @@ def load_reference(apps) -> int:
     ReferenceGoal = apps.get_model("plans", "ReferenceGoal")
     data = SWEDISH_SUBGOALS
     goal_set, _ = GoalSet.objects.update_or_create(
-        code=data["code"], defaults={"title_en": data["title_en"], "title_sv": data["title_sv"], "owner": None}
+        code=data["code"],
+        defaults={"title_en": data["title_en"], "title_sv": data["title_sv"], "owner": None},
     )
     for number, en, sv in data["goals"]:
         ReferenceGoal.objects.update_or_create(

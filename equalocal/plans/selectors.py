@@ -14,9 +14,13 @@ from equalocal.charters.models import Article
 from equalocal.organisations import permissions
 from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
 
-from .models import Activity, ActivityStatus, ActionPlan, Goal, PlanKind, ProgressUpdate
+from .models import ActionPlan, Activity, ActivityStatus, Goal, PlanKind, ProgressUpdate
 
-_CHECKS = {VIEW: permissions.can_view_internal, EDIT: permissions.can_edit, MANAGE: permissions.can_manage}
+_CHECKS = {
+    VIEW: permissions.can_view_internal,
+    EDIT: permissions.can_edit,
+    MANAGE: permissions.can_manage,
+}
 
 
 def _check(user, organisation, action, *, published: bool = False):
@@ -28,7 +32,9 @@ def _check(user, organisation, action, *, published: bool = False):
         raise PermissionDenied
 
 
-def get_plan_for_user(user, org_slug: str, plan_pk: int, *, action: str = VIEW, deleted: bool = False) -> ActionPlan:
+def get_plan_for_user(
+    user, org_slug: str, plan_pk: int, *, action: str = VIEW, deleted: bool = False
+) -> ActionPlan:
     """A plan of the organisation: drafts are private to members (404 for others);
     published plans can be read by anyone; changing needs EDIT (403 below it)."""
     plans = ActionPlan.objects.deleted() if deleted else ActionPlan.objects.alive()
@@ -100,7 +106,7 @@ class PlanSummary:
 
     @property
     def status_counts(self) -> list[tuple[str, str, int]]:
-        counts = {value: 0 for value in ActivityStatus.values}
+        counts = dict.fromkeys(ActivityStatus.values, 0)
         for activity in self.activities:
             counts[activity.status] += 1
         return [(value, label, counts[value]) for value, label in ActivityStatus.choices]
@@ -112,16 +118,28 @@ class PlanSummary:
     @property
     def due_for_review(self):
         horizon = self.today + timedelta(days=14)
-        return [a for a in self.activities if a.next_review_on and a.next_review_on <= horizon
-                and a.status not in {ActivityStatus.DONE, ActivityStatus.CANCELLED}]
+        return [
+            a
+            for a in self.activities
+            if a.next_review_on
+            and a.next_review_on <= horizon
+            and a.status not in {ActivityStatus.DONE, ActivityStatus.CANCELLED}
+        ]
 
 
-def plan_summary(plan: ActionPlan, *, today: date) -> PlanSummary:
-    """Goals with their activities and roll-ups, in a fixed number of queries."""
+def plan_summary(plan: ActionPlan, *, today: date, reference_goals: bool = True) -> PlanSummary:
+    """Goals with their activities and roll-ups, in a fixed number of queries.
+
+    ``reference_goals=False`` leaves out the goals' higher-level goals, for pages
+    that do not show them.
+    """
     activities = list(
         plan.activities.select_related("goal", "responsible_person").prefetch_related("articles")
     )
-    goals = list(plan.goals.prefetch_related("articles", "reference_goals"))
+    goals = plan.goals.prefetch_related("articles")
+    if reference_goals:
+        goals = goals.prefetch_related("reference_goals")
+    goals = list(goals)
     by_goal = {goal.pk: GoalProgress(goal=goal) for goal in goals}
     loose = GoalProgress(goal=None)
     for activity in activities:
@@ -144,7 +162,9 @@ SORTS = {
 }
 
 
-def activity_list(plan: ActionPlan, *, status="", goal=None, article=None, responsible="", sort="order") -> QuerySet:
+def activity_list(
+    plan: ActionPlan, *, status="", goal=None, article=None, responsible="", sort="order"
+) -> QuerySet:
     """Activities of the plan, filtered and sorted; a fixed number of queries."""
     activities = plan.activities.select_related("goal", "responsible_person").prefetch_related(
         Prefetch("articles", queryset=Article.objects.only("id", "number"))
@@ -157,14 +177,21 @@ def activity_list(plan: ActionPlan, *, status="", goal=None, article=None, respo
         activities = activities.filter(articles__number=article)
     if responsible:
         activities = activities.filter(
-            Q(responsible_unit__icontains=responsible) | Q(responsible_person__name__icontains=responsible)
+            Q(responsible_unit__icontains=responsible)
+            | Q(responsible_person__name__icontains=responsible)
         )
     return activities.order_by(*SORTS.get(sort, SORTS["order"])).distinct()
 
 
 def responsible_names(plan: ActionPlan) -> list[str]:
-    names = set(plan.activities.exclude(responsible_unit="").values_list("responsible_unit", flat=True))
-    names |= set(plan.activities.filter(responsible_person__isnull=False).values_list("responsible_person__name", flat=True))
+    names = set(
+        plan.activities.exclude(responsible_unit="").values_list("responsible_unit", flat=True)
+    )
+    names |= set(
+        plan.activities.filter(responsible_person__isnull=False).values_list(
+            "responsible_person__name", flat=True
+        )
+    )
     return sorted(names)
 
 
@@ -187,7 +214,6 @@ class CoverageRow:
 def plan_coverage(plan: ActionPlan, summary: PlanSummary | None = None) -> list[CoverageRow]:
     """Charter articles against the plan's goals and activities (the plan's Charter text)."""
     summary = summary or plan_summary(plan, today=date.today())
-    priorities = set(plan.priorities.values_list("pk", flat=True))
     charter_id = plan.commitment.charter_id if plan.commitment_id else None
     articles = Article.objects.order_by("number")
     if charter_id:
@@ -202,7 +228,7 @@ def plan_coverage(plan: ActionPlan, summary: PlanSummary | None = None) -> list[
     for activity in summary.activities:
         for article in activity.articles.all():
             activities_by_article.setdefault(article.number, []).append(activity)
-    priority_numbers = set(Article.objects.filter(pk__in=priorities).values_list("number", flat=True))
+    priority_numbers = set(plan.priorities.values_list("number", flat=True))
     return [
         CoverageRow(
             article=article,
@@ -224,7 +250,9 @@ class TimelineBar:
     width: float
 
 
-def plan_timeline(plan: ActionPlan, activities) -> tuple[date | None, date | None, list[TimelineBar], list[date]]:
+def plan_timeline(
+    plan: ActionPlan, activities
+) -> tuple[date | None, date | None, list[TimelineBar], list[date]]:
     """Bars for dated activities across the plan's period (or the activities' span), by month."""
     dated = [a for a in activities if a.start_date or a.end_date]
     starts = [a.start_date or a.end_date for a in dated]
@@ -256,8 +284,12 @@ def plan_timeline(plan: ActionPlan, activities) -> tuple[date | None, date | Non
 def current_plan(organisation) -> ActionPlan | None:
     """The plan the organisation works with now: the newest adopted Charter plan, else the newest."""
     plans = list(
-        organisation.plans.alive().order_by(
-            F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-version_number"
+        organisation.plans.alive()
+        .select_related("commitment")
+        .order_by(
+            F("adopted_on").desc(nulls_last=True),
+            F("period_start").desc(nulls_last=True),
+            "-version_number",
         )[:20]
     )
     adopted = [p for p in plans if p.status == "adopted" and p.kind == PlanKind.CHARTER]
@@ -266,14 +298,18 @@ def current_plan(organisation) -> ActionPlan | None:
 
 def recent_updates(organisation, *, limit: int = 8):
     return list(
-        ProgressUpdate.objects.filter(activity__plan__organisation=organisation, activity__plan__deleted_at=None)
+        ProgressUpdate.objects.filter(
+            activity__plan__organisation=organisation, activity__plan__deleted_at=None
+        )
         .select_related("activity__plan", "by")
         .order_by("-created_at")[:limit]
     )
 
 
 def last_progress_on(plans) -> date | None:
-    return ProgressUpdate.objects.filter(activity__plan__in=plans).aggregate(latest=Max("date"))["latest"]
+    return ProgressUpdate.objects.filter(activity__plan__in=plans).aggregate(latest=Max("date"))[
+        "latest"
+    ]
 
 
 @dataclass
@@ -286,6 +322,30 @@ class Dashboard:
     summary: PlanSummary | None
     coverage: list
     updates: list
+    today: date | None = None
+
+    @property
+    def provisional_deadline(self):
+        """For a commitment only recommended so far: the deadline if the council decides as proposed."""
+        from equalocal.charters.deadlines import DeadlineState
+
+        if self.commitment is None or self.deadline is None or self.deadline.known:
+            return None
+        deadline = self.commitment.provisional_plan_deadline
+        if deadline is None:
+            return None
+        return DeadlineState(
+            deadline=deadline, plan_adopted_on=None, today=self.today or date.today()
+        )
+
+    @property
+    def coverage_counts(self) -> dict[str, int]:
+        """Articles covered by a goal or activity, prioritised, and prioritised without an activity."""
+        return {
+            "covered": sum(1 for row in self.coverage if row.activities or row.goals),
+            "prioritised": sum(1 for row in self.coverage if row.prioritised),
+            "gaps": sum(1 for row in self.coverage if row.gap),
+        }
 
 
 def organisation_dashboard(organisation, *, today: date) -> Dashboard:
@@ -302,12 +362,14 @@ def organisation_dashboard(organisation, *, today: date) -> Dashboard:
         .order_by(F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True))
     )
     plan = current_plan(organisation)
-    summary = plan_summary(plan, today=today) if plan else None
+    summary = plan_summary(plan, today=today, reference_goals=False) if plan else None
     deadline = checklist = None
     if commitment is not None:
         adopted = [p.adopted_on for p in charter_plans if p.adopted_on]
         deadline = DeadlineState(
-            deadline=commitment.plan_deadline, plan_adopted_on=min(adopted) if adopted else None, today=today
+            deadline=commitment.plan_deadline,
+            plan_adopted_on=min(adopted) if adopted else None,
+            today=today,
         )
         checklist = compliance_checklist(
             commitment=commitment,
@@ -324,4 +386,319 @@ def organisation_dashboard(organisation, *, today: date) -> Dashboard:
         summary=summary,
         coverage=plan_coverage(plan, summary) if plan else [],
         updates=recent_updates(organisation),
+        today=today,
     )
+
+
+# Views of the plan: timeline months, coverage matrix, list progress ------------------------------
+
+
+@dataclass
+class TimelineMonth:
+    start: date
+    offset: float  # percent of the range from the left
+    width: float
+
+
+def timeline_months(
+    first: date | None, last: date | None, months: list[date]
+) -> list[TimelineMonth]:
+    """The month columns of the timeline, placed on the same scale as its bars."""
+    if not months or first is None or last is None or last <= first:
+        return []
+    span = (last - first).days or 1
+    columns = []
+    for index, month in enumerate(months):
+        following = months[index + 1] if index + 1 < len(months) else last
+        start, end = max(month, first), min(following, last)
+        columns.append(
+            TimelineMonth(
+                start=month,
+                offset=round((start - first).days / span * 100, 2),
+                width=round(max((end - start).days, 0) / span * 100, 2),
+            )
+        )
+    return columns
+
+
+@dataclass
+class CoverageCell:
+    goal: Goal
+    linked: bool  # the goal itself names the article
+    activities: list
+
+
+def coverage_matrix(
+    rows: list[CoverageRow], goals: list[Goal]
+) -> list[tuple[CoverageRow, list[CoverageCell]]]:
+    """Each coverage row with one cell per goal: the goal names the article, and its activities that do."""
+    matrix = []
+    for row in rows:
+        goal_ids = {goal.pk for goal in row.goals}
+        cells = [
+            CoverageCell(
+                goal=goal,
+                linked=goal.pk in goal_ids,
+                activities=[a for a in row.activities if a.goal_id == goal.pk],
+            )
+            for goal in goals
+        ]
+        matrix.append((row, cells))
+    return matrix
+
+
+def plans_with_progress(plans) -> list[tuple[ActionPlan, int | None, int]]:
+    """Plans with their rolled-up progress and number of activities, in two queries."""
+    plans = list(
+        plans.prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.only("id", "plan_id", "status", "progress", "weight"),
+            )
+        )
+    )
+    return [
+        (plan, weighted_progress(plan.activities.all()), len(plan.activities.all()))
+        for plan in plans
+    ]
+
+
+def plan_articles(plan: ActionPlan) -> QuerySet:
+    """Articles the plan's goals and activities can name: its commitment's Charter text, else the current one."""
+    articles = Article.objects.select_related("section", "charter").order_by("number")
+    if plan.commitment_id:
+        return articles.filter(charter_id=plan.commitment.charter_id)
+    return articles.filter(charter__is_current=True)
+
+
+def organisation_articles(organisation) -> QuerySet:
+    """Articles a plan of the organisation can prioritise: the current text and its commitments' texts."""
+    charter_ids = organisation.commitments.values("charter_id")
+    return (
+        Article.objects.select_related("section", "charter")
+        .filter(Q(charter_id__in=charter_ids) | Q(charter__is_current=True))
+        .order_by("-charter__year", "number")
+    )
+
+
+def reference_goals_for(organisation) -> QuerySet:
+    """Shared reference goals (national sub-goals) and the organisation's own goal sets."""
+    from .models import ReferenceGoal
+
+    return (
+        ReferenceGoal.objects.select_related("goal_set")
+        .filter(Q(goal_set__owner__isnull=True) | Q(goal_set__owner=organisation))
+        .order_by("goal_set__code", "number")
+    )
+
+
+# Versions and their comparison ------------------------------------------------------------------
+
+
+def plan_versions(plan: ActionPlan) -> list[ActionPlan]:
+    """The live versions of the plan's chain, oldest first (one query per version)."""
+    chain, seen = [plan], {plan.pk}
+    cursor = plan
+    while cursor.previous_version_id and cursor.previous_version_id not in seen:
+        cursor = ActionPlan.objects.filter(pk=cursor.previous_version_id).first()
+        if cursor is None:
+            break
+        seen.add(cursor.pk)
+        chain.insert(0, cursor)
+    cursor = plan
+    while True:
+        cursor = ActionPlan.objects.filter(previous_version=cursor).first()
+        if cursor is None or cursor.pk in seen:
+            break
+        seen.add(cursor.pk)
+        chain.append(cursor)
+    return [version for version in chain if version.deleted_at is None]
+
+
+def format_value(model, name: str, value) -> str:
+    """A field's value as text for comparisons: choice labels, names, local dates, numbers."""
+    from decimal import Decimal
+
+    from django.utils.formats import date_format, number_format
+    from django.utils.translation import gettext as _
+
+    field = model._meta.get_field(name)
+    if field.many_to_many:
+        labels = [str(getattr(item, "number", None) or item) for item in value]
+        return ", ".join(sorted(labels, key=lambda label: (len(label), label)))
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return number_format(value, force_grouping=True)
+    return str(value)
+
+
+def instance_value(instance, name: str) -> str:
+    """``format_value`` of an instance's field; many-to-many values are read from the database."""
+    field = instance._meta.get_field(name)
+    value = getattr(instance, name).all() if field.many_to_many else getattr(instance, name)
+    return format_value(type(instance), name, value)
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class ItemChange:
+    title: str
+    fields: list[FieldChange]
+
+
+@dataclass
+class PlanComparison:
+    old: ActionPlan
+    new: ActionPlan
+    fields: list[FieldChange]
+    goals_added: list[Goal]
+    goals_removed: list[Goal]
+    goals_changed: list[ItemChange]
+    activities_added: list[Activity]
+    activities_removed: list[Activity]
+    activities_changed: list[ItemChange]
+
+    @property
+    def has_changes(self) -> bool:
+        return any(
+            [
+                self.fields,
+                self.goals_added,
+                self.goals_removed,
+                self.goals_changed,
+                self.activities_added,
+                self.activities_removed,
+                self.activities_changed,
+            ]
+        )
+
+
+PLAN_COMPARED = [
+    "title",
+    "kind",
+    "status",
+    "period_start",
+    "period_end",
+    "commitment",
+    "adopted_by",
+    "adopted_on",
+    "adoption_case_number",
+    "contact",
+    "purpose",
+    "priorities",
+    "reference_goals",
+    "resources",
+    "budget",
+    "currency",
+    "is_published",
+]
+GOAL_COMPARED = ["description", "articles", "reference_goals"]
+ACTIVITY_COMPARED = [
+    "description",
+    "goal",
+    "responsible_unit",
+    "responsible_person",
+    "partners",
+    "timing",
+    "timing_note",
+    "start_date",
+    "end_date",
+    "resources",
+    "status",
+    "progress",
+    "weight",
+    "articles",
+    "completed_on",
+    "next_review_on",
+    "comment",
+]
+
+
+def _field_changes(old, new, names) -> list[FieldChange]:
+    changes = []
+    for name in names:
+        before, after = instance_value(old, name), instance_value(new, name)
+        if before != after:
+            label = str(type(old)._meta.get_field(name).verbose_name)
+            changes.append(FieldChange(label=label[:1].upper() + label[1:], old=before, new=after))
+    return changes
+
+
+def _match_by_title(old_items, new_items, names):
+    """Pair items with the same title (in order when titles repeat); the rest are added or removed."""
+    unmatched: dict[str, list] = {}
+    for item in old_items:
+        unmatched.setdefault(item.title.strip().casefold(), []).append(item)
+    added, changed = [], []
+    for item in new_items:
+        candidates = unmatched.get(item.title.strip().casefold())
+        if not candidates:
+            added.append(item)
+            continue
+        fields = _field_changes(candidates.pop(0), item, names)
+        if fields:
+            changed.append(ItemChange(title=item.title, fields=fields))
+    removed = [item for items in unmatched.values() for item in items]
+    return added, removed, changed
+
+
+def plan_comparison(plan: ActionPlan, other: ActionPlan) -> PlanComparison:
+    """What changed from the older of two versions to the newer: fields, goals and activities."""
+    old, new = sorted([plan, other], key=lambda version: (version.version_number, version.pk))
+    goal_query = Goal.objects.prefetch_related("articles", "reference_goals")
+    activity_query = Activity.objects.select_related("goal", "responsible_person").prefetch_related(
+        "articles"
+    )
+    goals = {version.pk: list(goal_query.filter(plan=version)) for version in (old, new)}
+    activities = {version.pk: list(activity_query.filter(plan=version)) for version in (old, new)}
+    goals_added, goals_removed, goals_changed = _match_by_title(
+        goals[old.pk], goals[new.pk], GOAL_COMPARED
+    )
+    activities_added, activities_removed, activities_changed = _match_by_title(
+        activities[old.pk], activities[new.pk], ACTIVITY_COMPARED
+    )
+    return PlanComparison(
+        old=old,
+        new=new,
+        fields=_field_changes(old, new, PLAN_COMPARED),
+        goals_added=goals_added,
+        goals_removed=goals_removed,
+        goals_changed=goals_changed,
+        activities_added=activities_added,
+        activities_removed=activities_removed,
+        activities_changed=activities_changed,
+    )
+
+
+def activity_history(activity: Activity, *, limit: int = 20) -> list[tuple[object, list[str]]]:
+    """The activity's audit trail, newest first, each entry with the labels of the fields it changed."""
+    records = list(
+        activity.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    entries = []
+    for record, previous in zip(records, [*records[1:], None], strict=True):
+        labels = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(
+                previous, excluded_fields=["articles", "lock_version", "updated_at"]
+            )
+            labels = [
+                str(Activity._meta.get_field(change.field).verbose_name) for change in delta.changes
+            ]
+        entries.append((record, labels))
+    return entries[:limit]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,9 +14,9 @@ from equalocal.core.locking import claim_lock
 
 from .models import (
     DEFAULT_PROGRESS,
+    ActionPlan,
     Activity,
     ActivityStatus,
-    ActionPlan,
     Consultation,
     Goal,
     PlanStatus,
@@ -38,7 +39,12 @@ def _validate(instance) -> None:
 
 @transaction.atomic
 def plan_save(
-    *, plan: ActionPlan, by=None, priorities: Iterable | None = None, expected_lock_version: int | None = None
+    *,
+    plan: ActionPlan,
+    by=None,
+    priorities: Iterable | None = None,
+    reference_goals: Iterable | None = None,
+    expected_lock_version: int | None = None,
 ) -> ActionPlan:
     """Create or update a plan (optimistic locking when ``expected_lock_version`` is given)."""
     _validate(plan)
@@ -47,6 +53,8 @@ def plan_save(
     plan.save()
     if priorities is not None:
         plan.priorities.set(priorities)
+    if reference_goals is not None:
+        plan.reference_goals.set(reference_goals)
     return plan
 
 
@@ -122,14 +130,18 @@ def plan_delete(*, plan: ActionPlan, by) -> None:
 @transaction.atomic
 def plan_restore(*, plan: ActionPlan, by) -> None:
     if not plan.can_be_restored:
-        raise ApplicationError(_("Deleted plans can be restored for 30 days; this one can no longer be."))
+        raise ApplicationError(
+            _("Deleted plans can be restored for 30 days; this one can no longer be.")
+        )
     plan.deleted_at = None
     plan.deleted_by = None
     _attribute_to(plan, by)
     plan.save(update_fields=["deleted_at", "deleted_by", "updated_at"])
 
 
-def consultation_add(*, plan: ActionPlan, date, consulted: str, summary: str = "", by=None) -> Consultation:
+def consultation_add(
+    *, plan: ActionPlan, date, consulted: str, summary: str = "", by=None
+) -> Consultation:
     consultation = Consultation(plan=plan, date=date, consulted=consulted, summary=summary)
     _validate(consultation)
     _attribute_to(consultation, by)
@@ -141,9 +153,15 @@ def consultation_add(*, plan: ActionPlan, date, consulted: str, summary: str = "
 
 
 @transaction.atomic
-def goal_save(*, goal: Goal, by=None, articles: Iterable | None = None, reference_goals: Iterable | None = None) -> Goal:
+def goal_save(
+    *,
+    goal: Goal,
+    by=None,
+    articles: Iterable | None = None,
+    reference_goals: Iterable | None = None,
+) -> Goal:
     if goal.pk is None and not goal.order:
-        goal.order = (goal.plan.goals.count() or 0) + 1
+        goal.order = (goal.plan.goals.aggregate(last=Max("order"))["last"] or 0) + 1
     _validate(goal)
     _attribute_to(goal, by)
     goal.save()
@@ -191,7 +209,7 @@ def activity_save(
     if activity.pk is not None:
         previous = Activity.objects.filter(pk=activity.pk).values_list("status", "progress").first()
     elif not activity.order:
-        activity.order = (activity.plan.activities.count() or 0) + 1
+        activity.order = (activity.plan.activities.aggregate(last=Max("order"))["last"] or 0) + 1
     _complete(activity)
     _validate(activity)
     claim_lock(Activity, activity, expected_lock_version)
@@ -215,21 +233,33 @@ def activity_set_progress(
 ) -> Activity:
     """Change status and progress; without a progress figure, the status's default is used."""
     if status not in ActivityStatus.values:
-        raise ApplicationError(_("Unknown status: %(status)s.") % {"status": status}, field="status")
+        raise ApplicationError(
+            _("Unknown status: %(status)s.") % {"status": status}, field="status"
+        )
     if progress is None:
-        progress = DEFAULT_PROGRESS[ActivityStatus(status)] if status != activity.status else activity.progress
+        progress = (
+            DEFAULT_PROGRESS[ActivityStatus(status)]
+            if status != activity.status
+            else activity.progress
+        )
     if not 0 <= progress <= 100:
         raise ApplicationError(_("Progress is a percentage from 0 to 100."), field="progress")
     activity.status = status
     activity.progress = progress
-    return activity_save(activity=activity, by=by, expected_lock_version=expected_lock_version, note=note)
+    return activity_save(
+        activity=activity, by=by, expected_lock_version=expected_lock_version, note=note
+    )
 
 
 @transaction.atomic
-def activities_bulk_set_status(*, plan: ActionPlan, activity_ids: Iterable[int], status: str, by=None) -> int:
+def activities_bulk_set_status(
+    *, plan: ActionPlan, activity_ids: Iterable[int], status: str, by=None
+) -> int:
     """Set the status (and its default progress) of several activities of one plan."""
     if status not in ActivityStatus.values:
-        raise ApplicationError(_("Unknown status: %(status)s.") % {"status": status}, field="status")
+        raise ApplicationError(
+            _("Unknown status: %(status)s.") % {"status": status}, field="status"
+        )
     activities = list(plan.activities.select_for_update().filter(pk__in=list(activity_ids)))
     if not activities:
         raise ApplicationError(_("Select at least one activity."))
