@@ -61,7 +61,7 @@ def _plan_objects(organisation) -> dict:
     from django.utils import timezone
 
     from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
-    from equalocal.plans.models import ActionPlan, Activity, Goal
+    from equalocal.plans.models import ActionPlan, Activity, Goal, GoalSet, ReferenceGoal
 
     commitment = Commitment.objects.create(
         organisation=organisation,
@@ -78,6 +78,10 @@ def _plan_objects(organisation) -> dict:
     )
     goal = Goal.objects.create(plan=plan, title="Mål 1")
     activity = Activity.objects.create(plan=plan, goal=goal, title="Aktivitet 1")
+    goal_set = GoalSet.objects.create(
+        code="org-a-goals", title_en="Regionala mål", owner=organisation
+    )
+    ReferenceGoal.objects.create(goal_set=goal_set, number=1, title_en="Utveckla regionen")
     deleted = ActionPlan.objects.create(
         organisation=organisation, title="Borttagen plan", deleted_at=timezone.now()
     )
@@ -87,4 +91,5 @@ def _plan_objects(organisation) -> dict:
         "goal": goal.pk,
         "activity": activity.pk,
         "deleted_plan": deleted.pk,
+        "goal_set": goal_set.pk,
     }

@@ -109,6 +109,9 @@ EXPECTED = {
     "plans:activity-edit": ("get", EDITORS_ONLY),
     "plans:activity-delete": ("get", EDITORS_ONLY),
     "plans:bin": ("get", ADMINS_ONLY),
+    "plans:goal-sets": ("get", MEMBERS_ONLY),
+    "plans:goal-set-create": ("get", EDITORS_ONLY),
+    "plans:goal-set-edit": ("get", EDITORS_ONLY),
     "plans:restore": ("post", ADMINS_ONLY_POST),
     "plans:new-version": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
     "plans:bulk-status": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
@@ -190,7 +193,16 @@ def test_url_status_by_persona(client, name, persona):
     assert response.status_code == statuses[persona], f"{persona} {method.upper()} {url}"
 
 
-ID_PARAMS = {"person", "membership", "invitation", "commitment", "plan", "goal", "activity"}
+ID_PARAMS = {
+    "person",
+    "membership",
+    "invitation",
+    "commitment",
+    "plan",
+    "goal",
+    "activity",
+    "goal_set",
+}
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}
     & set(EXPECTED)

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from equalocal.charters.models import Commitment
 
 from . import selectors
-from .models import DEFAULT_PROGRESS, ActionPlan, Activity, ActivityStatus, Consultation, Goal
+from .models import (
+    DEFAULT_PROGRESS,
+    ActionPlan,
+    Activity,
+    ActivityStatus,
+    Consultation,
+    Goal,
+    GoalSet,
+)
 
 PROGRESS_ERRORS = {
     "min_value": _("Progress is a percentage from 0 to 100."),
@@ -396,3 +404,23 @@ class CompareForm(forms.Form):
             for version in versions
             if version.pk != plan.pk
         ]
+
+
+class GoalSetForm(forms.ModelForm):
+    goals = forms.CharField(
+        label=_("Goals, one per line"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("They are numbered in this order; plans and goals can then refer to them."),
+    )
+
+    class Meta:
+        model = GoalSet
+        fields = ["title_en", "title_sv"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["goals"] = "\n".join(goal.title for goal in self.instance.goals.all())
+
+    def goal_titles(self) -> list[str]:
+        return self.cleaned_data["goals"].splitlines()

@@ -702,3 +702,21 @@ def activity_history(activity: Activity, *, limit: int = 20) -> list[tuple[objec
             ]
         entries.append((record, labels))
     return entries[:limit]
+
+
+def goal_sets_of(organisation) -> list:
+    """The organisation's own goal sets and the shared national ones, with their goals."""
+    from .models import GoalSet
+
+    return list(
+        GoalSet.objects.filter(Q(owner=organisation) | Q(owner__isnull=True))
+        .prefetch_related("goals")
+        .order_by("owner_id", "code")
+    )
+
+
+def get_goal_set_for_user(user, organisation, goal_set_pk: int):
+    """One of the organisation's own goal sets, for editing (shared national sets are staff's)."""
+    from .models import GoalSet
+
+    return get_object_or_404(GoalSet, pk=goal_set_pk, owner=organisation)

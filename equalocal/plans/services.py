@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
@@ -19,8 +20,10 @@ from .models import (
     ActivityStatus,
     Consultation,
     Goal,
+    GoalSet,
     PlanStatus,
     ProgressUpdate,
+    ReferenceGoal,
 )
 
 
@@ -271,3 +274,44 @@ def activities_bulk_set_status(
 def activity_delete(*, activity: Activity, by=None) -> None:
     _attribute_to(activity, by)
     activity.delete()
+
+
+# Goal sets ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def goal_set_save(*, goal_set: GoalSet, goal_titles: list[str], by=None) -> GoalSet:
+    """Save an organisation's own set of higher-level goals, numbered in the given order.
+
+    Goals keep their number, so plans and goals that refer to them stay linked; a goal
+    that is removed while a plan or goal still refers to it is refused.
+    """
+    titles = [title.strip() for title in goal_titles if title.strip()]
+    if not titles:
+        raise ApplicationError(_("Give at least one goal, one per line."), field="goals")
+    if goal_set.pk is None and not goal_set.code:
+        base = slugify(f"{goal_set.owner.slug}-{goal_set.title_en}")[:50] or "goals"
+        code, number = base, 2
+        while GoalSet.objects.filter(code=code).exists():
+            code, number = f"{base}-{number}", number + 1
+        goal_set.code = code
+    goal_set.full_clean()
+    _attribute_to(goal_set, by)
+    goal_set.save()
+    existing = {goal.number: goal for goal in goal_set.goals.all()}
+    for number, title in enumerate(titles, start=1):
+        goal = existing.pop(number, None) or ReferenceGoal(goal_set=goal_set, number=number)
+        if goal.title_en != title or goal.title_sv != title:
+            goal.title_en = goal.title_sv = title
+            _attribute_to(goal, by)
+            goal.save()
+    for goal in existing.values():
+        if goal.plans.exists() or goal.goals.exists():
+            raise ApplicationError(
+                _("“%(goal)s” is used by a plan or goal and cannot be removed.")
+                % {"goal": goal.title_en},
+                field="goals",
+            )
+        _attribute_to(goal, by)
+        goal.delete()
+    return goal_set

@@ -27,10 +27,11 @@ from .forms import (
     CompareForm,
     ConsultationForm,
     GoalForm,
+    GoalSetForm,
     PlanForm,
     ProgressForm,
 )
-from .models import ActionPlan, Activity, ActivityStatus, Goal
+from .models import ActionPlan, Activity, ActivityStatus, Goal, GoalSet
 from .selectors import EDIT, MANAGE
 
 
@@ -595,3 +596,47 @@ def activity_progress(request, org, plan, activity):
         response = render(request, "plans/includes/activity_row.html", context)
         return trigger_client_event(response, "planChanged") if saved else response
     return render(request, "plans/activity_progress.html", context)
+
+
+# Goal sets --------------------------------------------------------------------------------------
+
+
+@login_required
+def goal_sets(request, org):
+    organisation = get_internal_organisation_for_user(request.user, org)
+    context = {
+        "organisation": organisation,
+        "goal_sets": selectors.goal_sets_of(organisation),
+        "can_edit": _may_edit(request, organisation),
+    }
+    return render(request, "plans/goal_sets.html", context)
+
+
+def _goal_set_form(request, organisation, goal_set):
+    form = GoalSetForm(request.POST or None, instance=goal_set)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_set_save(
+                goal_set=form.instance, goal_titles=form.goal_titles(), by=request.user
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The goals were saved."))
+            return redirect("plans:goal-sets", org=organisation.slug)
+    context = {"form": form, "organisation": organisation, "goal_set": goal_set}
+    return render(request, "plans/goal_set_form.html", context)
+
+
+@login_required
+def goal_set_create(request, org):
+    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    return _goal_set_form(request, organisation, GoalSet(owner=organisation))
+
+
+@login_required
+def goal_set_edit(request, org, goal_set):
+    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    return _goal_set_form(
+        request, organisation, selectors.get_goal_set_for_user(request.user, organisation, goal_set)
+    )
