@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
@@ -353,7 +354,12 @@ def bulk_status(request, org, plan):
         else:
             messages.success(
                 request,
-                _("The status of %(count)d activities was changed.") % {"count": count},
+                ngettext(
+                    "The status of %(count)d activity was changed.",
+                    "The status of %(count)d activities was changed.",
+                    count,
+                )
+                % {"count": count},
             )
     else:
         for errors in form.errors.values():
