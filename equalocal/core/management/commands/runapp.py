@@ -1,3 +1,5 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -10,8 +12,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true", help="Do not load demo data.")
 
     def handle(self, *args, addrport: str, no_demo: bool = False, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        if not no_demo:
-            call_command("demo", if_empty=True)
-        self.stdout.write(self.style.SUCCESS(f"equalocal is at http://{addrport}/"))
+        # The autoreloader runs this command again in a child process (RUN_MAIN);
+        # only the first run prepares the database and greets.
+        if os.environ.get("RUN_MAIN") != "true":
+            call_command("migrate", interactive=False, verbosity=0)
+            if not no_demo:
+                call_command("demo", if_empty=True)
+            self.stdout.write(self.style.SUCCESS(f"equalocal is at http://{addrport}/"))
         call_command("runserver", addrport)
