@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "equalocal.organisations",
     "equalocal.charters",
     "equalocal.plans",
+    "equalocal.networks",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
