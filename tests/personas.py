@@ -51,7 +51,42 @@ def build_personas() -> Personas:
         "charter": "2022",
     }
     personas.objects.update(_plan_objects(org_a))
+    personas.objects.update(_network_objects(org_a))
     return personas
+
+
+def _network_objects(member) -> dict:
+    """Network N (coordinated by nobody among the personas) with org A as a member, a group
+    with org A's seat, a meeting and the membership."""
+    from datetime import date
+
+    from equalocal.networks.models import Body, Meeting, NetworkMembership, Seat
+    from equalocal.organisations.models import OrganisationKind
+
+    network = OrganisationFactory(
+        name="Personas nätverk",
+        slug="personas-network",
+        kind=OrganisationKind.NETWORK,
+        official_code="",
+    )
+    membership = NetworkMembership.objects.create(
+        network=network, member=member, joined_on=date(2024, 1, 1)
+    )
+    group = Body.objects.create(
+        network=network, name="Jämställdhetsgruppen", slug="gruppen", is_public=True
+    )
+    NetworkMembership.objects.create(
+        network=network, body=group, member=member, joined_on=date(2024, 1, 1)
+    )
+    seat = Seat.objects.create(body=group, member=member)
+    meeting = Meeting.objects.create(body=group, date=date(2026, 12, 1))
+    return {
+        "network": network.slug,
+        "group": group.slug,
+        "seat": seat.pk,
+        "meeting": meeting.pk,
+        "network_membership": membership.pk,
+    }
 
 
 def _plan_objects(organisation) -> dict:

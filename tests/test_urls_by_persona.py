@@ -43,6 +43,7 @@ ADMINS_ONLY = {
     "staff": OK,
 }
 ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
+NETWORK_COORDINATORS = {**EDITORS_ONLY, "editor": FORBIDDEN, "admin": FORBIDDEN}
 PRIVATE_PERSON = {
     "anonymous": NOT_FOUND,
     "viewer": OK,
@@ -116,6 +117,24 @@ EXPECTED = {
     "plans:new-version": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
     "plans:bulk-status": ("post", {**ADMINS_ONLY_POST, "editor": REDIRECT}),
     "plans:activity-progress": ("post", EDITORS_ONLY),
+    # Network N: org A is a member, none of the personas coordinates it.
+    "networks:overview": ("get", MEMBERS_ONLY),
+    "networks:dashboard": ("get", MEMBERS_ONLY),
+    "networks:members": ("get", MEMBERS_ONLY),
+    "networks:member-join": ("get", NETWORK_COORDINATORS),
+    "networks:member-leave": ("get", NETWORK_COORDINATORS),
+    "networks:settings": ("get", NETWORK_COORDINATORS),
+    "networks:group": ("get", MEMBERS_ONLY),
+    "networks:seat-create": ("get", NETWORK_COORDINATORS),
+    "networks:seat-edit": ("get", {**NETWORK_COORDINATORS, "admin": OK}),
+    "networks:meeting": ("get", MEMBERS_ONLY),
+    "networks:meeting-create": ("get", NETWORK_COORDINATORS),
+    "networks:meeting-edit": ("get", NETWORK_COORDINATORS),
+    "networks:decision-add": ("get", NETWORK_COORDINATORS),
+    "networks:matrix-edit": ("get", NETWORK_COORDINATORS),
+    "networks:matrix-export": ("get", MEMBERS_ONLY),
+    "public_networks:network": ("get", ALL_200),
+    "public_networks:group": ("get", ALL_200),
     "charters:text": ("get", ALL_200),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
 }
@@ -164,6 +183,10 @@ def _url(name, personas):
             kwargs[param] = personas.objects[param]
     if name == "accounts:password_reset_confirm":
         kwargs["token"] = "set-password"
+    if name.startswith(("networks:", "public_networks:")):
+        kwargs["org"] = personas.objects["network"]
+        if "membership" in kwargs:
+            kwargs["membership"] = personas.objects["network_membership"]
     if name == "plans:restore":
         kwargs["plan"] = personas.objects["deleted_plan"]
     return reverse(name, kwargs=kwargs)
@@ -215,6 +238,8 @@ def test_unknown_ids_give_404(client, name):
     personas = build_personas()
     client.force_login(personas.user("staff"))
     kwargs = {p: 987654 if p in ID_PARAMS else personas.objects[p] for p in url_patterns()[name]}
+    if name.startswith(("networks:", "public_networks:")):
+        kwargs["org"] = personas.objects["network"]
     method = EXPECTED[name][0]
     response = getattr(client, method)(reverse(name, kwargs=kwargs))
     assert response.status_code == 404

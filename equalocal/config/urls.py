@@ -6,9 +6,11 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
+    path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/", include("equalocal.organisations.urls")),
     path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
     path("charter/", include("equalocal.charters.urls")),
+    path("public/networks/", include("equalocal.networks.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -91,7 +91,8 @@ def test_responsible_person_gets_one_digest_of_overdue_activities_and_near_revie
     assert result.digests == 1
     [message] = mail.outbox
     assert message.to == ["ingrid@vannas.example"]
-    assert "2 activities need your attention" in message.subject
+    # The person's organisation is Swedish, so the digest is in Swedish.
+    assert "2 aktiviteter behöver din uppmärksamhet" in message.subject
     for body in (message.body, html_part(message)):
         assert "Analysera enkäten" in body
         assert "Sprida webbutbildningen" in body
@@ -126,9 +127,9 @@ def test_a_new_item_brings_a_new_digest_with_the_earlier_items_for_context(diges
     activity(digest_setup["plan"], digest_setup["person"], "Hitta samarbetsformer", end_date=TODAY)
     run(TODAY + timedelta(days=1))
     [message] = mail.outbox
-    assert "3 activities" in message.subject
-    assert "Hitta samarbetsformer (new)" in message.body
-    assert "Analysera enkäten (new)" not in message.body
+    assert "3 aktiviteter" in message.subject
+    assert "Hitta samarbetsformer (ny)" in message.body
+    assert "Analysera enkäten (ny)" not in message.body
     assert "Analysera enkäten" in message.body
 
 
@@ -272,7 +273,10 @@ def test_nothing_before_180_days_and_each_stage_only_once(deadline_setup):
 def test_a_first_run_close_to_the_deadline_sends_only_the_most_urgent_stage(deadline_setup):
     deadline = deadline_setup["deadline"]
     assert run(on(deadline, 20)).deadline_notices == 2
-    assert all("is due in 20 days" in message.subject for message in mail.outbox)
+    assert all(
+        "is due in 20 days" in message.subject or "om 20 dagar" in message.subject
+        for message in mail.outbox
+    )
     assert run(on(deadline, 10)).deadline_notices == 0
 
 

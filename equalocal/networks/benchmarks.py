@@ -1,0 +1,118 @@
+"""Benchmark of the network dashboard with 500 member organisations."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
+from equalocal.organisations.models import Membership, Organisation, OrganisationKind, Role
+from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, PlanStatus, ProgressUpdate
+
+from .models import NetworkMembership
+
+MEMBERS = 500
+ACTIVITIES_PER_PLAN = 8
+COUNTRIES = ["SE", "FI", "NO", "PL", "LV", "LT", "EE", "DK"]
+
+
+def _data():
+    network = Organisation.objects.create(
+        slug="bench-network", name="Benchnätverket", kind=OrganisationKind.NETWORK, country="SE"
+    )
+    coordinator = get_user_model().objects.create_user(
+        email="networks-bench@example.org", password="bench-password"
+    )
+    Membership.objects.create(user=coordinator, organisation=network, role=Role.EDITOR)
+    members = Organisation.objects.bulk_create(
+        Organisation(
+            slug=f"bench-member-{n}",
+            name=f"Benchkommun {n:03d}",
+            kind=OrganisationKind.MUNICIPALITY,
+            country=COUNTRIES[n % len(COUNTRIES)],
+        )
+        for n in range(MEMBERS)
+    )
+    NetworkMembership.objects.bulk_create(
+        NetworkMembership(
+            network=network,
+            member=member,
+            joined_on=date(2016, 1, 1) + timedelta(days=n),
+            # Every tenth member has left: the dashboard shows current members only.
+            left_on=date(2024, 6, 30) if n % 10 == 9 else None,
+        )
+        for n, member in enumerate(members)
+    )
+    charter = CharterText.objects.get(code="2022")
+    statuses = [CommitmentStatus.SIGNED, CommitmentStatus.DECIDED, CommitmentStatus.RECOMMENDED]
+    commitments = Commitment.objects.bulk_create(
+        Commitment(
+            organisation=member,
+            charter=charter,
+            status=statuses[n % 3],
+            decided_on=date(2022, 1, 1) + timedelta(days=n),
+            signed_on=(
+                date(2022, 3, 1) + timedelta(days=n)
+                if statuses[n % 3] == CommitmentStatus.SIGNED
+                else None
+            ),
+        )
+        for n, member in enumerate(members)
+    )
+    plans = ActionPlan.objects.bulk_create(
+        ActionPlan(
+            organisation=member,
+            title=f"Handlingsplan {member.name}",
+            status=PlanStatus.ADOPTED,
+            adopted_on=date(2024, 1, 15),
+            commitment=commitment,
+            period_start=date(2024, 1, 1),
+            period_end=date(2026, 12, 31),
+        )
+        for n, (member, commitment) in enumerate(zip(members, commitments, strict=True))
+        if n % 2 == 0
+    )
+    progress = {"planned": 0, "in_progress": 40, "done": 100, "delayed": 20, "cancelled": 0}
+    activity_statuses = list(ActivityStatus)
+    activities = Activity.objects.bulk_create(
+        Activity(
+            plan=plan,
+            order=n,
+            title=f"Aktivitet {n}",
+            status=activity_statuses[(p + n) % 5],
+            progress=progress[activity_statuses[(p + n) % 5]],
+            start_date=date(2024, 2, 1),
+            end_date=date(2024, 6, 1) + timedelta(days=90 * n),
+        )
+        for p, plan in enumerate(plans)
+        for n in range(1, ACTIVITIES_PER_PLAN + 1)
+    )
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(
+            activity=activity,
+            date=date(2025, 1, 1) + timedelta(days=i % 300),
+            status=activity.status,
+            progress=activity.progress,
+            text="Uppföljning",
+            by=coordinator,
+        )
+        for i, activity in enumerate(activities)
+        if i % 3 == 0
+    )
+    return coordinator, network
+
+
+def bench_network_dashboard(bench):
+    coordinator, network = _data()
+    client = Client()
+    client.force_login(coordinator)
+    url = reverse("networks:dashboard", kwargs={"org": network.slug})
+    size = {"members": MEMBERS, "plans": MEMBERS // 2, "activities per plan": ACTIVITIES_PER_PLAN}
+    for label, page in [
+        ("network dashboard", url),
+        ("network dashboard, overdue first by deadline", f"{url}?flag=overdue&sort=-deadline"),
+    ]:
+        median, queries = bench.time_page(client, page)
+        bench.record(f"{label}: server time", median, "ms", **size)
+        bench.record(f"{label}: queries", queries, "queries", **size)

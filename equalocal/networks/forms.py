@@ -1,0 +1,286 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from equalocal.charters.models import CommitmentStatus
+from equalocal.organisations.models import Organisation, Person
+from equalocal.plans.forms import DateInput, LockedFormMixin
+from equalocal.plans.models import Activity
+
+from . import selectors
+from .models import MatrixRole, Meeting, NetworkSettings, Seat
+
+
+class DashboardFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Charter commitment"),
+        required=False,
+        choices=[
+            ("", _("Any status")),
+            *CommitmentStatus.choices,
+            ("none", _("No commitment recorded")),
+        ],
+    )
+    flag = forms.ChoiceField(
+        label=_("Flag"),
+        required=False,
+        choices=[("", _("All members")), ("no_plan", _("No plan")), ("overdue", _("Overdue"))],
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    sort = forms.ChoiceField(
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[(key, key) for name in selectors.DASHBOARD_SORTS for key in (name, f"-{name}")],
+    )
+
+    def __init__(self, *args, countries, **kwargs):
+        from django_countries import countries as all_countries
+
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (code, all_countries.name(code)) for code in countries
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters; a bad value is ignored rather than failing the page."""
+        if not self.is_bound:
+            return {"sort": "name"}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "status": data.get("status") or "",
+            "flag": data.get("flag") or "",
+            "country": data.get("country") or "",
+            "sort": data.get("sort") or "name",
+        }
+
+
+class MembersOnForm(forms.Form):
+    on = forms.DateField(label=_("Members on"), required=False, widget=DateInput())
+
+
+class MembershipJoinForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label=_("Member organisation"),
+        queryset=None,
+        error_messages={"invalid_choice": _("Choose an organisation from the list.")},
+    )
+    joined_on = forms.DateField(label=_("Joined on"), widget=DateInput())
+    body = forms.ModelChoiceField(
+        label=_("Group"),
+        queryset=None,
+        required=False,
+        empty_label=_("The network itself"),
+        help_text=_("Leave as it is for membership of the network; choose a group to join it."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Organisation.objects.exclude(pk=network.pk).order_by(
+            "name"
+        )
+        self.fields["body"].queryset = network.bodies.order_by("name")
+
+
+class MembershipLeaveForm(forms.Form):
+    left_on = forms.DateField(label=_("Left on"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=300,
+        help_text=_("e.g. “Decided by the municipal executive board”."),
+    )
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+
+    def clean_left_on(self):
+        left_on = self.cleaned_data["left_on"]
+        joined_on = self.membership.joined_on
+        if joined_on and left_on < joined_on:
+            raise ValidationError(
+                _("A member cannot leave before joining (joined on %(date)s).")
+                % {"date": joined_on.isoformat()}
+            )
+        return left_on
+
+
+def _person_label(person) -> str:
+    return _("%(person)s, %(organisation)s") % {
+        "person": person.name,
+        "organisation": person.organisation.name,
+    }
+
+
+class SeatForm(LockedFormMixin, forms.ModelForm):
+    """A seat: coordinators choose everything; a member's admin only their representative."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Seat
+        fields = ["member", "person", "role", "from_date", "to_date"]
+        widgets = {"from_date": DateInput(), "to_date": DateInput()}
+
+    compared = ["person", "role", "from_date", "to_date"]
+
+    def __init__(self, *args, network, coordinator: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        member_ids = network.network_members.values("member_id")
+        self.fields["member"].queryset = Organisation.objects.filter(pk__in=member_ids).order_by(
+            "name"
+        )
+        people = Person.objects.select_related("organisation").order_by("name")
+        if self.instance.pk:
+            # A seat stays with its member organisation; only who holds it changes.
+            del self.fields["member"]
+            people = people.filter(organisation_id=self.instance.member_id)
+        else:
+            people = people.filter(organisation_id__in=member_ids)
+        self.fields["person"].queryset = people
+        self.fields["person"].label_from_instance = _person_label
+        self.fields["person"].empty_label = _("Vacant")
+        if not coordinator:
+            self.fields["role"].disabled = True
+        self._init_lock()
+
+
+def _attendee_label(seat) -> str:
+    return _("%(person)s, %(organisation)s (%(role)s)") % {
+        "person": seat.person.name,
+        "organisation": seat.member.name,
+        "role": seat.get_role_display(),
+    }
+
+
+class MeetingForm(forms.ModelForm):
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Attendees"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "An attendee you chose is not a representative in this group: "
+                "attendees are chosen from the group's seats."
+            ),
+            "invalid_pk_value": _("Choose attendees from the list."),
+        },
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "date",
+            "status",
+            "host",
+            "place",
+            "online_url",
+            "agenda",
+            "minutes",
+            "minutes_url",
+            "attendees",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "minutes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = (
+            body.seats.filter(person__isnull=False)
+            .select_related("member", "person")
+            .order_by("member__name", "pk")
+        )
+        self.fields["attendees"].label_from_instance = _attendee_label
+        self.fields["host"].queryset = Organisation.objects.filter(
+            pk__in=body.network.network_members.values("member_id")
+        ).order_by("name")
+        if self.instance.pk and not self.is_bound:
+            self.initial["attendees"] = list(self.instance.attendees.values_list("pk", flat=True))
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    activity = forms.ModelChoiceField(
+        label=_("Plan activity (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("None"),
+        error_messages={"invalid_choice": _("Choose an activity of the group's plan.")},
+    )
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        activities = Activity.objects.none()
+        if body.plan_id:
+            activities = Activity.objects.filter(plan_id=body.plan_id).order_by("order", "pk")
+        self.fields["activity"].queryset = activities
+        self.fields["activity"].label_from_instance = lambda a: f"{a.order}. {a.title}"
+
+
+def seat_label(seat) -> str:
+    if seat.person is None:
+        return _("%(organisation)s (vacant)") % {"organisation": seat.member.name}
+    return _("%(organisation)s: %(person)s") % {
+        "organisation": seat.member.name,
+        "person": seat.person.name,
+    }
+
+
+class MatrixForm(forms.Form):
+    """One select per cell: the role of a seat for a body; the matrix version as a lock."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, matrix: "selectors.Matrix", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matrix = matrix
+        self.fields["expected_version"].initial = matrix.version
+        choices = [("", "—"), *MatrixRole.choices]
+        for row in matrix.rows:
+            for seat in matrix.seats:
+                name = self.cell_name(row.pk, seat.pk)
+                self.fields[name] = forms.ChoiceField(
+                    label=_("Role of %(seat)s for %(body)s")
+                    % {"seat": seat_label(seat), "body": row.name},
+                    choices=choices,
+                    required=False,
+                    initial=matrix.cells.get((row.pk, seat.pk), ""),
+                )
+
+    @staticmethod
+    def cell_name(row_id: int, seat_id: int) -> str:
+        return f"cell_{row_id}_{seat_id}"
+
+    def grid(self):
+        """Each row body with the bound fields of its cells, in column order."""
+        return [
+            (row, [self[self.cell_name(row.pk, seat.pk)] for seat in self.matrix.seats])
+            for row in self.matrix.rows
+        ]
+
+    def cells(self) -> list[tuple[int, int, str]]:
+        return [
+            (row.pk, seat.pk, self.cleaned_data.get(self.cell_name(row.pk, seat.pk)) or "")
+            for row in self.matrix.rows
+            for seat in self.matrix.seats
+        ]
+
+    def take_version(self, version: int) -> None:
+        """After a conflict: the next save is against the other coordinator's version."""
+        self.data = self.data.copy()
+        self.data["expected_version"] = str(version)
+
+
+class NetworkSettingsForm(forms.ModelForm):
+    class Meta:
+        model = NetworkSettings
+        fields = ["dashboard_visibility"]
+        widgets = {"dashboard_visibility": forms.RadioSelect}

@@ -1,0 +1,553 @@
+"""Reads of networks: the access helpers, the member dashboard, groups, meetings, the
+membership history and the responsibility matrix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from equalocal.charters.deadlines import DeadlineState
+from equalocal.charters.models import Commitment, CommitmentStatus
+from equalocal.organisations import permissions as org_permissions
+from equalocal.organisations.models import Organisation, OrganisationKind
+from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
+from equalocal.plans.models import ActionPlan, Activity, PlanKind, PlanStatus, ProgressUpdate
+from equalocal.plans.selectors import weighted_progress
+
+from . import permissions
+from .models import Body, Meeting, MeetingStatus, NetworkMembership, Seat, SeatRole
+
+NETWORK_KINDS = (OrganisationKind.NETWORK, OrganisationKind.NATIONAL_ASSOCIATION)
+
+
+# Access helpers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NetworkAccess:
+    """A network as the current user may use it."""
+
+    network: Organisation
+    member_ids: frozenset[int]
+    can_coordinate: bool
+    can_manage: bool
+
+
+def get_network(slug: str) -> Organisation:
+    """A network or association by slug; 404 for other organisations."""
+    return get_object_or_404(Organisation, slug=slug, kind__in=NETWORK_KINDS)
+
+
+def active_on(queryset: QuerySet, day: date) -> QuerySet:
+    """Memberships (or seats' dates) that cover ``day``; an open start or end counts as covering."""
+    return queryset.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=day)).filter(
+        Q(left_on__isnull=True) | Q(left_on__gte=day)
+    )
+
+
+def current_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
+    """Organisations that are members of the network, or of one of its bodies, on ``today``."""
+    memberships = active_on(NetworkMembership.objects.filter(network=network), today)
+    return frozenset(memberships.values_list("member_id", flat=True))
+
+
+def get_network_for_user(user, slug: str, *, today: date, action: str = VIEW) -> NetworkAccess:
+    """A network for its members' pages.
+
+    Non-members get 404; members get 403 when the action needs a coordinator
+    (EDIT) or an admin of the network organisation (MANAGE).
+    """
+    network = get_network(slug)
+    member_ids = current_member_ids(network, today=today)
+    if not permissions.is_network_member(user, network, member_ids):
+        raise Http404
+    access = NetworkAccess(
+        network=network,
+        member_ids=member_ids,
+        can_coordinate=permissions.can_coordinate(user, network),
+        can_manage=org_permissions.can_manage(user, network),
+    )
+    if action == EDIT and not access.can_coordinate:
+        raise PermissionDenied
+    if action == MANAGE and not access.can_manage:
+        raise PermissionDenied
+    return access
+
+
+def dashboard_scope(user, access: NetworkAccess, visibility: str) -> frozenset[int] | None:
+    """The member organisations whose rows the user sees: None for every row.
+
+    A member organisation's admin who may not see the full dashboard sees their own
+    row; everyone else who may not see it gets 404.
+    """
+    network, member_ids = access.network, access.member_ids
+    if permissions.can_see_full_dashboard(user, network, set(member_ids), visibility):
+        return None
+    own = frozenset(permissions.admin_organisation_ids(user) & member_ids)
+    if not own:
+        raise Http404
+    return own
+
+
+def get_body(network: Organisation, slug: str, *, public: bool = False) -> Body:
+    """A body of the network by slug; with ``public``, only bodies with a public page."""
+    bodies = Body.objects.select_related("network", "parent", "plan__organisation")
+    if public:
+        bodies = bodies.filter(is_public=True)
+    return get_object_or_404(bodies, network=network, slug=slug)
+
+
+def get_seat_for_user(user, body: Body, seat_pk: int) -> Seat:
+    """A seat of the body for changing it: coordinators and the member's admins (403 for others)."""
+    seat = get_object_or_404(
+        Seat.objects.select_related("body__network", "member", "person"), pk=seat_pk, body=body
+    )
+    if not permissions.can_edit_seat(user, seat):
+        raise PermissionDenied
+    return seat
+
+
+def get_meeting(body: Body, meeting_pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("host", "body__network"), pk=meeting_pk, body=body
+    )
+
+
+def get_membership(network: Organisation, membership_pk: int) -> NetworkMembership:
+    return get_object_or_404(
+        NetworkMembership.objects.select_related("member", "body"),
+        pk=membership_pk,
+        network=network,
+    )
+
+
+# The member dashboard ---------------------------------------------------------------------------
+
+
+@dataclass
+class DashboardRow:
+    organisation: Organisation
+    joined_on: date | None
+    commitment: Commitment | None
+    deadline: DeadlineState | None
+    plan: ActionPlan | None
+    progress: int | None
+    last_update: date | None
+
+    @property
+    def status(self) -> str:
+        return self.commitment.status if self.commitment else ""
+
+    @property
+    def no_plan(self) -> bool:
+        return self.plan is None
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline is not None and self.deadline.overdue
+
+
+@dataclass
+class DashboardCounts:
+    members: int
+    signed: int
+    with_plan: int
+    overdue: int
+
+
+def _current_plan(plans: list[ActionPlan]) -> ActionPlan | None:
+    """The plan an organisation works with now, as plans.selectors.current_plan chooses it.
+
+    ``plans`` come newest adoption first, then newest period, then newest version.
+    """
+    adopted = [p for p in plans if p.status == PlanStatus.ADOPTED and p.kind == PlanKind.CHARTER]
+    current = [p for p in plans if p.status != PlanStatus.SUPERSEDED]
+    return (adopted or current or plans or [None])[0]
+
+
+def network_dashboard(
+    network: Organisation, *, today: date, only: frozenset[int] | None = None
+) -> list[DashboardRow]:
+    """Every current member with its commitment, deadline, plan progress and last update.
+
+    A fixed number of queries whatever the number of members: one each for the
+    memberships, commitments, plans, the current plans' activities and the last
+    progress updates. ``only`` limits the rows to these member organisations.
+    """
+    memberships = active_on(
+        NetworkMembership.objects.filter(network=network).select_related("member"), today
+    ).order_by("member__name", F("joined_on").asc(nulls_first=True))
+    if only is not None:
+        memberships = memberships.filter(member_id__in=only)
+    members: dict[int, tuple[Organisation, date | None]] = {}
+    for membership in memberships:
+        members.setdefault(membership.member_id, (membership.member, membership.joined_on))
+    ids = list(members)
+
+    commitments: dict[int, Commitment] = {}
+    for commitment in (
+        Commitment.objects.filter(organisation_id__in=ids)
+        .exclude(status=CommitmentStatus.WITHDRAWN)
+        .select_related("charter")
+        .order_by("organisation_id", "-charter__year")
+    ):
+        commitments.setdefault(commitment.organisation_id, commitment)
+
+    plans_by_org: dict[int, list[ActionPlan]] = {}
+    for plan in (
+        ActionPlan.objects.alive()
+        .filter(organisation_id__in=ids)
+        .only(
+            "id",
+            "organisation_id",
+            "title",
+            "kind",
+            "status",
+            "adopted_on",
+            "period_start",
+            "version_number",
+        )
+        .order_by(
+            "organisation_id",
+            F("adopted_on").desc(nulls_last=True),
+            F("period_start").desc(nulls_last=True),
+            "-version_number",
+        )
+    ):
+        plans_by_org.setdefault(plan.organisation_id, []).append(plan)
+    current = {org_id: _current_plan(plans) for org_id, plans in plans_by_org.items()}
+
+    activities_by_plan: dict[int, list[Activity]] = {}
+    for activity in Activity.objects.filter(
+        plan_id__in=[plan.pk for plan in current.values() if plan]
+    ).only("id", "plan_id", "status", "progress", "weight"):
+        activities_by_plan.setdefault(activity.plan_id, []).append(activity)
+
+    last_updates = dict(
+        ProgressUpdate.objects.filter(
+            activity__plan__organisation_id__in=ids, activity__plan__deleted_at=None
+        )
+        .values_list("activity__plan__organisation_id")
+        .annotate(latest=Max("date"))
+        .order_by()
+    )
+
+    rows = []
+    for org_id, (organisation, joined_on) in members.items():
+        commitment = commitments.get(org_id)
+        plan = current.get(org_id)
+        deadline = None
+        if commitment is not None:
+            adopted = [
+                p.adopted_on
+                for p in plans_by_org.get(org_id, [])
+                if p.kind == PlanKind.CHARTER and p.adopted_on
+            ]
+            deadline = DeadlineState(
+                deadline=commitment.plan_deadline,
+                plan_adopted_on=min(adopted, default=None),
+                today=today,
+            )
+        rows.append(
+            DashboardRow(
+                organisation=organisation,
+                joined_on=joined_on,
+                commitment=commitment,
+                deadline=deadline,
+                plan=plan,
+                progress=weighted_progress(activities_by_plan.get(plan.pk, [])) if plan else None,
+                last_update=last_updates.get(org_id),
+            )
+        )
+    return rows
+
+
+def dashboard_counts(rows: list[DashboardRow]) -> DashboardCounts:
+    return DashboardCounts(
+        members=len(rows),
+        signed=sum(1 for row in rows if row.status == CommitmentStatus.SIGNED),
+        with_plan=sum(1 for row in rows if row.plan is not None),
+        overdue=sum(1 for row in rows if row.overdue),
+    )
+
+
+DASHBOARD_SORTS = {
+    "name": lambda row: row.organisation.name.casefold(),
+    "country": lambda row: str(row.organisation.country),
+    "status": lambda row: row.status,
+    "deadline": lambda row: row.deadline.deadline if row.deadline else None,
+    "progress": lambda row: row.progress,
+    "update": lambda row: row.last_update,
+}
+
+
+def filter_dashboard(
+    rows: list[DashboardRow], *, status: str = "", flag: str = "", country: str = "", sort="name"
+) -> list[DashboardRow]:
+    """The rows matching the filters, sorted; empty values sort last either way."""
+    if status == "none":
+        rows = [row for row in rows if row.commitment is None]
+    elif status:
+        rows = [row for row in rows if row.status == status]
+    if flag == "no_plan":
+        rows = [row for row in rows if row.no_plan]
+    elif flag == "overdue":
+        rows = [row for row in rows if row.overdue]
+    if country:
+        rows = [row for row in rows if row.organisation.country == country]
+    descending = sort.startswith("-")
+    key = DASHBOARD_SORTS.get(sort.lstrip("-"), DASHBOARD_SORTS["name"])
+    by_name = sorted(rows, key=DASHBOARD_SORTS["name"])
+    present = [row for row in by_name if key(row) is not None]
+    missing = [row for row in by_name if key(row) is None]
+    return sorted(present, key=key, reverse=descending) + missing
+
+
+def dashboard_countries(rows: list[DashboardRow]) -> list[str]:
+    return sorted({str(row.organisation.country) for row in rows if row.organisation.country})
+
+
+# Overview, groups and meetings ------------------------------------------------------------------
+
+
+def bodies_of(network: Organisation, *, today: date, public: bool = False) -> list[Body]:
+    """The network's bodies with their numbers of current members, seats and vacancies."""
+    current_members = Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=today)
+    current_seats = Q(seats__to_date__isnull=True) | Q(seats__to_date__gte=today)
+    bodies = network.bodies.annotate(
+        member_count=Count("memberships", filter=current_members, distinct=True),
+        seat_count=Count("seats", filter=current_seats, distinct=True),
+        vacancy_count=Count(
+            "seats", filter=current_seats & Q(seats__person__isnull=True), distinct=True
+        ),
+    ).order_by("kind", "name")
+    if public:
+        bodies = bodies.filter(is_public=True)
+    return list(bodies)
+
+
+def current_seats(body: Body, *, today: date) -> list[Seat]:
+    """The body's seats that have not ended, coordinators first; vacant seats included."""
+    role_order = {role: index for index, role in enumerate(SeatRole.values)}
+    seats = list(
+        body.seats.filter(Q(to_date__isnull=True) | Q(to_date__gte=today)).select_related(
+            "member", "person__organisation"
+        )
+    )
+    seats.sort(key=lambda seat: (role_order.get(seat.role, 99), seat.member.name, seat.pk))
+    return seats
+
+
+@dataclass(frozen=True)
+class SeatView:
+    """A seat as the current user may see it: contact details only where allowed."""
+
+    seat: Seat
+    show_details: bool
+
+
+def seats_for_user(user, seats: list[Seat]) -> list[SeatView]:
+    return [
+        SeatView(
+            seat=seat,
+            show_details=seat.person is not None
+            and org_permissions.can_see_contact_details(user, seat.person),
+        )
+        for seat in seats
+    ]
+
+
+def meetings_of(body: Body, *, today: date) -> tuple[list[Meeting], list[Meeting]]:
+    """Upcoming meetings (soonest first) and past ones (newest first)."""
+    meetings = list(body.meetings.select_related("host").order_by("date", "pk"))
+    upcoming = [m for m in meetings if m.date >= today]
+    past = [m for m in reversed(meetings) if m.date < today]
+    return upcoming, past
+
+
+def body_memberships(body: Body, *, today: date) -> list[NetworkMembership]:
+    return list(active_on(body.memberships.select_related("member"), today))
+
+
+def plan_progress(plan: ActionPlan | None) -> int | None:
+    if plan is None:
+        return None
+    return weighted_progress(plan.activities.only("id", "status", "progress", "weight"))
+
+
+def meeting_details(meeting: Meeting) -> tuple[list[Seat], list]:
+    attendees = list(
+        meeting.attendees.select_related("member", "person").order_by("member__name", "pk")
+    )
+    decisions = list(meeting.decisions.select_related("activity__plan").order_by("pk"))
+    return attendees, decisions
+
+
+# Membership history -----------------------------------------------------------------------------
+
+
+@dataclass
+class MembershipEvent:
+    day: date
+    joined: bool
+    membership: NetworkMembership
+
+
+@dataclass
+class TimelineBar:
+    membership: NetworkMembership
+    offset: float
+    width: float
+
+
+@dataclass
+class MembershipHistory:
+    memberships: list[NetworkMembership]
+    events: list[MembershipEvent]
+    bars: list[TimelineBar] = field(default_factory=list)
+    first: date | None = None
+    last: date | None = None
+
+
+def membership_history(network: Organisation, *, today: date) -> MembershipHistory:
+    """Every membership of the network and its bodies, the joins and leaves in date order,
+    and bars on a common scale from the first join to today (or the last leave)."""
+    memberships = list(
+        NetworkMembership.objects.filter(network=network)
+        .select_related("member", "body")
+        .order_by("member__name", F("joined_on").asc(nulls_first=True), "pk")
+    )
+    events = []
+    for membership in memberships:
+        if membership.joined_on:
+            events.append(MembershipEvent(membership.joined_on, True, membership))
+        if membership.left_on:
+            events.append(MembershipEvent(membership.left_on, False, membership))
+    events.sort(key=lambda event: (event.day, event.membership.member.name), reverse=True)
+    history = MembershipHistory(memberships=memberships, events=events)
+    days = [m.joined_on for m in memberships if m.joined_on]
+    if not days:
+        return history
+    first = min(days)
+    last = max([today, *[m.left_on for m in memberships if m.left_on]])
+    span = (last - first).days or 1
+    for membership in memberships:
+        start = membership.joined_on or first
+        end = membership.left_on or last
+        width = max((end - start).days / span * 100, 1)
+        offset = min((start - first).days / span * 100, 100 - width)
+        history.bars.append(TimelineBar(membership, round(offset, 2), round(width, 2)))
+    history.first, history.last = first, last
+    return history
+
+
+def members_on(network: Organisation, day: date) -> list[NetworkMembership]:
+    """The memberships that were current on ``day``: the member list at any date."""
+    return list(
+        active_on(NetworkMembership.objects.filter(network=network), day)
+        .select_related("member", "body")
+        .order_by("member__name", "pk")
+    )
+
+
+# The responsibility matrix ----------------------------------------------------------------------
+
+
+@dataclass
+class Matrix:
+    """Rows are the network's other bodies, columns the group's seats."""
+
+    group: Body
+    rows: list[Body]
+    seats: list[Seat]
+    cells: dict[tuple[int, int], str]
+    version: int
+
+    def lines(self) -> list[tuple[Body, list[tuple[Seat, str]]]]:
+        """Each row with the role of every seat ('' where none)."""
+        return [
+            (row, [(seat, self.cells.get((row.pk, seat.pk), "")) for seat in self.seats])
+            for row in self.rows
+        ]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cells
+
+
+def group_matrix(group: Body, *, today: date) -> Matrix:
+    version = Body.objects.values_list("matrix_version", flat=True).get(pk=group.pk)
+    rows = list(
+        Body.objects.filter(network_id=group.network_id).exclude(pk=group.pk).order_by("name")
+    )
+    seats = current_seats(group, today=today)
+    cells = {
+        (row_id, seat_id): role
+        for row_id, seat_id, role in group.matrix_cells.values_list("row_id", "seat_id", "role")
+    }
+    return Matrix(group=group, rows=rows, seats=seats, cells=cells, version=version)
+
+
+# Public pages -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicSeat:
+    """A seat for the public page: the person only when they are a public contact."""
+
+    role: str
+    role_label: str
+    member: Organisation
+    contact: object | None
+    vacant: bool
+
+
+def public_seats(seats: list[Seat]) -> list[PublicSeat]:
+    return [
+        PublicSeat(
+            role=seat.role,
+            role_label=seat.get_role_display(),
+            member=seat.member,
+            contact=seat.person if seat.person and seat.person.is_public_contact else None,
+            vacant=seat.is_vacant,
+        )
+        for seat in seats
+    ]
+
+
+def public_plan(body: Body) -> ActionPlan | None:
+    """The group's plan when it is published and not deleted."""
+    plan = body.plan
+    if plan is None or not plan.is_published or plan.deleted_at is not None:
+        return None
+    return plan
+
+
+def upcoming_public_meetings(body: Body, *, today: date) -> list[Meeting]:
+    return list(
+        body.meetings.filter(date__gte=today)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("host")
+        .order_by("date")
+    )
+
+
+def network_public_members(network: Organisation, *, today: date) -> list[Organisation]:
+    ids = current_member_ids(network, today=today)
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def public_coordinators(network: Organisation, *, today: date) -> list[PublicSeat]:
+    """Coordinators of the network's public bodies, for its public page."""
+    seats = (
+        Seat.objects.filter(body__network=network, body__is_public=True, role=SeatRole.COORDINATOR)
+        .filter(Q(to_date__isnull=True) | Q(to_date__gte=today))
+        .select_related("member", "person")
+        .order_by("member__name")
+    )
+    return public_seats(list(seats))

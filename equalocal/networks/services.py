@@ -1,0 +1,484 @@
+"""Writes for networks: bodies, memberships, seats, meetings and the responsibility matrix.
+
+Views, the API, management commands and the demo all call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from io import BytesIO
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import formats, timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.locking import claim_lock
+from equalocal.core.spreadsheets import safe_cell
+from equalocal.organisations.models import OrganisationKind
+
+from .models import (
+    Body,
+    MatrixCell,
+    MatrixRole,
+    Meeting,
+    MeetingDecision,
+    NetworkMembership,
+    NetworkSettings,
+    Seat,
+)
+
+NETWORK_KINDS = {OrganisationKind.NETWORK, OrganisationKind.NATIONAL_ASSOCIATION}
+
+
+def _attribute_to(instance, by) -> None:
+    if by is not None:
+        instance._history_user = by
+
+
+def _validate(instance) -> None:
+    """Run the model's validation; a ValidationError carries the field messages to the form."""
+    instance.full_clean()
+
+
+def _day(value: date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def _active_on(day: date) -> Q:
+    """Membership rows in force on ``day``; an unknown join date counts as "always"."""
+    return (Q(joined_on__isnull=True) | Q(joined_on__lte=day)) & (
+        Q(left_on__isnull=True) | Q(left_on__gte=day)
+    )
+
+
+def _is_member_on(*, network, member, day: date, body: Body | None = None) -> bool:
+    """``member`` belongs to ``network`` on ``day`` — or, when ``body`` is given, to that body."""
+    scope = Q(body__isnull=True)
+    if body is not None:
+        scope |= Q(body=body)
+    return (
+        NetworkMembership.objects.filter(network=network, member=member)
+        .filter(scope)
+        .filter(_active_on(day))
+        .exists()
+    )
+
+
+def _seat_active_on(seat: Seat, day: date) -> bool:
+    return (seat.from_date is None or seat.from_date <= day) and (
+        seat.to_date is None or seat.to_date >= day
+    )
+
+
+def _seat_label(seat: Seat) -> str:
+    if seat.person_id is None:
+        return _("the vacant seat of %(organisation)s") % {"organisation": seat.member}
+    return _("%(person)s (%(organisation)s)") % {"person": seat.person, "organisation": seat.member}
+
+
+# Bodies ---------------------------------------------------------------------------------------
+
+
+def _unique_slug(body: Body) -> str:
+    base = slugify(body.name)[:70] or "group"
+    taken = set(
+        Body.objects.filter(network_id=body.network_id, slug__startswith=base)
+        .exclude(pk=body.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def body_save(*, body: Body, by=None) -> Body:
+    """Create or update a working group, commission or other body of a network.
+
+    An empty slug is made from the name, unique within the network. The network must
+    be an organisation of kind network or association; the parent body must belong to
+    the same network, and the group's plan must be one of the network's own plans.
+    """
+    network = body.network
+    if network.kind not in NETWORK_KINDS:
+        raise ApplicationError(
+            _("%(organisation)s is not a network or association, so it cannot have groups.")
+            % {"organisation": network},
+            field="network",
+        )
+    if body.parent_id is not None:
+        if body.parent.network_id != body.network_id:
+            raise ApplicationError(
+                _("%(parent)s belongs to another network.") % {"parent": body.parent},
+                field="parent",
+            )
+        if body.pk is not None and body.parent_id == body.pk:
+            raise ApplicationError(_("A body cannot be under itself."), field="parent")
+    if body.plan_id is not None and body.plan.organisation_id != body.network_id:
+        raise ApplicationError(
+            _("“%(plan)s” is not a plan of %(network)s.") % {"plan": body.plan, "network": network},
+            field="plan",
+        )
+    if not body.slug:
+        body.slug = _unique_slug(body)
+    _validate(body)
+    _attribute_to(body, by)
+    body.save()
+    return body
+
+
+def network_settings_for(network) -> NetworkSettings:
+    """The network's settings, created with the defaults on first use."""
+    settings, _created = NetworkSettings.objects.get_or_create(network=network)
+    return settings
+
+
+# Memberships ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_join(
+    *,
+    network,
+    member,
+    joined_on: date | None,
+    body: Body | None = None,
+    note: str = "",
+    by=None,
+    outside_member: bool = False,
+) -> NetworkMembership:
+    """Record that ``member`` joined the network, or one of its bodies, on ``joined_on``.
+
+    ``joined_on`` may be None when the source does not give the date. A membership that
+    overlaps one already recorded for the same network or body is refused: a return
+    after leaving is a new row from a later date, so history is never overwritten.
+    Joining a body needs membership of the network on that date, unless
+    ``outside_member`` says the body takes in an organisation from outside the network.
+    """
+    if body is not None and body.network_id != network.pk:
+        raise ApplicationError(
+            _("%(body)s is not a body of %(network)s.") % {"body": body, "network": network},
+            field="body",
+        )
+    where = body or network
+    rows = NetworkMembership.objects.select_for_update().filter(
+        network=network, body=body, member=member
+    )
+    if rows.filter(left_on__isnull=True).exists():
+        raise ApplicationError(
+            _("%(member)s is already a member of %(where)s.") % {"member": member, "where": where},
+            field="member",
+        )
+    overlapping = rows if joined_on is None else rows.filter(left_on__gte=joined_on)
+    if overlapping.exists():
+        raise ApplicationError(
+            _(
+                "%(member)s was a member of %(where)s until %(date)s; a new membership starts "
+                "after that date."
+            )
+            % {
+                "member": member,
+                "where": where,
+                "date": _day(overlapping.order_by("-left_on").first().left_on),
+            },
+            field="joined_on",
+        )
+    if body is not None and not outside_member:
+        day = joined_on or timezone.localdate()
+        if not _is_member_on(network=network, member=member, day=day):
+            raise ApplicationError(
+                _("%(member)s is not a member of %(network)s on %(date)s.")
+                % {"member": member, "network": network, "date": _day(day)},
+                field="member",
+            )
+    membership = NetworkMembership(
+        network=network, body=body, member=member, joined_on=joined_on, join_note=note
+    )
+    _validate(membership)
+    _attribute_to(membership, by)
+    membership.save()
+    return membership
+
+
+def _end_seats(*, seats, left_on: date, by) -> None:
+    for seat in seats.filter(to_date__isnull=True).filter(
+        Q(from_date__isnull=True) | Q(from_date__lte=left_on)
+    ):
+        seat.to_date = left_on
+        claim_lock(Seat, seat, None)
+        _attribute_to(seat, by)
+        seat.save()
+
+
+@transaction.atomic
+def membership_leave(
+    *, membership: NetworkMembership, left_on: date, reason: str = "", by=None
+) -> NetworkMembership:
+    """Close the membership on ``left_on`` with a reason; the row stays as history.
+
+    Leaving a network also closes the member's open memberships of its bodies, and
+    leaving either ends the member's open seats there on the same date.
+    """
+    current = NetworkMembership.objects.select_for_update().get(pk=membership.pk)
+    if current.left_on is not None:
+        raise ApplicationError(
+            _("%(member)s already left on %(date)s.")
+            % {"member": current.member, "date": _day(current.left_on)},
+            field="left_on",
+        )
+    if left_on is None:
+        raise ApplicationError(_("Give the date of leaving."), field="left_on")
+    if current.joined_on is not None and left_on < current.joined_on:
+        raise ApplicationError(
+            _("%(member)s cannot leave on %(left)s, before joining on %(joined)s.")
+            % {"member": current.member, "left": _day(left_on), "joined": _day(current.joined_on)},
+            field="left_on",
+        )
+    membership.left_on = left_on
+    membership.leave_reason = reason
+    _validate(membership)
+    _attribute_to(membership, by)
+    membership.save()
+
+    seats = Seat.objects.filter(member_id=membership.member_id)
+    if membership.body_id is None:
+        for row in NetworkMembership.objects.filter(
+            network_id=membership.network_id,
+            member_id=membership.member_id,
+            body__isnull=False,
+            left_on__isnull=True,
+        ).filter(Q(joined_on__isnull=True) | Q(joined_on__lte=left_on)):
+            row.left_on = left_on
+            row.leave_reason = reason
+            _attribute_to(row, by)
+            row.save()
+        seats = seats.filter(body__network_id=membership.network_id)
+    else:
+        seats = seats.filter(body_id=membership.body_id)
+    _end_seats(seats=seats, left_on=left_on, by=by)
+    return membership
+
+
+# Seats ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def seat_save(*, seat: Seat, by=None, expected_lock_version: int | None = None) -> Seat:
+    """Create or update a seat; a seat without a person is a vacant seat.
+
+    The person must work for the member organisation, and the member must belong to
+    the body's network, or to the body itself, on the seat's start date (today when
+    the start is not known). Optimistic locking when ``expected_lock_version`` is given.
+    """
+    if seat.person_id is not None and seat.person.organisation_id != seat.member_id:
+        raise ApplicationError(
+            _("%(person)s works for %(organisation)s, not for %(member)s.")
+            % {
+                "person": seat.person,
+                "organisation": seat.person.organisation,
+                "member": seat.member,
+            },
+            field="person",
+        )
+    day = seat.from_date or timezone.localdate()
+    network = seat.body.network
+    if not _is_member_on(network=network, member=seat.member, day=day, body=seat.body):
+        raise ApplicationError(
+            _("%(member)s is not a member of %(network)s on %(date)s.")
+            % {"member": seat.member, "network": network, "date": _day(day)},
+            field="member",
+        )
+    _validate(seat)
+    claim_lock(Seat, seat, expected_lock_version)
+    _attribute_to(seat, by)
+    seat.save()
+    return seat
+
+
+@transaction.atomic
+def seat_vacate(*, seat: Seat, by=None, expected_lock_version: int | None = None) -> Seat:
+    """Leave the seat without a representative; the seat stays, shown as vacant."""
+    seat.person = None
+    claim_lock(Seat, seat, expected_lock_version)
+    _attribute_to(seat, by)
+    seat.save()
+    return seat
+
+
+# Meetings -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_save(*, meeting: Meeting, attendees: Iterable[Seat] | None = None, by=None) -> Meeting:
+    """Create or update a meeting and, when given, set who attended.
+
+    Attendees are seats of the meeting's body, held by a person on the meeting date.
+    The host city is optional: a place in words or an online link will do.
+    """
+    _validate(meeting)
+    if attendees is not None:
+        attendees = list(attendees)
+        for seat in attendees:
+            if seat.body_id != meeting.body_id:
+                raise ApplicationError(
+                    _("%(seat)s is not a representative in %(body)s.")
+                    % {"seat": _seat_label(seat), "body": meeting.body},
+                    field="attendees",
+                )
+            if seat.person_id is None:
+                raise ApplicationError(
+                    _("%(seat)s cannot attend: nobody holds it.") % {"seat": _seat_label(seat)},
+                    field="attendees",
+                )
+            if not _seat_active_on(seat, meeting.date):
+                raise ApplicationError(
+                    _("%(seat)s was not a representative in %(body)s on %(date)s.")
+                    % {"seat": _seat_label(seat), "body": meeting.body, "date": _day(meeting.date)},
+                    field="attendees",
+                )
+    _attribute_to(meeting, by)
+    meeting.save()
+    if attendees is not None:
+        meeting.attendees.set(attendees)
+    return meeting
+
+
+def meeting_add_decision(*, meeting: Meeting, text: str, activity=None, by=None) -> MeetingDecision:
+    """Record a decision taken at the meeting, optionally linked to a plan activity.
+
+    The activity must be in the body's plan or in one of the network's plans.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise ApplicationError(_("Write the decision."), field="text")
+    body = meeting.body
+    if activity is not None:
+        in_body_plan = body.plan_id is not None and activity.plan_id == body.plan_id
+        in_network_plan = activity.plan.organisation_id == body.network_id
+        if not (in_body_plan or in_network_plan):
+            raise ApplicationError(
+                _("“%(activity)s” is not in a plan of %(body)s or %(network)s.")
+                % {"activity": activity, "body": body, "network": body.network},
+                field="activity",
+            )
+    decision = MeetingDecision(meeting=meeting, text=text, activity=activity)
+    _validate(decision)
+    _attribute_to(decision, by)
+    decision.save()
+    return decision
+
+
+# Responsibility matrix ------------------------------------------------------------------------
+
+
+def _matrix_wanted(group: Body, cells) -> dict[tuple[int, int], str]:
+    row_ids = set(
+        Body.objects.filter(network_id=group.network_id)
+        .exclude(pk=group.pk)
+        .values_list("pk", flat=True)
+    )
+    seat_ids = set(group.seats.values_list("pk", flat=True))
+    wanted: dict[tuple[int, int], str] = {}
+    for row_id, seat_id, role in cells:
+        row_id, seat_id, role = int(row_id), int(seat_id), role or ""
+        if row_id not in row_ids:
+            raise ApplicationError(
+                _("Rows of the matrix are the other bodies of %(network)s.")
+                % {"network": group.network},
+                field="cells",
+            )
+        if seat_id not in seat_ids:
+            raise ApplicationError(
+                _("Columns of the matrix are the seats of %(group)s.") % {"group": group},
+                field="cells",
+            )
+        if role and role not in MatrixRole.values:
+            raise ApplicationError(_("Unknown role: %(role)s.") % {"role": role}, field="cells")
+        if wanted.get((row_id, seat_id), role) != role:
+            raise ApplicationError(_("The same cell was given two different roles."), field="cells")
+        wanted[(row_id, seat_id)] = role
+    return {key: role for key, role in wanted.items() if role}
+
+
+@transaction.atomic
+def matrix_save(
+    *,
+    group: Body,
+    cells: list[tuple[int, int, str]],
+    expected_version: int,
+    by=None,
+) -> int:
+    """Replace the group's matrix with ``cells`` (row body id, seat id, role or "").
+
+    An empty role empties the cell. ``group.matrix_version`` is an optimistic lock:
+    when another coordinator saved since ``expected_version`` was read, nothing is
+    changed and ConcurrentEditError carries the current group. Returns the new version.
+    """
+    wanted = _matrix_wanted(group, cells)
+    claimed = Body.objects.filter(pk=group.pk, matrix_version=expected_version).update(
+        matrix_version=F("matrix_version") + 1
+    )
+    if not claimed:
+        raise ConcurrentEditError(
+            _(
+                "Another coordinator changed the matrix since you opened it. Your changes were "
+                "not saved; look at the current matrix below and make them again."
+            ),
+            current=Body.objects.get(pk=group.pk),
+        )
+    group.matrix_version = expected_version + 1
+    # Cell by cell rather than in bulk, so every change is in the history.
+    for cell in MatrixCell.objects.filter(group=group):
+        role = wanted.pop((cell.row_id, cell.seat_id), None)
+        _attribute_to(cell, by)
+        if role is None:
+            cell.delete()
+        elif role != cell.role:
+            cell.role = role
+            cell.save()
+    for (row_id, seat_id), role in wanted.items():
+        cell = MatrixCell(group=group, row_id=row_id, seat_id=seat_id, role=role)
+        _attribute_to(cell, by)
+        cell.save()
+    return group.matrix_version
+
+
+def matrix_export_xlsx(*, group: Body) -> bytes:
+    """The group's responsibility matrix as an XLSX workbook: bodies × seats, with roles.
+
+    Every text goes through ``safe_cell``, so no name or note can run as a formula.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    seats = list(group.seats.select_related("member", "person").order_by("member__name", "pk"))
+    rows = list(Body.objects.filter(network_id=group.network_id).exclude(pk=group.pk))
+    cells = {(cell.row_id, cell.seat_id): cell for cell in MatrixCell.objects.filter(group=group)}
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (slugify(group.name) or "matrix")[:31]
+    header = [_("Body")] + [f"{seat.member} – {seat.person or _('vacant')}" for seat in seats]
+    sheet.append([safe_cell(str(value)) for value in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        values = [row.name]
+        for seat in seats:
+            cell = cells.get((row.pk, seat.pk))
+            if cell is None:
+                values.append("")
+            elif cell.note:
+                values.append(f"{cell.get_role_display()} ({cell.note})")
+            else:
+                values.append(str(cell.get_role_display()))
+        sheet.append([safe_cell(value) for value in values])
+    sheet.column_dimensions["A"].width = 36
+    sheet.freeze_panes = "B2"
+    output = BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -1,0 +1,456 @@
+from copy import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.forms import add_service_error
+from equalocal.organisations import permissions as org_permissions
+from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
+
+from . import permissions, selectors, services
+from .forms import (
+    DashboardFilterForm,
+    DecisionForm,
+    MatrixForm,
+    MeetingForm,
+    MembershipJoinForm,
+    MembershipLeaveForm,
+    MembersOnForm,
+    NetworkSettingsForm,
+    SeatForm,
+)
+from .models import Meeting, Seat, SeatRole
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _access(request, org, action=VIEW):
+    return selectors.get_network_for_user(
+        request.user, org, today=timezone.localdate(), action=action
+    )
+
+
+def _dashboard_scope(request, access):
+    visibility = services.network_settings_for(access.network).dashboard_visibility
+    return selectors.dashboard_scope(request.user, access, visibility)
+
+
+def _may_see_dashboard(request, access) -> bool:
+    try:
+        _dashboard_scope(request, access)
+    except Http404:
+        return False
+    return True
+
+
+def _visible_plan(user, body):
+    """The group's plan if the user may open it: published, or they belong to its owner."""
+    plan = body.plan
+    if plan is None or plan.deleted_at is not None:
+        return None
+    if plan.is_published or org_permissions.can_view_internal(user, plan.organisation):
+        return plan
+    return None
+
+
+# The network ------------------------------------------------------------------------------------
+
+
+@login_required
+def overview(request, org):
+    access = _access(request, org)
+    today = timezone.localdate()
+    context = {
+        "network": access.network,
+        "access": access,
+        "bodies": selectors.bodies_of(access.network, today=today),
+        "member_count": len(access.member_ids),
+        "show_dashboard": _may_see_dashboard(request, access),
+    }
+    return render(request, "networks/overview.html", context)
+
+
+@login_required
+def dashboard(request, org):
+    access = _access(request, org)
+    only = _dashboard_scope(request, access)
+    rows = selectors.network_dashboard(access.network, today=timezone.localdate(), only=only)
+    form = DashboardFilterForm(request.GET or None, countries=selectors.dashboard_countries(rows))
+    filters = form.filters()
+    shown = selectors.filter_dashboard(rows, **filters)
+    context = {
+        "network": access.network,
+        "access": access,
+        "own_rows_only": only is not None,
+        "counts": selectors.dashboard_counts(rows),
+        "rows": shown,
+        "total": len(rows),
+        "filter_form": form,
+        "sort": filters["sort"],
+        "filtered": any(value for key, value in filters.items() if key != "sort"),
+    }
+    template = "networks/dashboard.html"
+    if request.htmx:
+        template += "#rows"
+    return render(request, template, context)
+
+
+@login_required
+def members(request, org):
+    access = _access(request, org)
+    today = timezone.localdate()
+    form = MembersOnForm(request.GET or None)
+    day = form.cleaned_data["on"] if form.is_bound and form.is_valid() else None
+    context = {
+        "network": access.network,
+        "access": access,
+        "history": selectors.membership_history(access.network, today=today),
+        "form": form,
+        "day": day,
+        "members_on": selectors.members_on(access.network, day) if day else None,
+        "today": today,
+    }
+    return render(request, "networks/members.html", context)
+
+
+@login_required
+def member_join(request, org):
+    access = _access(request, org, action=EDIT)
+    network = access.network
+    form = MembershipJoinForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_join(
+                network=network,
+                member=data["member"],
+                joined_on=data["joined_on"],
+                body=data["body"],
+                note=data["note"],
+                by=request.user,
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(member)s was recorded as a member of %(where)s.")
+                % {"member": membership.member.name, "where": membership.body or network.name},
+            )
+            return redirect("networks:members", org=network.slug)
+    context = {"network": network, "form": form}
+    return render(request, "networks/member_join.html", context)
+
+
+@login_required
+def member_leave(request, org, membership):
+    access = _access(request, org, action=EDIT)
+    item = selectors.get_membership(access.network, membership)
+    form = MembershipLeaveForm(request.POST or None, membership=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_leave(
+                membership=copy(item),
+                left_on=form.cleaned_data["left_on"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(member)s has left %(where)s.")
+                % {"member": item.member.name, "where": item.body or access.network.name},
+            )
+            return redirect("networks:members", org=access.network.slug)
+    context = {"network": access.network, "membership": item, "form": form}
+    return render(request, "networks/member_leave.html", context)
+
+
+@login_required
+def network_settings(request, org):
+    access = _access(request, org, action=MANAGE)
+    form = NetworkSettingsForm(
+        request.POST or None, instance=services.network_settings_for(access.network)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The settings were saved."))
+        return redirect("networks:overview", org=access.network.slug)
+    return render(request, "networks/settings.html", {"network": access.network, "form": form})
+
+
+# Groups -----------------------------------------------------------------------------------------
+
+
+@login_required
+def group(request, org, group):
+    access = _access(request, org)
+    body = selectors.get_body(access.network, group)
+    today = timezone.localdate()
+    seats = selectors.seats_for_user(request.user, selectors.current_seats(body, today=today))
+    upcoming, past = selectors.meetings_of(body, today=today)
+    plan = _visible_plan(request.user, body)
+    context = {
+        "network": access.network,
+        "access": access,
+        "group": body,
+        "seats": seats,
+        "coordinators": [view for view in seats if view.seat.role == SeatRole.COORDINATOR],
+        "editable_seats": {
+            view.seat.pk for view in seats if permissions.can_edit_seat(request.user, view.seat)
+        },
+        "memberships": selectors.body_memberships(body, today=today),
+        "upcoming": upcoming,
+        "past": past,
+        "plan": plan,
+        "plan_progress": selectors.plan_progress(plan),
+        "matrix": selectors.group_matrix(body, today=today),
+    }
+    return render(request, "networks/group.html", context)
+
+
+def _seat_form_page(request, form, access, body, seat=None, conflict=None):
+    context = {
+        "network": access.network,
+        "group": body,
+        "form": form,
+        "seat": seat,
+        "conflict": conflict,
+    }
+    return render(request, "networks/seat_form.html", context)
+
+
+@login_required
+def seat_create(request, org, group):
+    access = _access(request, org, action=EDIT)
+    body = selectors.get_body(access.network, group)
+    form = SeatForm(
+        request.POST or None, instance=Seat(body=body), network=access.network, coordinator=True
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_save(seat=form.instance, by=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The seat was added."))
+            return redirect(f"{body.get_absolute_url()}#seats")
+    return _seat_form_page(request, form, access, body)
+
+
+@login_required
+def seat_edit(request, org, group, seat):
+    access = _access(request, org)
+    body = selectors.get_body(access.network, group)
+    item = selectors.get_seat_for_user(request.user, body, seat)
+    # The form edits a copy, so the page keeps the saved values if the save fails.
+    form = SeatForm(
+        request.POST or None,
+        instance=copy(item),
+        network=access.network,
+        coordinator=access.can_coordinate,
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            if "vacate" in request.POST:
+                services.seat_vacate(
+                    seat=form.instance,
+                    by=request.user,
+                    expected_lock_version=form.expected_lock_version(),
+                )
+            else:
+                services.seat_save(
+                    seat=form.instance,
+                    by=request.user,
+                    expected_lock_version=form.expected_lock_version(),
+                )
+        except ConcurrentEditError as exc:
+            add_service_error(form, exc)
+            conflict = form.show_conflict(exc.current)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The seat was saved."))
+            return redirect(f"{body.get_absolute_url()}#seats")
+    return _seat_form_page(request, form, access, body, item, conflict)
+
+
+# Meetings ---------------------------------------------------------------------------------------
+
+
+@login_required
+def meeting(request, org, group, meeting):
+    access = _access(request, org)
+    body = selectors.get_body(access.network, group)
+    item = selectors.get_meeting(body, meeting)
+    attendees, decisions = selectors.meeting_details(item)
+    context = {
+        "network": access.network,
+        "access": access,
+        "group": body,
+        "meeting": item,
+        "attendees": attendees,
+        "decisions": decisions,
+        "decision_form": DecisionForm(body=body) if access.can_coordinate else None,
+    }
+    return render(request, "networks/meeting.html", context)
+
+
+def _meeting_form_page(request, form, access, body, meeting=None):
+    context = {"network": access.network, "group": body, "form": form, "meeting": meeting}
+    return render(request, "networks/meeting_form.html", context)
+
+
+def _save_meeting(request, form):
+    try:
+        return services.meeting_save(
+            meeting=form.instance, attendees=form.cleaned_data["attendees"], by=request.user
+        )
+    except (ApplicationError, ValidationError) as exc:
+        add_service_error(form, exc)
+    return None
+
+
+@login_required
+def meeting_create(request, org, group):
+    access = _access(request, org, action=EDIT)
+    body = selectors.get_body(access.network, group)
+    form = MeetingForm(request.POST or None, instance=Meeting(body=body), body=body)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_meeting(request, form)
+        if saved is not None:
+            messages.success(request, _("The meeting was added."))
+            return redirect(saved)
+    return _meeting_form_page(request, form, access, body)
+
+
+@login_required
+def meeting_edit(request, org, group, meeting):
+    access = _access(request, org, action=EDIT)
+    body = selectors.get_body(access.network, group)
+    item = selectors.get_meeting(body, meeting)
+    form = MeetingForm(request.POST or None, instance=copy(item), body=body)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_meeting(request, form)
+        if saved is not None:
+            messages.success(request, _("The changes were saved."))
+            return redirect(saved)
+    return _meeting_form_page(request, form, access, body, item)
+
+
+@login_required
+def decision_add(request, org, group, meeting):
+    access = _access(request, org, action=EDIT)
+    body = selectors.get_body(access.network, group)
+    item = selectors.get_meeting(body, meeting)
+    form = DecisionForm(request.POST or None, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_add_decision(
+                meeting=item,
+                text=form.cleaned_data["text"],
+                activity=form.cleaned_data["activity"],
+                by=request.user,
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect(f"{item.get_absolute_url()}#decisions")
+    context = {"network": access.network, "group": body, "meeting": item, "form": form}
+    return render(request, "networks/decision_form.html", context)
+
+
+# The responsibility matrix ----------------------------------------------------------------------
+
+
+@login_required
+def matrix_edit(request, org, group):
+    access = _access(request, org, action=EDIT)
+    body = selectors.get_body(access.network, group)
+    matrix = selectors.group_matrix(body, today=timezone.localdate())
+    form = MatrixForm(request.POST or None, matrix=matrix)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.matrix_save(
+                group=body,
+                cells=form.cells(),
+                expected_version=form.cleaned_data["expected_version"],
+                by=request.user,
+            )
+        except ConcurrentEditError as exc:
+            add_service_error(form, exc)
+            # Nothing was saved, so the matrix read above is the other coordinator's.
+            current = matrix
+            form.take_version(matrix.version)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The matrix was saved."))
+            return redirect(f"{body.get_absolute_url()}#matrix")
+    context = {
+        "network": access.network,
+        "group": body,
+        "form": form,
+        "matrix": matrix,
+        "current": current,
+    }
+    return render(request, "networks/matrix_edit.html", context)
+
+
+@login_required
+def matrix_export(request, org, group):
+    access = _access(request, org)
+    body = selectors.get_body(access.network, group)
+    response = HttpResponse(services.matrix_export_xlsx(group=body), content_type=XLSX)
+    filename = f"{access.network.slug}-{body.slug}-matrix.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# Public pages -----------------------------------------------------------------------------------
+
+
+def public_network(request, org):
+    network = selectors.get_network(org)
+    today = timezone.localdate()
+    context = {
+        "network": network,
+        "bodies": selectors.bodies_of(network, today=today, public=True),
+        "members": selectors.network_public_members(network, today=today),
+        "coordinators": selectors.public_coordinators(network, today=today),
+    }
+    return render(request, "networks/public/network.html", context)
+
+
+def public_group(request, org, group):
+    network = selectors.get_network(org)
+    body = selectors.get_body(network, group, public=True)
+    today = timezone.localdate()
+    seats = selectors.public_seats(selectors.current_seats(body, today=today))
+    members = {seat.member.pk: seat.member for seat in seats}
+    for membership in selectors.body_memberships(body, today=today):
+        members.setdefault(membership.member_id, membership.member)
+    plan = selectors.public_plan(body)
+    context = {
+        "network": network,
+        "group": body,
+        "seats": seats,
+        "coordinators": [seat for seat in seats if seat.role == SeatRole.COORDINATOR],
+        "vacancies": [seat for seat in seats if seat.vacant],
+        "members": sorted(members.values(), key=lambda member: member.name),
+        "upcoming": selectors.upcoming_public_meetings(body, today=today),
+        "plan": plan,
+        "plan_progress": selectors.plan_progress(plan),
+    }
+    return render(request, "networks/public/group.html", context)
