@@ -7,6 +7,7 @@ from equalocal.charters.models import Commitment
 from . import selectors
 from .models import (
     DEFAULT_PROGRESS,
+    PLAN_EDITABLE_FIELDS,
     ActionPlan,
     Activity,
     ActivityStatus,
@@ -121,25 +122,7 @@ class PlanForm(LockedFormMixin, forms.ModelForm):
 
     class Meta:
         model = ActionPlan
-        fields = [
-            "title",
-            "kind",
-            "status",
-            "period_start",
-            "period_end",
-            "commitment",
-            "adopted_by",
-            "adopted_on",
-            "adoption_case_number",
-            "contact",
-            "purpose",
-            "priorities",
-            "reference_goals",
-            "resources",
-            "budget",
-            "currency",
-            "is_published",
-        ]
+        fields = PLAN_EDITABLE_FIELDS
         widgets = {
             "period_start": DateInput(),
             "period_end": DateInput(),

@@ -106,6 +106,28 @@ class ReferenceGoal(models.Model):
         return localised(self, "title")
 
 
+# What people edit in a plan, in form order; the version comparison compares the same fields.
+PLAN_EDITABLE_FIELDS = [
+    "title",
+    "kind",
+    "status",
+    "period_start",
+    "period_end",
+    "commitment",
+    "adopted_by",
+    "adopted_on",
+    "adoption_case_number",
+    "contact",
+    "purpose",
+    "priorities",
+    "reference_goals",
+    "resources",
+    "budget",
+    "currency",
+    "is_published",
+]
+
+
 class ActionPlanQuerySet(models.QuerySet):
     def alive(self):
         return self.filter(deleted_at__isnull=True)

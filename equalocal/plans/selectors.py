@@ -14,7 +14,15 @@ from equalocal.charters.models import Article
 from equalocal.organisations import permissions
 from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
 
-from .models import ActionPlan, Activity, ActivityStatus, Goal, PlanKind, ProgressUpdate
+from .models import (
+    PLAN_EDITABLE_FIELDS,
+    ActionPlan,
+    Activity,
+    ActivityStatus,
+    Goal,
+    PlanKind,
+    ProgressUpdate,
+)
 
 _CHECKS = {
     VIEW: permissions.can_view_internal,
@@ -586,25 +594,7 @@ class PlanComparison:
         )
 
 
-PLAN_COMPARED = [
-    "title",
-    "kind",
-    "status",
-    "period_start",
-    "period_end",
-    "commitment",
-    "adopted_by",
-    "adopted_on",
-    "adoption_case_number",
-    "contact",
-    "purpose",
-    "priorities",
-    "reference_goals",
-    "resources",
-    "budget",
-    "currency",
-    "is_published",
-]
+PLAN_COMPARED = PLAN_EDITABLE_FIELDS
 GOAL_COMPARED = ["description", "articles", "reference_goals"]
 ACTIVITY_COMPARED = [
     "description",
