@@ -336,7 +336,7 @@ def _members_with_plans(network, count):
             )
 
 
-@pytest.mark.parametrize("count", [5, 60])
+@pytest.mark.parametrize("count", [5, 60, 500])
 def test_dashboard_runs_a_bounded_number_of_queries(
     client, net, django_assert_max_num_queries, count
 ):
