@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "equalocal.charters",
     "equalocal.plans",
     "equalocal.networks",
+    "equalocal.indicators",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
