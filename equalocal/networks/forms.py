@@ -1,3 +1,5 @@
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -238,11 +240,14 @@ class MatrixForm(forms.Form):
     """One select per cell: the role of a seat for a body; the matrix version as a lock."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    # The cells as they were when the form was opened, so a conflict can be merged.
+    original = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, matrix: "selectors.Matrix", **kwargs):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
         self.fields["expected_version"].initial = matrix.version
+        self.fields["original"].initial = self._encode(matrix)
         choices = [("", "—"), *MatrixRole.choices]
         for row in matrix.rows:
             for seat in matrix.seats:
@@ -273,10 +278,36 @@ class MatrixForm(forms.Form):
             for seat in self.matrix.seats
         ]
 
-    def take_version(self, version: int) -> None:
-        """After a conflict: the next save is against the other coordinator's version."""
-        self.data = self.data.copy()
-        self.data["expected_version"] = str(version)
+    def _encode(self, matrix) -> str:
+        return json.dumps(
+            {self.cell_name(row, seat): role for (row, seat), role in matrix.cells.items() if role}
+        )
+
+    def rebase(self, current: "selectors.Matrix") -> int:
+        """After a conflict: put this person's changes on top of the current matrix.
+
+        A cell this person changed keeps their value; every other cell takes the value
+        the other coordinator saved. Returns how many of this person's changes were kept.
+        """
+        try:
+            original = json.loads(self.data.get("original") or "{}")
+        except ValueError:
+            original = {}
+        data = self.data.copy()
+        kept = 0
+        for row in current.rows:
+            for seat in current.seats:
+                name = self.cell_name(row.pk, seat.pk)
+                mine = self.cleaned_data.get(name) or ""
+                if mine != original.get(name, ""):
+                    data[name] = mine
+                    kept += 1
+                else:
+                    data[name] = current.cells.get((row.pk, seat.pk), "")
+        data["expected_version"] = str(current.version)
+        data["original"] = self._encode(current)
+        self.data = data
+        return kept
 
 
 class NetworkSettingsForm(forms.ModelForm):

@@ -426,8 +426,8 @@ def matrix_save(
     if not claimed:
         raise ConcurrentEditError(
             _(
-                "Another coordinator changed the matrix since you opened it. Your changes were "
-                "not saved; look at the current matrix below and make them again."
+                "Another coordinator changed the matrix since you opened it, so nothing was saved. "
+                "The form now shows their matrix with your changes on top: check it and save again."
             ),
             current=Body.objects.get(pk=group.pk),
         )

@@ -392,7 +392,7 @@ def matrix_edit(request, org, group):
             add_service_error(form, exc)
             # Nothing was saved, so the matrix read above is the other coordinator's.
             current = matrix
-            form.take_version(matrix.version)
+            form.rebase(matrix)
         except (ApplicationError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

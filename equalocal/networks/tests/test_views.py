@@ -708,6 +708,27 @@ def test_overlapping_matrix_edits_keep_both_versions_on_screen(client, net):
     assert list(MatrixCell.objects.values_list("role", flat=True)) == ["contact"]
 
 
+def test_saving_again_after_a_conflict_keeps_both_coordinators_changes(client, net):
+    """The conflict form holds the other coordinator's matrix with this person's changes on top."""
+    MatrixCell.objects.create(group=net.group, row=net.board, seat=net.seat_a, role="contact")
+    Body.objects.filter(pk=net.group.pk).update(matrix_version=2)
+    client.force_login(net.coordinator)
+    # Opened at version 1 with an empty matrix; only the commission cell was changed.
+    first = client.post(
+        net.url("matrix-edit"),
+        {"expected_version": 1, "original": "{}", _cell(net.commission, net.seat_a): "responsible"},
+    )
+    form = first.context["form"]
+    assert form[_cell(net.board, net.seat_a)].value() == "contact"  # theirs, not a blank
+    resubmit = {name: form[name].value() or "" for name in form.fields}
+    second = client.post(net.url("matrix-edit"), resubmit)
+    assert second.status_code == 302
+    assert set(MatrixCell.objects.values_list("row_id", "role")) == {
+        (net.board.pk, "contact"),
+        (net.commission.pk, "responsible"),
+    }
+
+
 def test_matrix_with_a_bad_role_is_refused(client, net):
     client.force_login(net.coordinator)
     response = client.post(
