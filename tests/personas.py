@@ -52,7 +52,26 @@ def build_personas() -> Personas:
     }
     personas.objects.update(_plan_objects(org_a))
     personas.objects.update(_network_objects(org_a))
+    personas.objects.update(_indicator_objects(org_a))
     return personas
+
+
+def _indicator_objects(organisation) -> dict:
+    """An indicator of org A with a figure, and an unpublished scorecard holding it."""
+    from equalocal.indicators.models import Indicator, Measurement, Scorecard, ScorecardItem
+
+    indicator = Indicator.objects.create(code="A-1", title_en="Andel chefer", owner=organisation)
+    Measurement.objects.create(
+        indicator=indicator,
+        organisation=organisation,
+        period="2025",
+        year=2025,
+        gender="women",
+        value=42,
+    )
+    scorecard = Scorecard.objects.create(owner=organisation, title="Styrkort")
+    ScorecardItem.objects.create(scorecard=scorecard, indicator=indicator)
+    return {"indicator": indicator.pk, "scorecard": scorecard.pk}
 
 
 def _network_objects(member) -> dict:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisations/", include("equalocal.organisations.urls")),
     path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
     path("charter/", include("equalocal.charters.urls")),
+    path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,79 @@
+"""Benchmark of importing a million Kolada-shaped figures, new and again (unchanged)."""
+
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from equalocal.organisations.models import Organisation, OrganisationKind
+
+from .imports import import_file
+from .models import ImportBatch, Indicator, Measurement, Source
+
+ORGANISATIONS = 300
+KPIS = 37
+YEARS = range(1995, 2025)
+GENDERS = ("T", "K", "M")
+
+
+def _data() -> tuple[list[str], list[str]]:
+    Organisation.objects.bulk_create(
+        Organisation(
+            slug=f"bench-kolada-{n}",
+            name=f"Benchkommun {n}",
+            kind=OrganisationKind.MUNICIPALITY,
+            country="SE",
+            official_code=f"{7000 + n}",
+        )
+        for n in range(ORGANISATIONS)
+    )
+    Indicator.objects.bulk_create(
+        Indicator(code=f"B{n:05d}", title_en=f"Bench KPI {n}", source=Source.KOLADA)
+        for n in range(KPIS)
+    )
+    return [f"{7000 + n}" for n in range(ORGANISATIONS)], [f"B{n:05d}" for n in range(KPIS)]
+
+
+def write_kolada_file(path: Path, *, codes: list[str], kpis: list[str], seed: int = 1) -> int:
+    """Write one Kolada v3 response with every KPI × organisation × year × gender; return rows."""
+    rng = random.Random(seed)  # noqa: S311 - made-up figures, not secrets
+    rows = 0
+    with open(path, "w", encoding="utf-8") as file:
+        file.write('{"values": [\n')
+        first = True
+        for kpi in kpis:
+            for code in codes:
+                for year in YEARS:
+                    values = [
+                        {
+                            "gender": gender,
+                            "value": round(rng.uniform(0, 100), 1),
+                            "count": 1,
+                            "status": None,
+                        }
+                        for gender in GENDERS
+                    ]
+                    item = {"kpi": kpi, "municipality": code, "period": year, "values": values}
+                    file.write(("" if first else ",\n") + json.dumps(item))
+                    first = False
+                    rows += len(values)
+        file.write(f'\n], "count": {rows}, "next_url": null}}\n')
+    return rows
+
+
+def bench_kolada_import(bench):
+    codes, kpis = _data()
+    with tempfile.TemporaryDirectory(prefix="equalocal-bench-") as folder:
+        path = Path(folder) / "kolada.json"
+        rows = write_kolada_file(path, codes=codes, kpis=kpis)
+        size = {"rows": rows, "file_mb": round(path.stat().st_size / 1e6, 1)}
+        for label in ("import, all new", "re-import, unchanged"):
+            start = time.perf_counter()
+            batch = import_file(path_or_file=path, source=Source.KOLADA)
+            seconds = time.perf_counter() - start
+            assert batch.status == ImportBatch.Status.DONE, batch.message
+            assert batch.rows_rejected == 0, batch.errors[:3]
+            bench.record(f"Kolada JSON {label}", seconds, "s", **size)
+            bench.record(f"Kolada JSON {label}: rows per second", rows / seconds, "rows/s")
+        assert Measurement.objects.count() == rows

@@ -1,0 +1,436 @@
+"""Reads of indicators, measurements, targets and scorecards, and the access helpers.
+
+Measurements, targets and scorecards of an organisation are private to its members
+(404 for others), except published scorecards, which anyone can read. Reference
+indicators (no owner) can be read by every signed-in user; an organisation's own
+indicators by its members.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from equalocal.organisations import permissions
+from equalocal.organisations.models import Organisation
+from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, memberships_for_user
+
+from . import derived
+from .models import Gender, ImportBatch, Indicator, Measurement, Scorecard, Target
+
+__all__ = ["EDIT", "MANAGE", "VIEW"]
+
+_CHECKS = {
+    VIEW: permissions.can_view_internal,
+    EDIT: permissions.can_edit,
+    MANAGE: permissions.can_manage,
+}
+
+
+def _check(user, organisation, action, *, published: bool = False):
+    if action == VIEW and published:
+        return
+    if not permissions.can_view_internal(user, organisation):
+        raise Http404
+    if not _CHECKS[action](user, organisation):
+        raise PermissionDenied
+
+
+# Access helpers ---------------------------------------------------------------------------------
+
+
+def get_organisation_for_figures(user, slug: str, *, action: str = VIEW) -> Organisation:
+    """An organisation for its figures pages: 404 for non-members, 403 below ``action``."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    _check(user, organisation, action)
+    return organisation
+
+
+def get_indicator_for_user(user, indicator_pk: int, *, action: str = VIEW) -> Indicator:
+    """An indicator: reference ones for every signed-in user (changed by staff only, 403
+    for others); an organisation's own for its members (404 for others, 403 below
+    ``action``)."""
+    indicator = get_object_or_404(Indicator.objects.select_related("owner"), pk=indicator_pk)
+    if indicator.owner is None:
+        if not user.is_authenticated:
+            raise Http404
+        if action != VIEW and not user.is_staff:
+            raise PermissionDenied
+        return indicator
+    _check(user, indicator.owner, action)
+    return indicator
+
+
+def get_scorecard_for_user(user, org_slug: str, scorecard_pk: int, *, action: str = VIEW):
+    """A scorecard of the organisation: published ones for anyone, others for members
+    (404 for others); changing needs EDIT (403 below it)."""
+    scorecard = get_object_or_404(
+        Scorecard.objects.select_related("owner"), pk=scorecard_pk, owner__slug=org_slug
+    )
+    _check(user, scorecard.owner, action, published=scorecard.is_published)
+    return scorecard
+
+
+def visible_organisations(user) -> list[Organisation]:
+    """Organisations whose figures the user may read (their memberships), for the switcher."""
+    return [membership.organisation for membership in memberships_for_user(user)]
+
+
+# Lists ------------------------------------------------------------------------------------------
+
+
+def indicator_list(
+    *, user, search: str = "", source: str = "", scope: str = "", organisation=None
+) -> QuerySet:
+    """Reference indicators and the own indicators of the user's organisations, filtered.
+
+    ``scope`` is "reference" for the site-wide ones, "own" for the organisations' own,
+    or empty for both. Staff see every organisation's own indicators.
+    """
+    indicators = Indicator.objects.select_related("owner")
+    if not user.is_staff:
+        org_ids = [m.organisation_id for m in memberships_for_user(user)]
+        indicators = indicators.filter(Q(owner__isnull=True) | Q(owner_id__in=org_ids))
+    if scope == "reference":
+        indicators = indicators.filter(owner__isnull=True)
+    elif scope == "own":
+        indicators = indicators.filter(owner__isnull=False)
+    if organisation is not None:
+        indicators = indicators.filter(Q(owner__isnull=True) | Q(owner=organisation))
+    if search:
+        indicators = indicators.filter(
+            Q(code__icontains=search)
+            | Q(title_en__icontains=search)
+            | Q(title_sv__icontains=search)
+        )
+    if source:
+        indicators = indicators.filter(source=source)
+    return indicators.order_by("owner_id", "code")
+
+
+def indicators_for(organisation) -> QuerySet:
+    """The indicators an organisation can use: the reference ones and its own."""
+    return Indicator.objects.filter(Q(owner__isnull=True) | Q(owner=organisation)).order_by("code")
+
+
+def scorecards_of(organisation, *, user) -> QuerySet:
+    """The organisation's scorecards; only published ones for non-members."""
+    scorecards = organisation.scorecards.all()
+    if not permissions.can_view_internal(user, organisation):
+        scorecards = scorecards.filter(is_published=True)
+    return scorecards.order_by("title")
+
+
+def targets_of(organisation) -> QuerySet:
+    return (
+        Target.objects.filter(organisation=organisation)
+        .select_related("indicator")
+        .order_by("indicator__code", "year")
+    )
+
+
+def batches_of(organisation) -> QuerySet:
+    return ImportBatch.objects.filter(organisation=organisation).select_related("by")
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PeriodFigures:
+    """The values of one period, by gender, and the figures derived from them."""
+
+    period: str
+    year: int
+    women: Decimal | None = None
+    men: Decimal | None = None
+    total: Decimal | None = None
+    statuses: dict[str, str] = field(default_factory=dict)
+    ratio: Decimal | None = None
+    gap: Decimal | None = None
+    parity_index: Decimal | None = None
+    change: Decimal | None = None
+
+    def value(self, gender: str) -> Decimal | None:
+        return getattr(self, gender)
+
+    def by_gender(self) -> dict[str, Decimal | None]:
+        return {Gender.WOMEN: self.women, Gender.MEN: self.men, Gender.TOTAL: self.total}
+
+    @property
+    def has_value(self) -> bool:
+        return any(v is not None for v in (self.women, self.men, self.total))
+
+    @property
+    def headline(self) -> Decimal | None:
+        """The value a trend follows: the total, else women's value."""
+        return self.total if self.total is not None else self.women
+
+
+def _periods(measurements, indicator) -> list[PeriodFigures]:
+    """Measurements of one indicator and organisation as periods, oldest first, derived."""
+    by_period: dict[str, PeriodFigures] = {}
+    for measurement in measurements:
+        row = by_period.get(measurement.period)
+        if row is None:
+            row = by_period[measurement.period] = PeriodFigures(
+                period=measurement.period, year=measurement.year
+            )
+        if measurement.status:
+            row.statuses[measurement.gender] = measurement.status
+        if measurement.gender in (Gender.WOMEN, Gender.MEN, Gender.TOTAL):
+            setattr(row, measurement.gender, measurement.value)
+    rows = sorted(by_period.values(), key=lambda row: row.period)
+    previous = None
+    for row in rows:
+        row.ratio = derived.ratio(women=row.women, men=row.men)
+        row.gap = derived.gap(women=row.women, men=row.men)
+        row.parity_index = derived.parity_index(women=row.women, men=row.men)
+        if previous is not None:
+            row.change = derived.change(row.headline, previous.headline)
+        previous = row
+    del indicator
+    return rows
+
+
+def _target_for(targets: list[Target], year: int | None) -> Target | None:
+    """The target of ``year``, else the next one after it, else the latest before it."""
+    if not targets:
+        return None
+    if year is None:
+        return targets[-1]
+    for target in targets:
+        if target.year >= year:
+            return target
+    return targets[-1]
+
+
+def _traffic_light(indicator, target, latest):
+    if target is None or latest is None:
+        return None
+    light = derived.traffic_light(indicator=indicator, target=target, latest=latest.by_gender())
+    return TrafficLight(light) if light else None
+
+
+@dataclass(frozen=True)
+class TrafficLight:
+    """A traffic light as text and a badge style: never colour alone."""
+
+    state: str
+
+    @property
+    def label(self) -> str:
+        return str(LIGHT_LABELS[self.state])
+
+    @property
+    def css(self) -> str:
+        return LIGHT_CSS[self.state]
+
+
+LIGHT_LABELS = {
+    derived.ON_TRACK: _("On track"),
+    derived.AT_RISK: _("At risk"),
+    derived.OFF_TRACK: _("Off track"),
+}
+LIGHT_CSS = {derived.ON_TRACK: "ok", derived.AT_RISK: "warn", derived.OFF_TRACK: "danger"}
+
+
+@dataclass
+class IndicatorFigures:
+    """An indicator's values over time for one organisation, its targets and the latest state."""
+
+    indicator: Indicator
+    organisation: Organisation | None
+    periods: list[PeriodFigures]
+    targets: list[Target]
+
+    @property
+    def latest(self) -> PeriodFigures | None:
+        with_values = [row for row in self.periods if row.has_value]
+        return with_values[-1] if with_values else None
+
+    @property
+    def target(self) -> Target | None:
+        latest = self.latest
+        return _target_for(self.targets, latest.year if latest else None)
+
+    @property
+    def traffic_light(self):
+        return _traffic_light(self.indicator, self.target, self.latest)
+
+    def series(self) -> list[tuple[str, list[tuple[str, Decimal | None]]]]:
+        """The chart's series: women, men and total (only total when not split by gender)."""
+        genders = [Gender.WOMEN, Gender.MEN, Gender.TOTAL] if self.indicator.by_gender else []
+        genders = genders or [Gender.TOTAL]
+        series = []
+        for gender in genders:
+            points = [(row.period, row.value(gender)) for row in self.periods]
+            if any(value is not None for _period, value in points):
+                series.append((str(gender.label), points))
+        return series
+
+
+def indicator_figures(indicator: Indicator, organisation: Organisation | None) -> IndicatorFigures:
+    """The indicator's values per period and gender for the organisation, in two queries."""
+    if organisation is None:
+        return IndicatorFigures(indicator=indicator, organisation=None, periods=[], targets=[])
+    measurements = Measurement.objects.filter(indicator=indicator, organisation=organisation).only(
+        "period", "year", "gender", "value", "status"
+    )
+    targets = list(
+        Target.objects.filter(indicator=indicator, organisation=organisation).order_by("year")
+    )
+    return IndicatorFigures(
+        indicator=indicator,
+        organisation=organisation,
+        periods=_periods(measurements, indicator),
+        targets=targets,
+    )
+
+
+# Scorecards -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ScorecardCell:
+    """One indicator for one organisation: its periods, latest values, target and light."""
+
+    figures: IndicatorFigures
+
+    @property
+    def latest(self) -> PeriodFigures | None:
+        return self.figures.latest
+
+    @property
+    def trend(self) -> list[Decimal | None]:
+        return [row.headline for row in self.figures.periods]
+
+    @property
+    def target(self) -> Target | None:
+        return self.figures.target
+
+    @property
+    def traffic_light(self):
+        return self.figures.traffic_light
+
+
+@dataclass
+class ScorecardRow:
+    indicator: Indicator
+    cells: list[ScorecardCell]
+
+    @property
+    def cell(self) -> ScorecardCell:
+        return self.cells[0]
+
+
+@dataclass
+class ScorecardTable:
+    scorecard: Scorecard
+    organisations: list[Organisation]
+    rows: list[ScorecardRow]
+
+    @property
+    def compares(self) -> bool:
+        return self.scorecard.compare_members
+
+
+def scorecard_members(scorecard: Scorecard, *, today: date) -> list[Organisation]:
+    """The network's current members, by name, in one query."""
+    from equalocal.networks.models import NetworkMembership
+    from equalocal.networks.selectors import active_on
+
+    member_ids = active_on(NetworkMembership.objects.filter(network=scorecard.owner), today).values(
+        "member_id"
+    )
+    return list(Organisation.objects.filter(pk__in=member_ids).order_by("name"))
+
+
+def scorecard_table(scorecard: Scorecard, *, today: date) -> ScorecardTable:
+    """Every indicator of the scorecard with its figures for the owner, or for each current
+    member of the network when the scorecard compares them.
+
+    A fixed number of queries whatever the number of indicators and members: one each
+    for the items, the members, the measurements and the targets.
+    """
+    indicators = [
+        item.indicator for item in scorecard.items.select_related("indicator").order_by("order")
+    ]
+    if scorecard.compare_members:
+        organisations = scorecard_members(scorecard, today=today)
+    else:
+        organisations = [scorecard.owner]
+    indicator_ids = [indicator.pk for indicator in indicators]
+    org_ids = [organisation.pk for organisation in organisations]
+    measurements: dict[tuple[int, int], list[Measurement]] = {}
+    for measurement in (
+        Measurement.objects.filter(indicator_id__in=indicator_ids, organisation_id__in=org_ids)
+        .only("indicator_id", "organisation_id", "period", "year", "gender", "value", "status")
+        .order_by()
+    ):
+        key = (measurement.indicator_id, measurement.organisation_id)
+        measurements.setdefault(key, []).append(measurement)
+    targets: dict[tuple[int, int], list[Target]] = {}
+    for target in Target.objects.filter(
+        indicator_id__in=indicator_ids, organisation_id__in=org_ids
+    ).order_by("year"):
+        targets.setdefault((target.indicator_id, target.organisation_id), []).append(target)
+    rows = []
+    for indicator in indicators:
+        cells = []
+        for organisation in organisations:
+            key = (indicator.pk, organisation.pk)
+            figures = IndicatorFigures(
+                indicator=indicator,
+                organisation=organisation,
+                periods=_periods(measurements.get(key, []), indicator),
+                targets=targets.get(key, []),
+            )
+            cells.append(ScorecardCell(figures=figures))
+        rows.append(ScorecardRow(indicator=indicator, cells=cells))
+    return ScorecardTable(scorecard=scorecard, organisations=organisations, rows=rows)
+
+
+# The grid ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class GridRow:
+    indicator: Indicator
+    values: dict[str, Decimal | None]  # by gender
+
+
+def grid_rows(scorecard: Scorecard, *, year: int) -> list[GridRow]:
+    """The scorecard's indicators with the owner's values of ``year``, in two queries."""
+    indicators = [
+        item.indicator for item in scorecard.items.select_related("indicator").order_by("order")
+    ]
+    values: dict[int, dict[str, Decimal | None]] = {}
+    for indicator_id, gender, value in Measurement.objects.filter(
+        indicator_id__in=[indicator.pk for indicator in indicators],
+        organisation=scorecard.owner,
+        period=str(year),
+    ).values_list("indicator_id", "gender", "value"):
+        values.setdefault(indicator_id, {})[gender] = value
+    return [
+        GridRow(indicator=indicator, values=values.get(indicator.pk, {}))
+        for indicator in indicators
+    ]
+
+
+def grid_row(scorecard: Scorecard, indicator_pk: int, *, year: int) -> GridRow:
+    """One row of the grid; 404 when the indicator is not on the scorecard."""
+    item = get_object_or_404(scorecard.items.select_related("indicator"), indicator_id=indicator_pk)
+    values = dict(
+        Measurement.objects.filter(
+            indicator=item.indicator, organisation=scorecard.owner, period=str(year)
+        ).values_list("gender", "value")
+    )
+    return GridRow(indicator=item.indicator, values=values)

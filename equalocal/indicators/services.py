@@ -1,0 +1,246 @@
+"""Writes for indicators, measurements, targets and scorecards.
+
+Views, the API, management commands and the demo all call these; bulk imports go
+through :mod:`equalocal.indicators.imports`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+
+from .models import (
+    GENDER_CODES,
+    Indicator,
+    Measurement,
+    MeasurementStatus,
+    Scorecard,
+    ScorecardItem,
+    Source,
+    Target,
+)
+
+PERIOD_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+# Measurement.value has 16 digits, 4 of them decimals.
+VALUE_LIMIT = Decimal(10) ** 12
+FOUR_PLACES = Decimal("0.0001")
+
+
+def _attribute_to(instance, by) -> None:
+    if by is not None:
+        instance._history_user = by
+
+
+def parse_period(raw) -> tuple[str, int]:
+    """Return ``(period, year)`` for a year ("2024") or a date ("2024-03-31").
+
+    Raises ``ValueError`` with no message for anything else; callers word the error.
+    """
+    text = str(raw).strip()
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    if not PERIOD_RE.match(text):
+        raise ValueError
+    year = int(text[:4])
+    if len(text) > 4:
+        date.fromisoformat(text)
+    if not 1900 <= year <= 2100:
+        raise ValueError
+    return text, year
+
+
+def parse_value(raw) -> Decimal | None:
+    """Return ``raw`` as a Decimal rounded to 4 places; ``None`` for an empty value.
+
+    Text may use a decimal comma and spaces between thousands ("1 234,5").
+    Raises ``ValueError`` for anything that is not a finite number in range.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        number = raw
+    elif isinstance(raw, bool):
+        raise ValueError
+    elif isinstance(raw, int):
+        number = Decimal(raw)
+    elif isinstance(raw, float):
+        number = Decimal(repr(raw))
+    else:
+        text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError from None
+    if not number.is_finite() or abs(number) >= VALUE_LIMIT:
+        raise ValueError
+    return number.quantize(FOUR_PLACES)
+
+
+# Indicators -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_save(
+    *,
+    indicator: Indicator,
+    by=None,
+    articles: Iterable | None = None,
+    reference_goals: Iterable | None = None,
+) -> Indicator:
+    """Create or update an indicator and, when given, its Charter articles and sub-goals."""
+    indicator.code = indicator.code.strip()
+    indicator.full_clean(validate_constraints=False)
+    duplicate = Indicator.objects.filter(code=indicator.code, owner=indicator.owner).exclude(
+        pk=indicator.pk
+    )
+    if duplicate.exists():
+        raise ApplicationError(
+            _("Another indicator already has the code %(code)s.") % {"code": indicator.code},
+            field="code",
+        )
+    _attribute_to(indicator, by)
+    indicator.save()
+    if articles is not None:
+        indicator.articles.set(articles)
+    if reference_goals is not None:
+        indicator.reference_goals.set(reference_goals)
+    return indicator
+
+
+# Measurements ---------------------------------------------------------------------------------
+
+
+def measurement_set(
+    *,
+    indicator: Indicator,
+    organisation,
+    period,
+    gender: str,
+    value,
+    count: int | None = None,
+    status: str = "",
+    note: str = "",
+    by=None,
+) -> Measurement:
+    """Enter or correct one figure (the grid's cell); creates it or updates the existing one.
+
+    ``gender`` is ``total``/``women``/``men`` or a code such as Kolada's ``T``/``K``/``M``.
+    ``value`` may be a number or text with a decimal comma; it may be empty only when
+    ``status`` marks the figure as missing or confidential. A figure of an indicator
+    that is not split by gender must be the total.
+    """
+    gender_value = GENDER_CODES.get(str(gender).strip().lower())
+    if gender_value is None:
+        raise ApplicationError(
+            _("Unknown gender “%(gender)s”: use total, women or men.") % {"gender": gender},
+            field="gender",
+        )
+    if not indicator.by_gender and gender_value != "total":
+        raise ApplicationError(
+            _("This indicator is not split by gender: enter the total only."), field="gender"
+        )
+    try:
+        period_text, year = parse_period(period)
+    except ValueError:
+        raise ApplicationError(
+            _("The period “%(period)s” is neither a year (2024) nor a date (2024-03-31).")
+            % {"period": period},
+            field="period",
+        ) from None
+    try:
+        number = parse_value(value)
+    except ValueError:
+        raise ApplicationError(
+            _("“%(value)s” is not a number.") % {"value": value}, field="value"
+        ) from None
+    if status not in MeasurementStatus.values:
+        raise ApplicationError(
+            _("Unknown status: %(status)s.") % {"status": status}, field="status"
+        )
+    if number is None and not status:
+        raise ApplicationError(
+            _("Give a value, or mark it as missing or confidential."), field="value"
+        )
+    if count is not None and count < 0:
+        raise ApplicationError(_("The count cannot be negative."), field="count")
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator,
+        organisation=organisation,
+        period=period_text,
+        gender=gender_value,
+        defaults={
+            "year": year,
+            "value": number,
+            "count": count,
+            "status": status,
+            "note": note.strip(),
+            "source": Source.MANUAL,
+            "batch": None,
+        },
+    )
+    return measurement
+
+
+# Targets --------------------------------------------------------------------------------------
+
+
+def target_save(*, target: Target, by=None) -> Target:
+    """Create or update a target; one per indicator, organisation and year."""
+    target.full_clean(validate_constraints=False)
+    clash = Target.objects.filter(
+        indicator=target.indicator_id, organisation=target.organisation_id, year=target.year
+    ).exclude(pk=target.pk)
+    if clash.exists():
+        raise ApplicationError(
+            _("There is already a target for %(year)s.") % {"year": target.year}, field="year"
+        )
+    _attribute_to(target, by)
+    target.save()
+    return target
+
+
+# Scorecards -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def scorecard_save(*, scorecard: Scorecard, indicator_ids: list[int], by=None) -> Scorecard:
+    """Save a scorecard and its indicators, in the order given.
+
+    Indicators not in ``indicator_ids`` are removed from the scorecard; an id that
+    appears twice keeps its first place. Unknown ids are refused.
+    """
+    ordered = list(dict.fromkeys(int(pk) for pk in indicator_ids))
+    known = set(Indicator.objects.filter(pk__in=ordered).values_list("pk", flat=True))
+    unknown = [pk for pk in ordered if pk not in known]
+    if unknown:
+        raise ApplicationError(
+            _("Unknown indicator: %(ids)s.") % {"ids": ", ".join(map(str, unknown))},
+            field="indicators",
+        )
+    scorecard.full_clean()
+    _attribute_to(scorecard, by)
+    scorecard.save()
+    scorecard.items.exclude(indicator_id__in=ordered).delete()
+    existing = {item.indicator_id: item for item in scorecard.items.all()}
+    new, moved = [], []
+    for order, pk in enumerate(ordered, start=1):
+        item = existing.get(pk)
+        if item is None:
+            new.append(ScorecardItem(scorecard=scorecard, indicator_id=pk, order=order))
+        elif item.order != order:
+            item.order = order
+            moved.append(item)
+    ScorecardItem.objects.bulk_create(new)
+    ScorecardItem.objects.bulk_update(moved, ["order"])
+    return scorecard

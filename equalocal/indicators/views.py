@@ -1,0 +1,465 @@
+import secrets
+from copy import copy
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from equalocal.core.errors import ApplicationError
+from equalocal.core.forms import add_service_error
+from equalocal.organisations import permissions
+from equalocal.organisations.selectors import get_organisation_for_user
+
+from . import charts, imports, selectors, services
+from .forms import (
+    MAX_UPLOAD_BYTES,
+    ConfirmImportForm,
+    GridRowForm,
+    ImportForm,
+    IndicatorFilterForm,
+    IndicatorForm,
+    ScorecardForm,
+    TargetForm,
+    YearForm,
+)
+from .models import Indicator, Scorecard, Target
+from .selectors import EDIT
+
+# Indicators -------------------------------------------------------------------------------------
+
+
+@login_required
+def indicator_list(request):
+    filter_form = IndicatorFilterForm(request.GET or None)
+    indicators = selectors.indicator_list(user=request.user, **filter_form.filters())
+    organisation = request.organisation
+    context = {
+        "indicators": indicators,
+        "filter_form": filter_form,
+        "organisation": organisation,
+        "can_edit": organisation is not None and permissions.can_edit(request.user, organisation),
+    }
+    template = "indicators/list.html"
+    if request.htmx:
+        template += "#rows"
+    return render(request, template, context)
+
+
+def _figures_organisation(request, indicator):
+    """The organisation whose figures the page shows: ``?org=``, else the current one."""
+    slug = request.GET.get("org")
+    if slug:
+        return selectors.get_organisation_for_figures(request.user, slug)
+    return request.organisation
+
+
+@login_required
+def indicator_detail(request, indicator):
+    item = selectors.get_indicator_for_user(request.user, indicator)
+    organisation = _figures_organisation(request, item)
+    figures = selectors.indicator_figures(item, organisation)
+    series = figures.series()
+    target = figures.target
+    chart = None
+    if series:
+        chart = charts.line_chart(
+            series,
+            title=_("%(title)s in %(organisation)s")
+            % {"title": item.title, "organisation": organisation.name},
+            unit=item.unit,
+            target=target.value if target is not None and target.kind == "value" else None,
+        )
+    context = {
+        "indicator": item,
+        "organisation": organisation,
+        "organisations": selectors.visible_organisations(request.user),
+        "figures": figures,
+        "chart": chart,
+        "target": target,
+        "can_edit": _may_edit_indicator(request.user, item),
+    }
+    return render(request, "indicators/detail.html", context)
+
+
+def _may_edit_indicator(user, indicator) -> bool:
+    if indicator.owner is None:
+        return user.is_staff
+    return permissions.can_edit(user, indicator.owner)
+
+
+def _indicator_form_page(request, form, organisation, indicator=None):
+    context = {"form": form, "organisation": organisation, "indicator": indicator}
+    return render(request, "indicators/indicator_form.html", context)
+
+
+@login_required
+def indicator_create(request, org):
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    form = IndicatorForm(request.POST or None, instance=Indicator(owner=organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            indicator = services.indicator_save(indicator=form.instance, by=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request, _("The indicator “%(code)s” was created.") % {"code": indicator.code}
+            )
+            return redirect(f"{indicator.get_absolute_url()}?org={organisation.slug}")
+    return _indicator_form_page(request, form, organisation)
+
+
+@login_required
+def indicator_edit(request, indicator):
+    item = selectors.get_indicator_for_user(request.user, indicator, action=EDIT)
+    # The form edits a copy, so the page's title keeps the saved values.
+    form = IndicatorForm(request.POST or None, instance=copy(item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_save(indicator=form.instance, by=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(item)
+    return _indicator_form_page(request, form, item.owner, item)
+
+
+# Scorecards -------------------------------------------------------------------------------------
+
+
+def scorecard_list(request, org):
+    organisation = get_organisation_for_user(request.user, org)
+    context = {
+        "organisation": organisation,
+        "scorecards": selectors.scorecards_of(organisation, user=request.user),
+        "internal": permissions.can_view_internal(request.user, organisation),
+        "can_edit": permissions.can_edit(request.user, organisation),
+    }
+    return render(request, "indicators/scorecards.html", context)
+
+
+def scorecard_detail(request, org, scorecard):
+    item = selectors.get_scorecard_for_user(request.user, org, scorecard)
+    table = selectors.scorecard_table(item, today=timezone.localdate())
+    for row in table.rows:
+        for cell, member in zip(row.cells, table.organisations, strict=True):
+            cell.sparkline = _sparkline(row.indicator, member, cell)
+    context = {
+        "organisation": item.owner,
+        "scorecard": item,
+        "table": table,
+        "internal": permissions.can_view_internal(request.user, item.owner),
+        "can_edit": permissions.can_edit(request.user, item.owner),
+    }
+    return render(request, "indicators/scorecard.html", context)
+
+
+def _sparkline(indicator, organisation, cell):
+    """The cell's trend as a small chart whose name says the first and latest values."""
+    periods = [row for row in cell.figures.periods if row.headline is not None]
+    if len(periods) < 2:
+        return ""
+    first, last = periods[0], periods[-1]
+    label = _(
+        "Trend of %(title)s in %(organisation)s: %(first)s in %(from)s, %(last)s in %(to)s"
+    ) % {
+        "title": indicator.title,
+        "organisation": organisation.name,
+        "first": number_format(first.headline.normalize()),
+        "from": first.period,
+        "last": number_format(last.headline.normalize()),
+        "to": last.period,
+    }
+    return charts.sparkline(cell.trend, label=label)
+
+
+def _scorecard_form(request, organisation, scorecard):
+    form = ScorecardForm(request.POST or None, instance=copy(scorecard), organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.scorecard_save(
+                scorecard=form.instance, indicator_ids=form.indicator_ids(), by=request.user
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request, _("The scorecard “%(title)s” was saved.") % {"title": saved.title}
+            )
+            return redirect(saved)
+    context = {
+        "form": form,
+        "organisation": organisation,
+        "scorecard": scorecard if scorecard.pk else None,
+    }
+    return render(request, "indicators/scorecard_form.html", context)
+
+
+@login_required
+def scorecard_create(request, org):
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    return _scorecard_form(request, organisation, Scorecard(owner=organisation))
+
+
+@login_required
+def scorecard_edit(request, org, scorecard):
+    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=EDIT)
+    return _scorecard_form(request, item.owner, item)
+
+
+# The grid ---------------------------------------------------------------------------------------
+
+
+def _grid_year(request) -> int:
+    form = YearForm(request.GET if "year" in request.GET else {"year": _default_year()})
+    if form.is_valid():
+        return form.cleaned_data["year"]
+    return _default_year()
+
+
+def _default_year() -> int:
+    return timezone.localdate().year - 1
+
+
+def _initial(values: dict) -> dict:
+    """Stored values as the inputs show them: 12.5, not 12.5000."""
+    return {
+        gender: format(value.normalize(), "f")
+        for gender, value in values.items()
+        if value is not None
+    }
+
+
+def _save_row(form, organisation, year, by) -> bool:
+    """Save one valid row's entered cells; a refused cell puts the message on its field."""
+    saved = True
+    for gender, value in form.values().items():
+        try:
+            services.measurement_set(
+                indicator=form.indicator,
+                organisation=organisation,
+                period=str(year),
+                gender=gender,
+                value=value,
+                by=by,
+            )
+        except ApplicationError as exc:
+            form.add_error(gender if exc.field in ("value", "gender") else None, exc.message)
+            saved = False
+    return saved
+
+
+@login_required
+def scorecard_grid(request, org, scorecard):
+    """Enter a year's values: one row per indicator (htmx saves a row) or all rows at once."""
+    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=EDIT)
+    organisation = item.owner
+    year = _grid_year(request)
+    row_pk = request.POST.get("row") if request.method == "POST" else None
+    if request.htmx and row_pk:
+        if not row_pk.isdigit():
+            raise Http404
+        row = selectors.grid_row(item, int(row_pk), year=year)
+        form = GridRowForm(request.POST, indicator=row.indicator)
+        saved = False
+        if form.is_valid():
+            with transaction.atomic():
+                saved = _save_row(form, organisation, year, request.user)
+                if not saved:
+                    transaction.set_rollback(True)
+        if saved:
+            row = selectors.grid_row(item, int(row_pk), year=year)
+            form = GridRowForm(initial=_initial(row.values), indicator=row.indicator)
+        context = {"scorecard": item, "organisation": organisation, "year": year}
+        context.update({"row": row, "form": form, "saved": saved})
+        return render(request, "indicators/includes/grid_row.html", context)
+
+    rows = selectors.grid_rows(item, year=year)
+    if request.method == "POST":
+        forms = [GridRowForm(request.POST, indicator=row.indicator) for row in rows]
+        if all(form.is_valid() for form in forms):
+            with transaction.atomic():
+                # Every row is tried, so each refused cell shows its message.
+                results = [_save_row(form, organisation, year, request.user) for form in forms]
+                saved = all(results)
+                if not saved:
+                    transaction.set_rollback(True)
+            if saved:
+                messages.success(request, _("The values of %(year)s were saved.") % {"year": year})
+                url = reverse("indicators:grid", kwargs={"org": org, "scorecard": item.pk})
+                return redirect(f"{url}?year={year}")
+    else:
+        forms = [GridRowForm(initial=_initial(row.values), indicator=row.indicator) for row in rows]
+    context = {
+        "scorecard": item,
+        "organisation": organisation,
+        "year": year,
+        "years": list(range(_default_year() + 1, _default_year() - 15, -1)),
+        "grid": list(zip(rows, forms, strict=True)),
+        "has_errors": any(form.errors for form in forms),
+    }
+    return render(request, "indicators/grid.html", context)
+
+
+# Targets ----------------------------------------------------------------------------------------
+
+
+@login_required
+def target_list(request, org):
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    form = TargetForm(
+        request.POST or None, instance=Target(organisation=organisation), organisation=organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        target = form.instance
+        # A target for an indicator and year that has one already replaces it.
+        existing = Target.objects.filter(
+            indicator=target.indicator, organisation=organisation, year=target.year
+        ).first()
+        if existing is not None:
+            for name in form.Meta.fields:
+                setattr(existing, name, getattr(target, name))
+            target = existing
+        try:
+            services.target_save(target=target, by=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The target of %(code)s for %(year)s was saved.")
+                % {"code": target.indicator.code, "year": target.year},
+            )
+            return redirect("indicators:targets", org=organisation.slug)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "targets": selectors.targets_of(organisation),
+    }
+    return render(request, "indicators/targets.html", context)
+
+
+# Import -----------------------------------------------------------------------------------------
+
+SESSION_IMPORTS = "indicator_imports"
+
+
+def _import_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def _store_upload(upload) -> str:
+    """Keep the upload under MEDIA_ROOT/imports/ with a random name; return that name."""
+    token = f"{secrets.token_hex(16)}{Path(upload.name).suffix.lower()}"
+    directory = _import_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / token).open("wb") as destination:
+        for chunk in upload.chunks():
+            destination.write(chunk)
+    return token
+
+
+def _upload_too_large(request) -> bool:
+    """The request body is over the limit: known from its length, before reading it."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > MAX_UPLOAD_BYTES + 64 * 1024
+
+
+@login_required
+def import_upload(request, org):
+    """Upload a file and preview it with its row errors; confirming imports its valid rows."""
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    context = {"organisation": organisation, "batch": None, "token": None}
+    form = ImportForm()
+    if request.method == "POST" and _upload_too_large(request):
+        form = ImportForm.too_large()
+    elif request.method == "POST" and "token" in request.POST:
+        return _import_confirm(request, organisation)
+    elif request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            token = _store_upload(upload)
+            batch = imports.import_file(
+                path_or_file=_import_dir() / token,
+                by=request.user,
+                organisation=organisation,
+                dry_run=True,
+            )
+            _record_file_name(batch, upload.name)
+            pending = request.session.get(SESSION_IMPORTS, {})
+            pending[token] = {"org": organisation.pk, "name": upload.name}
+            request.session[SESSION_IMPORTS] = pending
+            context.update({"batch": batch, "token": token, "valid_rows": _valid_rows(batch)})
+    context["form"] = form
+    return render(request, "indicators/import.html", context)
+
+
+def _import_confirm(request, organisation):
+    """Import the previewed upload named by the token this session was given."""
+    pending = request.session.get(SESSION_IMPORTS, {})
+    confirm = ConfirmImportForm(request.POST)
+    token = confirm.cleaned_data["token"] if confirm.is_valid() else None
+    upload = pending.get(token) if token else None
+    path = _import_dir() / token if token else None
+    if upload is None or upload["org"] != organisation.pk or not path.is_file():
+        messages.error(request, _("This upload has expired. Please upload the file again."))
+        return redirect("indicators:import", org=organisation.slug)
+    batch = imports.import_file(path_or_file=path, by=request.user, organisation=organisation)
+    _record_file_name(batch, upload["name"])
+    path.unlink(missing_ok=True)
+    del pending[token]
+    request.session[SESSION_IMPORTS] = pending
+    if batch.status == batch.Status.DONE:
+        messages.success(
+            request,
+            _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
+            % {
+                "created": batch.rows_created,
+                "updated": batch.rows_updated,
+                "unchanged": batch.rows_unchanged,
+            },
+        )
+    else:
+        messages.error(request, _("Nothing was imported: %(message)s") % {"message": batch.message})
+    url = reverse("indicators:batches", kwargs={"org": organisation.slug})
+    return redirect(f"{url}#batch-{batch.pk}")
+
+
+def _record_file_name(batch, name: str) -> None:
+    """Record the uploaded file's own name, not the random name it is kept under."""
+    batch.file_name = Path(name).name[:255]
+    if batch.pk:
+        batch.save(update_fields=["file_name"])
+
+
+def _valid_rows(batch) -> int:
+    return max(batch.rows_read - batch.rows_rejected, 0)
+
+
+@login_required
+def batch_list(request, org):
+    organisation = selectors.get_organisation_for_figures(request.user, org)
+    batches = list(selectors.batches_of(organisation)[:50])
+    context = {
+        "organisation": organisation,
+        "batches": batches,
+        "can_edit": permissions.can_edit(request.user, organisation),
+        "summary": ngettext("%(count)s import", "%(count)s imports", len(batches))
+        % {"count": len(batches)},
+    }
+    return render(request, "indicators/batches.html", context)
