@@ -77,3 +77,72 @@ def bench_kolada_import(bench):
             bench.record(f"Kolada JSON {label}", seconds, "s", **size)
             bench.record(f"Kolada JSON {label}: rows per second", rows / seconds, "rows/s")
         assert Measurement.objects.count() == rows
+
+
+SCORECARD_INDICATORS = 20
+SCORECARD_MEMBERS = 50
+
+
+def bench_network_scorecard(bench):
+    """A network scorecard of 20 indicators × 50 members over 10 years, by gender."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from equalocal.networks.models import NetworkMembership
+    from equalocal.organisations.models import Membership, Role
+
+    from .models import Scorecard, ScorecardItem
+
+    network = Organisation.objects.create(
+        slug="bench-scorecard-network",
+        name="Benchnätverket",
+        kind=OrganisationKind.NETWORK,
+        country="SE",
+    )
+    members = Organisation.objects.bulk_create(
+        Organisation(
+            slug=f"bench-sc-{n}",
+            name=f"Medlem {n:02d}",
+            kind=OrganisationKind.MUNICIPALITY,
+            country="SE",
+            official_code=f"{8000 + n}",
+        )
+        for n in range(SCORECARD_MEMBERS)
+    )
+    NetworkMembership.objects.bulk_create(
+        NetworkMembership(network=network, member=m) for m in members
+    )
+    indicators = Indicator.objects.bulk_create(
+        Indicator(code=f"SC{n:02d}", title_en=f"Indicator {n}", owner=network)
+        for n in range(SCORECARD_INDICATORS)
+    )
+    rng = random.Random(7)  # noqa: S311 - made-up figures, not secrets
+    Measurement.objects.bulk_create(
+        Measurement(
+            indicator=indicator,
+            organisation=member,
+            period=str(year),
+            year=year,
+            gender=gender,
+            value=rng.randint(10, 90),
+        )
+        for indicator in indicators
+        for member in members
+        for year in range(2015, 2025)
+        for gender in ("total", "women", "men")
+    )
+    scorecard = Scorecard.objects.create(owner=network, title="Benchstyrkort", compare_members=True)
+    ScorecardItem.objects.bulk_create(
+        ScorecardItem(scorecard=scorecard, indicator=indicator, order=n)
+        for n, indicator in enumerate(indicators)
+    )
+    user = get_user_model().objects.create_user(
+        email="scorecard-bench@example.org", password="bench-password"
+    )
+    Membership.objects.create(user=user, organisation=network, role=Role.VIEWER)
+    client = Client()
+    client.force_login(user)
+    size = {"indicators": SCORECARD_INDICATORS, "members": SCORECARD_MEMBERS, "years": 10}
+    median, queries = bench.time_page(client, scorecard.get_absolute_url())
+    bench.record("network scorecard page: server time", median, "ms", **size)
+    bench.record("network scorecard page: queries", queries, "queries", **size)

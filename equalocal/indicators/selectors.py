@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -172,6 +173,16 @@ class PeriodFigures:
     def headline(self) -> Decimal | None:
         """The value a trend follows: the total, else women's value."""
         return self.total if self.total is not None else self.women
+
+
+class _Figure(NamedTuple):
+    """The parts of a Measurement that the derived figures need."""
+
+    period: str
+    year: int
+    gender: str
+    value: Decimal | None
+    status: str
 
 
 def _periods(measurements, indicator) -> list[PeriodFigures]:
@@ -369,14 +380,16 @@ def scorecard_table(scorecard: Scorecard, *, today: date) -> ScorecardTable:
         organisations = [scorecard.owner]
     indicator_ids = [indicator.pk for indicator in indicators]
     org_ids = [organisation.pk for organisation in organisations]
-    measurements: dict[tuple[int, int], list[Measurement]] = {}
-    for measurement in (
+    measurements: dict[tuple[int, int], list[_Figure]] = {}
+    # Plain tuples, not model instances: a network scorecard reads tens of thousands of rows.
+    for indicator_id, organisation_id, *figure in (
         Measurement.objects.filter(indicator_id__in=indicator_ids, organisation_id__in=org_ids)
-        .only("indicator_id", "organisation_id", "period", "year", "gender", "value", "status")
         .order_by()
+        .values_list(
+            "indicator_id", "organisation_id", "period", "year", "gender", "value", "status"
+        )
     ):
-        key = (measurement.indicator_id, measurement.organisation_id)
-        measurements.setdefault(key, []).append(measurement)
+        measurements.setdefault((indicator_id, organisation_id), []).append(_Figure(*figure))
     targets: dict[tuple[int, int], list[Target]] = {}
     for target in Target.objects.filter(
         indicator_id__in=indicator_ids, organisation_id__in=org_ids
