@@ -98,12 +98,19 @@ class Indicator(TimeStampedModel):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["code"]
+        # Two partial constraints, because SQLite has no NULLS NOT DISTINCT: a code is
+        # unique among the site-wide indicators, and within each owner's own.
         constraints = [
             models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(owner__isnull=True),
+                name="unique_reference_indicator_code",
+            ),
+            models.UniqueConstraint(
                 fields=["code", "owner"],
+                condition=models.Q(owner__isnull=False),
                 name="unique_indicator_code_per_owner",
-                nulls_distinct=False,
-            )
+            ),
         ]
 
     def __str__(self):
