@@ -4,7 +4,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.charters.models import Article
 from equalocal.organisations.models import OrganisationKind
+from equalocal.plans.models import Activity, Goal, ReferenceGoal
+from equalocal.plans.selectors import reference_goals_for
 
 from . import selectors
 from .models import Indicator, Scorecard, Source, Target
@@ -54,6 +57,58 @@ class IndicatorForm(forms.ModelForm):
         widgets = {
             "description_en": forms.Textarea(attrs={"rows": 3}),
             "description_sv": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    articles = forms.ModelMultipleChoiceField(
+        label=_("Charter articles"),
+        queryset=Article.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reference_goals = forms.ModelMultipleChoiceField(
+        label=_("National sub-goals and higher-level goals"),
+        queryset=ReferenceGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Plan goals it gives evidence for"),
+        queryset=Goal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    activities = forms.ModelMultipleChoiceField(
+        label=_("Plan activities it gives evidence for"),
+        queryset=Activity.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = Article.objects.filter(
+            charter__is_current=True
+        ).order_by("number")
+        self.fields["articles"].label_from_instance = lambda a: f"{a.number}. {a.title}"
+        references = ReferenceGoal.objects.select_related("goal_set").filter(
+            goal_set__owner__isnull=True
+        )
+        if organisation is not None:
+            references = reference_goals_for(organisation)
+        self.fields["reference_goals"].queryset = references
+        live = {"plan__organisation": organisation, "plan__deleted_at": None}
+        self.fields["goals"].queryset = Goal.objects.filter(**live).select_related("plan")
+        self.fields["goals"].label_from_instance = lambda g: f"{g.plan.title}: {g.title}"
+        self.fields["activities"].queryset = Activity.objects.filter(**live).select_related("plan")
+        self.fields["activities"].label_from_instance = lambda a: f"{a.plan.title}: {a.title}"
+        if self.instance.pk:
+            for name in ("articles", "reference_goals", "goals", "activities"):
+                self.initial[name] = list(getattr(self.instance, name).values_list("pk", flat=True))
+
+    def links(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("articles", "reference_goals", "goals", "activities")
         }
 
 

@@ -447,3 +447,12 @@ def grid_row(scorecard: Scorecard, indicator_pk: int, *, year: int) -> GridRow:
         ).values_list("gender", "value")
     )
     return GridRow(indicator=item.indicator, values=values)
+
+
+def plan_evidence(plan) -> list[Indicator]:
+    """Indicators linked to the plan's goals or activities: the evidence the plan shows."""
+    return list(
+        Indicator.objects.filter(Q(goals__plan=plan) | Q(activities__plan=plan))
+        .distinct()
+        .order_by("code")
+    )

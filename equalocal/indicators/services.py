@@ -97,8 +97,11 @@ def indicator_save(
     by=None,
     articles: Iterable | None = None,
     reference_goals: Iterable | None = None,
+    goals: Iterable | None = None,
+    activities: Iterable | None = None,
 ) -> Indicator:
-    """Create or update an indicator and, when given, its Charter articles and sub-goals."""
+    """Create or update an indicator and, when given, its Charter articles, sub-goals and the
+    plan goals and activities it gives evidence for."""
     indicator.code = indicator.code.strip()
     indicator.full_clean(validate_constraints=False)
     duplicate = Indicator.objects.filter(code=indicator.code, owner=indicator.owner).exclude(
@@ -115,6 +118,10 @@ def indicator_save(
         indicator.articles.set(articles)
     if reference_goals is not None:
         indicator.reference_goals.set(reference_goals)
+    if goals is not None:
+        indicator.goals.set(goals)
+    if activities is not None:
+        indicator.activities.set(activities)
     return indicator
 
 

@@ -105,10 +105,14 @@ def _indicator_form_page(request, form, organisation, indicator=None):
 @login_required
 def indicator_create(request, org):
     organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
-    form = IndicatorForm(request.POST or None, instance=Indicator(owner=organisation))
+    form = IndicatorForm(
+        request.POST or None, instance=Indicator(owner=organisation), organisation=organisation
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            indicator = services.indicator_save(indicator=form.instance, by=request.user)
+            indicator = services.indicator_save(
+                indicator=form.instance, by=request.user, **form.links()
+            )
         except (ApplicationError, ValidationError) as exc:
             add_service_error(form, exc)
         else:
@@ -123,10 +127,10 @@ def indicator_create(request, org):
 def indicator_edit(request, indicator):
     item = selectors.get_indicator_for_user(request.user, indicator, action=EDIT)
     # The form edits a copy, so the page's title keeps the saved values.
-    form = IndicatorForm(request.POST or None, instance=copy(item))
+    form = IndicatorForm(request.POST or None, instance=copy(item), organisation=item.owner)
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_save(indicator=form.instance, by=request.user)
+            services.indicator_save(indicator=form.instance, by=request.user, **form.links())
         except (ApplicationError, ValidationError) as exc:
             add_service_error(form, exc)
         else:

@@ -14,6 +14,7 @@ from django_htmx.http import trigger_client_event
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
+from equalocal.indicators.selectors import plan_evidence
 from equalocal.organisations import permissions
 from equalocal.organisations.selectors import (
     get_internal_organisation_for_user,
@@ -132,6 +133,7 @@ def plan_detail(request, org, plan):
         "priorities": list(item.priorities.order_by("number")),
         "reference_goals": list(item.reference_goals.select_related("goal_set")),
         "consultations": list(item.consultations.all()),
+        "evidence": plan_evidence(item),
         "has_newer_version": ActionPlan.objects.filter(previous_version=item).exists(),
         "status_choices": _status_choices(),
         "consultation_form": ConsultationForm() if can_edit else None,
