@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from equalocal.organisations import permissions
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, Change, _changes_for
+from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, Change, changes_for
 
 from .compliance import CheckLine, compliance_checklist
 from .deadlines import DeadlineState
@@ -197,11 +197,11 @@ def commitment_rows(organisation, *, today: date) -> list[CommitmentRow]:
 def commitment_history(commitment: Commitment, *, limit: int = 100) -> list[Change]:
     """The audit trail of the commitment and its steps, newest first."""
     label = _("Commitment to the %(year)s text") % {"year": commitment.charter.year}
-    changes = _changes_for(
+    changes = changes_for(
         Commitment.history.filter(id=commitment.pk),
         str(Commitment._meta.verbose_name),
         lambda record: label,
-    ) + _changes_for(
+    ) + changes_for(
         CommitmentStep.history.filter(commitment_id=commitment.pk),
         str(CommitmentStep._meta.verbose_name),
         lambda record: f"{record.get_status_display()} {record.date:%Y-%m-%d}",

@@ -148,7 +148,8 @@ class Change:
     fields: list[tuple[str, object, object]]
 
 
-def _changes_for(queryset, model_label: str, label) -> list[Change]:
+def changes_for(queryset, model_label: str, label) -> list[Change]:
+    """Audit-trail entries of one model's history rows, each diffed against the one before."""
     records = list(queryset.select_related("history_user").order_by("id", "history_date"))
     by_object: dict[int, list] = {}
     for record in records:
@@ -189,17 +190,17 @@ def organisation_history(organisation: Organisation, *, limit: int = 100) -> lis
         .values_list("pk", "email")
     )
     changes = (
-        _changes_for(
+        changes_for(
             Organisation.history.filter(id=organisation.pk),
             str(Organisation._meta.verbose_name),
             lambda record: record.name,
         )
-        + _changes_for(
+        + changes_for(
             Person.history.filter(organisation_id=organisation.pk),
             str(Person._meta.verbose_name),
             lambda record: record.name,
         )
-        + _changes_for(
+        + changes_for(
             membership_history,
             str(Membership._meta.verbose_name),
             lambda record: emails.get(record.user_id, "?"),
