@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "equalocal.plans",
     "equalocal.networks",
     "equalocal.indicators",
+    "equalocal.documents",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
