@@ -186,6 +186,9 @@ class DocumentTable(models.Model):
     class Meta:
         ordering = ["document", "order"]
 
+    def __str__(self) -> str:
+        return f"{self.document_id} table {self.order}"
+
 
 class ItemKind(models.TextChoices):
     DECISION = "decision", _("Decision")
