@@ -1,0 +1,5 @@
+"""Benchmarks for documents (``make bench``): reading and OCR, the whole pipeline, search."""
+
+from .pipeline import *  # noqa: F403
+from .reading import *  # noqa: F403
+from .search import *  # noqa: F403
