@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"run": "runapp"}
+ALIASES = {"run": "runapp", "evaluate-extraction": "evaluate_extraction"}
 
 
 def main(argv: list[str] | None = None) -> None:
