@@ -1,0 +1,1 @@
+"""Text helpers: language detection, OCR repair, word error rate."""

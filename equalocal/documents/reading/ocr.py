@@ -1,0 +1,219 @@
+"""OCR with the ``tesseract`` binary, one single-threaded process per page, pages in parallel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
+
+from ..types import DocumentRejected, FileType, PageText, RejectReason
+from .images import load_frame
+from .limits import DEFAULT_LIMITS, Limits
+from .pdf import render_pdf_page
+
+COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
+    "SE": ("swe",),
+    "FI": ("fin", "swe"),
+    "AX": ("swe", "fin"),
+    "DE": ("deu",),
+    "AT": ("deu",),
+    "CH": ("deu", "fra", "ita"),
+    "LI": ("deu",),
+    "LU": ("fra", "deu"),
+    "DK": ("dan",),
+    "NO": ("nor",),
+    "IS": ("isl",),
+    "PL": ("pol",),
+    "FR": ("fra",),
+    "BE": ("nld", "fra"),
+    "MC": ("fra",),
+    "IT": ("ita",),
+    "SM": ("ita",),
+    "ES": ("spa", "cat"),
+    "AD": ("cat", "spa"),
+    "PT": ("por",),
+    "EE": ("est",),
+    "LV": ("lav",),
+    "LT": ("lit",),
+    "NL": ("nld",),
+    "CZ": ("ces",),
+    "SK": ("slk",),
+    "SI": ("slv",),
+    "HR": ("hrv",),
+    "HU": ("hun",),
+    "RO": ("ron",),
+    "BG": ("bul",),
+    "GR": ("ell",),
+    "CY": ("ell",),
+    "MT": ("mlt",),
+    "IE": ("eng",),
+    "GB": ("eng",),
+}
+ISO_639_1_TO_TESSERACT = {
+    "sv": "swe", "en": "eng", "fi": "fin", "de": "deu", "da": "dan", "nb": "nor", "nn": "nor",
+    "no": "nor", "pl": "pol", "fr": "fra", "it": "ita", "es": "spa", "pt": "por", "et": "est",
+    "lv": "lav", "lt": "lit", "nl": "nld", "cs": "ces", "sk": "slk", "sl": "slv", "hr": "hrv",
+    "hu": "hun", "ro": "ron", "bg": "bul", "el": "ell", "is": "isl", "ca": "cat", "ga": "gle",
+    "eu": "eus", "mt": "mlt",
+}  # fmt: skip
+
+
+@cache
+def installed_languages() -> frozenset[str]:
+    """Tesseract's installed language packs (``tesseract --list-langs``), cached."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return frozenset()
+    try:
+        output = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in output.splitlines()[1:] if line.strip())
+
+
+def ocr_languages_for(country: str | None, language_hint: str | None = None) -> list[str]:
+    """Tesseract language codes for an organisation's country and a detected language.
+
+    The hint (ISO 639-1) comes first, then the country's languages, then English; only
+    installed packs are returned, and never an empty list while English is installed.
+    """
+    wanted: list[str] = []
+    if language_hint:
+        code = ISO_639_1_TO_TESSERACT.get(language_hint.lower()[:2])
+        if code:
+            wanted.append(code)
+    wanted.extend(COUNTRY_LANGUAGES.get((country or "").upper(), ()))
+    wanted.append("eng")
+    installed = installed_languages()
+    result: list[str] = []
+    for code in wanted:
+        if code in installed and code not in result:
+            result.append(code)
+    return result or (["eng"] if not installed else sorted(installed)[:1])
+
+
+def run_tesseract(
+    image_path: Path, languages: list[str], *, timeout: int, psm: int = 3
+) -> tuple[str, float | None]:
+    """OCR one image file; return its text and mean word confidence (0–100)."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise DocumentRejected(RejectReason.OCR_FAILED, "tesseract is not installed")
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory(prefix="equalocal-ocr-") as folder:
+        base = Path(folder) / "out"
+        command = [
+            binary, str(image_path), str(base), "-l", "+".join(languages or ["eng"]),
+            "--psm", str(psm), "txt", "tsv",
+        ]  # fmt: skip
+        try:
+            completed = subprocess.run(  # noqa: S603 - fixed argv, no shell
+                command, capture_output=True, timeout=timeout, env=environment, check=False
+            )
+        except subprocess.TimeoutExpired as error:
+            raise DocumentRejected(
+                RejectReason.OCR_FAILED, f"timed out after {timeout} s"
+            ) from error
+        except OSError as error:
+            raise DocumentRejected(RejectReason.OCR_FAILED, str(error)) from error
+        text_file = base.with_suffix(".txt")
+        if completed.returncode != 0 or not text_file.exists():
+            message = completed.stderr.decode("utf-8", "replace").strip()[-300:]
+            raise DocumentRejected(RejectReason.OCR_FAILED, message or "tesseract failed")
+        text = text_file.read_text("utf-8", "replace")
+        tsv = base.with_suffix(".tsv")
+        confidence = _mean_confidence(tsv.read_text("utf-8", "replace")) if tsv.exists() else None
+    return _tidy(text), confidence
+
+
+def _mean_confidence(tsv: str) -> float | None:
+    values = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") == "5" and (row.get("text") or "").strip():
+            try:
+                confidence = float(row.get("conf") or -1)
+            except ValueError:
+                continue
+            if confidence >= 0:
+                values.append(confidence)
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\f", "").split("\n")]
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
+
+
+def _ocr_one(
+    path: Path, file_type: FileType, number: int, languages: list[str], limits: Limits, folder: Path
+) -> PageText:
+    try:
+        if file_type == FileType.PDF:
+            image = render_pdf_page(
+                path, number, dpi=limits.ocr_dpi, max_pixels=limits.max_pixels, grayscale=True,
+                limits=limits,
+            )  # fmt: skip
+        else:
+            image = load_frame(path, number, limits=limits)
+        if image.mode not in {"L", "RGB"}:
+            image = image.convert("RGB")
+        # PNM is written without compression: much cheaper than PNG for a 300 dpi page.
+        image_path = folder / f"page-{number}.pnm"
+        image.save(image_path, "PPM")
+        del image
+        text, confidence = run_tesseract(image_path, languages, timeout=limits.ocr_timeout_seconds)
+        image_path.unlink(missing_ok=True)
+    except DocumentRejected as error:
+        if error.reason != RejectReason.OCR_FAILED:
+            raise
+        return PageText(number=number, source="none", raw_text="", text="")
+    return PageText(
+        number=number, text=text, raw_text=text, source="ocr", ocr_confidence=confidence
+    )
+
+
+def ocr_pages(
+    path: Path | str,
+    file_type: FileType,
+    page_numbers: list[int],
+    *,
+    languages: list[str],
+    limits: Limits = DEFAULT_LIMITS,
+    workers: int | None = None,
+) -> Iterator[PageText]:
+    """OCR the given pages (1-based) in parallel and yield each, in page order, once done.
+
+    A page whose OCR fails or times out comes back with ``source="none"`` and no text;
+    the caller records ``OCR_FAILED``. Rendering and image errors raise ``DocumentRejected``.
+    """
+    path = Path(path)
+    if not page_numbers:
+        return
+    languages = [code for code in languages if code in installed_languages()] or ["eng"]
+    workers = workers or max(1, os.cpu_count() or 1)
+    with (
+        tempfile.TemporaryDirectory(prefix="equalocal-pages-") as folder,
+        ThreadPoolExecutor(max_workers=min(workers, len(page_numbers))) as pool,
+    ):
+        futures = [
+            pool.submit(_ocr_one, path, file_type, number, languages, limits, Path(folder))
+            for number in page_numbers
+        ]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
