@@ -1,6 +1,9 @@
 """factory_boy factories for the domain models."""
 
+import hashlib
+
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from equalocal.accounts.models import Invitation, User
@@ -58,3 +61,97 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"invitee{n}@example.org")
     role = Role.EDITOR
     expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=14))
+
+
+# Documents -------------------------------------------------------------------------------------
+
+
+class StoredFileFactory(factory.django.DjangoModelFactory):
+    """A stored plain-text file; pass ``content=b"..."`` for other bytes."""
+
+    class Meta:
+        model = "documents.StoredFile"
+
+    class Params:
+        content = factory.Sequence(lambda n: f"Document {n}: jämställdhet.\n".encode())
+
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.content).hexdigest())
+    size = factory.LazyAttribute(lambda o: len(o.content))
+    file_type = "text"
+    file = factory.LazyAttribute(lambda o: ContentFile(o.content, name="upload"))
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A processed document, ready for review (``stage="queued"`` for one not yet processed)."""
+
+    class Meta:
+        model = "documents.Document"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    stored_file = factory.SubFactory(StoredFileFactory)
+    title = factory.Sequence(lambda n: f"Protokoll {n}")
+    original_filename = factory.LazyAttribute(lambda o: f"{o.title}.txt")
+    stage = "review"
+    language = "sv"
+    kind = "decision"
+    kind_confidence = 0.9
+    cemr_related = True
+    page_count = 1
+    processed_at = factory.LazyFunction(timezone.now)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "documents.Page"
+
+    document = factory.SubFactory(DocumentFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "Kommunstyrelsen beslutar att underteckna CEMR-deklarationen om jämställdhet."
+    raw_text = factory.SelfAttribute("text")
+    source = "text_layer"
+    language = "sv"
+
+
+class ExtractedItemFactory(factory.django.DjangoModelFactory):
+    """A pending decision to sign the Charter; use ``kind="action_row"`` with ``data`` for rows."""
+
+    class Meta:
+        model = "documents.ExtractedItem"
+
+    document = factory.SubFactory(DocumentFactory)
+    kind = "decision"
+    order = factory.Sequence(lambda n: n)
+    page = 1
+    data = factory.LazyAttribute(
+        lambda o: (
+            {
+                "organisation": o.document.organisation.name,
+                "organisation_id": o.document.organisation_id,
+                "country": "SE",
+                "decision_date": "2024-10-01",
+                "deciding_body": "Kommunstyrelsen",
+                "paragraph": "§ 62",
+                "case_number": "KS 2024/108",
+                "decision_type": "sign_charter",
+                "status": "adopted",
+                "evidence": "Kommunstyrelsen beslutar att underteckna CEMR-deklarationen.",
+                "confidence": 0.9,
+                "signing_date": "unknown",
+                "page": 1,
+            }
+            if o.kind == "decision"
+            else {
+                "goal": "Jämställd service",
+                "activity": "Utbildning i jämställdhetsintegrering",
+                "responsible": "HR",
+                "timeframe": "januari–april 2025",
+                "status": "unknown",
+                "charter_article": "unknown",
+                "confidence": 0.9,
+                "page": 1,
+            }
+        )
+    )
+    confidence = 0.9
+    evidence = factory.LazyAttribute(lambda o: o.data.get("evidence", ""))
+    status = "pending"

@@ -241,3 +241,31 @@ class ExtractedItem(models.Model):
     def values(self) -> dict:
         """The extracted fields with the reviewer's corrections applied."""
         return {**self.data, **self.corrected}
+
+
+class SearchRow(models.Model):
+    """One page of a document as the search index sees it (``documents.search``).
+
+    The full-text index itself is kept by the database: an FTS5 table fed by triggers on
+    SQLite, a ``tsvector`` column with a GIN index on PostgreSQL (both made by migration
+    0002). The filter columns are copied from the document so a search never joins it.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    page = models.PositiveIntegerField(null=True, blank=True)
+    organisation_id = models.BigIntegerField()
+    kind = models.CharField(max_length=12, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    cemr = models.BooleanField(null=True, blank=True)
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # Stemmed words in the page's language, for SQLite's FTS5 (PostgreSQL stems by itself).
+    title_stems = models.TextField(blank=True)
+    stems = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation_id", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} p. {self.page}"

@@ -115,6 +115,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
 
+# Documents: uploads over the size limit are refused before they are read whole.
+DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+DOCUMENTS_MAX_PAGES = env_int("DOCUMENTS_MAX_PAGES", 2000)
+DOCUMENTS_MAX_PIXELS = env_int("DOCUMENTS_MAX_PIXELS", 100_000_000)
+# A document whose worker has shown no sign of life for this long is taken over by another.
+DOCUMENTS_STALE_AFTER_MINUTES = env_int("DOCUMENTS_STALE_AFTER_MINUTES", 10)
+
 MAILERS = env_mailers("django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "equalocal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -1,0 +1,67 @@
+"""Highlighted snippets: a window of the page around the words that matched, escaped safely.
+
+The same code serves both databases, so the highlight follows the stemming: a search for
+"jämställdhetsplaner" marks "jämställdhetsplan" in a Swedish page.
+"""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+
+from .query import WORD, fold, stem
+
+WINDOW_WORDS = 32
+
+
+def _matcher(terms: list[list[str]], language: str):
+    folded = {fold(word) for term in terms for word in term}
+    stems = {fold(stem(word, language)) for term in terms for word in term}
+    prefixes = {s[:3] for s in stems if s}
+
+    def matches(word: str) -> bool:
+        lowered = word.lower()
+        folded_word = fold(lowered)
+        if folded_word in folded:
+            return True
+        if folded_word[:3] not in prefixes:
+            return False
+        return fold(stem(lowered, language)) in stems
+
+    return matches
+
+
+def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
+    """About ``WINDOW_WORDS`` words of ``body`` around the most matches, with <mark> tags.
+
+    The text is HTML-escaped; the only markup in the result is the <mark> pairs.
+    """
+    tokens = list(WORD.finditer(body))
+    if not tokens:
+        return ""
+    matches = _matcher(terms, language)
+    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
+    start = 0
+    if hits:
+        # The window holding the most matches, starting a few words before the first of them.
+        best, best_count = hits[0], 0
+        for i, first in enumerate(hits):
+            count = sum(1 for h in hits[i:] if h < first + WINDOW_WORDS)
+            if count > best_count:
+                best, best_count = first, count
+        start = max(0, best - 4)
+    end = min(len(tokens), start + WINDOW_WORDS)
+    start_char = tokens[start].start()
+    end_char = tokens[end - 1].end()
+    hit_set = set(hits)
+    parts = ["…" if start else ""]
+    cursor = start_char
+    for i in range(start, end):
+        token = tokens[i]
+        if i in hit_set:
+            parts.append(escape(body[cursor : token.start()]))
+            parts.append(f"<mark>{escape(token.group())}</mark>")
+            cursor = token.end()
+    parts.append(escape(body[cursor:end_char]))
+    if end < len(tokens):
+        parts.append("…")
+    return " ".join("".join(parts).split())

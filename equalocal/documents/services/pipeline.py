@@ -1,0 +1,505 @@
+"""Processing a document: read, OCR, repair, detect language, analyse, index.
+
+``document_process`` runs in the background worker (``tasks.process_document``). It claims the
+document first, so two workers never process the same one, and writes its stage, progress and
+a heartbeat as it goes, each as a small UPDATE the page can poll. Every stage can be run again:
+a worker killed mid-document leaves pages already read or OCR'd in the database, and the next
+worker carries on from there. A bad file never makes it raise: the document ends FAILED with
+the reason's code. The original file is only ever read.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import traceback
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+
+from ..messages import INTERNAL
+from ..models import (
+    ACTIVE_STAGES,
+    Document,
+    DocumentTable,
+    ExtractedItem,
+    ItemKind,
+    ItemStatus,
+    Page,
+    PageSource,
+    Stage,
+)
+from ..types import DocumentRejected, FileType, OrganisationCandidate, PageText, RejectReason, Table
+
+logger = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Someone asked to stop processing this document."""
+
+
+def limits_from_settings():
+    """The reading limits, with the bounds an administrator set in the environment."""
+    from ..reading.limits import DEFAULT_LIMITS
+
+    return replace(
+        DEFAULT_LIMITS,
+        max_bytes=settings.DOCUMENTS_MAX_UPLOAD_BYTES,
+        max_pages=settings.DOCUMENTS_MAX_PAGES,
+        max_pixels=settings.DOCUMENTS_MAX_PIXELS,
+    )
+
+
+def _stale_before():
+    return timezone.now() - timedelta(minutes=settings.DOCUMENTS_STALE_AFTER_MINUTES)
+
+
+def _claim(document_id: int) -> bool:
+    """Take the document for this worker: one atomic UPDATE, so only one worker wins.
+
+    A document is free when it is active and nobody has shown a sign of life on it
+    recently (a worker that died leaves a stale heartbeat behind).
+    """
+    claimed = (
+        Document.objects.filter(pk=document_id, stage__in=ACTIVE_STAGES)
+        .filter(Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=_stale_before()))
+        .update(heartbeat_at=timezone.now(), attempts=F("attempts") + 1)
+    )
+    return claimed == 1
+
+
+class _Run:
+    """The state of one processing run, with the small writes the page polls."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.id = document.pk
+
+    def write(self, **fields) -> None:
+        fields["heartbeat_at"] = timezone.now()
+        Document.objects.filter(pk=self.id).update(**fields)
+        for name, value in fields.items():
+            setattr(self.document, name, value)
+
+    def stage(self, stage: str, *, total: int = 0) -> None:
+        self.check_cancel()
+        self.write(stage=stage, progress_current=0, progress_total=total)
+
+    def progress(self, current: int, total: int | None = None) -> None:
+        fields = {"progress_current": current}
+        if total is not None:
+            fields["progress_total"] = total
+        self.write(**fields)
+
+    def check_cancel(self) -> None:
+        if Document.objects.filter(pk=self.id, cancel_requested=True).exists():
+            raise Cancelled
+
+
+@contextmanager
+def _local_path(stored_file):
+    """A path on disk for the stored file; a temporary copy for storages without one."""
+    try:
+        path = Path(stored_file.file.path)
+    except NotImplementedError:
+        path = None
+    if path is not None:
+        yield path
+        return
+    with tempfile.NamedTemporaryFile(prefix="equalocal-doc-") as copy:
+        with stored_file.file.open("rb") as source:
+            shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield Path(copy.name)
+
+
+def _file_type(stored_file, path: Path) -> FileType:
+    if stored_file.file_type and stored_file.file_type != "unknown":
+        return FileType(stored_file.file_type)
+    from ..reading.sniff import HEAD_BYTES, sniff
+
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    file_type = sniff(head, "", path=path)
+    type(stored_file).objects.filter(pk=stored_file.pk).update(file_type=file_type.value)
+    return file_type
+
+
+# Stages -----------------------------------------------------------------------------------------
+
+
+def _read(run: _Run, path: Path, file_type: FileType, limits) -> None:
+    """Text layer, DOCX, ODT, HTML or text → Page rows (``source="none"`` where OCR is needed)."""
+    from ..reading import read_text
+
+    document = run.document
+    if document.pages.exists():
+        return  # read by an earlier run; OCR picks up where it stopped
+    run.stage(Stage.READING)
+    result = read_text(path, file_type, limits=limits)
+    with transaction.atomic():
+        Page.objects.bulk_create(
+            Page(
+                document_id=run.id,
+                number=page.number,
+                text=page.text if not page.needs_ocr else "",
+                raw_text=(page.raw_text or page.text) if not page.needs_ocr else "",
+                source=PageSource.NONE if page.needs_ocr else PageSource.TEXT_LAYER,
+                language=page.language or "",
+            )
+            for page in result.pages
+        )
+        DocumentTable.objects.filter(document_id=run.id).delete()
+        DocumentTable.objects.bulk_create(
+            DocumentTable(document_id=run.id, page=table.page, order=order, rows=table.rows)
+            for order, table in enumerate(result.tables)
+        )
+        warnings = list(dict.fromkeys([*document.warnings, *map(str, result.warnings)]))
+        run.write(page_count=len(result.pages), warnings=warnings)
+        if not document.title and result.title:
+            run.write(title=result.title[:300])
+
+
+def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
+    """OCR the pages that have no text yet; each page is saved as soon as it is done."""
+    from ..reading import ocr_languages_for, ocr_pages
+
+    missing = list(
+        Page.objects.filter(document_id=run.id, source=PageSource.NONE)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )
+    if not missing:
+        return
+    already = Page.objects.filter(document_id=run.id, source=PageSource.OCR).count()
+    total = already + len(missing)
+    run.stage(Stage.OCR, total=total)
+    run.progress(already)
+    organisation = run.document.organisation
+    languages = ocr_languages_for(organisation.country.code or None, run.document.language or None)
+    done = already
+    pages = ocr_pages(path, file_type, missing, languages=languages, limits=limits)
+    try:
+        for page in pages:
+            Page.objects.filter(document_id=run.id, number=page.number).update(
+                text=page.text,
+                raw_text=page.raw_text or page.text,
+                source=PageSource.OCR,
+                ocr_confidence=page.ocr_confidence,
+                repairs=[],
+            )
+            done += 1
+            run.progress(done)
+            run.check_cancel()
+    finally:
+        close = getattr(pages, "close", None)
+        if close is not None:
+            close()
+    run.write(ocr_page_count=total)
+
+
+def _repair(run: _Run) -> None:
+    """Repair OCR damage (lost diacritics, confusions) on OCR'd pages; the raw text is kept."""
+    from ..text.language import detect_language
+    from ..text.repair import repair_text
+
+    pages = list(
+        Page.objects.filter(document_id=run.id, source=PageSource.OCR).only(
+            "id", "raw_text", "language"
+        )
+    )
+    if not pages:
+        return
+    run.stage(Stage.REPAIRING, total=len(pages))
+    fallback = run.document.language or _country_language(run.document)
+    for done, page in enumerate(pages, start=1):
+        language = detect_language(page.raw_text) or fallback or "en"
+        text, repairs = repair_text(page.raw_text, language)
+        page.text = text
+        page.repairs = [_repair_dict(repair) for repair in repairs]
+        page.save(update_fields=["text", "repairs"])
+        run.progress(done)
+
+
+def _repair_dict(repair) -> dict:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(repair) if is_dataclass(repair) else dict(repair)
+
+
+_COUNTRY_LANGUAGES = {
+    "SE": "sv", "FI": "fi", "NO": "nb", "DK": "da", "DE": "de", "AT": "de", "EE": "et",
+    "LV": "lv", "LT": "lt", "PL": "pl", "FR": "fr", "IT": "it", "ES": "es", "PT": "pt",
+    "NL": "nl", "GB": "en", "IE": "en",
+}  # fmt: skip
+
+
+def _country_language(document: Document) -> str:
+    return _COUNTRY_LANGUAGES.get(document.organisation.country.code or "", "")
+
+
+def _languages(run: _Run) -> list[Page]:
+    """Language of each page and of the document (the language with the most text)."""
+    from ..text.language import detect_languages
+
+    run.stage(Stage.LANGUAGE)
+    pages = list(Page.objects.filter(document_id=run.id).order_by("number"))
+    found = detect_languages([page.text for page in pages])
+    weight: Counter[str] = Counter()
+    changed = []
+    for page, language in zip(pages, found, strict=True):
+        language = language or ""
+        if page.language != language:
+            page.language = language
+            changed.append(page)
+        if language:
+            weight[language] += len(page.text)
+    if changed:
+        Page.objects.bulk_update(changed, ["language"], batch_size=500)
+    document_language = weight.most_common(1)[0][0] if weight else ""
+    run.write(language=document_language)
+    return pages
+
+
+def organisation_candidates() -> list[OrganisationCandidate]:
+    """Every organisation as a name the extractor may match, with its short name as alias."""
+    from equalocal.organisations.models import Organisation
+
+    return [
+        OrganisationCandidate(id=pk, name=name, country=str(country or ""), aliases=(slug,))
+        for pk, name, country, slug in Organisation.objects.values_list(
+            "pk", "name", "country", "slug"
+        ).order_by("pk")
+    ]
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _fingerprint(kind: str, data: dict) -> tuple:
+    ignored = {"confidence", "page", "organisation_id"}
+    return (kind, tuple(sorted((k, str(v)) for k, v in data.items() if k not in ignored)))
+
+
+def _analyse(run: _Run, pages: list[Page]) -> None:
+    """Classify the document and extract decisions and action rows as items to review."""
+    from ..extraction import analyse
+
+    run.stage(Stage.CLASSIFYING)
+    document = run.document
+    page_texts = [
+        PageText(
+            number=page.number,
+            text=page.text,
+            source=page.source,
+            ocr_confidence=page.ocr_confidence,
+            language=page.language or None,
+            raw_text=page.raw_text,
+        )
+        for page in pages
+    ]
+    tables = [
+        Table(rows=rows, page=page)
+        for page, rows in DocumentTable.objects.filter(document_id=run.id).values_list(
+            "page", "rows"
+        )
+    ]
+    analysis = analyse(
+        "\n\n".join(page.text for page in pages),
+        tables=tables,
+        pages=page_texts,
+        language=document.language or None,
+        organisations=organisation_candidates(),
+        filename=document.original_filename,
+    )
+    run.write(
+        kind=analysis.kind if analysis.kind else "other",
+        kind_confidence=analysis.kind_confidence,
+        cemr_related=analysis.cemr_related,
+        document_date=_parse_date(analysis.document_date),
+    )
+
+    run.stage(Stage.EXTRACTING)
+    found = [(ItemKind.DECISION, d.as_dict()) for d in analysis.decisions] + [
+        (ItemKind.ACTION_ROW, r.as_dict()) for r in analysis.action_rows
+    ]
+    with transaction.atomic():
+        ExtractedItem.objects.filter(document_id=run.id, status=ItemStatus.PENDING).delete()
+        # Items a person already accepted or rejected stay, and are not offered again.
+        reviewed = {
+            _fingerprint(kind, data)
+            for kind, data in ExtractedItem.objects.filter(document_id=run.id).values_list(
+                "kind", "data"
+            )
+        }
+        ExtractedItem.objects.bulk_create(
+            ExtractedItem(
+                document_id=run.id,
+                kind=kind,
+                order=order,
+                page=data.get("page"),
+                data=data,
+                confidence=float(data.get("confidence") or 0.0),
+                evidence=str(data.get("evidence") or "")[:5000],
+            )
+            for order, (kind, data) in enumerate(found)
+            if _fingerprint(kind, data) not in reviewed
+        )
+        run.progress(len(found), len(found))
+
+
+def _index(run: _Run) -> None:
+    from ..search import index_document
+
+    run.stage(Stage.INDEXING)
+    run.document.refresh_from_db()
+    index_document(run.document)
+
+
+def _finish(run: _Run) -> None:
+    items = ExtractedItem.objects.filter(document_id=run.id)
+    done = items.exists() and not items.filter(status=ItemStatus.PENDING).exists()
+    if not Page.objects.filter(document_id=run.id).exclude(text="").exists():
+        warnings = list(dict.fromkeys([*run.document.warnings, RejectReason.NO_TEXT.value]))
+        run.write(warnings=warnings)
+    run.check_cancel()
+    run.write(
+        stage=Stage.REVIEWED if done else Stage.REVIEW,
+        processed_at=timezone.now(),
+        error_code="",
+        error_detail="",
+    )
+
+
+def _fail(document_id: int, code: str, detail: str) -> None:
+    Document.objects.filter(pk=document_id).update(
+        stage=Stage.FAILED,
+        error_code=code,
+        error_detail=detail[:20000],
+        heartbeat_at=None,
+        cancel_requested=False,
+    )
+
+
+def document_process(*, document_id: int) -> None:
+    """Run (or resume) every stage for a document; never raises for a bad file.
+
+    Does nothing when the document is not active, or another worker holds it (its
+    heartbeat is recent). A file the readers reject ends FAILED with the reason as
+    ``error_code``; any other error ends FAILED with ``"internal"`` and the traceback
+    in ``error_detail`` (and the log), so one bad document cannot stop a worker.
+    A cancellation requested from the page is honoured between stages and OCR pages.
+    """
+    if not _claim(document_id):
+        logger.info("Document %s is not waiting for processing; skipped", document_id)
+        return
+    try:
+        document = Document.objects.select_related("organisation", "stored_file").get(
+            pk=document_id
+        )
+        run = _Run(document)
+        limits = limits_from_settings()
+        with _local_path(document.stored_file) as path:
+            file_type = _file_type(document.stored_file, path)
+            _read(run, path, file_type, limits)
+            _ocr(run, path, file_type, limits)
+        _repair(run)
+        pages = _languages(run)
+        _analyse(run, pages)
+        _index(run)
+        _finish(run)
+    except Cancelled:
+        Document.objects.filter(pk=document_id).update(
+            stage=Stage.CANCELLED, cancel_requested=False, heartbeat_at=None
+        )
+        logger.info("Document %s: processing cancelled", document_id)
+    except DocumentRejected as rejected:
+        _fail(document_id, str(rejected.reason), rejected.detail)
+        logger.info("Document %s rejected: %s", document_id, rejected)
+    except Exception:
+        logger.exception("Document %s: processing failed", document_id)
+        _fail(document_id, INTERNAL, traceback.format_exc())
+
+
+# Retry, cancel, take over -----------------------------------------------------------------------
+
+
+def _enqueue(document_id: int) -> None:
+    from ..tasks import process_document
+
+    transaction.on_commit(lambda: process_document.enqueue(document_id))
+
+
+@transaction.atomic
+def document_retry(*, document: Document, by) -> Document:
+    """Queue a failed or cancelled document again; pages already read are kept."""
+    if document.stage not in (Stage.FAILED, Stage.CANCELLED):
+        raise ApplicationError(_("Only a failed or cancelled document can be tried again."))
+    Document.objects.filter(pk=document.pk).update(
+        stage=Stage.QUEUED,
+        error_code="",
+        error_detail="",
+        cancel_requested=False,
+        heartbeat_at=None,
+        progress_current=0,
+        progress_total=0,
+    )
+    document.refresh_from_db()
+    _enqueue(document.pk)
+    logger.info("Document %s queued again by %s", document.pk, getattr(by, "pk", None))
+    return document
+
+
+@transaction.atomic
+def document_cancel(*, document: Document, by) -> Document:
+    """Stop processing: a queued document is cancelled at once, a running one at its next step."""
+    if document.stage == Stage.QUEUED:
+        Document.objects.filter(pk=document.pk, stage=Stage.QUEUED).update(
+            stage=Stage.CANCELLED, cancel_requested=False, heartbeat_at=None
+        )
+    elif document.stage in ACTIVE_STAGES:
+        Document.objects.filter(pk=document.pk).update(cancel_requested=True)
+    else:
+        raise ApplicationError(_("This document is not being processed."))
+    document.refresh_from_db()
+    return document
+
+
+def documents_requeue_stale(*, older_than: timedelta | None = None) -> int:
+    """Queue again the active documents no worker has shown a sign of life on for a while.
+
+    A worker killed mid-document leaves its task marked running for ever; the worker that
+    starts next calls this so the document is picked up and finished. Queueing one twice
+    is harmless: only one run can claim it.
+    """
+    if older_than is None:
+        older_than = timedelta(minutes=settings.DOCUMENTS_STALE_AFTER_MINUTES)
+    cutoff = timezone.now() - older_than
+    stale = list(
+        Document.objects.filter(stage__in=ACTIVE_STAGES)
+        .filter(Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, updated_at__lt=cutoff))
+        .values_list("pk", flat=True)
+    )
+    if stale:
+        # Backdate the heartbeat so the queued run may claim it at once.
+        Document.objects.filter(pk__in=stale, heartbeat_at__isnull=False).update(heartbeat_at=None)
+    for document_id in stale:
+        _enqueue(document_id)
+    return len(stale)

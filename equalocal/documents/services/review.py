@@ -1,0 +1,540 @@
+"""Review of extracted items: accept (creating or updating data), correct, reject.
+
+Nothing a document says changes other data until a person accepts the item. Accepting goes
+through the owning apps' services (``charters.services``, ``plans.services``), so their rules
+and audit trail apply, and records the object created or updated in ``item.target``: the
+provenance link back to the document and page.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from equalocal.core.errors import ApplicationError
+from equalocal.core.locking import claim_lock
+
+from ..models import Document, ExtractedItem, ItemKind, ItemStatus, Stage
+from ..types import UNKNOWN
+
+DECISION_FIELDS = {
+    "organisation",
+    "organisation_id",
+    "country",
+    "decision_date",
+    "signing_date",
+    "deciding_body",
+    "paragraph",
+    "case_number",
+    "decision_type",
+    "status",
+    "evidence",
+}
+ACTION_ROW_FIELDS = {"goal", "activity", "responsible", "timeframe", "status", "charter_article"}
+DECISION_TYPES = {"sign_charter", "adopt_action_plan", "follow_up_report", "other"}
+DECISION_STATUSES = {"adopted", "proposed", "on_agenda", "rejected"}
+DATE_FIELDS = {"decision_date", "signing_date"}
+
+
+# Values -----------------------------------------------------------------------------------------
+
+
+def _known(value) -> str:
+    """A field's text, or "" when the extractor did not find it."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return "" if text.lower() == UNKNOWN else text
+
+
+def _full_date(value) -> date | None:
+    text = _known(value)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _validate_date(name: str, value) -> str:
+    text = _known(value)
+    if not text:
+        return UNKNOWN
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        parts = [int(p) for p in text.split("-")]
+        try:
+            date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            pass
+        else:
+            return text
+    raise ApplicationError(_("Write the date as YYYY-MM-DD (for example 2024-10-01)."), field=name)
+
+
+def _clean_corrections(item: ExtractedItem, corrections: dict) -> dict:
+    """Only the item's own fields, with dates and choices checked."""
+    allowed = DECISION_FIELDS if item.kind == ItemKind.DECISION else ACTION_ROW_FIELDS
+    clean = {}
+    for name, value in corrections.items():
+        if name not in allowed:
+            raise ApplicationError(
+                _("“%(field)s” is not a field of this item.") % {"field": name}, field=name
+            )
+        if name in DATE_FIELDS:
+            clean[name] = _validate_date(name, value)
+        elif name == "decision_type":
+            if value not in DECISION_TYPES:
+                raise ApplicationError(_("Choose a type of decision from the list."), field=name)
+            clean[name] = value
+        elif name == "status" and item.kind == ItemKind.DECISION:
+            if value not in DECISION_STATUSES:
+                raise ApplicationError(_("Choose a status from the list."), field=name)
+            clean[name] = value
+        elif name == "organisation_id":
+            clean[name] = _organisation_id(value)
+        else:
+            clean[name] = _known(value) or UNKNOWN
+    return clean
+
+
+def _organisation_id(value) -> int | None:
+    from equalocal.organisations.models import Organisation
+
+    if value in (None, ""):
+        return None
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        pk = None
+    if pk is None or not Organisation.objects.filter(pk=pk).exists():
+        raise ApplicationError(_("Choose an organisation from the list."), field="organisation_id")
+    return pk
+
+
+def _source_note(item: ExtractedItem) -> str:
+    evidence = _known(item.values.get("evidence")) or _known(item.evidence)
+    if item.page:
+        source = _("From document “%(title)s”, page %(page)s.") % {
+            "title": item.document.title,
+            "page": item.page,
+        }
+    else:
+        source = _("From document “%(title)s”.") % {"title": item.document.title}
+    return f"{evidence}\n\n{source}".strip() if evidence else source
+
+
+def _raise_validation(error: ValidationError):
+    """A model's ValidationError as the one error type views know, keeping the first field."""
+    if hasattr(error, "message_dict"):
+        field, messages = next(iter(error.message_dict.items()))
+        raise ApplicationError(" ".join(messages), field=field) from error
+    raise ApplicationError(" ".join(error.messages)) from error
+
+
+# Decisions --------------------------------------------------------------------------------------
+
+
+def _decision_organisation(item: ExtractedItem, values: dict, by):
+    """The matched organisation when the reviewer may edit it, else the document's own."""
+    from equalocal.organisations.models import Organisation
+    from equalocal.organisations.permissions import can_edit
+
+    document_org = item.document.organisation
+    pk = values.get("organisation_id")
+    if not pk or pk == document_org.pk:
+        return document_org
+    matched = Organisation.objects.filter(pk=pk).first()
+    if matched is not None and (by is None or can_edit(by, matched)):
+        return matched
+    return document_org
+
+
+def _charter_for(day: date | None):
+    from equalocal.charters.models import CharterText
+
+    texts = CharterText.objects.order_by("-year")
+    if day is not None:
+        text = texts.filter(year__lte=day.year).first()
+        if text is not None:
+            return text
+    return texts.filter(is_current=True).first() or texts.first()
+
+
+def _commitment_for(organisation, day: date | None, by):
+    from equalocal.charters.models import Commitment
+    from equalocal.charters.services import commitment_save
+
+    existing = (
+        Commitment.objects.filter(organisation=organisation)
+        .select_related("charter")
+        .order_by("-charter__year")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    charter = _charter_for(day)
+    if charter is None:
+        raise ApplicationError(_("The Charter texts are not loaded; ask the site's staff."))
+    try:
+        return commitment_save(
+            commitment=Commitment(organisation=organisation, charter=charter), by=by
+        )
+    except ValidationError as error:
+        _raise_validation(error)
+
+
+def _accept_signing(item: ExtractedItem, values: dict, by):
+    from equalocal.charters.models import CommitmentStatus
+    from equalocal.charters.services import commitment_add_step
+
+    status = values.get("status") or "adopted"
+    if status == "rejected":
+        return None
+    day = _full_date(values.get("decision_date"))
+    signed = _full_date(values.get("signing_date"))
+    if status == "adopted" and day is None and signed is not None:
+        day = signed
+    if day is None:
+        raise ApplicationError(
+            _("Give the full date of the decision (YYYY-MM-DD) before accepting it."),
+            field="decision_date",
+        )
+    step_status = {
+        "adopted": CommitmentStatus.DECIDED,
+        "proposed": CommitmentStatus.RECOMMENDED,
+        "on_agenda": CommitmentStatus.CONSIDERING,
+    }.get(status, CommitmentStatus.CONSIDERING)
+    if status == "adopted" and signed is not None and signed == day:
+        step_status = CommitmentStatus.SIGNED
+    organisation = _decision_organisation(item, values, by)
+    commitment = _commitment_for(organisation, day, by)
+    step = commitment.steps.filter(status=step_status, date=day).first()
+    if step is None:
+        step = commitment_add_step(
+            commitment=commitment,
+            status=step_status,
+            date=day,
+            deciding_body=_known(values.get("deciding_body"))[:200],
+            paragraph=_known(values.get("paragraph"))[:40],
+            case_number=_known(values.get("case_number"))[:60],
+            note=_source_note(item),
+            by=by,
+        )
+    signed_later = step_status == CommitmentStatus.DECIDED and signed is not None and signed > day
+    if signed_later and not commitment.steps.filter(status=CommitmentStatus.SIGNED).exists():
+        commitment_add_step(
+            commitment=commitment,
+            status=CommitmentStatus.SIGNED,
+            date=signed,
+            note=_source_note(item),
+            by=by,
+        )
+    return step
+
+
+def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
+    from equalocal.plans.models import ActionPlan, PlanKind, PlanStatus
+    from equalocal.plans.services import plan_save
+
+    status = values.get("status") or "adopted"
+    if status == "rejected":
+        return None
+    organisation = _decision_organisation(item, values, by)
+    if plan is None:
+        plan = ActionPlan(
+            organisation=organisation,
+            title=item.document.title[:300],
+            kind=PlanKind.CHARTER,
+            status=PlanStatus.DRAFT,
+        )
+    if status == "adopted":
+        day = _full_date(values.get("decision_date"))
+        if day is None:
+            raise ApplicationError(
+                _("Give the full date of the decision (YYYY-MM-DD) before accepting it."),
+                field="decision_date",
+            )
+        plan.status = PlanStatus.ADOPTED
+        plan.adopted_on = day
+        plan.adopted_by = _known(values.get("deciding_body"))[:200] or plan.adopted_by
+        plan.adoption_case_number = (
+            _known(values.get("case_number"))[:60] or plan.adoption_case_number
+        )
+    elif plan.pk is None:
+        plan.status = PlanStatus.CONSULTATION if status == "proposed" else PlanStatus.DRAFT
+    if plan.pk is None:
+        plan.purpose = _source_note(item)
+    try:
+        return plan_save(plan=plan, by=by)
+    except ValidationError as error:
+        _raise_validation(error)
+
+
+# Action rows ------------------------------------------------------------------------------------
+
+_MONTHS = {
+    # Swedish, English, German, Finnish (stems), Danish/Norwegian, French, Spanish, Italian, Polish
+    1: ("jan", "tammi", "janv", "ene", "genn", "stycz"),
+    2: ("feb", "helmi", "févr", "fevr", "lut"),
+    3: ("mar", "mär", "maalis", "mars", "marz", "mrz"),
+    4: ("apr", "huhti", "avr", "abr", "kwie"),
+    5: ("maj", "may", "mai", "touko", "mag", "may"),
+    6: ("jun", "kesä", "juin", "giu", "czerw"),
+    7: ("jul", "heinä", "juil", "lug", "lip"),
+    8: ("aug", "elo", "août", "aou", "ago", "sierp"),
+    9: ("sep", "syys", "set", "wrze"),
+    10: ("okt", "oct", "loka", "ott", "paź", "paz"),
+    11: ("nov", "marras", "nov", "list"),
+    12: ("dec", "dez", "joulu", "déc", "dic", "grud"),
+}
+
+
+def _month_of(word: str) -> int | None:
+    word = word.lower()
+    for number, stems in _MONTHS.items():
+        if any(word.startswith(stem) for stem in stems):
+            return number
+    return None
+
+
+def timeframe_dates(text: str) -> tuple[date | None, date | None]:
+    """Start and end dates from a timeframe as written: "januari – april 2014", "2015–2016",
+    "2024-03-01 – 2024-06-30", "Q2 2025". Unparseable text gives (None, None)."""
+    text = _known(text)
+    iso = re.findall(r"\d{4}-\d{2}-\d{2}", text)
+    if iso:
+        try:
+            days = [date.fromisoformat(d) for d in iso]
+        except ValueError:
+            return None, None
+        return min(days), max(days)
+    years = [int(y) for y in re.findall(r"\b(20\d{2}|19\d{2})\b", text)]
+    if not years:
+        return None, None
+    quarter = re.search(r"\b[QK]([1-4])\b", text, re.IGNORECASE)
+    if quarter and len(years) == 1:
+        q = int(quarter.group(1))
+        first, last = 3 * q - 2, 3 * q
+        return date(years[0], first, 1), date(
+            years[0], last, calendar.monthrange(years[0], last)[1]
+        )
+    months = [m for m in (_month_of(w) for w in re.findall(r"[^\W\d_]{3,}", text)) if m]
+    if months and len(years) == 1:
+        start_month, end_month = months[0], months[-1]
+        if end_month < start_month:
+            return None, None
+        year = years[0]
+        return date(year, start_month, 1), date(
+            year, end_month, calendar.monthrange(year, end_month)[1]
+        )
+    if months:
+        return None, None
+    return date(min(years), 1, 1), date(max(years), 12, 31)
+
+
+_ACTIVITY_STATUS_WORDS = [
+    ("cancelled", ("cancel", "inställ", "avbru", "stryk", "struk", "peru", "abgesagt", "annul")),
+    ("done", ("done", "klar", "genomför", "complete", "finish", "slutför", "erledigt", "valmis", "utført", "gennemført", "réalisé", "realizado", "zrealiz")),
+    ("delayed", ("delay", "försen", "försen", "verzög", "myöhäs", "forsink", "retard")),
+    ("in_progress", ("progress", "pågå", "påbörj", "ongoing", "started", "laufend", "käynnis", "i gang", "en cours", "en curso", "in corso", "w trakcie")),
+    ("planned", ("plan", "ej påbörj", "not started", "geplant", "suunnit", "prévu")),
+]  # fmt: skip
+
+
+def activity_status_from(text: str) -> str | None:
+    """An ActivityStatus value for a status as written in a table, when it is recognisable."""
+    text = _known(text).lower()
+    if not text:
+        return None
+    if (text.startswith(("ej ", "inte ")) and "påbörj" in text) or "not started" in text:
+        return "planned"
+    for status, words in _ACTIVITY_STATUS_WORDS:
+        if any(word in text for word in words):
+            return status
+    return None
+
+
+def _plan_for_rows(item: ExtractedItem, by):
+    """The draft plan this document's rows go to: the one made for an earlier row, or a new one."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from equalocal.plans.models import ActionPlan, Activity, PlanKind, PlanStatus
+    from equalocal.plans.services import plan_save
+
+    activity_type = ContentType.objects.get_for_model(Activity)
+    earlier = (
+        ExtractedItem.objects.filter(
+            document_id=item.document_id,
+            kind=ItemKind.ACTION_ROW,
+            status=ItemStatus.ACCEPTED,
+            target_type=activity_type,
+        )
+        .exclude(pk=item.pk)
+        .values_list("target_id", flat=True)
+    )
+    plan = (
+        ActionPlan.objects.filter(activities__pk__in=list(earlier), deleted_at__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if plan is not None:
+        return plan
+    document = item.document
+    return plan_save(
+        plan=ActionPlan(
+            organisation=document.organisation,
+            title=document.title[:300],
+            kind=PlanKind.CHARTER if document.cemr_related else PlanKind.OTHER,
+            status=PlanStatus.DRAFT,
+            purpose=_("Draft made from the activity table of the document “%(title)s”.")
+            % {"title": document.title},
+        ),
+        by=by,
+    )
+
+
+def _goal_in(plan, title: str, by):
+    from equalocal.plans.models import Goal
+    from equalocal.plans.services import goal_save
+
+    title = title[:400]
+    goal = plan.goals.filter(title__iexact=title).first()
+    return goal or goal_save(goal=Goal(plan=plan, title=title), by=by)
+
+
+def _accept_action_row(item: ExtractedItem, values: dict, by, plan):
+    from equalocal.plans.models import DEFAULT_PROGRESS, Activity, ActivityStatus, Timing
+    from equalocal.plans.services import activity_save
+
+    title = _known(values.get("activity"))
+    if not title:
+        raise ApplicationError(
+            _("Give the activity a title before accepting it."), field="activity"
+        )
+    if plan is None:
+        plan = _plan_for_rows(item, by)
+    goal_title = _known(values.get("goal"))
+    goal = _goal_in(plan, goal_title, by) if goal_title else None
+    timeframe = _known(values.get("timeframe"))
+    start, end = timeframe_dates(timeframe)
+    status = activity_status_from(values.get("status")) or ActivityStatus.PLANNED
+    activity = Activity(
+        plan=plan,
+        goal=goal,
+        title=title[:400],
+        responsible_unit=_known(values.get("responsible"))[:200],
+        timing=Timing.DATED if start else Timing.ONGOING if timeframe else Timing.DATED,
+        timing_note=timeframe[:120],
+        start_date=start,
+        end_date=end,
+        status=status,
+        progress=DEFAULT_PROGRESS[ActivityStatus(status)],
+        comment=_source_note(item),
+    )
+    try:
+        return activity_save(activity=activity, by=by)
+    except ValidationError as error:
+        _raise_validation(error)
+
+
+# Services ---------------------------------------------------------------------------------------
+
+
+def _mark_document_reviewed(document: Document) -> None:
+    if not document.items.filter(status=ItemStatus.PENDING).exists():
+        Document.objects.filter(pk=document.pk, stage=Stage.REVIEW).update(stage=Stage.REVIEWED)
+
+
+def _check_plan(plan, by) -> None:
+    from equalocal.organisations.permissions import can_edit
+
+    if plan is not None and by is not None and not can_edit(by, plan.organisation):
+        raise ApplicationError(_("You cannot change that plan."), field="plan")
+
+
+@transaction.atomic
+def item_accept(
+    *,
+    item: ExtractedItem,
+    by,
+    corrections: dict | None = None,
+    lock_version: int | None = None,
+    plan=None,
+) -> ExtractedItem:
+    """Accept an extracted item, with the reviewer's corrections, and apply it.
+
+    - A decision to sign the Charter adds a step to the organisation's commitment
+      (created when there is none): adopted → decided (signed when the signing date is
+      the decision date), proposed → recommended, on the agenda → considering.
+    - A decision to adopt an action plan marks ``plan`` adopted, or creates the plan.
+    - Other decisions, and rejected proposals, are accepted as a record only.
+    - An action row becomes an activity in ``plan`` or, without one, in a draft plan made
+      for the document (one per document), under a goal of the same title.
+
+    The object created or updated becomes ``item.target``. Corrections are checked
+    (dates, choices; only the item's fields) and kept apart from what was extracted.
+    A stale ``lock_version`` raises ConcurrentEditError; any refusal saves nothing.
+    """
+    if item.status == ItemStatus.ACCEPTED:
+        raise ApplicationError(_("This item has already been accepted."))
+    _check_plan(plan, by)
+    clean = _clean_corrections(item, corrections or {})
+    claim_lock(ExtractedItem, item, lock_version)
+    item.corrected = {**item.corrected, **clean}
+    values = item.values
+    target = None
+    if item.kind == ItemKind.DECISION:
+        decision_type = values.get("decision_type")
+        if decision_type == "sign_charter":
+            target = _accept_signing(item, values, by)
+        elif decision_type == "adopt_action_plan":
+            target = _accept_plan_adoption(item, values, by, plan)
+    else:
+        target = _accept_action_row(item, values, by, plan)
+    item.target = target
+    item.status = ItemStatus.ACCEPTED
+    item.reviewed_by = by
+    item.reviewed_at = timezone.now()
+    item.save()
+    _mark_document_reviewed(item.document)
+    return item
+
+
+@transaction.atomic
+def item_reject(*, item: ExtractedItem, by, lock_version: int | None = None) -> ExtractedItem:
+    """Reject an extracted item: nothing is changed, and it is not offered again."""
+    if item.status == ItemStatus.ACCEPTED:
+        raise ApplicationError(
+            _("This item has already been accepted; change the data it created instead.")
+        )
+    claim_lock(ExtractedItem, item, lock_version)
+    item.status = ItemStatus.REJECTED
+    item.reviewed_by = by
+    item.reviewed_at = timezone.now()
+    item.save(update_fields=["status", "reviewed_by", "reviewed_at", "lock_version"])
+    _mark_document_reviewed(item.document)
+    return item
+
+
+def items_accept_confident(*, document: Document, by, threshold: float = 0.8, plan=None) -> int:
+    """Accept every pending item of ``document`` with a confidence of at least ``threshold``.
+
+    An item that cannot be accepted as it stands (a date missing, say) stays pending
+    for a person to correct. Returns the number accepted.
+    """
+    accepted = 0
+    pending = document.items.filter(status=ItemStatus.PENDING, confidence__gte=threshold)
+    for item in pending.order_by("kind", "order", "pk"):
+        try:
+            item_accept(item=item, by=by, plan=plan)
+        except ApplicationError:
+            continue
+        accepted += 1
+    return accepted
