@@ -53,7 +53,39 @@ def build_personas() -> Personas:
     personas.objects.update(_plan_objects(org_a))
     personas.objects.update(_network_objects(org_a))
     personas.objects.update(_indicator_objects(org_a))
+    personas.objects.update(_document_objects(org_a, users["editor"]))
     return personas
+
+
+def tiny_pdf(text: str = "Protokoll") -> bytes:
+    """A one-page PDF (an image of ``text``) made with Pillow, so page images can be rendered."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (300, 200), "white")
+    ImageDraw.Draw(image).text((20, 90), text, fill="black")
+    buffer = BytesIO()
+    image.save(buffer, "PDF", resolution=72)
+    return buffer.getvalue()
+
+
+def _document_objects(organisation, uploader) -> dict:
+    """A processed one-page PDF of org A, ready for review: a decision and an activity row."""
+    from .factories import DocumentFactory, ExtractedItemFactory, PageFactory, StoredFileFactory
+
+    stored = StoredFileFactory(content=tiny_pdf(), file_type="pdf")
+    document = DocumentFactory(
+        organisation=organisation,
+        stored_file=stored,
+        title="Protokoll KS 2024-10-01",
+        original_filename="protokoll.pdf",
+        uploaded_by=uploader,
+    )
+    PageFactory(document=document, number=1)
+    item = ExtractedItemFactory(document=document, kind="decision")
+    ExtractedItemFactory(document=document, kind="action_row", order=1)
+    return {"document": document.pk, "item": item.pk, "number": 1}
 
 
 def _indicator_objects(organisation) -> dict:

@@ -43,6 +43,7 @@ ADMINS_ONLY = {
     "staff": OK,
 }
 ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
+EDITORS_ONLY_POST = {**EDITORS_ONLY, "editor": REDIRECT, "admin": REDIRECT, "staff": REDIRECT}
 NETWORK_COORDINATORS = {**EDITORS_ONLY, "editor": FORBIDDEN, "admin": FORBIDDEN}
 PRIVATE_PERSON = {
     "anonymous": NOT_FOUND,
@@ -148,6 +149,23 @@ EXPECTED = {
     "public_networks:network": ("get", ALL_200),
     "public_networks:group": ("get", ALL_200),
     "charters:text": ("get", ALL_200),
+    # Documents: org A's processed PDF with a decision and an activity row to review.
+    "documents:list": ("get", MEMBERS_ONLY),
+    "documents:upload": ("get", EDITORS_ONLY),
+    "documents:detail": ("get", MEMBERS_ONLY),
+    "documents:status": ("get", MEMBERS_ONLY),
+    "documents:retry": ("post", EDITORS_ONLY_POST),
+    "documents:cancel": ("post", EDITORS_ONLY_POST),
+    "documents:file": ("get", MEMBERS_ONLY),
+    "documents:edit": ("get", EDITORS_ONLY),
+    "documents:delete": ("get", ADMINS_ONLY),
+    "documents:review": ("get", MEMBERS_ONLY),
+    "documents:page-image": ("get", MEMBERS_ONLY),
+    "documents:accept-confident": ("post", EDITORS_ONLY_POST),
+    "documents:item-accept": ("post", EDITORS_ONLY_POST),
+    "documents:item-reject": ("post", EDITORS_ONLY_POST),
+    "documents:item-correct": ("get", EDITORS_ONLY),
+    "document_search:search": ("get", SIGNED_IN_200),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
 }
 
@@ -237,6 +255,9 @@ ID_PARAMS = {
     "goal",
     "activity",
     "goal_set",
+    "document",
+    "item",
+    "number",
 }
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}

@@ -3,12 +3,16 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from equalocal.documents.urls import search_urlpatterns as document_search_urls
+
 urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/", include("equalocal.organisations.urls")),
     path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
+    path("organisations/<slug:org>/documents/", include("equalocal.documents.urls")),
+    path("documents/search/", include(document_search_urls)),
     path("charter/", include("equalocal.charters.urls")),
     path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
