@@ -300,7 +300,11 @@ def _fingerprint(kind: str, data: dict) -> tuple:
 
 def _analyse(run: _Run, pages: list[Page]) -> None:
     """Classify the document and extract decisions and action rows as items to review."""
-    from ..extraction import analyse
+    try:
+        from ..extraction import analyse
+    except ImportError:  # the extractor is optional while it is being built
+        logger.warning("Document %s: no extractor installed; not classified", run.id)
+        return
 
     run.stage(Stage.CLASSIFYING)
     document = run.document
