@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -207,15 +206,20 @@ def review_context(document: Document, page_number: int | None = None) -> Review
 def provenance_for(obj, *more) -> list[ExtractedItem]:
     """Accepted items whose target is ``obj`` (or any of ``more``), with their documents.
 
-    These are the documents and pages the objects were created or updated from; one query
-    (content types are cached by Django).
+    These are the documents and pages the objects were created or updated from; one query.
     """
     condition = Q()
     for target in (obj, *more):
         if target is None or target.pk is None:
             continue
-        content_type = ContentType.objects.get_for_model(target)
-        condition |= Q(target_type=content_type, target_id=target.pk)
+        # Matched by the content type's natural key in the same query, so a cold
+        # content-type cache costs no extra query.
+        meta = target._meta.concrete_model._meta
+        condition |= Q(
+            target_type__app_label=meta.app_label,
+            target_type__model=meta.model_name,
+            target_id=target.pk,
+        )
     if not condition:
         return []
     return list(

@@ -14,6 +14,7 @@ from django_htmx.http import trigger_client_event
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
+from equalocal.documents.selectors import provenance_for
 from equalocal.indicators.selectors import plan_evidence
 from equalocal.organisations import permissions
 from equalocal.organisations.selectors import (
@@ -450,6 +451,7 @@ def activity_detail(request, org, plan, activity):
         "articles": list(target.articles.order_by("number")),
         "updates": list(target.updates.select_related("by")) if internal else [],
         "history": selectors.activity_history(target) if internal else [],
+        "provenance": provenance_for(target) if internal else [],
         "internal": internal,
         "can_edit": _may_edit(request, item.organisation),
         "progress_form": ProgressForm(
