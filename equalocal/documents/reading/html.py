@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from ..types import FileType, PageText, ReadResult, Table
 from .office import table_lines
 
-SKIPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "head"}
+SKIPPED = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg"}
 BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",

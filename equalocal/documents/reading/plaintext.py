@@ -18,6 +18,12 @@ _TAG = re.compile(
 )
 
 
+EUROPEAN_ENCODINGS = [
+    "cp1252", "iso8859_15", "latin_1", "cp1250", "iso8859_2", "cp1257", "iso8859_13",
+    "iso8859_4", "cp1253", "iso8859_7", "cp1251", "koi8_r", "utf_16", "mac_roman", "cp850",
+]  # fmt: skip
+
+
 def decode(data: bytes) -> str:
     """Decode bytes of unknown encoding: BOM, UTF-8, then charset-normalizer's best guess."""
     for bom, encoding in (
@@ -33,7 +39,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    # Restricted to European encodings: unrestricted, short texts come out as CJK.
+    best = from_bytes(data[:200_000], cp_isolation=EUROPEAN_ENCODINGS).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, "replace")
     return data.decode("cp1252", "replace")

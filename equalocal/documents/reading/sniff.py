@@ -10,6 +10,7 @@ from pathlib import PurePath
 from charset_normalizer import from_bytes
 
 from ..types import DocumentRejected, FileType, RejectReason
+from .plaintext import EUROPEAN_ENCODINGS
 
 HEAD_BYTES = 8192
 
@@ -126,7 +127,7 @@ def _decode_sample(head: bytes) -> str | None:
         # The head may cut a multi-byte character at its end.
         if error.start >= len(head) - 3:
             return head[: error.start].decode("utf-8")
-    best = from_bytes(head).best()
+    best = from_bytes(head, cp_isolation=EUROPEAN_ENCODINGS).best()
     if best is None:
         return None
     text = str(best)
