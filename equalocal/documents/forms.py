@@ -23,11 +23,15 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
+        # Empty files reach the upload service, which names them in its per-file outcome.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
+            if not data:
+                return [single(None, initial)]  # the "required" error
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 

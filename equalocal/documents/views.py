@@ -28,7 +28,6 @@ from .forms import (
     TitleForm,
     UploadForm,
     correction_form_for,
-    too_large_message,
 )
 from .messages import error_message, warning_message
 from .models import FileType, ItemKind
@@ -99,7 +98,7 @@ def document_upload(request, org):
         "organisation": organisation,
         "form": form,
         "outcomes": outcomes,
-        "limit_message": too_large_message(),
+        "limit": settings.DOCUMENTS_MAX_UPLOAD_BYTES,
     }
     return render(request, "documents/upload.html", context)
 
@@ -140,9 +139,7 @@ def document_status(request, org, document):
         **_status_context(item),
         **_permissions(request.user, item.organisation),
     }
-    template = "documents/status.html"
-    if request.htmx:
-        template += "#status"
+    template = "documents/detail.html#status" if request.htmx else "documents/status.html"
     return render(request, template, context)
 
 
