@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # A Python 3.12: $PYTHON if given, else python3.12, pyenv's 3.12 or python3 (scripts/find-python312.sh).
 PYTHON_312 = $(shell PYTHON="$(PYTHON)" scripts/find-python312.sh)
 
-.PHONY: help venv run demo worker test test-fast e2e lint format messages bench check clean
+.PHONY: help venv run demo worker test test-fast e2e lint format messages bench bench-env check clean
 
 help:
 	@echo "make run       install, migrate, load the demo and serve on http://$(HOST)"
@@ -68,12 +68,27 @@ messages: $(STAMP)
 	cd equalocal && DJANGO_SETTINGS_MODULE=equalocal.config.settings.test ../$(BIN)/django-admin makemessages -l sv --no-obsolete --no-location --ignore 'static/*' -v0
 	cd equalocal && DJANGO_SETTINGS_MODULE=equalocal.config.settings.test ../$(BIN)/django-admin compilemessages -v0
 
-bench: $(STAMP)
-	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test $(BIN)/equalocal bench
+# `unstructured` in its own environment, to compare text extraction side by side in `make bench`.
+# Its [pdf] extra pulls a multi-GB CUDA stack; the base package with pdfminer.six and the few
+# modules its PDF partitioner imports is enough for the fast strategy (about 1.3 GB).
+UNSTRUCTURED_VENV := .venv-unstructured
+
+$(UNSTRUCTURED_VENV)/.installed:
+	test -x $(UNSTRUCTURED_VENV)/bin/python || $(PYTHON_312) -m venv $(UNSTRUCTURED_VENV)
+	$(UNSTRUCTURED_VENV)/bin/python -m pip install --quiet unstructured pdfminer.six pikepdf pi-heif \
+		pdf2image opencv-python-headless pandas scipy onnx onnxruntime huggingface_hub matplotlib
+	$(UNSTRUCTURED_VENV)/bin/python -m pip install --quiet --no-deps unstructured-inference
+	touch $@
+
+bench-env: $(UNSTRUCTURED_VENV)/.installed
+
+bench: $(STAMP) bench-env
+	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test UNSTRUCTURED_PYTHON=$(UNSTRUCTURED_VENV)/bin/python \
+		$(BIN)/equalocal bench
 
 check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.production SECRET_KEY="$$(python3 -c 'import secrets;print(secrets.token_urlsafe(60))')" \
 		ALLOWED_HOSTS=equalocal.example.org $(BIN)/equalocal check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) var/ bench-results.json
+	rm -rf $(VENV) $(UNSTRUCTURED_VENV) var/ bench-results.json
