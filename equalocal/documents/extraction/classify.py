@@ -1,0 +1,116 @@
+"""What kind of document a text is, and whether it concerns the Charter at all."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..types import UNKNOWN, ActionRow, Decision
+from . import lexicon
+from .decisions import charter_spans
+
+KINDS = ("decision", "action_plan", "report", "web_page", "other")
+
+
+def is_cemr_related(text: str) -> bool:
+    """True when the Charter (or CEMR) is named; general equality work is not enough."""
+    return bool(charter_spans(" ".join(text.split())))
+
+
+@cache
+def _cue_regexes() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    return {
+        kind: [(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), w) for p, w in cues]
+        for kind, cues in lexicon.KIND_CUES.items()
+    }
+
+
+@cache
+def _agenda() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{lexicon.alternation(lexicon.AGENDA_WORDS)})(?!\w)", re.IGNORECASE
+    )
+
+
+def is_agenda(text: str) -> bool:
+    """An agenda or notice of meeting: the word as a heading near the top."""
+    head = text[:1500]
+    for m in _agenda().finditer(head):
+        word = m.group(0)
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        if word.isupper() or m.start() - line_start < 40:
+            return True
+    return False
+
+
+_MOTION = re.compile(
+    r"(?<!\w)(?:motion|antrag|interfraktioneller\s+antrag|mozione|moción|motie|wniosek|valtuustoaloite|"
+    r"medborgarförslag|borgerforslag)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_motion(text: str) -> bool:
+    """A motion or a formal request (Antrag): named as such in the first lines."""
+    head = text[:400]
+    return (
+        bool(re.search(r"(?m)^\s*(?:MOTION|Motion|Antrag)\b", head))
+        or bool(
+            re.search(
+                r"(?<!\w)(?:interfraktioneller\s+antrag|beantragen\s+wir)(?!\w)", text[:4000], re.I
+            )
+        )
+        or bool(
+            _MOTION.search(head)
+            and re.search(r"\bföreslår\s+jag\b|\bI\s+move\b|\bpropongo\b", text, re.I)
+        )
+    )
+
+
+def classify(
+    text: str,
+    *,
+    decisions: Sequence[Decision] = (),
+    action_rows: Sequence[ActionRow] = (),
+    document_date: str = UNKNOWN,
+    agenda: bool = False,
+    motion: bool = False,
+) -> tuple[str, float]:
+    """The document's kind and a confidence in 0–1, from weighted cues and structure."""
+    scores = dict.fromkeys(KINDS, 0.0)
+    head = text[:300]
+    for kind, cues in _cue_regexes().items():
+        for regex, weight in cues:
+            if regex.search(head):
+                scores[kind] += weight * 1.5
+            elif regex.search(text):
+                scores[kind] += weight
+    scores["web_page"] += 0.8  # most public texts are web pages
+    if agenda:
+        scores["other"] += 4.0
+    if motion:
+        scores["other"] += 4.0
+    if len(action_rows) >= 3:
+        scores["action_plan"] += 2.5 + min(len(action_rows), 10) * 0.2
+    length = max(len(text), 1)
+    doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
+    for decision in decisions:
+        position = text.find(decision.evidence[:40]) if decision.evidence else -1
+        early = 0 <= position < max(400, length * 0.2)
+        weight = 1.0
+        if decision.status == "adopted":
+            weight = 2.5 if early else 1.0
+        elif decision.status == "proposed":
+            weight = 0.8
+        date = (
+            decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
+        )
+        if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:
+            weight *= 0.3  # a decision mentioned in passing, years ago
+            scores["web_page"] += 0.8
+        scores["decision"] += weight
+    best = max(scores, key=lambda k: scores[k])
+    total = sum(math.exp(v) for v in scores.values())
+    return best, round(math.exp(scores[best]) / total, 2)

@@ -1,0 +1,741 @@
+"""Decisions, signings, proposals and agenda items about the Charter and action plans.
+
+A sentence is a decision when it has an action verb (sign, adopt, decide, support) in a
+past form, or in any form inside a decision formula ("föreslår … besluta:", "RESOLVED:",
+"beantragen wir:"), about something the extractor knows: the Charter, an action plan or a
+follow-up report. Statements about many signatories at once ("111 kommuner har…"), generic
+duties ("each signatory shall…") and CEMR's own adoption of the Charter are left out.
+Concrete decisions are merged so that each is reported once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from ..types import UNKNOWN, Decision
+from . import lexicon
+from .dates import DateMatch, find_dates, same_year_positions
+from .organisations import OrganisationMention, find_organisations
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str  # verbatim
+    norm: str  # whitespace and extraction damage normalised, for matching
+    formula: bool = False  # inside a decision formula
+    formula_opener: str = ""  # the sentence that opened it
+    formula_id: int = -1
+    page: int | None = None
+
+
+_SPACED_LETTERS = re.compile(r"\b(?:\w ){2,}\w\b")
+_ABBREVIATIONS = {
+    "bl.a",
+    "t.ex",
+    "u.a",
+    "z.b",
+    "nr",
+    "n",
+    "no",
+    "art",
+    "ca",
+    "dr",
+    "st",
+    "kl",
+    "resp",
+    "jfr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "sig",
+    "inkl",
+    "exkl",
+    "ggr",
+    "s",
+    "p",
+    "pp",
+    "vgl",
+    "bzw",
+    "ggf",
+    "evtl",
+    "sog",
+    "dott",
+    "sr",
+    "br",
+    "ul",
+    "al",
+    "nº",
+    "n°",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»']?\s+(?=[\"'«„“(]?[A-ZÅÄÖÜÉÈÁÓÚÍŁŚŻÆØ0-9])")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation."""
+    text = re.sub(r"\s+", " ", text)
+    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = re.sub(r"(\w)- (?=[a-zåäöü])", r"\1", text)
+    text = re.sub(r"([A-Z]{2,})- (?=\w)", r"\1-", text)
+    return text
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans; a paragraph that breaks mid-sentence is joined with the next."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t\xa0]*\n))*", text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            prev_text = text[prev_start:prev_end].rstrip()
+            next_text = text[start:end].lstrip()
+            if (
+                prev_text
+                and prev_text[-1] not in '.!?:;»"”)'
+                and next_text[:1].islower()
+                and not re.match(r"a\s?t\s?t\b|that\b", next_text, re.IGNORECASE)
+            ):
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a heading, list item or sentence."""
+    units: list[tuple[int, int]] = []
+    unit_start = start
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        before = text[unit_start:pos].rstrip()
+        after = text[pos + 1 : end].lstrip()
+        if not before:
+            continue
+        breaks = (
+            before[-1] in ".!?:;"
+            or re.match(r"[-–•*·»\d]|a\s?t\s?t\b|att\b|that\b", after, re.IGNORECASE)
+            or (after[:1].isupper() and len(before.split("\n")[-1]) < 70)
+        )
+        if breaks:
+            units.append((unit_start, pos))
+            unit_start = pos + 1
+    units.append((unit_start, end))
+    return units
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    chunk = text[start:end]
+    for m in _SENTENCE_END.finditer(chunk):
+        cut = start + m.start()
+        before = text[cursor:cut]
+        last = re.findall(r"([\w.°º]+)[.!?][\"”»']?$", before)
+        token = last[0].lower() if last else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        if token.isdigit() and len(token) <= 3:
+            continue  # "20. Februar", "23. Generalversammlung", numbered items
+        spans.append((cursor, cut))
+        cursor = start + m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+@cache
+def _formula_opener() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|\s)(?:{lexicon.alternation(lexicon.FORMULA_OPENERS)})\s*$", re.IGNORECASE
+    )
+
+
+@cache
+def _formula_item() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?:{lexicon.alternation(lexicon.FORMULA_ITEMS)})(?:\s|$)", re.IGNORECASE
+    )
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets, formula context marked."""
+    sentences: list[Sentence] = []
+    formula_left = 0
+    opener = ""
+    formula_id = -1
+    for block_start, block_end in _blocks(text):
+        for unit_start, unit_end in _line_units(text, block_start, block_end):
+            for start, end in _sentence_spans(text, unit_start, unit_end):
+                raw = text[start:end]
+                stripped = raw.strip()
+                if not stripped:
+                    continue
+                offset = start + (len(raw) - len(raw.lstrip()))
+                norm = normalise(stripped)
+                sentence = Sentence(offset, offset + len(stripped), stripped, norm)
+                if formula_left > 0:
+                    sentence.formula = True
+                    sentence.formula_opener = opener
+                    sentence.formula_id = formula_id
+                    formula_left -= 1
+                    if not _formula_item().match(norm) and len(norm) > 200:
+                        formula_left = 0
+                if _formula_opener().search(norm.rstrip(" .")) and len(norm) < 200:
+                    formula_left = 4
+                    opener = norm
+                    formula_id += 1
+                sentences.append(sentence)
+    return sentences
+
+
+# --- cue matching ------------------------------------------------------------------------
+
+
+@cache
+def _regex(fragments: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w])(?:{lexicon.alternation(fragments)})(?![\w])", flags)
+
+
+def _rx(name: str) -> re.Pattern[str]:
+    value = getattr(lexicon, name)
+    fragments = lexicon.all_languages(value) if isinstance(value, dict) else list(value)
+    return _regex(tuple(fragments))
+
+
+@cache
+def _acronyms() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:CEMR|CCRE|RGRE|CMRE|KGRE)(?![a-z])")
+
+
+@cache
+def _cemr_actor() -> re.Pattern[str]:
+    names = [f for f in lexicon.CEMR_BODY if not f.startswith(("CEMR", "CCRE", "RGRE", "CMRE"))]
+    return re.compile(
+        rf"(?<![\w])(?:CEMR(?::s)?|CCRE|RGRE|CMRE)(?![\w-])|(?<!\w)(?:{lexicon.alternation(names)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def charter_spans(text: str) -> list[tuple[int, int]]:
+    """Where the Charter is named unambiguously (acronym, full name in any language)."""
+    spans = [(m.start(), m.end()) for m in _acronyms().finditer(text)]
+    spans += [(m.start(), m.end()) for m in _rx("CHARTER_NAMES").finditer(text)]
+    words = _rx("CHARTER_WORDS")
+    europe = _regex(tuple(lexicon.EUROPE_WORDS))
+    equality = _regex(tuple(lexicon.EQUALITY_WORDS))
+    for m in words.finditer(text):
+        near = text[max(0, m.start() - 60) : m.end() + 60]
+        wide = text[max(0, m.start() - 120) : m.end() + 140]
+        if europe.search(near) and equality.search(wide):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def weak_charter_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _rx("CHARTER_WORDS").finditer(text)]
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+@dataclass
+class Action:
+    category: str  # adopt, sign, decide, support
+    tense: str
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    text: str
+    cemr_related: bool
+    document_date: str
+    organisation: OrganisationMention | None
+    country: str
+    head_body: str
+    head_case_number: str
+    head_paragraph: str
+    is_agenda: bool
+    is_motion: bool
+    pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
+
+
+def _actions(norm: str) -> tuple[list[Action], set[str]]:
+    actions: list[Action] = []
+    cues: set[str] = set()
+    for (category, tense), regex in lexicon.verb_regexes().items():
+        for m in regex.finditer(norm):
+            if category in {"propose", "reject"}:
+                cues.add(category)
+            else:
+                actions.append(Action(category, tense, m.start(), m.end()))
+    actions.sort(key=lambda a: a.start)
+    return actions, cues
+
+
+def _clause(norm: str, pos: int) -> str:
+    left = max(norm.rfind(c, 0, pos) for c in ",;:(")
+    rights = [i for i in (norm.find(c, pos) for c in ",;:)") if i >= 0]
+    return norm[left + 1 : min(rights) if rights else len(norm)]
+
+
+_NUMBER_BEFORE_ORGS = None
+
+
+@cache
+def _aggregate() -> re.Pattern[str]:
+    orgs = lexicon.alternation(lexicon.PLURAL_ORGANISATIONS)
+    quantifiers = lexicon.alternation(lexicon.QUANTIFIERS)
+    return re.compile(
+        rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{orgs})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def _is_aggregate(clause: str) -> bool:
+    return bool(_rx("CUMULATIVE_CUES").search(clause) or _aggregate().search(clause))
+
+
+def _is_generic(clause: str) -> bool:
+    return bool(_rx("GENERIC_CUES").search(clause))
+
+
+def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
+    best = None
+    for start, end in spans:
+        distance = start - pos if start >= pos else (pos - end) * 1.5
+        if distance <= window and (best is None or distance < best):
+            best = distance
+    return best
+
+
+def _body_regex_ci() -> re.Pattern[str]:
+    fragments = [f for lang, items in lexicon.BODIES.items() for f in items if lang != "en"]
+    fragments += lexicon.BODIES["en"][1:]
+    return _regex(tuple(fragments))
+
+
+_EN_BODY = re.compile(
+    r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:Committee|Cabinet|Board|Sub-Committee)(?![\w])"
+)
+_CHAIR_AFTER = re.compile(r"^\s*(?:ordförande|vice\s+ordförande|chair|vorsitz\w*|presidente)", re.I)
+
+
+def find_bodies(text: str) -> list[tuple[int, str]]:
+    """Deciding bodies as written, normalised to their base form ("kommunfullmäktiges" ->
+    "Kommunfullmäktige"), with offsets."""
+    found: list[tuple[int, str]] = []
+    not_bodies = _rx("NOT_BODIES")
+    for regex in (_body_regex_ci(), _EN_BODY):
+        for m in regex.finditer(text):
+            window = text[max(0, m.start() - 5) : m.end() + 30]
+            if not_bodies.search(window) or _CHAIR_AFTER.match(text[m.end() :]):
+                continue
+            found.append((m.start(), _clean_body(m.group(0))))
+    found.sort()
+    return found
+
+
+def _clean_body(body: str) -> str:
+    body = " ".join(body.split())
+    body = re.sub(r"^(?:the|The)\s+", "", body)
+    words = body.split(" ")
+    if len(words) == 1:
+        word = words[0]
+        for suffix in ("s", "ns"):
+            base = word[: -len(suffix)]
+            if word.lower().endswith(("fullmäktiges", "styrelsens", "styrelses")) and suffix == "s":
+                word = base
+                break
+        word = re.sub(r"(?i)(styrelse)n$", r"\1n", word)
+        body = word
+    return body[:1].upper() + body[1:]
+
+
+_SIGNER_CACHE: list[re.Pattern[str]] = []
+
+
+def _signer(text: str) -> str:
+    match = _rx("SIGNERS").search(text)
+    if not match:
+        return ""
+    following = re.match(r"\s+(?:i|and|und|et|e|y|oraz|ja|og|en)\s+([\w]+)", text[match.end() :])
+    value = match.group(0)
+    if following and _rx("SIGNERS").fullmatch(following.group(1)):
+        value = text[match.start() : match.end() + following.end()]
+    return value
+
+
+@cache
+def _case_regexes() -> list[re.Pattern[str]]:
+    number = r"[A-ZÅÄÖ][\wÅÄÖåäö]{0,5}\.?\s?\d[\d\s./:-]*\d(?:\s*/\s*[A-ZÅÄÖ]{1,6}\s?\d[\d./-]*\d)?|\d[\d./:-]*\d"
+    labels = (
+        r"dnr|diarienr|diarienummer|ärendenummer|ärendenr|journalnummer|sagsnr|saksnr|asianumero|dnro|"
+        r"drucksache|vorlage|beschluss-nr|aktenzeichen|az|grdrs|case\s+(?:no|number)|"
+        r"resolution\s+(?:no|number)|minute\s+no|expediente|délibération|uchwał[aęy]|zaaknummer|"
+        r"kenmerk|processo"
+    )
+    return [
+        re.compile(
+            rf"(?:Delibera(?:zione)?|Determina(?:zione)?)(?:\s+(?:di|della|del)\s+(?:Giunta|Consiglio)"
+            rf"(?:\s+(?:comunale|regionale|municipale|provinciale))?)?\s+(?:n\.|n°|nr\.?|numero)\s*\d+(?:/\d{{2,4}})?",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            rf"(?<!\w)(?:{labels})\.?\s*(?:nr\.?|no\.?|n[°º.]|number|nummer)?\s*[:.]?\s*(?P<num>{number})",
+            re.IGNORECASE,
+        ),
+    ]
+
+
+def find_case_number(text: str) -> str:
+    for index, regex in enumerate(_case_regexes()):
+        m = regex.search(text)
+        if m:
+            value = m.group(0) if index == 0 else m.group("num")
+            value = re.sub(r"(\d)-\s+(\d)", r"\1-\2", value)
+            value = re.sub(r"\s+", " ", value).strip(" .:")
+            return value
+    return UNKNOWN
+
+
+_PARAGRAPH = re.compile(r"§\s?(\d{1,4})")
+
+
+def _page_of(position: int, context: Context) -> int | None:
+    for start, end, number in context.pages:
+        if start <= position < end:
+            return number
+    return None
+
+
+def _best_date(dates: list[DateMatch], pos: int) -> DateMatch | None:
+    usable = [d for d in dates if not d.period]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: abs(d.start - pos))
+
+
+def _organisation_for(sentence: Sentence, context: Context) -> tuple[str, str]:
+    mentions = find_organisations(sentence.norm)
+    if mentions:
+        return mentions[0].name, mentions[0].country
+    subject = re.match(r"^(?:the\s+)?([A-ZÅÄÖ]{3,6})\b", sentence.norm)
+    skip = {
+        "CEMR",
+        "CCRE",
+        "RGRE",
+        "CMRE",
+        "MOTION",
+        "RESOLVED",
+        "BESLUTA",
+        "EU",
+        "UN",
+        "DECISION",
+        "NOTE",
+    }
+    if subject and subject.group(1) not in skip:
+        return subject.group(1), context.country
+    if context.organisation:
+        return context.organisation.name, context.organisation.country or context.country
+    return UNKNOWN, context.country
+
+
+def _decision_type(
+    actions: list[Action],
+    norm: str,
+    charter: list[tuple[int, int]],
+    plans: list[tuple[int, int]],
+    reports: list[tuple[int, int]],
+    previous_charter: bool,
+) -> tuple[str, Action] | None:
+    signs = [a for a in actions if a.category == "sign"]
+    if signs and (charter or previous_charter):
+        return "sign_charter", signs[0]
+    candidates: list[tuple[float, str, Action]] = []
+    for action in actions:
+        for kind, spans in (
+            ("adopt_action_plan", plans),
+            ("follow_up_report", reports),
+            ("charter", charter),
+        ):
+            distance = _nearest(spans, action.end, 90)
+            if distance is not None:
+                candidates.append((distance, kind, action))
+    if not candidates:
+        return None
+    _, kind, action = min(candidates, key=lambda c: (c[0], c[1] != "adopt_action_plan"))
+    if kind != "charter":
+        return kind, action
+    if action.category == "support":
+        return "other", action
+    ref = min(charter, key=lambda s: abs(s[0] - action.end))
+    between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
+    if _rx("OTHER_DOCUMENT_WORDS").search(between) or len(between.split()) > 5:
+        return "other", action
+    return "sign_charter", action
+
+
+def extract_decisions(
+    context: Context, sentences: Sequence[Sentence] | None = None
+) -> list[Decision]:
+    """All decisions in the text, merged so each concrete decision appears once."""
+    text = context.text
+    sentences = list(sentences) if sentences is not None else split_sentences(text)
+    found: list[tuple[int, bool, Decision]] = []  # (position, from formula, decision)
+    last_year: int | None = None
+    previous_charter = False
+    formulas_used: set[int] = set()
+    for sentence in sentences:
+        norm = sentence.norm
+        dates = find_dates(norm, context.document_date)
+        charter = charter_spans(norm)
+        if context.cemr_related and not charter:
+            charter = weak_charter_spans(norm)
+        decision = _sentence_decision(
+            sentence, norm, dates, charter, previous_charter, last_year, context
+        )
+        if decision is not None:
+            if sentence.formula and sentence.formula_id in formulas_used:
+                decision = None
+            elif sentence.formula:
+                formulas_used.add(sentence.formula_id)
+        if decision is not None:
+            decision.page = _page_of(sentence.start, context)
+            found.append((sentence.start, sentence.formula, decision))
+        years = [d.year for d in dates if not d.period]
+        if years:
+            last_year = years[-1]
+        previous_charter = bool(charter)
+    if context.is_agenda:
+        found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
+    return merge_decisions(found)
+
+
+def _sentence_decision(
+    sentence: Sentence,
+    norm: str,
+    dates: list[DateMatch],
+    charter: list[tuple[int, int]],
+    previous_charter: bool,
+    last_year: int | None,
+    context: Context,
+) -> Decision | None:
+    actions, cues = _actions(norm)
+    if not actions:
+        return None
+    opener_actions, opener_cues = (
+        _actions(sentence.formula_opener) if sentence.formula else ([], set())
+    )
+    cues |= opener_cues
+    has_decide = any(a.category == "decide" for a in actions)
+    proposal = "propose" in cues or (
+        context.is_motion and not any(a.tense == "past" for a in actions)
+    )
+    qualifying = []
+    for action in actions:
+        counts = (
+            action.tense == "past"
+            or action.category == "support"
+            or sentence.formula
+            or proposal
+            or (has_decide and action.category != "decide")
+        )
+        if not counts:
+            continue
+        clause = _clause(norm, action.start)
+        if _is_aggregate(clause) or _is_generic(clause):
+            continue
+        qualifying.append(action)
+    if not qualifying:
+        return None
+    cemr_actor = _cemr_actor().search(norm)
+    if cemr_actor and re.search(r"2006|2022|launch|lancer|lanser|ins\s+leben", norm, re.I):
+        if not find_organisations(norm) and not find_bodies(norm):
+            return None
+    plans = [(m.start(), m.end()) for m in _rx("PLAN_WORDS").finditer(norm)]
+    reports = [(m.start(), m.end()) for m in _rx("REPORT_WORDS").finditer(norm)]
+    typed = _decision_type(
+        qualifying, norm, charter, plans, reports, previous_charter and context.cemr_related
+    )
+    if typed is None:
+        return None
+    decision_type, action = typed
+    if "reject" in cues:
+        status = "rejected"
+    elif proposal:
+        status = "proposed"
+    else:
+        status = "adopted"
+
+    organisation, country = _organisation_for(sentence, context)
+    decision = Decision(
+        organisation=organisation,
+        country=country or UNKNOWN,
+        decision_type=decision_type,
+        status=status,
+        evidence=_evidence(sentence.text),
+    )
+    # Date: nearest in the sentence; "that same year"; the meeting date for a formula.
+    date = _best_date(dates, action.start)
+    value = date.value if date else UNKNOWN
+    if value == UNKNOWN and same_year_positions(norm) and last_year:
+        value = str(last_year)
+    own = sentence.formula or (status != "adopted" and not date)
+    if value == UNKNOWN and sentence.formula and status == "adopted":
+        value = context.document_date
+    is_signing_act = action.category == "sign" and not has_decide
+    if is_signing_act and date is not None and date.precision == 3 and status == "adopted":
+        decision.signing_date = value
+        value = UNKNOWN
+    decision.decision_date = value or UNKNOWN
+
+    bodies = find_bodies(sentence.formula_opener) if sentence.formula else []
+    if bodies:
+        decision.deciding_body = bodies[-1][1]
+    else:
+        bodies = find_bodies(norm)
+        if bodies:
+            decision.deciding_body = min(bodies, key=lambda b: abs(b[0] - action.start))[1]
+        elif is_signing_act and _signer(norm):
+            decision.deciding_body = _signer(norm)
+        elif own and context.head_body:
+            decision.deciding_body = context.head_body
+
+    case_number = find_case_number(norm)
+    if case_number == UNKNOWN and (own or value == context.document_date):
+        case_number = context.head_case_number
+    decision.case_number = case_number
+    paragraph = _PARAGRAPH.search(norm)
+    if paragraph:
+        decision.paragraph = f"§ {paragraph.group(1)}"
+    elif own and context.head_paragraph:
+        decision.paragraph = context.head_paragraph
+
+    confidence = 0.55
+    if charter_spans(norm) or plans:
+        confidence += 0.15
+    if action.tense == "past" or sentence.formula:
+        confidence += 0.1
+    if decision.decision_date != UNKNOWN or decision.signing_date != UNKNOWN:
+        confidence += 0.08
+    if decision.deciding_body != UNKNOWN:
+        confidence += 0.05
+    if not charter_spans(norm) and not plans and not reports:
+        confidence -= 0.15
+    decision.confidence = round(min(confidence, 0.95), 2)
+    return decision
+
+
+def _evidence(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _agenda_items(context: Context, sentences: Sequence[Sentence], used: set[int]) -> list:
+    items = []
+    pattern_plan = _rx("PLAN_WORDS")
+    for sentence in sentences:
+        if sentence.start in used:
+            continue
+        norm = sentence.norm
+        for m in pattern_plan.finditer(norm):
+            charter_near = any(abs(s - m.start()) < 200 for s, _ in charter_spans(norm))
+            if not (charter_near or context.cemr_related):
+                continue
+            evidence = norm[m.start() : m.start() + 160]
+            decision = Decision(
+                organisation=context.organisation.name if context.organisation else UNKNOWN,
+                country=context.country,
+                decision_date=context.document_date,
+                deciding_body=context.head_body or UNKNOWN,
+                case_number=UNKNOWN,
+                decision_type="adopt_action_plan",
+                status="on_agenda",
+                evidence=_evidence(evidence, 160),
+                confidence=0.6,
+                page=_page_of(sentence.start, context),
+            )
+            items.append((sentence.start + m.start(), False, decision))
+        for start, _end in charter_spans(norm):
+            if any(abs(pos - (sentence.start + start)) < 300 for pos, _, _ in items):
+                continue
+            decision = Decision(
+                organisation=context.organisation.name if context.organisation else UNKNOWN,
+                country=context.country,
+                decision_date=context.document_date,
+                deciding_body=context.head_body or UNKNOWN,
+                decision_type="sign_charter",
+                status="on_agenda",
+                evidence=_evidence(norm[max(0, start - 80) : start + 80], 160),
+                confidence=0.5,
+                page=_page_of(sentence.start, context),
+            )
+            items.append((sentence.start + start, False, decision))
+            break
+    return items
+
+
+_FIELDS = ("organisation", "country", "deciding_body", "paragraph", "case_number", "signing_date")
+
+
+def _absorb(into: Decision, other: Decision) -> Decision:
+    merged = replace(into)
+    for name in _FIELDS:
+        if getattr(merged, name) == UNKNOWN and getattr(other, name) != UNKNOWN:
+            setattr(merged, name, getattr(other, name))
+    if merged.page is None:
+        merged.page = other.page
+    merged.confidence = round(min(0.97, max(into.confidence, other.confidence) + 0.03), 2)
+    return merged
+
+
+def merge_decisions(found: list[tuple[int, bool, Decision]]) -> list[Decision]:
+    """One decision per (type, status, date); undated mentions join the nearest dated one."""
+    found = sorted(found, key=lambda f: f[0])
+    adopted_formula_types = {
+        d.decision_type for _, formula, d in found if formula and d.status == "adopted"
+    }
+    found = [
+        f
+        for f in found
+        if not (f[1] and f[2].status == "proposed" and f[2].decision_type in adopted_formula_types)
+    ]
+    groups: dict[tuple[str, str], list[tuple[int, Decision]]] = {}
+    for position, _, decision in found:
+        groups.setdefault((decision.decision_type, decision.status), []).append(
+            (position, decision)
+        )
+    result: list[tuple[int, Decision]] = []
+    for items in groups.values():
+        dated: dict[str, tuple[int, Decision]] = {}
+        undated: list[tuple[int, Decision]] = []
+        for position, decision in items:
+            if decision.decision_date == UNKNOWN:
+                undated.append((position, decision))
+            elif decision.decision_date in dated:
+                first_pos, first = dated[decision.decision_date]
+                dated[decision.decision_date] = (first_pos, _absorb(first, decision))
+            else:
+                dated[decision.decision_date] = (position, decision)
+        if not dated and undated:
+            first_pos, first = undated[0]
+            for _, decision in undated[1:]:
+                first = _absorb(first, decision)
+            result.append((first_pos, first))
+            continue
+        for position, decision in undated:
+            key = min(dated, key=lambda k: abs(dated[k][0] - position))
+            pos, target = dated[key]
+            dated[key] = (pos, _absorb(target, decision))
+        result.extend(dated.values())
+    result.sort(key=lambda r: r[0])
+    return [decision for _, decision in result]

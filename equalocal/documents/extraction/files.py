@@ -1,0 +1,89 @@
+"""Run the readers and the extractor on a file, without storing anything.
+
+``extract_path`` gives one JSON-ready object per file with the field names of the
+extraction development set's ``manifest.json``; ``equalocal extract`` prints it and
+``equalocal evaluate-extraction`` scores it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..types import UNKNOWN, DocumentRejected, OrganisationCandidate, PageText, Table
+from . import analyse
+
+DECISION_FIELDS = (
+    "organisation",
+    "country",
+    "decision_date",
+    "deciding_body",
+    "paragraph",
+    "case_number",
+    "decision_type",
+    "status",
+    "evidence",
+    "confidence",
+    "signing_date",
+    "page",
+)
+ROW_FIELDS = (
+    "goal",
+    "activity",
+    "responsible",
+    "timeframe",
+    "status",
+    "charter_article",
+    "confidence",
+    "page",
+)
+
+
+def _read(path: Path, ocr: bool) -> tuple[str, list[PageText] | None, list[Table], bool]:
+    """Text, pages, tables and whether OCR was used. Plain UTF-8 text is taken byte for byte."""
+    if path.suffix.lower() in {".txt", ".text", ".md"}:
+        try:
+            return path.read_bytes().decode("utf-8"), None, [], False
+        except UnicodeDecodeError:
+            pass
+    from ..reading import read_file
+
+    result = read_file(path, ocr=ocr)
+    return result.text, result.pages, result.tables, result.ocr_used
+
+
+def extract_path(
+    path: Path | str, *, organisations: Sequence[OrganisationCandidate] = (), ocr: bool = True
+) -> dict:
+    """The manifest-shaped extraction of one file; ``error`` instead when it cannot be read."""
+    path = Path(path)
+    try:
+        text, pages, tables, ocr_used = _read(path, ocr)
+    except DocumentRejected as error:
+        return {"file": str(path), "error": {"reason": str(error.reason), "message": error.detail}}
+    except OSError as error:
+        return {"file": str(path), "error": {"reason": "unreadable", "message": str(error)}}
+    analysis = analyse(
+        text, tables=tables, pages=pages, organisations=organisations, filename=path.name
+    )
+    return {
+        "file": str(path),
+        "language": analysis.language or UNKNOWN,
+        "kind": analysis.kind,
+        "kind_confidence": analysis.kind_confidence,
+        "cemr_related": analysis.cemr_related,
+        "organisation": analysis.organisation,
+        "organisation_id": analysis.organisation_id,
+        "country": analysis.country,
+        "document_date": analysis.document_date,
+        "decisions": [
+            {name: getattr(d, name) for name in DECISION_FIELDS}
+            | {"organisation_id": d.organisation_id}
+            for d in analysis.decisions
+        ],
+        "action_rows": [
+            {name: getattr(r, name) for name in ROW_FIELDS} for r in analysis.action_rows
+        ],
+        "text": text,
+        "ocr": ocr_used,
+    }
