@@ -37,7 +37,7 @@ def guess_language(text: str) -> str | None:
     if detect_language is not None:
         try:
             return detect_language(text)
-        except Exception:  # noqa: BLE001 - a detector failure must not stop extraction
+        except Exception:
             pass
     words = Counter(w.lower() for w in re.findall(r"\w+", text[:5000]))
     scores = {lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.STOPWORDS.items()}
@@ -153,5 +153,6 @@ def analyse(
         document_date=analysis.document_date,
         agenda=agenda,
         motion=motion,
+        formula=any(s.formula for s in sentences) and not motion,
     )
     return analysis

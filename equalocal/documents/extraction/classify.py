@@ -77,6 +77,7 @@ def classify(
     document_date: str = UNKNOWN,
     agenda: bool = False,
     motion: bool = False,
+    formula: bool = False,
 ) -> tuple[str, float]:
     """The document's kind and a confidence in 0–1, from weighted cues and structure."""
     scores = dict.fromkeys(KINDS, 0.0)
@@ -92,18 +93,26 @@ def classify(
         scores["other"] += 4.0
     if motion:
         scores["other"] += 4.0
-    if len(action_rows) >= 3:
-        scores["action_plan"] += 2.5 + min(len(action_rows), 10) * 0.2
+    tabular = [row for row in action_rows if row.confidence >= 0.6]
+    if len(tabular) >= 3:
+        scores["action_plan"] += 2.5 + min(len(tabular), 10) * 0.2
     length = max(len(text), 1)
+    first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     for decision in decisions:
-        position = text.find(decision.evidence[:40]) if decision.evidence else -1
-        early = 0 <= position < max(400, length * 0.2)
-        weight = 1.0
+        probe = decision.evidence[:40]
+        position = text.find(probe) if probe else -1
         if decision.status == "adopted":
-            weight = 2.5 if early else 1.0
+            if probe and probe in " ".join(first_line.split()):
+                weight = 3.0
+            elif 0 <= position < max(200, length * 0.2):
+                weight = 1.5
+            else:
+                weight = 0.8
         elif decision.status == "proposed":
-            weight = 0.8
+            weight = 0.6
+        else:
+            weight = 0.3
         date = (
             decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
         )
@@ -111,6 +120,8 @@ def classify(
             weight *= 0.3  # a decision mentioned in passing, years ago
             scores["web_page"] += 0.8
         scores["decision"] += weight
+    if formula:
+        scores["decision"] += 2.5
     best = max(scores, key=lambda k: scores[k])
     total = sum(math.exp(v) for v in scores.values())
     return best, round(math.exp(scores[best]) / total, 2)

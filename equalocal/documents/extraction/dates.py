@@ -237,19 +237,19 @@ _UPDATED_LABEL = re.compile(
 
 
 def document_date(text: str) -> str:
-    """The date of the document itself: a labelled publication or meeting date, else the
-    first day- or month-precise date near the top, else a "last updated" date."""
+    """The date of the document itself: a labelled publication or meeting date, else a
+    "last updated" date, else the first day- or month-precise date near the top."""
     head = text[:4000]
     for label in _DATE_LABEL.finditer(head):
         window = head[label.end() : label.end() + 40]
         for match in find_dates(window):
             if match.start < 12 and not match.period and match.precision >= 2:
                 return match.value
-    for match in find_dates(text[:600]):
-        if not match.period and match.precision >= 2:
-            return match.value
     for label in _UPDATED_LABEL.finditer(text):
         for match in find_dates(text[label.end() : label.end() + 40]):
             if match.precision >= 2:
                 return match.value
+    for match in find_dates(text[:600]):
+        if not match.period and match.precision >= 2:
+            return match.value
     return UNKNOWN

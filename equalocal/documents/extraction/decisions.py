@@ -157,6 +157,13 @@ def _formula_opener() -> re.Pattern[str]:
 
 
 @cache
+def _formula_inline() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{lexicon.alternation(lexicon.FORMULA_OPENERS)})\s*[:\-–]\s*(?=\S)", re.IGNORECASE
+    )
+
+
+@cache
 def _formula_item() -> re.Pattern[str]:
     return re.compile(
         rf"^\s*(?:{lexicon.alternation(lexicon.FORMULA_ITEMS)})(?:\s|$)", re.IGNORECASE
@@ -186,7 +193,13 @@ def split_sentences(text: str) -> list[Sentence]:
                     formula_left -= 1
                     if not _formula_item().match(norm) and len(norm) > 200:
                         formula_left = 0
-                if _formula_opener().search(norm.rstrip(" .")) and len(norm) < 200:
+                inline = _formula_inline().match(norm)
+                if inline and not sentence.formula:
+                    formula_id += 1
+                    sentence.formula = True
+                    sentence.formula_opener = inline.group(0)
+                    sentence.formula_id = formula_id
+                elif _formula_opener().search(norm.rstrip(" .")) and len(norm) < 200:
                     formula_left = 4
                     opener = norm
                     formula_id += 1
@@ -385,8 +398,8 @@ def _case_regexes() -> list[re.Pattern[str]]:
     )
     return [
         re.compile(
-            rf"(?:Delibera(?:zione)?|Determina(?:zione)?)(?:\s+(?:di|della|del)\s+(?:Giunta|Consiglio)"
-            rf"(?:\s+(?:comunale|regionale|municipale|provinciale))?)?\s+(?:n\.|n°|nr\.?|numero)\s*\d+(?:/\d{{2,4}})?",
+            r"(?:Delibera(?:zione)?|Determina(?:zione)?)(?:\s+(?:di|della|del)\s+(?:Giunta|Consiglio)"
+            r"(?:\s+(?:comunale|regionale|municipale|provinciale))?)?\s+(?:n\.|n°|nr\.?|numero)\s*\d+(?:/\d{2,4})?",
             re.IGNORECASE,
         ),
         re.compile(
