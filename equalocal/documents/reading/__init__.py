@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from ..types import DocumentRejected, FileType, PageText, ReadResult, RejectReason
@@ -145,13 +146,18 @@ def read_file(
 
     missing = [page.number for page in result.pages if page.needs_ocr]
     if ocr and missing:
+        done_already: list[PageText] = []
         if languages is None:
-            languages = _guess_ocr_languages(path, file_type, result, missing, limits)
+            languages, probe = _guess_ocr_languages(path, file_type, result, missing, limits)
+            if probe is not None and languages == ["eng"]:
+                done_already.append(probe)  # the English probe is the page's OCR
+        to_do = [number for number in missing if number not in {p.number for p in done_already}]
         by_number = {page.number: page for page in result.pages}
         failed = False
-        for done, page in enumerate(
-            ocr_pages(path, file_type, missing, languages=languages, limits=limits), start=1
-        ):
+        pages = chain(
+            done_already, ocr_pages(path, file_type, to_do, languages=languages, limits=limits)
+        )
+        for done, page in enumerate(pages, start=1):
             progress("ocr", done, len(missing))
             if page.needs_ocr:
                 failed = True
@@ -167,16 +173,17 @@ def read_file(
 
 def _guess_ocr_languages(
     path: Path, file_type: FileType, result: ReadResult, missing: list[int], limits: Limits
-) -> list[str]:
+) -> tuple[list[str], PageText | None]:
     from ..text.language import detect_language
 
     seen = Counter(page.language for page in result.pages if page.language)
     if seen:
-        return ocr_languages_for(None, seen.most_common(1)[0][0])
+        return ocr_languages_for(None, seen.most_common(1)[0][0]), None
     # No text anywhere: OCR the first page in English, which still shows the language.
     probe = next(_ocr_pages(path, file_type, missing[:1], languages=["eng"], limits=limits), None)
-    hint = detect_language(probe.text) if probe is not None and probe.text else None
-    return ocr_languages_for(None, hint)
+    if probe is None or probe.needs_ocr:
+        return ocr_languages_for(None), None
+    return ocr_languages_for(None, detect_language(probe.text)), probe
 
 
 def render_page_png(

@@ -155,7 +155,7 @@ def repair_text(text: str, language: str) -> tuple[str, list[Repair]]:
     if not text or table is None:
         return text, []
     damaged = diacritics_lost(text, language)
-    repairer = _Repairer(language, table, damaged)
+    repairer = _repairer(language, table, damaged)
     protected = [match.span() for match in _PROTECTED.finditer(text)]
     tokens = list(_TOKEN.finditer(text))
     words = [match.group().lower() for match in tokens]
@@ -212,6 +212,18 @@ def diacritics_lost(text: str, language: str) -> bool:
         return False
     found = sum(1 for char in sample if char in letters)
     return found < total * expected * 0.2
+
+
+_repairers: dict[tuple[str, bool], _Repairer] = {}
+
+
+def _repairer(language: str, table: dict[str, float], damaged: bool) -> _Repairer:
+    # Decisions are cached per word across pages; the cache is dropped when it grows large.
+    key = (language, damaged)
+    repairer = _repairers.get(key)
+    if repairer is None or len(repairer.cache) > 100_000:
+        repairer = _repairers[key] = _Repairer(language, table, damaged)
+    return repairer
 
 
 def _context_rule(
