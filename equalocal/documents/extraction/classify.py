@@ -20,11 +20,17 @@ def is_cemr_related(text: str) -> bool:
 
 
 @cache
-def _cue_regexes() -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    return {
-        kind: [(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), w) for p, w in cues]
-        for kind, cues in lexicon.KIND_CUES.items()
-    }
+def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    """All kind cues in one regex; each alternative is a named group (kind, weight)."""
+    parts = []
+    groups: dict[str, tuple[str, float]] = {}
+    for kind, cues in lexicon.KIND_CUES.items():
+        for index, (pattern, weight) in enumerate(cues):
+            name = f"{kind}_{index}"
+            groups[name] = (kind, weight)
+            parts.append(f"(?P<{name}>{pattern})")
+    regex = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+    return regex, groups
 
 
 @cache
@@ -81,13 +87,15 @@ def classify(
 ) -> tuple[str, float]:
     """The document's kind and a confidence in 0–1, from weighted cues and structure."""
     scores = dict.fromkeys(KINDS, 0.0)
-    head = text[:300]
-    for kind, cues in _cue_regexes().items():
-        for regex, weight in cues:
-            if regex.search(head):
-                scores[kind] += weight * 1.5
-            elif regex.search(text):
-                scores[kind] += weight
+    regex, groups = _cue_regex()
+    seen: dict[str, float] = {}
+    for m in regex.finditer(text[:4000]):
+        name = m.lastgroup or ""
+        factor = 1.5 if m.start() < 300 else 1.0
+        seen[name] = max(seen.get(name, 0.0), factor)
+    for name, factor in seen.items():
+        kind, weight = groups[name]
+        scores[kind] += weight * factor
     scores["web_page"] += 0.8  # most public texts are web pages
     if agenda:
         scores["other"] += 4.0

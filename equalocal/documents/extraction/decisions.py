@@ -216,6 +216,7 @@ def _regex(fragments: tuple[str, ...], case_sensitive: bool = False) -> re.Patte
     return re.compile(rf"(?<![\w])(?:{lexicon.alternation(fragments)})(?![\w])", flags)
 
 
+@cache
 def _rx(name: str) -> re.Pattern[str]:
     value = getattr(lexicon, name)
     fragments = lexicon.all_languages(value) if isinstance(value, dict) else list(value)
@@ -279,6 +280,36 @@ class Context:
     is_agenda: bool
     is_motion: bool
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
+
+
+@cache
+def _action_prefixes() -> dict[str, tuple[str, ...]]:
+    """Literal word beginnings of every action verb, by their first three letters."""
+    table: dict[str, set[str]] = {}
+    for per_language in lexicon.VERBS.values():
+        for (category, _tense), fragments in per_language.items():
+            if category in {"propose", "reject"}:
+                continue
+            for fragment in fragments:
+                prefix = re.match(r"[^\W\d_]+", fragment)
+                if prefix and len(prefix.group(0)) >= 2:
+                    literal = prefix.group(0).lower()
+                    table.setdefault(literal[:3], set()).add(literal)
+    return {key: tuple(values) for key, values in table.items()}
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def may_hold_action(text: str) -> bool:
+    """A fast test: does any word start like an action verb? Saves the full regexes."""
+    table = _action_prefixes()
+    for word in _WORD.findall(text):
+        word = word.lower()
+        candidates = table.get(word[:3])
+        if candidates and word.startswith(candidates):
+            return True
+    return False
 
 
 def _actions(norm: str) -> tuple[list[Action], set[str]]:
@@ -420,6 +451,7 @@ def find_case_number(text: str) -> str:
     return UNKNOWN
 
 
+_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/])")
 _PARAGRAPH = re.compile(r"§\s?(\d{1,4})")
 
 
@@ -507,15 +539,20 @@ def extract_decisions(
     last_year: int | None = None
     previous_charter = False
     formulas_used: set[int] = set()
+    all_charter = charter_spans(text)
+    if context.cemr_related:
+        all_charter += weak_charter_spans(text)
     for sentence in sentences:
         norm = sentence.norm
-        dates = find_dates(norm, context.document_date)
-        charter = charter_spans(norm)
-        if context.cemr_related and not charter:
-            charter = weak_charter_spans(norm)
-        decision = _sentence_decision(
-            sentence, norm, dates, charter, previous_charter, last_year, context
-        )
+        decision = None
+        if may_hold_action(norm):
+            dates = find_dates(norm, context.document_date)
+            charter = charter_spans(norm)
+            if context.cemr_related and not charter:
+                charter = weak_charter_spans(norm)
+            decision = _sentence_decision(
+                sentence, norm, dates, charter, previous_charter, last_year, context
+            )
         if decision is not None:
             if sentence.formula and sentence.formula_id in formulas_used:
                 decision = None
@@ -524,10 +561,10 @@ def extract_decisions(
         if decision is not None:
             decision.page = _page_of(sentence.start, context)
             found.append((sentence.start, sentence.formula, decision))
-        years = [d.year for d in dates if not d.period]
+        years = _YEAR.findall(norm)
         if years:
-            last_year = years[-1]
-        previous_charter = bool(charter)
+            last_year = int(years[-1])
+        previous_charter = any(sentence.start <= start < sentence.end for start, _ in all_charter)
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
     return merge_decisions(found)
