@@ -338,8 +338,9 @@ def _card(request, item, *, error: str = "", status: int = 200):
         if error:
             messages.error(request, error)
         return redirect(_review_url(item))
+    document = item.document
     item.refresh_from_db()
-    item.document = item.document
+    item.document = document  # keeps the organisation loaded with it
     context = {
         "organisation": item.document.organisation,
         "document": item.document,
