@@ -288,7 +288,7 @@ def _action_prefixes() -> dict[str, tuple[str, ...]]:
     table: dict[str, set[str]] = {}
     for per_language in lexicon.VERBS.values():
         for (category, _tense), fragments in per_language.items():
-            if category in {"propose", "reject"}:
+            if category == "propose":
                 continue
             for fragment in fragments:
                 prefix = re.match(r"[^\W\d_]+", fragment)
@@ -319,6 +319,9 @@ def _actions(norm: str) -> tuple[list[Action], set[str]]:
         for m in regex.finditer(norm):
             if category in {"propose", "reject"}:
                 cues.add(category)
+                if category == "reject":
+                    # A rejection is a decision about its object too.
+                    actions.append(Action("adopt", "past", m.start(), m.end()))
             else:
                 actions.append(Action(category, tense, m.start(), m.end()))
     actions.sort(key=lambda a: a.start)
@@ -517,7 +520,10 @@ def _decision_type(
                 candidates.append((distance, kind, action))
     if not candidates:
         return None
-    _, kind, action = min(candidates, key=lambda c: (c[0], c[1] != "adopt_action_plan"))
+    # A plan or report near the verb is the object even when the Charter is named too
+    # ("adopted the action plan under the Charter").
+    preferred = [c for c in candidates if c[1] != "charter"] or candidates
+    _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != "adopt_action_plan"))
     if kind != "charter":
         return kind, action
     if action.category == "support":
@@ -608,9 +614,9 @@ def _sentence_decision(
     if not qualifying:
         return None
     cemr_actor = _cemr_actor().search(norm)
-    if cemr_actor and re.search(r"2006|2022|launch|lancer|lanser|ins\s+leben", norm, re.I):
-        if not find_organisations(norm) and not find_bodies(norm):
-            return None
+    charter_history = re.search(r"2006|2022|launch|lancer|lanser|ins\s+leben", norm, re.I)
+    if cemr_actor and charter_history and not find_organisations(norm) and not find_bodies(norm):
+        return None  # CEMR adopting or launching the Charter itself
     plans = [(m.start(), m.end()) for m in _rx("PLAN_WORDS").finditer(norm)]
     reports = [(m.start(), m.end()) for m in _rx("REPORT_WORDS").finditer(norm)]
     typed = _decision_type(
@@ -643,7 +649,15 @@ def _sentence_decision(
     if value == UNKNOWN and sentence.formula and status == "adopted":
         value = context.document_date
     is_signing_act = action.category == "sign" and not has_decide
-    if is_signing_act and date is not None and date.precision == 3 and status == "adopted":
+    signed_by_body = bool(find_bodies(norm))
+    if (
+        is_signing_act
+        and not signed_by_body
+        and date is not None
+        and date.precision == 3
+        and status == "adopted"
+    ):
+        # A person signing on a given day: the decision behind it is dated elsewhere.
         decision.signing_date = value
         value = UNKNOWN
     decision.decision_date = value or UNKNOWN

@@ -840,7 +840,7 @@ ORGANISATION_PATTERNS: list[tuple[str, str, str]] = [
     (r"\b(?i:(?:kommun)?fullmäktige)\s+i\s+([A-ZÅÄÖ][\wåäö-]+)", "{} kommun", "SE"),
     (r"\b([A-ZÅÄÖ][\wåäö-]+)\s+kommunfullmäktige", "{} kommun", "SE"),
     (r"\b([A-ZÆØÅ][\wæøå-]+)\s+[Kk]ommune\b", "{} kommune", ""),
-    (r"\b([A-ZÄÖ][\wäö-]+?)n\s+(?:kaupunki|kunta)\b", "{}", "FI"),
+    (r"\b[A-ZÄÖ][\wäö-]+?n\s+(?:kaupunki|kunta)\b", "", "FI"),
     (
         r"\b(?:Landeshauptstadt|Hansestadt|Bundesstadt|Universitätsstadt|Stadt|Gemeinde|Landkreis|Markt)\s+([A-ZÄÖÜ][\wäöüß-]+)",
         "",

@@ -106,7 +106,7 @@ def find_organisations(text: str) -> list[OrganisationMention]:
     mentions: list[OrganisationMention] = []
     for pattern, template, country in _compiled_patterns():
         for m in pattern.finditer(text):
-            place = m.group(1).strip()
+            place = (m.group(1) if m.groups() else m.group(0).split()[0]).strip()
             if place.lower() in _NOT_PLACES or len(place) < 2:
                 continue
             if template == "{} kommun" and place.endswith("s") and m.group(0).startswith(place):

@@ -98,6 +98,9 @@ def _rows_from_grid(
             if index < len(cells):
                 values[role] = _cell_parts(cells[index])
         activities = values.get("activity", [])
+        if not activities and values.get("goal"):
+            # A row with only its aim filled in is still something to do.
+            activities, values["goal"] = values["goal"], []
         if not activities:
             continue
         if heading_role(activities[0]) == "activity":

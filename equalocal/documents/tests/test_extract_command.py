@@ -1,0 +1,76 @@
+"""``equalocal extract`` and ``equalocal evaluate-extraction`` through call_command."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+DEV_SET = Path(__file__).resolve().parents[4] / "shared" / "samples" / "extraction-dev"
+
+
+def test_extract_prints_one_json_object_per_file(tmp_path):
+    first = tmp_path / "beslut.txt"
+    first.write_text(
+        "Protokoll\n\nKommunfullmäktige beslutade den 3 maj 2022 att underteckna "
+        "CEMR-deklarationen. Dnr KS 2022/15",
+        encoding="utf-8",
+    )
+    second = tmp_path / "empty.pdf"
+    second.write_bytes(b"")
+    out = StringIO()
+    call_command("extract", str(first), str(second), "--json", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert len(lines) == 2
+    result = json.loads(lines[0])
+    assert result["file"] == str(first)
+    assert result["text"] == first.read_text(encoding="utf-8")
+    assert result["ocr"] is False
+    assert result["cemr_related"] is True
+    [decision] = result["decisions"]
+    assert decision["decision_type"] == "sign_charter"
+    assert decision["decision_date"] == "2022-05-03"
+    assert decision["deciding_body"] == "Kommunfullmäktige"
+    assert set(decision) >= {
+        "organisation",
+        "country",
+        "paragraph",
+        "case_number",
+        "evidence",
+        "confidence",
+    }
+    failed = json.loads(lines[1])
+    assert failed["error"]["reason"] == "empty"
+
+
+def test_extract_prints_a_readable_summary(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Comune di Siena ha approvato il piano d'azione il 3 marzo 2021.", encoding="utf-8"
+    )
+    out = StringIO()
+    call_command("extract", str(path), stdout=out)
+    assert "adopt_action_plan" in out.getvalue()
+    assert "2021-03-03" in out.getvalue()
+
+
+def test_evaluate_extraction_prints_the_figures():
+    if not (DEV_SET / "manifest.json").is_file():
+        pytest.skip("shared/samples/extraction-dev is not present")
+    out = StringIO()
+    call_command("evaluate_extraction", str(DEV_SET), "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["documents"] == 19
+    assert set(report["decisions"]) >= {"precision", "recall", "f1"}
+    assert "per_document" not in report
+    out = StringIO()
+    call_command("evaluate_extraction", str(DEV_SET), "--verbose", stdout=out)
+    assert "Kind accuracy" in out.getvalue()
+
+
+def test_evaluate_extraction_needs_a_manifest(tmp_path):
+    with pytest.raises(CommandError):
+        call_command("evaluate_extraction", str(tmp_path))
