@@ -37,7 +37,7 @@ def guess_language(text: str) -> str | None:
     if detect_language is not None:
         try:
             return detect_language(text)
-        except Exception:
+        except Exception:  # noqa: S110 - a detector failure must not stop extraction
             pass
     words = Counter(w.lower() for w in re.findall(r"\w+", text[:5000]))
     scores = {lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.STOPWORDS.items()}

@@ -588,9 +588,7 @@ def _sentence_decision(
     actions, cues = _actions(norm)
     if not actions:
         return None
-    opener_actions, opener_cues = (
-        _actions(sentence.formula_opener) if sentence.formula else ([], set())
-    )
+    opener_cues = _actions(sentence.formula_opener)[1] if sentence.formula else set()
     cues |= opener_cues
     has_decide = any(a.category == "decide" for a in actions)
     proposal = "propose" in cues or (
