@@ -189,9 +189,14 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
     organisation = run.document.organisation
     languages = ocr_languages_for(organisation.country.code or None, run.document.language or None)
     done = already
+    failed = []
     pages = ocr_pages(path, file_type, missing, languages=languages, limits=limits)
     try:
         for page in pages:
+            if page.needs_ocr:
+                # Tesseract gave up on this page; it stays unread and a retry tries it again.
+                failed.append(page.number)
+                continue
             Page.objects.filter(document_id=run.id, number=page.number).update(
                 text=page.text,
                 raw_text=page.raw_text or page.text,
@@ -206,7 +211,15 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
         close = getattr(pages, "close", None)
         if close is not None:
             close()
-    run.write(ocr_page_count=total)
+    run.write(ocr_page_count=total - len(failed))
+    if failed:
+        if (
+            len(failed) == total
+            and not Page.objects.filter(document_id=run.id).exclude(text="").exists()
+        ):
+            raise DocumentRejected(RejectReason.OCR_FAILED, f"pages {failed}")
+        warnings = list(dict.fromkeys([*run.document.warnings, RejectReason.OCR_FAILED.value]))
+        run.write(warnings=warnings)
 
 
 def _repair(run: _Run) -> None:

@@ -6,9 +6,14 @@ class Command(BaseCommand):
     help = "Run the background worker (database-backed task queue) and the daily reminders."
 
     def handle(self, *args, **options):
+        from equalocal.documents.services import documents_requeue_stale
         from equalocal.plans.tasks import schedule_daily_reminders
 
         # The daily task queues its next run itself; this starts the chain, once.
         if schedule_daily_reminders():
             self.stdout.write("Daily reminders queued.")
+        # A worker killed mid-document left it unfinished: queue it again to be picked up.
+        requeued = documents_requeue_stale()
+        if requeued:
+            self.stdout.write(f"{requeued} unfinished document(s) queued again.")
         call_command("db_worker")
