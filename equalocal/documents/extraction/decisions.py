@@ -11,6 +11,7 @@ Concrete decisions are merged so that each is reported once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -115,7 +116,7 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"\n", text[start:end]):
         pos = start + m.start()
         before = text[unit_start:pos].rstrip()
-        after = text[pos + 1 : end].lstrip()
+        after = text[pos + 1 : min(end, pos + 200)].lstrip()
         if not before:
             continue
         breaks = (
@@ -548,6 +549,7 @@ def extract_decisions(
     all_charter = charter_spans(text)
     if context.cemr_related:
         all_charter += weak_charter_spans(text)
+    charter_starts = sorted(start for start, _ in all_charter)
     for sentence in sentences:
         norm = sentence.norm
         decision = None
@@ -570,7 +572,8 @@ def extract_decisions(
         years = _YEAR.findall(norm)
         if years:
             last_year = int(years[-1])
-        previous_charter = any(sentence.start <= start < sentence.end for start, _ in all_charter)
+        index = bisect_left(charter_starts, sentence.start)
+        previous_charter = index < len(charter_starts) and charter_starts[index] < sentence.end
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
     return merge_decisions(found)
