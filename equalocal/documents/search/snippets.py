@@ -50,8 +50,9 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
                 best, best_count = first, count
         start = max(0, best - 4)
     end = min(len(tokens), start + WINDOW_WORDS)
-    start_char = tokens[start].start()
-    end_char = tokens[end - 1].end()
+    # The whole text at either end, so nothing (not even punctuation) is cut off there.
+    start_char = tokens[start].start() if start else 0
+    end_char = tokens[end - 1].end() if end < len(tokens) else len(body)
     hit_set = set(hits)
     parts = ["…" if start else ""]
     cursor = start_char

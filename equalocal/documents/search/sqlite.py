@@ -46,11 +46,13 @@ def search(terms, filters, *, limit: int, offset: int):
         f"WHERE documents_fts MATCH %s AND {where}"
     )
     match = match_expression(terms)
+    # bm25() cannot sit inside an aggregate: rank the pages first, then keep each document's best.
+    matched = f"WITH m AS MATERIALIZED (SELECT r.document_id, r.page, {RANK} AS score {source}) "
     with connection.cursor() as cursor:
         # SQLite takes the bare column (page) from the row holding the min() aggregate.
         cursor.execute(
-            f"SELECT r.document_id, r.page, min({RANK}) AS score {source} "
-            "GROUP BY r.document_id ORDER BY score, r.document_id LIMIT %s OFFSET %s",
+            matched + "SELECT document_id, page, min(score) AS best FROM m "  # noqa: S608
+            "GROUP BY document_id ORDER BY best, document_id LIMIT %s OFFSET %s",
             [match, *params, limit, offset],
         )
         ranked = [(document_id, page, -score) for document_id, page, score in cursor.fetchall()]

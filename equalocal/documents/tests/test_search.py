@@ -1,0 +1,146 @@
+"""Search on the real database (SQLite FTS5 here, PostgreSQL full-text search in CI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from equalocal.documents.search import index_document, remove_from_index, search_documents
+from tests.factories import DocumentFactory, OrganisationFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _document(org, *pages: str, language="sv", **fields):
+    document = DocumentFactory(organisation=org, language=language, **fields)
+    for number, text in enumerate(pages, start=1):
+        PageFactory(document=document, number=number, text=text, language=language)
+    index_document(document)
+    return document
+
+
+@pytest.fixture
+def org():
+    return OrganisationFactory()
+
+
+def test_swedish_inflection_finds_the_base_form(org):
+    plan = _document(org, "Kommunen antar en jämställdhetsplan för åren 2025–2027.")
+    _document(org, "Protokoll om snöröjning och gatubelysning.")
+    page = search_documents(organisation_ids=[org.pk], query="jämställdhetsplaner")
+    assert [hit.document_id for hit in page.hits] == [plan.pk]
+    assert page.total == 1
+    assert "<mark>jämställdhetsplan</mark>" in page.hits[0].snippet_html
+
+
+def test_english_plural_finds_the_singular(org):
+    doc = _document(org, "The council took a decision to sign the Charter.", language="en")
+    page = search_documents(organisation_ids=[org.pk], query="decisions")
+    assert [hit.document_id for hit in page.hits] == [doc.pk]
+    assert "<mark>decision</mark>" in page.hits[0].snippet_html
+
+
+def test_hit_names_the_best_page(org):
+    doc = _document(
+        org,
+        "Inledning och bakgrund.",
+        "Kommunstyrelsen beslutar att underteckna deklarationen om jämställdhet.",
+    )
+    page = search_documents(organisation_ids=[org.pk], query="underteckna")
+    assert [(hit.document_id, hit.page) for hit in page.hits] == [(doc.pk, 2)]
+
+
+def test_only_visible_organisations_are_searched(org):
+    other = OrganisationFactory()
+    _document(other, "Hemlig jämställdhetsanalys.")
+    mine = _document(org, "Öppen jämställdhetsanalys.")
+    page = search_documents(organisation_ids=[org.pk], query="jämställdhetsanalys")
+    assert [hit.document_id for hit in page.hits] == [mine.pk]
+    narrowed = search_documents(
+        organisation_ids=[org.pk], organisation_id=other.pk, query="jämställdhetsanalys"
+    )
+    assert narrowed.hits == [] and narrowed.total == 0
+
+
+def test_filters_by_kind_language_year_and_charter_relation(org):
+    old = _document(org, "Handlingsplan för jämställdhet.", kind="action_plan",
+                    document_date=date(2014, 3, 1), cemr_related=True)  # fmt: skip
+    new = _document(org, "Beslut om jämställdhet.", kind="decision",
+                    document_date=date(2024, 10, 1), cemr_related=False)  # fmt: skip
+    english = _document(org, "Gender equality plan.", language="en", kind="action_plan",
+                        document_date=date(2024, 1, 1))  # fmt: skip
+
+    def ids(**filters):
+        return {h.document_id for h in search_documents(organisation_ids=[org.pk], **filters).hits}
+
+    assert ids(query="jämställdhet") == {old.pk, new.pk}
+    assert ids(query="jämställdhet", kind="decision") == {new.pk}
+    assert ids(query="jämställdhet", year=2014) == {old.pk}
+    assert ids(query="jämställdhet", cemr_related=True) == {old.pk}
+    assert ids(query="plan", language="en") == {english.pk}
+
+
+def test_every_term_must_match_and_phrases_keep_their_order(org):
+    both = _document(org, "Kommunfullmäktige antar planen för jämställdhet.")
+    _document(org, "Kommunfullmäktige sammanträder i maj.")
+    assert [h.document_id for h in search_documents(
+        organisation_ids=[org.pk], query="kommunfullmäktige jämställdhet").hits] == [both.pk]  # fmt: skip
+    assert search_documents(organisation_ids=[org.pk], query='"jämställdhet planen"').hits == []
+    assert [h.document_id for h in search_documents(
+        organisation_ids=[org.pk], query='"planen för jämställdhet"').hits] == [both.pk]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "jäms*", "NEAR(a b)", "-jämställdhet", "((jämställdhet", "a OR", "AND",
+     "title:x", "'; DROP TABLE documents_document; --", "^", "\x00", "😀 jämställdhet"],
+)  # fmt: skip
+def test_any_typed_query_is_safe(org, query):
+    _document(org, "Jämställdhet i kommunen.")
+    page = search_documents(organisation_ids=[org.pk], query=query)
+    assert page.total == len(page.hits)
+
+
+def test_empty_query_gives_no_results(org):
+    _document(org, "Jämställdhet.")
+    assert search_documents(organisation_ids=[org.pk], query="  ").hits == []
+    assert search_documents(organisation_ids=[org.pk], query="*:-").total == 0
+
+
+def test_snippet_is_escaped_with_only_mark_tags(org):
+    _document(org, '<script>alert("x")</script> jämställdhet & <b onclick="x">mer</b>')
+    hit = search_documents(organisation_ids=[org.pk], query="jämställdhet").hits[0]
+    assert "<script" not in hit.snippet_html
+    assert "&lt;script&gt;" in hit.snippet_html
+    stripped = hit.snippet_html.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
+
+
+def test_results_are_paged_with_a_total(org):
+    docs = [_document(org, f"Jämställdhet nummer {n}.") for n in range(5)]
+    first = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2)
+    second = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2, offset=2)
+    assert first.total == second.total == 5
+    seen = [h.document_id for h in first.hits + second.hits]
+    assert len(set(seen)) == 4 and set(seen) <= {d.pk for d in docs}
+
+
+def test_reindex_replaces_and_remove_drops_a_document(org):
+    doc = _document(org, "Ursprunglig text om jämställdhet.")
+    doc.pages.update(text="Ny text om snöröjning.")
+    index_document(doc)
+    assert search_documents(organisation_ids=[org.pk], query="jämställdhet").hits == []
+    assert search_documents(organisation_ids=[org.pk], query="snöröjning").total == 1
+    remove_from_index(doc.pk)
+    assert search_documents(organisation_ids=[org.pk], query="snöröjning").total == 0
+
+
+def test_deleting_a_document_removes_it_from_the_index(org):
+    doc = _document(org, "Text om jämställdhet.")
+    doc.delete()
+    assert search_documents(organisation_ids=[org.pk], query="jämställdhet").total == 0
+    # The index stays usable after rows went away with their document.
+    again = _document(org, "Annan text om jämställdhet.")
+    assert [h.document_id for h in search_documents(
+        organisation_ids=[org.pk], query="jämställdhet").hits] == [again.pk]  # fmt: skip
