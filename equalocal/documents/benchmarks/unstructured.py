@@ -17,7 +17,7 @@ from django.conf import settings
 
 FILES = 4
 PAGES_PER_FILE = 5
-SCRIPT = Path(settings.BASE_DIR).parent / "scripts" / "bench" / "unstructured_fast.py"
+SCRIPT = Path(settings.BASE_DIR) / "scripts" / "bench" / "unstructured_fast.py"
 
 
 def _make_pdfs(folder: Path) -> list[Path]:
