@@ -87,16 +87,20 @@ def search(terms, filters, *, limit: int, offset: int):
         f"FROM documents_searchrow r, q WHERE r.vector @@ q.query AND {where}) "
     )
     with connection.cursor() as cursor:
+        # The window counts the documents in the same pass, so the match is evaluated once.
         cursor.execute(
-            matched + "SELECT document_id, page, score FROM ("  # noqa: S608
+            matched + "SELECT document_id, page, score, count(*) OVER () FROM ("  # noqa: S608
             "SELECT DISTINCT ON (document_id) document_id, page, score FROM m "
             "ORDER BY document_id, score DESC) best "
             "ORDER BY score DESC, document_id LIMIT %s OFFSET %s",
             [*query_params, *params, limit, offset],
         )
-        ranked = [(d, p, float(s)) for d, p, s in cursor.fetchall()]
-        if offset == 0 and len(ranked) < limit:
-            return ranked, len(ranked)
+        rows = cursor.fetchall()
+        ranked = [(d, p, float(s)) for d, p, s, _total in rows]
+        if rows:
+            return ranked, rows[0][3]
+        if offset == 0:
+            return [], 0
         cursor.execute(
             matched + "SELECT count(DISTINCT document_id) FROM m",  # noqa: S608
             [*query_params, *params],

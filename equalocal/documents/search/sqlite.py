@@ -49,15 +49,19 @@ def search(terms, filters, *, limit: int, offset: int):
     # bm25() cannot sit inside an aggregate: rank the pages first, then keep each document's best.
     matched = f"WITH m AS MATERIALIZED (SELECT r.document_id, r.page, {RANK} AS score {source}) "
     with connection.cursor() as cursor:
-        # SQLite takes the bare column (page) from the row holding the min() aggregate.
+        # SQLite takes the bare column (page) from the row holding the min() aggregate; the
+        # window counts the documents in the same pass, so the match is evaluated once.
         cursor.execute(
-            matched + "SELECT document_id, page, min(score) AS best FROM m "  # noqa: S608
+            matched + "SELECT document_id, page, min(score) AS best, count(*) OVER () FROM m "  # noqa: S608
             "GROUP BY document_id ORDER BY best, document_id LIMIT %s OFFSET %s",
             [match, *params, limit, offset],
         )
-        ranked = [(document_id, page, -score) for document_id, page, score in cursor.fetchall()]
-        if offset == 0 and len(ranked) < limit:
-            return ranked, len(ranked)
+        rows = cursor.fetchall()
+        ranked = [(document_id, page, -score) for document_id, page, score, _total in rows]
+        if rows:
+            return ranked, rows[0][3]
+        if offset == 0:
+            return [], 0
         cursor.execute(f"SELECT count(DISTINCT r.document_id) {source}", [match, *params])
         total = cursor.fetchone()[0]
     return ranked, total

@@ -45,6 +45,9 @@ from ..types import DocumentRejected, FileType, OrganisationCandidate, PageText,
 logger = logging.getLogger(__name__)
 
 
+LANGUAGE_SAMPLE = 2000
+
+
 class Cancelled(Exception):
     """Someone asked to stop processing this document."""
 
@@ -268,7 +271,8 @@ def _languages(run: _Run) -> list[Page]:
 
     run.stage(Stage.LANGUAGE)
     pages = list(Page.objects.filter(document_id=run.id).order_by("number"))
-    found = detect_languages([page.text for page in pages])
+    # A page's first couple of thousand characters tell its language as well as the whole page.
+    found = detect_languages([page.text[:LANGUAGE_SAMPLE] for page in pages])
     weight: Counter[str] = Counter()
     changed = []
     for page, language in zip(pages, found, strict=True):
