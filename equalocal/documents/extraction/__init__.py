@@ -15,7 +15,15 @@ from ..types import UNKNOWN, ActionRow, Analysis, OrganisationCandidate, PageTex
 from . import lexicon
 from .classify import classify, is_agenda, is_cemr_related, is_motion
 from .dates import document_date as find_document_date
-from .decisions import Context, extract_decisions, find_bodies, find_case_number, split_sentences
+from .decisions import (
+    Context,
+    extract_decisions,
+    find_bodies,
+    find_case_number,
+    has_spaced_letters,
+    normalise,
+    split_sentences,
+)
 from .organisations import (
     OrganisationMention,
     candidates_in_text,
@@ -23,6 +31,7 @@ from .organisations import (
     main_organisation,
     match_candidate,
 )
+from .prefilter import scoped
 from .tables import rows_from_tables, rows_from_text
 
 __all__ = ["analyse", "guess_language"]
@@ -80,10 +89,23 @@ def analyse(
     Never raises for odd input: an empty text gives an empty ``Analysis``.
     """
     text = text or ""
-    analysis = Analysis()
     if not text.strip():
-        return analysis
+        return Analysis()
     language = language or guess_language(text) or UNKNOWN
+    # The lexicon's regexes keep only the fragments whose words occur in this text.
+    with scoped("", spaced_letters=has_spaced_letters(text)) as scope:
+        scope.folded = normalise(text).casefold()
+        return _analyse(text, tables, pages, language, organisations)
+
+
+def _analyse(
+    text: str,
+    tables: Sequence[Table],
+    pages: Sequence[PageText] | None,
+    language: str,
+    organisations: Sequence[OrganisationCandidate],
+) -> Analysis:
+    analysis = Analysis()
     analysis.language = language
     analysis.cemr_related = is_cemr_related(text)
     analysis.document_date = find_document_date(text)

@@ -10,6 +10,7 @@ from functools import cache
 from ..types import UNKNOWN, ActionRow, Decision
 from . import lexicon
 from .decisions import charter_spans
+from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
 
@@ -20,8 +21,7 @@ def is_cemr_related(text: str) -> bool:
 
 
 @cache
-def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    """All kind cues in one regex; each alternative is a named group (kind, weight)."""
+def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
     parts = []
     groups: dict[str, tuple[str, float]] = {}
     for kind, cues in lexicon.KIND_CUES.items():
@@ -29,15 +29,21 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
             name = f"{kind}_{index}"
             groups[name] = (kind, weight)
             parts.append(f"(?P<{name}>{pattern})")
-    regex = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
-    return regex, groups
+    kinds = [name.rsplit("_", 1)[0] for name in groups]
+    return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, kinds), groups
 
 
-@cache
-def _agenda() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?:{lexicon.alternation(lexicon.AGENDA_WORDS)})(?!\w)", re.IGNORECASE
-    )
+def _cue_regex():
+    """All kind cues in one regex; each alternative is a named group (kind, weight)."""
+    cues, groups = _cue_filter()
+    return cues.get(), groups
+
+
+_AGENDA = Filtered(lexicon.AGENDA_WORDS, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _agenda():
+    return _AGENDA.get()
 
 
 def is_agenda(text: str) -> bool:
@@ -51,9 +57,12 @@ def is_agenda(text: str) -> bool:
     return False
 
 
-_MOTION = re.compile(
-    r"(?<!\w)(?:motion|antrag|interfraktioneller\s+antrag|mozione|moción|motie|wniosek|valtuustoaloite|"
-    r"medborgarförslag|borgerforslag)(?!\w)",
+_MOTION_FILTER = Filtered(
+    (
+        r"motion|antrag|interfraktioneller\s+antrag|mozione|moción|motie|wniosek|valtuustoaloite",
+        r"medborgarförslag|borgerforslag",
+    ),
+    r"(?<!\w)(?:{alt})(?!\w)",
     re.IGNORECASE,
 )
 
@@ -69,7 +78,7 @@ def is_motion(text: str) -> bool:
             )
         )
         or bool(
-            _MOTION.search(head)
+            _MOTION_FILTER.get().search(head)
             and re.search(r"\bföreslår\s+jag\b|\bI\s+move\b|\bpropongo\b", text, re.I)
         )
     )

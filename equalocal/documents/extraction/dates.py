@@ -15,6 +15,7 @@ from functools import cache
 
 from ..types import UNKNOWN
 from . import lexicon
+from .prefilter import Filtered
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?P<year>(?:19|20)\d{2})"
     day = r"(?P<day>0?[1-9]|[12]\d|3[01])"
     flags = re.IGNORECASE
-    relative = "|".join(f"(?:{p})" for p, _, _ in lexicon.RELATIVE_DATES)
     return {
         "iso": re.compile(
             rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
@@ -75,11 +75,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<!\w)(?:i|last|förra|letzten|vorigen|dernier)\s+(?P<weekday>[^\W\d_]{4,14})(?!\w)",
             flags,
         ),
-        "relative": re.compile(rf"(?<!\w)(?:{relative})(?!\w)", flags),
-        "same_year": re.compile(
-            rf"(?<!\w)(?:{lexicon.alternation(lexicon.SAME_YEAR)})(?!\w)", flags
-        ),
     }
+
+
+_RELATIVE = Filtered(
+    [p for p, _, _ in lexicon.RELATIVE_DATES], r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE
+)
+_SAME_YEAR = Filtered(lexicon.SAME_YEAR, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 _PERIOD_BEFORE = re.compile(
@@ -144,7 +147,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             found.append(DateMatch(match.start(), match.end(), value, **flags))
             taken.append((match.start(), match.end()))
 
-    for key in ("iso", "numeric", "year_first", "month_day", "day_month"):
+    digits = bool(_DIGIT.search(text))
+    for key in ("iso", "numeric", "year_first", "month_day", "day_month") if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))
             day = int(m.group("day"))
@@ -162,21 +166,21 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                     continue
             if _valid(year, month, day):
                 add(m, f"{year:04d}-{month:02d}-{day:02d}", relative=relative)
-    for key in ("iso_month", "month_year"):
+    for key in ("iso_month", "month_year") if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))
             if month:
                 add(m, f"{int(m.group('year')):04d}-{month:02d}")
-    for m in patterns["range"].finditer(text):
+    for m in patterns["range"].finditer(text) if digits else ():
         if free(m.start(), m.end()):
             found.append(DateMatch(m.start(1), m.end(1), m.group(1), period=True))
             taken.append((m.start(), m.end()))
-    for m in patterns["year"].finditer(text):
+    for m in patterns["year"].finditer(text) if digits else ():
         period = bool(_PERIOD_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
         add(m, m.group("year"), period=period)
     if ref is not None:
         ref_date = _reference_date(ref)
-        for m in patterns["relative"].finditer(text):
+        for m in _RELATIVE.get().finditer(text):
             unit, offset = _relative_unit(m.group(0))
             if unit == "year":
                 add(m, f"{ref[0] + offset:04d}", relative=True)
@@ -212,7 +216,7 @@ def _relative_unit(expression: str) -> tuple[str, int]:
 
 def same_year_positions(text: str) -> list[int]:
     """Where "that same year" (in any language) refers back to an earlier year."""
-    return [m.start() for m in _patterns()["same_year"].finditer(text)]
+    return [m.start() for m in _SAME_YEAR.get().finditer(text)]
 
 
 def parse_date(text: str, reference: str | None = None) -> str:
@@ -223,17 +227,23 @@ def parse_date(text: str, reference: str | None = None) -> str:
     return UNKNOWN
 
 
-_DATE_LABEL = re.compile(
-    r"(?<!\w)(?:sammanträdesdatum|mötesdatum|datum|date|dated|published|publicerad|publiceringsdatum|"
-    r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|data|"
-    r"julkaistu|päivämäärä|udgivet|publisert|dato|gepubliceerd|datum\s+publicatie|meeting|"
-    r"sitzung(?:sdatum)?|seduta|séance|sesión|posiedzenie|kokous)\b\s*[:\-–]?\s*",
+_DATE_LABEL = Filtered(
+    (
+        r"sammanträdesdatum|mötesdatum|datum|date|dated|published|publicerad|publiceringsdatum|"
+        r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|data|"
+        r"julkaistu|päivämäärä|udgivet|publisert|dato|gepubliceerd|datum\s+publicatie|meeting|"
+        r"sitzung(?:sdatum)?|seduta|séance|sesión|posiedzenie|kokous",
+    ),
+    r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
-_UPDATED_LABEL = re.compile(
-    r"(?:senast\s+(?:uppdaterad|ändrad)|last\s+(?:updated|modified)|zuletzt\s+(?:aktualisiert|geändert)|"
-    r"ultimo\s+aggiornamento|mis\s+à\s+jour|actualizado|aktualizacja|päivitetty|opdateret|oppdatert|"
-    r"bijgewerkt)\s*[:\-–]?\s*",
+_UPDATED_LABEL = Filtered(
+    (
+        r"senast\s+(?:uppdaterad|ändrad)|last\s+(?:updated|modified)|zuletzt\s+(?:aktualisiert|geändert)|"
+        r"ultimo\s+aggiornamento|mis\s+à\s+jour|actualizado|aktualizacja|päivitetty|opdateret|oppdatert|"
+        r"bijgewerkt",
+    ),
+    r"(?:{alt})\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 
@@ -242,12 +252,12 @@ def document_date(text: str) -> str:
     """The date of the document itself: a labelled publication or meeting date, else a
     "last updated" date, else the first day- or month-precise date near the top."""
     head = text[:2000]
-    for label in _DATE_LABEL.finditer(head):
+    for label in _DATE_LABEL.get().finditer(head):
         window = head[label.end() : label.end() + 40]
         for match in find_dates(window):
             if match.start < 12 and not match.period and match.precision >= 2:
                 return match.value
-    for label in _UPDATED_LABEL.finditer(text):
+    for label in _UPDATED_LABEL.get().finditer(text):
         for match in find_dates(text[label.end() : label.end() + 40]):
             if match.precision >= 2:
                 return match.value

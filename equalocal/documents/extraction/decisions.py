@@ -14,12 +14,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..types import UNKNOWN, Decision
 from . import lexicon
 from .dates import DateMatch, find_dates, same_year_positions
-from .organisations import OrganisationMention, find_organisations
+from .organisations import OrganisationMention
+from .organisations import find_organisations_cached as find_organisations
+from .prefilter import Filtered, current_scope
 
 # --- sentences ---------------------------------------------------------------------------
 
@@ -37,6 +39,13 @@ class Sentence:
 
 
 _SPACED_LETTERS = re.compile(r"\b(?:\w ){2,}\w\b")
+
+
+def has_spaced_letters(text: str) -> bool:
+    """Whether ``text`` has letters spaced out by PDF extraction ("a t t")."""
+    return _SPACED_LETTERS.search(_WHITESPACE.sub(" ", text)) is not None
+
+
 _ABBREVIATIONS = {
     "bl.a",
     "t.ex",
@@ -79,12 +88,27 @@ _ABBREVIATIONS = {
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»']?\s+(?=[\"'«„“(]?[A-ZÅÄÖÜÉÈÁÓÚÍŁŚŻÆØ0-9])")
 
 
+_WHITESPACE = re.compile(r"\s+")
+_BROKEN_WORD = re.compile(r"(\w)- (?=[a-zåäöü])")
+_BROKEN_ACRONYM = re.compile(r"([A-Z]{2,})- (?=\w)")
+
+
+def _join_letters(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
+
+
 def normalise(text: str) -> str:
     """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation."""
-    text = re.sub(r"\s+", " ", text)
-    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    text = re.sub(r"(\w)- (?=[a-zåäöü])", r"\1", text)
-    text = re.sub(r"([A-Z]{2,})- (?=\w)", r"\1-", text)
+    if text[:1].isspace() or text[-1:].isspace():
+        text = _WHITESPACE.sub(" ", text)
+    else:
+        text = " ".join(text.split())
+    scope = current_scope()
+    if scope is None or scope.facts.get("spaced_letters", True):
+        text = _SPACED_LETTERS.sub(_join_letters, text)
+    if "- " in text:
+        text = _BROKEN_WORD.sub(r"\1", text)
+        text = _BROKEN_ACRONYM.sub(r"\1-", text)
     return text
 
 
@@ -131,15 +155,17 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return units
 
 
+_LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
+
+
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     chunk = text[start:end]
     for m in _SENTENCE_END.finditer(chunk):
         cut = start + m.start()
-        before = text[cursor:cut]
-        last = re.findall(r"([\w.°º]+)[.!?][\"”»']?$", before)
-        token = last[0].lower() if last else ""
+        last = _LAST_TOKEN.search(text, max(cursor, cut - 60), cut)
+        token = last.group(1).lower() if last else ""
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         if token.isdigit() and len(token) <= 3:
@@ -150,25 +176,26 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-@cache
-def _formula_opener() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|\s)(?:{lexicon.alternation(lexicon.FORMULA_OPENERS)})\s*$", re.IGNORECASE
-    )
+_FORMULA_OPENER = Filtered(lexicon.FORMULA_OPENERS, r"(?:^|\s)(?:{alt})\s*$", re.IGNORECASE)
+_FORMULA_INLINE = Filtered(lexicon.FORMULA_OPENERS, r"^(?:{alt})\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
+_FORMULA_ITEM = Filtered(lexicon.FORMULA_ITEMS, r"^\s*(?:{alt})(?:\s|$)", re.IGNORECASE)
 
 
-@cache
-def _formula_inline() -> re.Pattern[str]:
-    return re.compile(
-        rf"^(?:{lexicon.alternation(lexicon.FORMULA_OPENERS)})\s*[:\-–]\s*(?=\S)", re.IGNORECASE
-    )
+def _formula_opener():
+    return _FORMULA_OPENER.get()
 
 
-@cache
-def _formula_item() -> re.Pattern[str]:
-    return re.compile(
-        rf"^\s*(?:{lexicon.alternation(lexicon.FORMULA_ITEMS)})(?:\s|$)", re.IGNORECASE
-    )
+def _opens_formula(norm: str) -> bool:
+    # The opener ends the sentence: only its last words need looking at.
+    return _formula_opener().search(norm, max(0, len(norm) - 80)) is not None
+
+
+def _formula_inline():
+    return _FORMULA_INLINE.get()
+
+
+def _formula_item():
+    return _FORMULA_ITEM.get()
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -200,7 +227,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     sentence.formula = True
                     sentence.formula_opener = inline.group(0)
                     sentence.formula_id = formula_id
-                elif _formula_opener().search(norm.rstrip(" .")) and len(norm) < 200:
+                elif len(norm) < 200 and _opens_formula(norm.rstrip(" .")):
                     formula_left = 4
                     opener = norm
                     formula_id += 1
@@ -212,34 +239,72 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 @cache
-def _regex(fragments: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
+def _filtered(fragments: tuple[str, ...], case_sensitive: bool = False) -> Filtered:
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w])(?:{lexicon.alternation(fragments)})(?![\w])", flags)
+    return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", flags)
+
+
+def _regex(fragments: tuple[str, ...], case_sensitive: bool = False):
+    """A whole-word regex of ``fragments``, reduced to the document in scope."""
+    return _filtered(fragments, case_sensitive).get()
+
+
+def _by_language(table) -> tuple[list[str], list[str]]:
+    """Fragments of a per-language table, each with its language (duplicates once)."""
+    fragments: list[str] = []
+    languages: list[str] = []
+    seen: set[str] = set()
+    for language, items in table.items():
+        for fragment in items:
+            if fragment not in seen:
+                seen.add(fragment)
+                fragments.append(fragment)
+                languages.append(language)
+    return fragments, languages
 
 
 @cache
-def _rx(name: str) -> re.Pattern[str]:
+def _named(name: str) -> Filtered:
     value = getattr(lexicon, name)
-    fragments = lexicon.all_languages(value) if isinstance(value, dict) else list(value)
-    return _regex(tuple(fragments))
+    if isinstance(value, dict):
+        fragments, languages = _by_language(value)
+        return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE, languages)
+    return _filtered(tuple(value))
+
+
+def _rx(name: str):
+    return _named(name).get()
+
+
+_ACRONYMS = Filtered(("CEMR|CCRE|RGRE|CMRE|KGRE",), r"(?<![\w])(?:{alt})(?![a-z])")
+
+
+def _acronyms():
+    return _ACRONYMS.get()
 
 
 @cache
-def _acronyms() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:CEMR|CCRE|RGRE|CMRE|KGRE)(?![a-z])")
-
-
-@cache
-def _cemr_actor() -> re.Pattern[str]:
+def _cemr_actor_filter() -> Filtered:
     names = [f for f in lexicon.CEMR_BODY if not f.startswith(("CEMR", "CCRE", "RGRE", "CMRE"))]
-    return re.compile(
-        rf"(?<![\w])(?:CEMR(?::s)?|CCRE|RGRE|CMRE)(?![\w-])|(?<!\w)(?:{lexicon.alternation(names)})(?!\w)",
+    return Filtered(
+        [r"(?:CEMR(?::s)?|CCRE|RGRE|CMRE)(?![\w-])", *(rf"(?:{n})(?!\w)" for n in names)],
+        r"(?<![\w])(?:{alt})",
         re.IGNORECASE,
     )
 
 
+def _cemr_actor():
+    return _cemr_actor_filter().get()
+
+
 def charter_spans(text: str) -> list[tuple[int, int]]:
     """Where the Charter is named unambiguously (acronym, full name in any language)."""
+    return list(_charter_spans(text))
+
+
+@lru_cache(maxsize=2048)
+def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached by text: the scoped regexes give the full regexes' result on the text in scope.
     spans = [(m.start(), m.end()) for m in _acronyms().finditer(text)]
     spans += [(m.start(), m.end()) for m in _rx("CHARTER_NAMES").finditer(text)]
     words = _rx("CHARTER_WORDS")
@@ -250,7 +315,7 @@ def charter_spans(text: str) -> list[tuple[int, int]]:
         wide = text[max(0, m.start() - 120) : m.end() + 140]
         if europe.search(near) and equality.search(wide):
             spans.append((m.start(), m.end()))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def weak_charter_spans(text: str) -> list[tuple[int, int]]:
@@ -284,39 +349,44 @@ class Context:
 
 
 @cache
-def _action_prefixes() -> dict[str, tuple[str, ...]]:
-    """Literal word beginnings of every action verb, by their first three letters."""
-    table: dict[str, set[str]] = {}
-    for per_language in lexicon.VERBS.values():
-        for (category, _tense), fragments in per_language.items():
-            if category == "propose":
-                continue
-            for fragment in fragments:
-                prefix = re.match(r"[^\W\d_]+", fragment)
-                if prefix and len(prefix.group(0)) >= 2:
-                    literal = prefix.group(0).lower()
-                    table.setdefault(literal[:3], set()).add(literal)
-    return {key: tuple(values) for key, values in table.items()}
-
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
+def _any_action() -> Filtered:
+    fragments: list[str] = []
+    languages: list[str] = []
+    for language, per_language in lexicon.VERBS.items():
+        for (category, _tense), items in per_language.items():
+            if category != "propose":
+                fragments += items
+                languages += [language] * len(items)
+    return Filtered(fragments, r"(?<![\w-])(?:{alt})(?!\w)", re.IGNORECASE, languages)
 
 
 def may_hold_action(text: str) -> bool:
-    """A fast test: does any word start like an action verb? Saves the full regexes."""
-    table = _action_prefixes()
-    for word in _WORD.findall(text):
-        word = word.lower()
-        candidates = table.get(word[:3])
-        if candidates and word.startswith(candidates):
-            return True
-    return False
+    """A fast test: is there any action verb at all? Saves the per-category regexes."""
+    return _any_action().get().search(text) is not None
+
+
+@cache
+def _verb_filters() -> dict[tuple[str, str], Filtered]:
+    merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for language, per_language in lexicon.VERBS.items():
+        for key, fragments in per_language.items():
+            merged.setdefault(key, []).extend((f, language) for f in fragments)
+    return {
+        key: Filtered(
+            [f for f, _ in items],
+            r"(?<![\w-])(?:{alt})(?!\w)",
+            re.IGNORECASE,
+            [language for _, language in items],
+        )
+        for key, items in merged.items()
+    }
 
 
 def _actions(norm: str) -> tuple[list[Action], set[str]]:
     actions: list[Action] = []
     cues: set[str] = set()
-    for (category, tense), regex in lexicon.verb_regexes().items():
+    for (category, tense), verbs in _verb_filters().items():
+        regex = verbs.get()
         for m in regex.finditer(norm):
             if category in {"propose", "reject"}:
                 cues.add(category)
@@ -335,17 +405,18 @@ def _clause(norm: str, pos: int) -> str:
     return norm[left + 1 : min(rights) if rights else len(norm)]
 
 
-_NUMBER_BEFORE_ORGS = None
-
-
 @cache
-def _aggregate() -> re.Pattern[str]:
-    orgs = lexicon.alternation(lexicon.PLURAL_ORGANISATIONS)
+def _aggregate_filter() -> Filtered:
     quantifiers = lexicon.alternation(lexicon.QUANTIFIERS)
-    return re.compile(
-        rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{orgs})(?!\w)",
+    return Filtered(
+        lexicon.PLURAL_ORGANISATIONS,
+        rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
         re.IGNORECASE,
     )
+
+
+def _aggregate():
+    return _aggregate_filter().get()
 
 
 def _is_aggregate(clause: str) -> bool:
@@ -365,14 +436,21 @@ def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
     return best
 
 
-def _body_regex_ci() -> re.Pattern[str]:
-    fragments = [f for lang, items in lexicon.BODIES.items() for f in items if lang != "en"]
-    fragments += lexicon.BODIES["en"][1:]
-    return _regex(tuple(fragments))
+@cache
+def _body_filter() -> Filtered:
+    table = {lang: items for lang, items in lexicon.BODIES.items() if lang != "en"}
+    table["en"] = lexicon.BODIES["en"][1:]
+    fragments, languages = _by_language(table)
+    return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE, languages)
 
 
-_EN_BODY = re.compile(
-    r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:Committee|Cabinet|Board|Sub-Committee)(?![\w])"
+def _body_regex_ci():
+    return _body_filter().get()
+
+
+_EN_BODY_FILTER = Filtered(
+    (r"Committee|Cabinet|Board|Sub-Committee",),
+    r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:{alt})(?![\w])",
 )
 _CHAIR_AFTER = re.compile(r"^\s*(?:ordförande|vice\s+ordförande|chair|vorsitz\w*|presidente)", re.I)
 
@@ -382,7 +460,7 @@ def find_bodies(text: str) -> list[tuple[int, str]]:
     "Kommunfullmäktige"), with offsets."""
     found: list[tuple[int, str]] = []
     not_bodies = _rx("NOT_BODIES")
-    for regex in (_body_regex_ci(), _EN_BODY):
+    for regex in (_body_regex_ci(), _EN_BODY_FILTER.get()):
         for m in regex.finditer(text):
             window = text[max(0, m.start() - 5) : m.end() + 30]
             if not_bodies.search(window) or _CHAIR_AFTER.match(text[m.end() :]):
@@ -406,9 +484,6 @@ def _clean_body(body: str) -> str:
         word = re.sub(r"(?i)(styrelse)n$", r"\1n", word)
         body = word
     return body[:1].upper() + body[1:]
-
-
-_SIGNER_CACHE: list[re.Pattern[str]] = []
 
 
 def _signer(text: str) -> str:
@@ -444,7 +519,12 @@ def _case_regexes() -> list[re.Pattern[str]]:
     ]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_case_number(text: str) -> str:
+    if not _DIGIT.search(text):
+        return UNKNOWN
     for index, regex in enumerate(_case_regexes()):
         m = regex.search(text)
         if m:
@@ -554,12 +634,11 @@ def extract_decisions(
         norm = sentence.norm
         decision = None
         if may_hold_action(norm):
-            dates = find_dates(norm, context.document_date)
             charter = charter_spans(norm)
             if context.cemr_related and not charter:
                 charter = weak_charter_spans(norm)
             decision = _sentence_decision(
-                sentence, norm, dates, charter, previous_charter, last_year, context
+                sentence, norm, charter, previous_charter, last_year, context
             )
         if decision is not None:
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -582,7 +661,6 @@ def extract_decisions(
 def _sentence_decision(
     sentence: Sentence,
     norm: str,
-    dates: list[DateMatch],
     charter: list[tuple[int, int]],
     previous_charter: bool,
     last_year: int | None,
@@ -642,6 +720,7 @@ def _sentence_decision(
         evidence=_evidence(sentence.text),
     )
     # Date: nearest in the sentence; "that same year"; the meeting date for a formula.
+    dates = find_dates(norm, context.document_date)
     date = _best_date(dates, action.start)
     value = date.value if date else UNKNOWN
     if value == UNKNOWN and same_year_positions(norm) and last_year:

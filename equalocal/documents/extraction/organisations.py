@@ -7,12 +7,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from ..types import UNKNOWN, OrganisationCandidate
 from . import lexicon
+from .prefilter import NEVER, Filtered, single
 
 MATCH_THRESHOLD = 85.0
 
@@ -25,10 +26,15 @@ class OrganisationMention:
 
 
 @cache
-def _compiled_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+def _pattern_filters() -> list[tuple[Filtered, str, str]]:
     return [
-        (re.compile(p), template, country) for p, template, country in lexicon.ORGANISATION_PATTERNS
+        (single(p), template, country) for p, template, country in lexicon.ORGANISATION_PATTERNS
     ]
+
+
+def _compiled_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    """The organisation patterns, without those whose words the document lacks."""
+    return [(f.get(), template, country) for f, template, country in _pattern_filters()]
 
 
 _NOT_PLACES = {
@@ -104,7 +110,10 @@ _NOT_PLACES = {
 def find_organisations(text: str) -> list[OrganisationMention]:
     """Organisation names in ``text`` by pattern ("X kommun", "Comune di X", "Stadt X"…)."""
     mentions: list[OrganisationMention] = []
-    for pattern, template, country in _compiled_patterns():
+    for pattern_filter, template, country in _pattern_filters():
+        pattern = pattern_filter.get()
+        if pattern is NEVER:
+            continue
         for m in pattern.finditer(text):
             place = (m.group(1) if m.groups() else m.group(0).split()[0]).strip()
             if place.lower() in _NOT_PLACES or len(place) < 2:
@@ -116,6 +125,16 @@ def find_organisations(text: str) -> list[OrganisationMention]:
             mentions.append(OrganisationMention(m.start(), " ".join(name.split()), country))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+@lru_cache(maxsize=1024)
+def _organisations_cached(text: str) -> tuple[OrganisationMention, ...]:
+    return tuple(find_organisations(text))
+
+
+def find_organisations_cached(text: str) -> list[OrganisationMention]:
+    """``find_organisations`` for short texts seen more than once (sentences)."""
+    return list(_organisations_cached(text))
 
 
 def main_organisation(text: str) -> OrganisationMention | None:
@@ -133,6 +152,7 @@ def main_organisation(text: str) -> OrganisationMention | None:
 
 @cache
 def _noise() -> re.Pattern[str]:
+    # Names are short and come from anywhere (existing organisations too): never scoped.
     return re.compile(
         rf"(?<!\w)(?:{lexicon.alternation(lexicon.ORGANISATION_NOISE)})(?!\w)", re.IGNORECASE
     )
@@ -205,11 +225,15 @@ def candidates_in_text(
 
 
 @cache
-def _country_cues() -> list[tuple[str, re.Pattern[str]]]:
+def _country_filters() -> list[tuple[str, Filtered]]:
     return [
-        (country, re.compile(rf"(?<!\w)(?:{lexicon.alternation(cues)})(?!\w)", re.IGNORECASE))
+        (country, Filtered(cues, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE))
         for country, cues in lexicon.COUNTRY_CUES.items()
     ]
+
+
+def _country_cues() -> list[tuple[str, re.Pattern[str]]]:
+    return [(country, f.get()) for country, f in _country_filters()]
 
 
 def country_for(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from ..types import UNKNOWN, ActionRow, Table
 from . import lexicon
@@ -31,6 +31,7 @@ def strip_markup(cell: str) -> str:
     return " ".join(cell.split())
 
 
+@lru_cache(maxsize=4096)
 def heading_role(cell: str) -> str | None:
     """The column role a heading cell names, or ``None``."""
     text = strip_markup(cell).strip(" :*#").lower()

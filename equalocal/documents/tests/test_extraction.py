@@ -314,3 +314,39 @@ def test_empty_text_gives_an_empty_analysis():
     analysis = analyse("   ")
     assert analysis.decisions == [] and analysis.action_rows == []
     assert analysis.kind == "other"
+
+
+def _dev_and_seed_texts() -> list[str]:
+    paths = sorted((SAMPLES / "extraction-dev" / "docs").glob("*.txt"))
+    paths += sorted((SAMPLES / "seeds").glob("*.txt"))
+    if not paths:
+        pytest.skip("shared/samples is not present")
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def test_the_literal_prefilter_changes_no_result():
+    """Regexes reduced to the words of each document give what the full regexes give,
+    on each sample and on one long document made of all of them (not timed)."""
+    from equalocal.documents.extraction.prefilter import disabled
+
+    texts = _dev_and_seed_texts()
+    texts.append("\n\n".join(texts))
+    for text in texts:
+        fast = analyse(text, language="sv")
+        with disabled():
+            full = analyse(text, language="sv")
+        assert fast == full
+
+
+def test_a_long_document_keeps_each_parts_decisions_and_rows():
+    texts = _dev_and_seed_texts()
+    long = analyse("\n\n".join(texts), language="sv")
+    # Decisions of the same type, status and date merge across parts; none is lost.
+    found = {(d.decision_type, d.status, d.decision_date) for d in long.decisions}
+    for text in texts:
+        for d in analyse(text, language="sv").decisions:
+            if d.decision_date != UNKNOWN and d.decision_date[:4] in d.evidence:
+                # (relative dates depend on each part's own date, so they are left out)
+                assert (d.decision_type, d.status, d.decision_date) in found, d.evidence
+    activities = {r.activity for r in long.action_rows}
+    assert "Clarifying the aims of the WG" in activities
