@@ -265,7 +265,16 @@ class SearchRow(models.Model):
     stems = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation_id", "year"])]
+        indexes = [
+            models.Index(fields=["organisation_id", "year"]),
+            # Covers the lookup from a full-text match to its filter columns, so the search
+            # never reads the wide rows (text and stems) of pages it does not show.
+            models.Index(
+                fields=["id", "document", "page", "organisation_id", "kind", "language", "year",
+                        "cemr"],
+                name="documents_searchrow_filter",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.document_id} p. {self.page}"

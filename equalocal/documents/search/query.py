@@ -45,8 +45,11 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+@lru_cache(maxsize=300_000)
 def fold(word: str) -> str:
     """Lower case without diacritics, as FTS5's ``remove_diacritics 2`` sees a word."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -83,7 +86,8 @@ def parse(query: str) -> list[list[str]]:
 
 def variants(term: list[str]) -> list[tuple[str, ...]]:
     """The term as written and stemmed in each language, without repeats."""
-    seen = {tuple(term)}
+    # Folded, as the index sees them: forms that differ only in diacritics are one form.
+    seen = {tuple(fold(word) for word in term)}
     for language in STEMMERS:
-        seen.add(tuple(stem(word, language) for word in term))
+        seen.add(tuple(fold(stem(word, language)) for word in term))
     return sorted(seen)
