@@ -17,6 +17,7 @@ from .classify import classify, is_agenda, is_cemr_related, is_motion
 from .dates import document_date as find_document_date
 from .decisions import (
     Context,
+    _rx,
     extract_decisions,
     find_bodies,
     find_case_number,
@@ -32,6 +33,7 @@ from .organisations import (
     match_candidate,
 )
 from .prefilter import scoped
+from .prose import rows_from_prose
 from .tables import rows_from_tables, rows_from_text
 
 __all__ = ["analyse", "guess_language"]
@@ -162,6 +164,10 @@ def _analyse(
     rows: list[ActionRow] = rows_from_tables(tables) if tables else []
     if not rows:
         rows = rows_from_text(text)
+    if not rows:
+        # Measures written as lists or prose; prose only in action-plan-like texts.
+        plan_context = bool(_rx("PLAN_WORDS").search(text))
+        rows = rows_from_prose(text, sentences, plan_context=plan_context)
     offsets = context.pages
     for row in rows:
         if row.page is None and offsets:

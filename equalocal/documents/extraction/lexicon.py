@@ -1409,3 +1409,169 @@ def weekday_numbers() -> dict[str, int]:
         for number, name in enumerate(names.split()):
             days.setdefault(name, number)
     return days
+
+
+# --- activities written as prose or lists ------------------------------------------------
+
+# Words after which a sentence lists what will be done; the activity starts where the
+# match ends ("kommer utskottet bland annat att | utbilda politiker…", "comprende | l'…").
+ACTION_INTROS = {
+    "sv": [
+        r"(?:kommer|planerar|fortsätter|avser|ska|skall)\s+(?:[\w:]+\s+){0,5}?att\s+(?:satsa\s+på\s+)?",
+        r"satsar\s+(?:\w+\s+){0,3}?på\s+(?:att\s+)?",
+        r"(?:ska|skall)\s+(?:(?:under|senast|före|till|också|även|bland|annat|\d{4}(?:[-–]\d{2,4})?)\s+)*",
+    ],
+    "en": [
+        r"(?:will|shall|plans?\s+to|intends?\s+to|aims?\s+to|continues?\s+to|commits?\s+to)\s+"
+        r"(?:(?:also|further|continue\s+to|by\s+\w+\s+\d{4}|in\s+\d{4})\s+)*",
+        r"(?:includes?|comprises?)\s+",
+    ],
+    "de": [r"(?:umfasst|beinhaltet|sieht\s+(?:\w+\s+)?vor|enthält)\s*:?\s+"],
+    "it": [r"(?:comprende|prevede|include|si\s+impegna\s+a)\s*:?\s+"],
+    "fr": [r"(?:comprend|prévoit(?:\s+de)?|s.engage\s+à|va|vont)\s*:?\s+"],
+    "es": [r"(?:incluye|comprende|prevé|se\s+compromete\s+a|va\s+a|van\s+a)\s*:?\s+"],
+    "pt": [r"(?:inclui|compreende|prevê|vai|irá|irão)\s*:?\s+"],
+    "pl": [r"(?:obejmuje|przewiduje|planuje|zamierza)\s*:?\s+"],
+    "fi": [r"(?:sisältää|aikoo|aikovat)\s*:?\s+"],
+    # Verb second: "I 2025 vil Økonomiudvalget gennemføre…" (the subject may follow the verb).
+    "da": [
+        r"(?:vil|skal|kommer\s+til\s+at|omfatter|planlægger\s+at)\s+"
+        r"(?:(?:også|i\s+\d{4}|(?-i:[A-ZÆØÅ][\wæøå-]+))\s+)*"
+    ],
+    "nb": [
+        r"(?:vil|skal|kommer\s+til\s+å|omfatter|planlegger\s+å)\s+"
+        r"(?:(?:også|i\s+\d{4}|(?-i:[A-ZÆØÅ][\wæøå-]+))\s+)*"
+    ],
+    "nl": [r"(?:omvat|zal|zullen|gaat|gaan)\s+(?:ook\s+|in\s+\d{4}\s+)*"],
+    "cs": [r"(?:zahrnuje|obsahuje|bude|plánuje)\s+"],
+}
+
+# "for example": what follows is an example list inside one activity, not more activities.
+EXAMPLE_CUES = [
+    r"till\s+exempel",
+    r"t\.\s?ex\.?",
+    r"bland\s+annat",
+    r"for\s+example",
+    r"such\s+as",
+    r"e\.g\.",
+    r"zum\s+beispiel",
+    r"z\.\s?b\.",
+    r"ad\s+esempio",
+    r"per\s+esempio",
+    r"par\s+exemple",
+    r"por\s+ejemplo",
+    r"por\s+exemplo",
+    r"na\s+przykład",
+    r"np\.",
+    r"esimerkiksi",
+    r"for\s+eksempel",
+    r"f\.\s?eks\.",
+    r"bijvoorbeeld",
+    r"bv\.",
+    r"například",
+]
+
+# Conjunctions that join the last two activities of a list.
+LIST_CONJUNCTIONS = [
+    "samt",
+    "och",
+    "and",
+    "as well as",
+    "und",
+    "sowie",
+    "e",
+    "ed",
+    "et",
+    "y",
+    "e",
+    "oraz",
+    "i",
+    "ja",
+    "sekä",
+    "og",
+    "en",
+    "a",
+]
+
+# Articles and determiners: a list whose items start with one merges pieces that do not.
+ARTICLES = [
+    "the",
+    "a",
+    "an",
+    "l'",
+    "l’",
+    "la",
+    "il",
+    "lo",
+    "le",
+    "i",
+    "gli",
+    "un",
+    "una",
+    "uno",
+    "les",
+    "des",
+    "du",
+    "el",
+    "los",
+    "las",
+    "o",
+    "os",
+    "as",
+    "um",
+    "uma",
+    "die",
+    "der",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "eine",
+    "einen",
+    "de",
+    "het",
+    "een",
+    "det",
+    "en",
+    "ett",
+]
+
+# Relative pronouns that start a trailing clause ("… budget som ska slutföras senast 2019").
+RELATIVISERS = [
+    "som",
+    "which",
+    "that",
+    "che",
+    "qui",
+    "que",
+    "die",
+    "der",
+    "das",
+    "welche",
+    "jotka",
+    "joka",
+    "der",
+    "die",
+    "dat",
+    "który",
+    "która",
+    "które",
+    "které",
+    "který",
+]
+
+# Time phrases inside an activity or its sentence.
+TIME_PHRASES = [
+    r"(?:senast|före|innan|under|by|before|until|bis|vor|entro|avant|antes\s+de|"
+    r"do|przed|mennessä|inden|innen|voor|uiterlijk|nejpozději|até)\s+"
+    r"(?:(?:den|the|utgången\s+av|end\s+of|ende|fine|la\s+fin|el\s+fin)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:(?:19|20)\d{2}|anni|anno|years?|år|jahren?|ans|années|años|lat|"
+    r"vuoden|vuotta|måneder|måneden|months?|månader|mesi|mois|meses|miesięcy)",
+    r"(?:ogni|every|varje|vart|jede[ns]?|alle|chaque|tous\s+les|cada|co|joka|hver|hvert|"
+    r"elke|každý)\s+(?:\w+\s+)?(?:anni|anno|years?|år|jahr\w*|ans?|años?|lat|rok|vuosi|"
+    r"månad\w*|months?|mesi|mese|mois|mes(?:es)?|quarter|kvartal\w*)",
+    r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}",
+    r"(?:under|i|in|im|nel|en|w|vuonna|i\s+løbet\s+af)\s+(?:(?:\w+\s+){0,2})?(?:19|20)\d{2}",
+    r"annual(?:e|ly)?|annuel(?:le)?|anual(?:mente)?|årlig(?:en|t)?|jährlich|jaarlijks|"
+    r"corocznie|vuosittain|ongoing|löpande|laufend|continuo|en\s+continu",
+]

@@ -350,3 +350,79 @@ def test_a_long_document_keeps_each_parts_decisions_and_rows():
                 assert (d.decision_type, d.status, d.decision_date) in found, d.evidence
     activities = {r.activity for r in long.action_rows}
     assert "Clarifying the aims of the WG" in activities
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Tasa-arvosuunnitelma 2024–2026\n\nToimenpiteet:\n\n"
+            "- Henkilöstön tasa-arvokoulutus (vastuu: Henkilöstöyksikkö)\n"
+            "- Palkkakartoitus vuosittain\n"
+            "2. Sukupuolivaikutusten arviointi talousarviossa\n\nYhteystiedot",
+            "fi",
+            [
+                ("Henkilöstön tasa-arvokoulutus", "Henkilöstöyksikkö", UNKNOWN),
+                ("Palkkakartoitus vuosittain", UNKNOWN, "vuosittain"),
+                ("Sukupuolivaikutusten arviointi talousarviossa", UNKNOWN, UNKNOWN),
+            ],
+        ),
+        (
+            "Maatregelen\n\n1. Training voor leidinggevenden;\n2) Een jaarlijks "
+            "genderrapport publiceren.\n\nMeer informatie",
+            "nl",
+            [
+                ("Training voor leidinggevenden", UNKNOWN, UNKNOWN),
+                ("Een jaarlijks genderrapport publiceren", UNKNOWN, "jaarlijks"),
+            ],
+        ),
+    ],
+)
+def test_listed_measures_under_an_action_heading_become_rows(text, language, expected):
+    rows = analyse(text, language=language).action_rows
+    assert [(r.activity, r.responsible, r.timeframe) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Ligestillingsplan 2025\n\nI 2025 vil Økonomiudvalget gennemføre en lønanalyse, "
+            "uddanne ledere i ligestilling og oprette et netværk for kvinder.",
+            "da",
+            {
+                ("gennemføre en lønanalyse", "Økonomiudvalget", "I 2025"),
+                ("uddanne ledere i ligestilling", "Økonomiudvalget", "I 2025"),
+                ("oprette et netværk for kvinder", "Økonomiudvalget", "I 2025"),
+            },
+        ),
+        (
+            "Plano de ação para a igualdade\n\nO plano inclui a formação dos dirigentes, "
+            "a criação de um observatório até 2026, e a revisão anual dos regulamentos.",
+            "pt",
+            {
+                ("a formação dos dirigentes", UNKNOWN, UNKNOWN),
+                ("a criação de um observatório até 2026", UNKNOWN, "até 2026"),
+                ("a revisão anual dos regulamentos", UNKNOWN, "anual"),
+            },
+        ),
+        (
+            "Equality action plan\n\nBy March 2024 the Policy Committee will review the "
+            "recruitment policy, which must be approved by 2025.",
+            "en",
+            {("review the recruitment policy", "Policy Committee", "By March 2024")},
+        ),
+    ],
+)
+def test_measures_in_action_plan_prose_become_rows(text, language, expected):
+    rows = analyse(text, language=language).action_rows
+    assert {(r.activity, r.responsible, r.timeframe) for r in rows} == expected
+
+
+def test_news_prose_outside_an_action_plan_gives_no_rows():
+    text = (
+        "Nyheter\n\nKommunen ska bli bättre på att informera, säger ordföranden. "
+        "Biblioteket kommer att ha öppet längre under sommaren, med bland annat sagostunder, "
+        "filmvisningar och pyssel."
+    )
+    assert analyse(text, language="sv").action_rows == []
