@@ -8,6 +8,7 @@ indexed and the query in each language, so "jämställdhetsplaner" finds "jämst
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -46,6 +47,22 @@ class Filters:
     cemr_related: bool | None = None
 
 
+# The languages present in the index: a query is stemmed only in those. Refreshed after a
+# minute, as another process (the worker) may index a document in a new language.
+_LANGUAGES_TTL = 60.0
+_languages: dict = {"at": -_LANGUAGES_TTL, "codes": set()}
+
+
+def indexed_languages() -> set[str]:
+    now = time.monotonic()
+    if now - _languages["at"] > _LANGUAGES_TTL:
+        _languages["codes"] = set(
+            SearchRow.objects.order_by().values_list("language", flat=True).distinct()
+        )
+        _languages["at"] = now
+    return _languages["codes"]
+
+
 def _backend():
     return postgres if connection.vendor == "postgresql" else sqlite
 
@@ -77,7 +94,10 @@ def search_documents(
     filters = Filters(visible, kind, language, year, cemr_related)
     limit = max(1, min(int(limit), 100))
     offset = max(0, int(offset))
-    ranked, total = _backend().search(terms, filters, limit=limit, offset=offset)
+    languages = {language} if language else indexed_languages()
+    ranked, total = _backend().search(
+        terms, filters, limit=limit, offset=offset, languages=languages
+    )
     if not ranked:
         return SearchPage(total=total)
     documents = Document.objects.select_related("organisation").in_bulk(
@@ -149,6 +169,7 @@ def index_document(document: Document) -> int:
     pages = Page.objects.filter(document_id=document.pk).exclude(text="")
     rows = index_rows(document, pages.values_list("number", "text", "language"))
     SearchRow.objects.bulk_create(rows, batch_size=500)
+    _languages["codes"] |= {row.language for row in rows}
     _backend().after_insert(document_ids=[document.pk])
     return len(rows)
 

@@ -44,14 +44,17 @@ def after_insert(*, document_ids) -> None:
         )
 
 
-def tsquery(terms: list[list[str]]) -> tuple[str, list]:
+def tsquery(terms: list[list[str]], languages=None) -> tuple[str, list]:
     """SQL for a tsquery: every term, each in every configuration (its stemmed forms) ORed."""
+    configs = QUERY_CONFIGS
+    if languages is not None:
+        configs = [*sorted({CONFIGS[code] for code in languages if code in CONFIGS}), "simple"]
     groups, params = [], []
     for term in terms:
         function = "phraseto_tsquery" if len(term) > 1 else "plainto_tsquery"
         text = " ".join(term)
         parts = []
-        for config in QUERY_CONFIGS:
+        for config in configs:
             parts.append(f"{function}(%s::regconfig, %s)")
             params += [config, text]
         groups.append("(" + " || ".join(parts) + ")")
@@ -76,9 +79,9 @@ def _where(filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def search(terms, filters, *, limit: int, offset: int):
+def search(terms, filters, *, limit: int, offset: int, languages=None):
     """[(document_id, best page, rank)] best first, and the number of matching documents."""
-    query_sql, query_params = tsquery(terms)
+    query_sql, query_params = tsquery(terms, languages)
     where, params = _where(filters)
     # Only our own SQL is formatted in; every value is a parameter.
     matched = (

@@ -84,10 +84,10 @@ def parse(query: str) -> list[list[str]]:
     return terms[:MAX_TERMS]
 
 
-def variants(term: list[str]) -> list[tuple[str, ...]]:
-    """The term as written and stemmed in each language, without repeats."""
+def variants(term: list[str], languages=None) -> list[tuple[str, ...]]:
+    """The term as written and stemmed in each of ``languages`` (all by default), no repeats."""
     # Folded, as the index sees them: forms that differ only in diacritics are one form.
     seen = {tuple(fold(word) for word in term)}
-    for language in STEMMERS:
+    for language in STEMMERS if languages is None else languages:
         seen.add(tuple(fold(stem(word, language)) for word in term))
     return sorted(seen)

@@ -10,12 +10,12 @@ from .query import variants
 RANK = "bm25(documents_fts, 3.0, 1.0)"
 
 
-def match_expression(terms: list[list[str]]) -> str:
+def match_expression(terms: list[list[str]], languages=None) -> str:
     """An FTS5 query: every term, each as any of its stemmed forms. Only word characters
     reach it, each phrase in double quotes, so it cannot be a syntax error."""
     groups = []
     for term in terms:
-        forms = " OR ".join('"' + " ".join(form) + '"' for form in variants(term))
+        forms = " OR ".join('"' + " ".join(form) + '"' for form in variants(term, languages))
         groups.append(f"({forms})")
     return " AND ".join(groups)
 
@@ -38,14 +38,14 @@ def _where(filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def search(terms, filters, *, limit: int, offset: int):
+def search(terms, filters, *, limit: int, offset: int, languages=None):
     """[(document_id, best page, rank)] best first, and the number of matching documents."""
     where, params = _where(filters)
     source = (
         "FROM documents_fts JOIN documents_searchrow r ON r.id = documents_fts.rowid "
         f"WHERE documents_fts MATCH %s AND {where}"
     )
-    match = match_expression(terms)
+    match = match_expression(terms, languages)
     # bm25() cannot sit inside an aggregate: rank the pages first, then keep each document's best.
     matched = f"WITH m AS MATERIALIZED (SELECT r.document_id, r.page, {RANK} AS score {source}) "
     with connection.cursor() as cursor:
