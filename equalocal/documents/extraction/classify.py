@@ -9,7 +9,7 @@ from functools import cache
 
 from ..types import UNKNOWN, ActionRow, Decision
 from . import lexicon
-from .decisions import charter_spans
+from .decisions import charter_spans, weak_charter_spans
 from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
@@ -84,6 +84,47 @@ def is_motion(text: str) -> bool:
     )
 
 
+_EXPLAINING = Filtered(
+    [*lexicon.COMMITMENT_CUES, *lexicon.GENERIC_CUES],
+    r"(?<!\w)(?:{alt})(?!\w)",
+    re.IGNORECASE,
+)
+_SIGNATORIES = re.compile(
+    r"signat\w*|firmat\w*|firmant\w*|undertecknare|allekirjoittaj\w*|sygnatariusz\w*|"
+    r"ondertekenaar\w*|underskriver\w*",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def explanatory_sentences(text: str) -> int:
+    """Sentences that explain what the Charter asks of its signatories."""
+    explaining = _EXPLAINING.get()
+    count = 0
+    for piece in _PIECES.split(text):
+        if explaining.search(piece) and (weak_charter_spans(piece) or _SIGNATORIES.search(piece)):
+            count += 1
+    return count
+
+
+def headline_announces(text: str) -> bool:
+    """The first line reports an adoption, signing or decision ("Approvato l'atto…")."""
+    from .decisions import _actions
+
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    if len(first.split()) < 4:
+        return False
+    actions, _ = _actions(first)
+    past = any(a.tense == "past" for a in actions)
+    return past and bool(weak_charter_spans(first) or _rx_plans().search(first))
+
+
+def _rx_plans():
+    from .decisions import _rx
+
+    return _rx("PLAN_WORDS")
+
+
 def classify(
     text: str,
     *,
@@ -139,6 +180,9 @@ def classify(
         scores["decision"] += weight
     if formula:
         scores["decision"] += 2.5
+    if headline_announces(text):
+        scores["decision"] += 2.0
+    scores["web_page"] += min(explanatory_sentences(text[:4000]), 3) * 0.9
     best = max(scores, key=lambda k: scores[k])
     total = sum(math.exp(v) for v in scores.values())
     return best, round(math.exp(scores[best]) / total, 2)

@@ -1575,3 +1575,34 @@ TIME_PHRASES = [
     r"annual(?:e|ly)?|annuel(?:le)?|anual(?:mente)?|årlig(?:en|t)?|jährlich|jaarlijks|"
     r"corocznie|vuosittain|ongoing|löpande|laufend|continuo|en\s+continu",
 ]
+
+# Explanations of what the Charter asks of its signatories ("signatories commit
+# themselves…", "ogni firmatario deve…"): the mark of an informational page.
+COMMITMENT_CUES = [
+    r"verpflichte\w*\s+sich",
+    r"commits?\s+(?:itself|themselves)",
+    r"undertakes?\s+to",
+    r"s.engagent",
+    r"s.engage\s+à",
+    r"si\s+impegna(?:no)?",
+    r"se\s+comprometen?",
+    r"förbinder\s+sig",
+    r"åtar\s+sig",
+    r"sitoutu\w*",
+    r"forpligt\w*\s+sig",
+    r"forplikt\w*\s+seg",
+    r"verplicht\w*\s+zich",
+    r"zobowiązuj\w*\s+się",
+    r"comprometem-se",
+    r"zavazuj\w*\s+se",
+    r"signator\w*",
+    r"signataires?",
+    r"firmatari\w*",
+    r"firmantes?",
+    r"signatar\w*",
+    r"undertecknare",
+    r"allekirjoittaj\w*",
+    r"sygnatariusz\w*",
+    r"ondertekenaars",
+    r"signatários",
+]

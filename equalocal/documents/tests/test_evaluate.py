@@ -22,7 +22,7 @@ def report():
 
 def test_kind_accuracy_stays_above_its_floor(report):
     assert report["documents"] == 19
-    assert report["kind_accuracy"] >= 0.75
+    assert report["kind_accuracy"] >= 0.9
 
 
 def test_charter_relation_is_right_for_general_equality_documents(report):

@@ -426,3 +426,41 @@ def test_news_prose_outside_an_action_plan_gives_no_rows():
         "filmvisningar och pyssel."
     )
     assert analyse(text, language="sv").action_rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "Euroopan peruskirja naisten ja miesten tasa-arvosta paikallis- ja aluetasolla\n\n"
+            "Peruskirjan allekirjoittajat sitoutuvat laatimaan tasa-arvosuunnitelman kahden "
+            "vuoden kuluessa. Peruskirja jakautuu kolmeen osaan ja 30 artiklaan.\n\n"
+            "Myös Esimerkkilän kaupunki on mukana: kaupunginvaltuusto päätti 12.3.2015 "
+            "allekirjoittaa peruskirjan.\n\nLue lisää",
+            "fi",
+            "web_page",
+        ),
+        (
+            "Carta Europeia para a Igualdade das Mulheres e dos Homens na Vida Local\n\n"
+            "Os signatários comprometem-se a elaborar um plano de ação para a igualdade. "
+            "O Município de Exemplo aderiu à Carta Europeia em 2019.\n\nSaiba mais",
+            "pt",
+            "web_page",
+        ),
+        (
+            "Aprovado o plano de ação para a igualdade - Município de Exemplo\n\n"
+            "A Câmara Municipal aprovou o plano de ação para a igualdade entre mulheres e "
+            "homens, que inclui formação e um orçamento sensível ao género.",
+            "pt",
+            "decision",
+        ),
+        (
+            "Byrådet har vedtaget ligestillingsplanen for 2025-2027\n\n"
+            "Planen indeholder blandt andet en lønanalyse og kurser for ledere.",
+            "da",
+            "decision",
+        ),
+    ],
+)
+def test_informational_pages_and_announced_decisions_in_more_languages(text, language, kind):
+    assert analyse(text, language=language).kind == kind
