@@ -314,7 +314,6 @@ def test_live_progress_of_a_document_being_read(page, sign_in, axe):
 # 6. Swedish --------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=False, reason="translations pending")
 def test_documents_list_in_swedish(page, sign_in, axe):
     sign_in(EDITOR)
     page.goto("/")
