@@ -29,8 +29,7 @@ def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
             name = f"{kind}_{index}"
             groups[name] = (kind, weight)
             parts.append(f"(?P<{name}>{pattern})")
-    kinds = [name.rsplit("_", 1)[0] for name in groups]
-    return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, kinds), groups
+    return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, list(groups)), groups
 
 
 def _cue_regex():

@@ -144,7 +144,11 @@ def _responsible(intro: str, before: str) -> str:
     if bodies:
         body = bodies[-1][1]
         # "Utskottet" after "Jämställdhetsutskottet": the full name said earlier.
-        earlier = [b for _, b in find_bodies(before) if b.lower().endswith(body.lower())]
+        earlier = [
+            b
+            for _, b in find_bodies(" ".join(before[-3000:].split()))
+            if b.lower().endswith(body.lower()) and len(b) > len(body)
+        ]
         return max(earlier, key=len) if earlier else body
     m = _responsible_words().search(intro)
     if m:
