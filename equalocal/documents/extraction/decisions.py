@@ -178,6 +178,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _FORMULA_OPENER = Filtered(lexicon.FORMULA_OPENERS, r"(?:^|\s)(?:{alt})\s*$", re.IGNORECASE)
 _FORMULA_INLINE = Filtered(lexicon.FORMULA_OPENERS, r"^(?:{alt})\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
+_PROPOSAL_OPENER = Filtered(lexicon.PROPOSAL_OPENERS, r"(?:^|\s)(?:{alt})\s*$", re.IGNORECASE)
 _FORMULA_ITEM = Filtered(lexicon.FORMULA_ITEMS, r"^\s*(?:{alt})(?:\s|$)", re.IGNORECASE)
 
 
@@ -658,6 +659,16 @@ def extract_decisions(
     return merge_decisions(found)
 
 
+def _base_form(body: str) -> str:
+    """ "Kommunstyrelsens arbetsutskotts" (genitive, before "förslag") → "… arbetsutskott"."""
+    if body.endswith("s") and len(body) > 4:
+        shorter = body[:-1]
+        found = find_bodies(shorter)
+        if found and len(found[-1][1]) == len(shorter):
+            return shorter
+    return body
+
+
 def _sentence_decision(
     sentence: Sentence,
     norm: str,
@@ -671,9 +682,14 @@ def _sentence_decision(
         return None
     opener_cues = _actions(sentence.formula_opener)[1] if sentence.formula else set()
     cues |= opener_cues
+    proposed_by_opener = bool(
+        sentence.formula and _PROPOSAL_OPENER.get().search(sentence.formula_opener.rstrip(" .:"))
+    )
     has_decide = any(a.category == "decide" for a in actions)
-    proposal = "propose" in cues or (
-        context.is_motion and not any(a.tense == "past" for a in actions)
+    proposal = (
+        proposed_by_opener
+        or "propose" in cues
+        or (context.is_motion and not any(a.tense == "past" for a in actions))
     )
     qualifying = []
     for action in actions:
@@ -726,7 +742,7 @@ def _sentence_decision(
     if value == UNKNOWN and same_year_positions(norm) and last_year:
         value = str(last_year)
     own = sentence.formula or (status != "adopted" and not date)
-    if value == UNKNOWN and sentence.formula and status == "adopted":
+    if value == UNKNOWN and sentence.formula and (status == "adopted" or proposed_by_opener):
         value = context.document_date
     is_signing_act = action.category == "sign" and not has_decide
     signed_by_body = bool(find_bodies(norm))
@@ -744,7 +760,8 @@ def _sentence_decision(
 
     bodies = find_bodies(sentence.formula_opener) if sentence.formula else []
     if bodies:
-        decision.deciding_body = bodies[-1][1]
+        # "A:s förslag till B": A proposes; otherwise the body that opens the formula decides.
+        decision.deciding_body = _base_form(bodies[0 if proposed_by_opener else -1][1])
     else:
         bodies = find_bodies(norm)
         if bodies:

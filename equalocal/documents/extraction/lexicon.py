@@ -547,6 +547,23 @@ FORMULA_OPENERS = [
     r"usnesení\s*:?",
 ]
 
+# Openers that make what follows a body's proposal to another body ("KSAU:s förslag till
+# kommunstyrelsen"): the decision is proposed, by the first body named in the opener.
+PROPOSAL_OPENERS = [
+    r"förslag\s+till\s+(?!beslut)\w+",
+    r"forslag\s+til\s+\w+",
+    r"proposal\s+to\s+(?:the\s+)?\w+",
+    r"recommendations?\s+to\s+(?:the\s+)?\w+",
+    r"vorschlag\s+an\s+(?:den|die|das)\s+\w+",
+    r"proposta\s+al(?:la|l')?\s*\w+",
+    r"proposition\s+au(?:x)?\s+\w+",
+    r"propuesta\s+al?\s+\w+",
+    r"proposta\s+(?:ao|à)\s+\w+",
+    r"voorstel\s+aan\s+(?:de|het)\s+\w+",
+    r"ehdotus\s+\w+lle",
+]
+FORMULA_OPENERS += PROPOSAL_OPENERS
+
 # A formula item starts with one of these (Swedish "att", English "That", numbered items).
 FORMULA_ITEMS = [r"att", r"a\s?t\s?t", r"that", r"\d{1,2}[.)]", r"[-–•]", r"dass"]
 

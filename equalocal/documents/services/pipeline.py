@@ -40,7 +40,15 @@ from ..models import (
     PageSource,
     Stage,
 )
-from ..types import DocumentRejected, FileType, OrganisationCandidate, PageText, RejectReason, Table
+from ..types import (
+    UNKNOWN,
+    DocumentRejected,
+    FileType,
+    OrganisationCandidate,
+    PageText,
+    RejectReason,
+    Table,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -301,6 +309,30 @@ def organisation_candidates() -> list[OrganisationCandidate]:
     ]
 
 
+def _default_to_owner(decision, owner) -> None:
+    """A decision names another organisation only when its own sentence does.
+
+    Protocols rarely repeat the municipality's name beside each decision ("Kommunstyrelsen
+    undertecknar …"), while a passing mention elsewhere ("Meddelande från SKR:s styrelse") must
+    not make the decision someone else's: then it is the document owner's.
+    """
+    if decision.organisation_id == owner.pk:
+        return
+    named = decision.organisation != UNKNOWN and _mentions(decision.evidence, decision.organisation)
+    if named:
+        return
+    decision.organisation = owner.name
+    decision.organisation_id = owner.pk
+    if owner.country:
+        decision.country = str(owner.country)
+
+
+def _mentions(sentence: str, name: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(name.casefold(), sentence.casefold()) >= 85
+
+
 def _parse_date(value: str | None) -> date | None:
     if not value or len(value) != 10:
         return None
@@ -317,11 +349,7 @@ def _fingerprint(kind: str, data: dict) -> tuple:
 
 def _analyse(run: _Run, pages: list[Page]) -> None:
     """Classify the document and extract decisions and action rows as items to review."""
-    try:
-        from ..extraction import analyse
-    except ImportError:  # the extractor is optional while it is being built
-        logger.warning("Document %s: no extractor installed; not classified", run.id)
-        return
+    from ..extraction import analyse
 
     run.stage(Stage.CLASSIFYING)
     document = run.document
@@ -358,6 +386,8 @@ def _analyse(run: _Run, pages: list[Page]) -> None:
     )
 
     run.stage(Stage.EXTRACTING)
+    for decision in analysis.decisions:
+        _default_to_owner(decision, document.organisation)
     found = [(ItemKind.DECISION, d.as_dict()) for d in analysis.decisions] + [
         (ItemKind.ACTION_ROW, r.as_dict()) for r in analysis.action_rows
     ]

@@ -235,6 +235,37 @@ def test_the_ocr_protocol_extract_gives_body_paragraph_and_case_number():
     assert decision.case_number == "KS 2024/108"
 
 
+def test_a_working_party_proposal_to_the_board_is_proposed_by_the_working_party():
+    from equalocal.documents.text.repair import repair_text
+
+    repaired, _ = repair_text(_seed("003"), "sv")
+    [decision] = analyse(repaired, language="sv").decisions
+    assert decision.status == "proposed"
+    assert decision.deciding_body == "Kommunstyrelsens arbetsutskott"
+    assert decision.decision_date == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Beslut\n\nKommunstyrelsens förslag till kommunfullmäktige\n"
+            "Kommunfullmäktige antar handlingsplanen för jämställdhet 2025–2027.",
+            "Kommunstyrelsen",
+        ),
+        (
+            "Decision\n\nThe Cabinet's proposal to the Council\n"
+            "The Council signs the European Charter for Equality of Women and Men in Local Life.",
+            "Cabinet",
+        ),
+    ],
+)
+def test_proposal_openers_make_the_decision_a_proposal(text, body):
+    [decision] = analyse(text).decisions
+    assert decision.status == "proposed"
+    assert body.casefold() in decision.deciding_body.casefold()
+
+
 @pytest.mark.parametrize(
     ("heading", "role"),
     [

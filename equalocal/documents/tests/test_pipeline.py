@@ -63,6 +63,19 @@ def test_scanned_pdf_is_read_by_ocr_and_repaired(scanned_003_pdf):
             assert page.text[repair["start"] : repair["end"]] == repair["replacement"]
 
 
+def test_a_decision_is_the_owners_unless_its_sentence_names_another(scanned_003_pdf):
+    from equalocal.documents.models import ItemKind
+
+    OrganisationFactory(name="Sveriges Kommuner och Regioner (SKR)", country="SE")
+    owner = OrganisationFactory(name="Ragunda kommun", country="SE")
+    document = _process(scanned_003_pdf, org=owner)
+    [item] = document.items.filter(kind=ItemKind.DECISION)
+    # The protocol mentions "SKR:s styrelse" in passing; the decision is Ragunda's own.
+    assert item.data["organisation_id"] == owner.pk
+    assert item.data["status"] == "proposed"
+    assert item.data["paragraph"] == "§ 62"
+
+
 def test_docx_keeps_its_table(docx_002):
     document = _process(docx_002)
     assert document.stage == Stage.REVIEW, document.error_detail
