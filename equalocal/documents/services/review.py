@@ -439,9 +439,25 @@ def _accept_action_row(item: ExtractedItem, values: dict, by, plan):
         comment=_source_note(item),
     )
     try:
-        return activity_save(activity=activity, by=by)
+        return activity_save(
+            activity=activity, by=by, articles=_articles_named(values.get("charter_article"), plan)
+        )
     except ValidationError as error:
         _raise_validation(error)
+
+
+def _articles_named(text, plan) -> list:
+    """The Charter articles a row names ("Art. 12", "Artikel 6, 24"), in the plan's Charter."""
+    from equalocal.charters.models import Article
+
+    numbers = {int(n) for n in re.findall(r"\b(\d{1,2})\b", _known(text))}
+    if not numbers:
+        return []
+    charter_id = plan.commitment.charter_id if plan.commitment_id else None
+    articles = Article.objects.filter(number__in=numbers)
+    if charter_id:
+        return list(articles.filter(charter_id=charter_id))
+    return list(articles.filter(charter__is_current=True))
 
 
 # Services ---------------------------------------------------------------------------------------

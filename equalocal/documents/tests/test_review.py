@@ -171,6 +171,20 @@ def test_action_row_goes_to_the_chosen_plan(editor):
     assert ActionPlan.objects.count() == 1
 
 
+def test_an_action_row_naming_charter_articles_links_them(editor):
+    from equalocal.charters.models import Article
+
+    item = _row(DocumentFactory(organisation=editor.org), charter_article="Art. 12, 24")
+    activity = item_accept(item=item, by=editor).target
+    numbers = sorted(activity.articles.values_list("number", flat=True))
+    expected = sorted(
+        Article.objects.filter(charter__is_current=True, number__in=[12, 24]).values_list(
+            "number", flat=True
+        )
+    )
+    assert numbers == expected == [12, 24]
+
+
 def test_a_plan_of_an_organisation_the_reviewer_cannot_edit_is_refused(editor):
     plan = plan_save(plan=ActionPlan(organisation=OrganisationFactory(), title="Deras plan"))
     item = _row(DocumentFactory(organisation=editor.org))
