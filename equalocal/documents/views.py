@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -28,11 +29,13 @@ from .forms import (
     TitleForm,
     UploadForm,
     correction_form_for,
+    too_large_message,
 )
 from .messages import error_message, warning_message
 from .models import FileType, ItemKind
 from .selectors import CONFIDENT, EDIT, MANAGE
 from .types import DocumentRejected
+from .uploads import SizeLimitHandler
 
 # The list and uploads --------------------------------------------------------------------------
 
@@ -78,17 +81,33 @@ def _upload_too_large(request) -> bool:
     return length > settings.DOCUMENTS_MAX_UPLOAD_BYTES * MAX_FILES + 64 * 1024
 
 
+@csrf_exempt  # checked by csrf_protect below, once the size-limit handler is in place
 @login_required
 def document_upload(request, org):
     """Upload one or more files; each gets its outcome: created, already there, or refused."""
     organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    limiter = SizeLimitHandler(request, limit=settings.DOCUMENTS_MAX_UPLOAD_BYTES)
+    request.upload_handlers.insert(0, limiter)
+    return _document_upload(request, organisation, limiter)
+
+
+@csrf_protect
+def _document_upload(request, organisation, limiter: SizeLimitHandler):
     outcomes = []
     if request.method == "POST" and _upload_too_large(request):
         form = UploadForm.too_large()
     elif request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            outcomes = services.document_upload_many(
+        refused = [
+            services.UploadOutcome(
+                filename=name, document=None, created=False, error=too_large_message()
+            )
+            for name in limiter.skipped
+        ]
+        if refused and not request.FILES:
+            outcomes, form = refused, UploadForm()
+        elif form.is_valid():
+            outcomes = refused + services.document_upload_many(
                 organisation=organisation, files=form.cleaned_data["files"], by=request.user
             )
             form = UploadForm()
@@ -298,7 +317,7 @@ def _page_number(request) -> int | None:
     value = request.GET.get("page")
     if value in (None, ""):
         return None
-    if not value.isdigit():
+    if not value.isascii() or not value.isdigit():
         raise Http404
     return int(value)
 
@@ -468,7 +487,11 @@ def document_search(request):
     results = hits = page = None
     if filters.get("query"):
         number = request.GET.get("page", "1")
-        number = min(int(number), SEARCH_MAX_PAGE) if number.isdigit() and number != "0" else 1
+        number = (
+            min(int(number), SEARCH_MAX_PAGE)
+            if number.isascii() and number.isdigit() and number != "0"
+            else 1
+        )
         results = search_documents(
             organisation_ids=[organisation.pk for organisation in organisations],
             limit=SEARCH_PAGE_SIZE,

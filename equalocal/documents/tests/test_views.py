@@ -98,8 +98,39 @@ def test_file_over_the_limit_is_refused_with_a_message(client, personas, setting
     assert response.status_code == 200
     html = response.content.decode()
     assert "not uploaded" in html
-    assert "the limit is 20\xa0bytes" in html
+    assert "each file may be at most 20\xa0bytes" in html
     assert not Document.objects.filter(original_filename="lang.txt").exists()
+
+
+def test_a_file_over_the_limit_is_skipped_while_streaming_and_the_others_kept(
+    client, personas, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    stored = []
+    original = TemporaryFileUploadHandler.receive_data_chunk
+
+    def spy(self, raw_data, start):
+        stored.append((self.file_name, len(raw_data)))
+        return original(self, raw_data, start)
+
+    monkeypatch.setattr(TemporaryFileUploadHandler, "receive_data_chunk", spy)
+    settings.DOCUMENTS_MAX_UPLOAD_BYTES = 100_000
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every file goes through the temporary-file handler
+    signed_in(client, personas, "editor")
+    files = [
+        SimpleUploadedFile("stor.txt", b"x" * 400_000, content_type="text/plain"),
+        SimpleUploadedFile("beslut.txt", TEXT, content_type="text/plain"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("upload", personas), {"files": files})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "stor.txt" in html and "each file may be at most" in html
+    assert Document.objects.filter(original_filename="beslut.txt").exists()
+    assert not Document.objects.filter(original_filename="stor.txt").exists()
+    # The oversized file was never written past the limit.
+    assert sum(size for name, size in stored if name == "stor.txt") <= 100_000
 
 
 def test_request_over_the_limit_is_refused_before_it_is_read(client, personas, settings):
@@ -536,3 +567,12 @@ def test_search_filters_and_pages_are_bounded(client, personas, django_assert_ma
     assert response.status_code == 200
     assert "Page 2 of 2" in html
     assert len(re.findall(r"<h3><a href=", html)) == 10
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "-1", "0", "99999999999999999999"])
+def test_odd_page_numbers_never_fail(client, personas, page):
+    signed_in(client, personas, "editor")
+    review = client.get(doc_url("review", personas), {"page": page})
+    search = client.get(reverse("document_search:search"), {"q": "kommun", "page": page})
+    assert review.status_code in (200, 404)
+    assert search.status_code == 200
