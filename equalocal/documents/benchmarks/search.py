@@ -39,12 +39,33 @@ RARE = "tjänstepersonalsamordnare"
 
 def bench_search_100k(bench) -> None:
     """Median time of ``search_documents`` on 100,000 documents in four languages."""
+    from ..search import search_documents
+
+    organisations, insert_seconds = load()
+    for label, arguments in queries([o.pk for o in organisations]).items():
+        page = search_documents(**arguments)
+        assert page.hits or label == "two words with filters", label
+        milliseconds = bench.time_call(lambda a=arguments: search_documents(**a), repeat=7)
+        bench.record(
+            f"documents: search 100,000 documents, {label}",
+            milliseconds,
+            "ms",
+            documents=DOCUMENTS,
+            matches=f"{page.total}+" if page.total_is_estimate else page.total,
+            target="< 100",
+        )
+    bench.record(
+        "documents: bulk insert of the search index", insert_seconds, "s", documents=DOCUMENTS
+    )
+
+
+def load():
+    """Bulk-insert the organisations, documents and index rows; (organisations, seconds)."""
     from django.db import connection, transaction
 
     from equalocal.organisations.models import Organisation
 
     from ..models import Document, SearchRow, StoredFile
-    from ..search import search_documents
     from ..search.query import stem
 
     rng = random.Random(7)  # noqa: S311 - repeatable test data
@@ -109,11 +130,14 @@ def bench_search_100k(bench) -> None:
     insert_seconds = time.perf_counter() - start
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE documents_searchrow")
+            # As autovacuum would after the vectors were written by UPDATE.
+            cursor.execute("VACUUM ANALYZE documents_searchrow")
+    return organisations, insert_seconds
 
-    everyone = [o.pk for o in organisations]
+
+def queries(everyone: list[int]) -> dict[str, dict]:
     some = everyone[:5]
-    queries = {
+    return {
         "common word, all organisations": {"organisation_ids": everyone, "query": "jämställdhet"},
         "common word, 5 organisations": {"organisation_ids": some, "query": "jämställdhetsplaner"},
         "rare word": {"organisation_ids": everyone, "query": RARE},
@@ -125,18 +149,3 @@ def bench_search_100k(bench) -> None:
             "year": 2020,
         },
     }
-    for label, arguments in queries.items():
-        page = search_documents(**arguments)
-        assert page.hits or label == "two words with filters", label
-        milliseconds = bench.time_call(lambda a=arguments: search_documents(**a), repeat=7)
-        bench.record(
-            f"documents: search 100,000 documents, {label}",
-            milliseconds,
-            "ms",
-            documents=DOCUMENTS,
-            matches=page.total,
-            target="< 100",
-        )
-    bench.record(
-        "documents: bulk insert of the search index", insert_seconds, "s", documents=DOCUMENTS
-    )

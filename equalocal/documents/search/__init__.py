@@ -35,7 +35,10 @@ class SearchHit:
 @dataclass
 class SearchPage:
     hits: list[SearchHit] = field(default_factory=list)
+    #: Matching documents; at least this many when ``total_is_estimate``.
     total: int = 0
+    #: More pages matched than were ranked: there are at least ``total`` matching documents.
+    total_is_estimate: bool = False
 
 
 @dataclass
@@ -95,11 +98,9 @@ def search_documents(
     limit = max(1, min(int(limit), 100))
     offset = max(0, int(offset))
     languages = {language} if language else indexed_languages()
-    ranked, total = _backend().search(
-        terms, filters, limit=limit, offset=offset, languages=languages
-    )
+    ranked, total, estimate = _ranked(terms, filters, limit, offset, languages)
     if not ranked:
-        return SearchPage(total=total)
+        return SearchPage(total=total, total_is_estimate=estimate)
     documents = Document.objects.select_related("organisation").in_bulk(
         [document_id for document_id, _page, _rank in ranked]
     )
@@ -129,7 +130,38 @@ def search_documents(
                 rank=float(rank),
             )
         )
-    return SearchPage(hits=hits, total=total)
+    return SearchPage(hits=hits, total=total, total_is_estimate=estimate)
+
+
+#: Matching pages ranked per search: with more matches than this (a common word), the newest
+#: ones are ranked and the total is a floor (``total_is_estimate``).
+CANDIDATES = 1000
+
+
+def _ranked(terms, filters, limit: int, offset: int, languages):
+    """[(document_id, best page, rank)] for the asked slice, the total, whether it is a floor.
+
+    Ranking every match of a common word is too slow (bm25 / ts_rank of tens of thousands of
+    pages), so the backends rank only the newest ``CANDIDATES`` matching pages (all of them
+    when there are no more), taking more only when they hold too few documents for the slice.
+    """
+    backend = _backend()
+    wanted = offset + limit
+    # Whole multiples of CANDIDATES: every page of results up to it ranks the same pages.
+    size = CANDIDATES * -(-wanted // CANDIDATES)
+    while True:
+        # One page more than ranked tells whether there are more matches than candidates.
+        pages = backend.best_pages(terms, filters, size=size + 1, languages=languages)
+        best: dict[int, tuple[int, int | None, float]] = {}
+        for document_id, page, rank in pages:
+            best.setdefault(document_id, (document_id, page, rank))
+        more = len(pages) > size
+        if not more or len(best) >= wanted:
+            break
+        size *= 4
+    # With more matches than ranked, the documents among the ranked pages are a floor.
+    total = min(len(best), size) if more else len(best)
+    return list(best.values())[offset:wanted], total, more
 
 
 def _year(document: Document) -> int | None:

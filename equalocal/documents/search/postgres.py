@@ -79,34 +79,30 @@ def _where(filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def search(terms, filters, *, limit: int, offset: int, languages=None):
-    """[(document_id, best page, rank)] best first, and the number of matching documents."""
+def _source(terms, filters, languages) -> tuple[str, list]:
     query_sql, query_params = tsquery(terms, languages)
     where, params = _where(filters)
     # Only our own SQL is formatted in; every value is a parameter.
-    matched = (
-        f"WITH q AS (SELECT {query_sql} AS query), "  # noqa: S608
-        "m AS (SELECT r.document_id, r.page, ts_rank(r.vector, q.query) AS score "
-        f"FROM documents_searchrow r, q WHERE r.vector @@ q.query AND {where}) "
+    source = (
+        f"FROM documents_searchrow r, (SELECT {query_sql} AS query) q "
+        f"WHERE r.vector @@ q.query AND {where}"
     )
+    return source, [*query_params, *params]
+
+
+def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, int, float]]:
+    """The best of the ``size`` newest matching pages, [(document_id, page, rank)] best first.
+
+    ts_rank reads (detoasts) every vector it ranks, too slow for tens of thousands of pages:
+    so when more than ``size`` pages match, only the newest ``size`` of them are ranked.
+    """
+    source, params = _source(terms, filters, languages)
     with connection.cursor() as cursor:
-        # The window counts the documents in the same pass, so the match is evaluated once.
         cursor.execute(
-            matched + "SELECT document_id, page, score, count(*) OVER () FROM ("  # noqa: S608
-            "SELECT DISTINCT ON (document_id) document_id, page, score FROM m "
-            "ORDER BY document_id, score DESC) best "
-            "ORDER BY score DESC, document_id LIMIT %s OFFSET %s",
-            [*query_params, *params, limit, offset],
+            "SELECT document_id, page, ts_rank(vector, query) AS score FROM ("  # noqa: S608
+            f"SELECT r.document_id, r.page, r.vector, q.query {source} "
+            "ORDER BY r.document_id DESC, r.page LIMIT %s) candidates "
+            "ORDER BY score DESC, document_id DESC, page",
+            [*params, size],
         )
-        rows = cursor.fetchall()
-        ranked = [(d, p, float(s)) for d, p, s, _total in rows]
-        if rows:
-            return ranked, rows[0][3]
-        if offset == 0:
-            return [], 0
-        cursor.execute(
-            matched + "SELECT count(DISTINCT document_id) FROM m",  # noqa: S608
-            [*query_params, *params],
-        )
-        total = cursor.fetchone()[0]
-    return ranked, total
+        return [(d, p, float(s)) for d, p, s in cursor.fetchall()]

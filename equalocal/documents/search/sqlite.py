@@ -38,33 +38,32 @@ def _where(filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def search(terms, filters, *, limit: int, offset: int, languages=None):
-    """[(document_id, best page, rank)] best first, and the number of matching documents."""
+def _source(terms, filters, languages) -> tuple[str, list]:
     where, params = _where(filters)
     source = (
         "FROM documents_fts JOIN documents_searchrow r ON r.id = documents_fts.rowid "
         f"WHERE documents_fts MATCH %s AND {where}"
     )
-    match = match_expression(terms, languages)
-    # bm25() cannot sit inside an aggregate: rank the pages first, then keep each document's best.
-    matched = f"WITH m AS MATERIALIZED (SELECT r.document_id, r.page, {RANK} AS score {source}) "
+    return source, [match_expression(terms, languages), *params]
+
+
+def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, int, float]]:
+    """The best of the ``size`` newest matching pages, [(document_id, page, rank)] best first.
+
+    Ranking every match costs too much for a common word (bm25 of tens of thousands of
+    pages): FTS5 walks the match newest first and only the first ``size`` pages that pass the
+    filters are ranked, so all matches are ranked when there are no more than that.
+    """
+    source, params = _source(terms, filters, languages)
     with connection.cursor() as cursor:
-        # SQLite takes the bare column (page) from the row holding the min() aggregate; the
-        # window counts the documents in the same pass, so the match is evaluated once.
         cursor.execute(
-            matched + "SELECT document_id, page, min(score) AS best, count(*) OVER () FROM m "  # noqa: S608
-            "GROUP BY document_id ORDER BY best, document_id LIMIT %s OFFSET %s",
-            [match, *params, limit, offset],
+            f"SELECT r.document_id, r.page, {RANK} {source} "
+            "ORDER BY documents_fts.rowid DESC LIMIT %s",
+            [*params, size],
         )
         rows = cursor.fetchall()
-        ranked = [(document_id, page, -score) for document_id, page, score, _total in rows]
-        if rows:
-            return ranked, rows[0][3]
-        if offset == 0:
-            return [], 0
-        cursor.execute(f"SELECT count(DISTINCT r.document_id) {source}", [match, *params])
-        total = cursor.fetchone()[0]
-    return ranked, total
+    rows.sort(key=lambda row: (row[2], -row[0], row[1] or 0))
+    return [(document_id, page, -score) for document_id, page, score in rows]
 
 
 def after_insert(*, document_ids) -> None:

@@ -144,3 +144,31 @@ def test_deleting_a_document_removes_it_from_the_index(org):
     again = _document(org, "Annan text om jämställdhet.")
     assert [h.document_id for h in search_documents(
         organisation_ids=[org.pk], query="jämställdhet").hits] == [again.pk]  # fmt: skip
+
+
+def test_many_matches_rank_the_newest_and_give_a_floor(org, monkeypatch):
+    from equalocal.documents import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    other = OrganisationFactory()
+    _document(other, "Jämställdhet hos grannen.")
+    docs = [_document(org, f"Jämställdhet nummer {n}.") for n in range(5)]
+    first = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2)
+    assert first.total == 3 and first.total_is_estimate
+    # The newest candidates (one more than CANDIDATES, to see that there are more).
+    assert {h.document_id for h in first.hits} <= {d.pk for d in docs[1:]}
+    # Past the candidates more are ranked, and never another organisation's documents.
+    later = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2, offset=4)
+    assert [h.document_id for h in later.hits] and later.total == 5
+    assert not later.total_is_estimate
+    assert {h.document_id for h in later.hits} <= {d.pk for d in docs}
+
+
+def test_a_document_with_many_matching_pages_does_not_hide_others(org, monkeypatch):
+    from equalocal.documents import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    first = _document(org, "Jämställdhet ett.")
+    big = _document(org, *["Jämställdhet och jämställdhet igen."] * 6)
+    page = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2)
+    assert {h.document_id for h in page.hits} == {first.pk, big.pk}
