@@ -16,10 +16,17 @@ from .types import RejectReason
 
 #: Code stored for a failure that is not about the file (a bug, a database error).
 INTERNAL = "internal"
+#: Code stored when processing stopped the worker again and again (see ``MAX_ATTEMPTS``).
+GAVE_UP = "gave_up"
 
 
 def error_message(code: str) -> str:
     """A translated, specific message for a ``RejectReason`` value (or ``"internal"``)."""
+    if code == GAVE_UP:
+        return _(
+            "Processing this file stopped the worker several times, so it was given up. The "
+            "file is kept; try again later, or save it again from the program that made it."
+        )
     if code == RejectReason.EMPTY:
         return _("The file is empty. Check that it was saved completely and upload it again.")
     if code == RejectReason.TOO_LARGE:

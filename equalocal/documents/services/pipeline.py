@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 
-from ..messages import INTERNAL
+from ..messages import GAVE_UP, INTERNAL
 from ..models import (
     ACTIVE_STAGES,
     Document,
@@ -70,6 +70,10 @@ def limits_from_settings():
         max_pages=settings.DOCUMENTS_MAX_PAGES,
         max_pixels=settings.DOCUMENTS_MAX_PIXELS,
     )
+
+
+#: Runs a document may start before it is given up (a file that kills the worker each time).
+MAX_ATTEMPTS = 3
 
 
 def _stale_before():
@@ -499,9 +503,16 @@ def _enqueue(document_id: int) -> None:
 
 
 @transaction.atomic
+def _is_stuck(document: Document) -> bool:
+    """Active, but no worker has shown a sign of life for the stale period."""
+    if document.stage not in ACTIVE_STAGES or document.stage == Stage.QUEUED:
+        return False
+    return document.heartbeat_at is None or document.heartbeat_at < _stale_before()
+
+
 def document_retry(*, document: Document, by) -> Document:
-    """Queue a failed or cancelled document again; pages already read are kept."""
-    if document.stage not in (Stage.FAILED, Stage.CANCELLED):
+    """Queue a failed, cancelled or stuck document again; pages already read are kept."""
+    if document.stage not in (Stage.FAILED, Stage.CANCELLED) and not _is_stuck(document):
         raise ApplicationError(_("Only a failed or cancelled document can be tried again."))
     Document.objects.filter(pk=document.pk).update(
         stage=Stage.QUEUED,
@@ -511,6 +522,7 @@ def document_retry(*, document: Document, by) -> Document:
         heartbeat_at=None,
         progress_current=0,
         progress_total=0,
+        attempts=0,
     )
     document.refresh_from_db()
     _enqueue(document.pk)
@@ -521,8 +533,9 @@ def document_retry(*, document: Document, by) -> Document:
 @transaction.atomic
 def document_cancel(*, document: Document, by) -> Document:
     """Stop processing: a queued document is cancelled at once, a running one at its next step."""
-    if document.stage == Stage.QUEUED:
-        Document.objects.filter(pk=document.pk, stage=Stage.QUEUED).update(
+    if document.stage == Stage.QUEUED or _is_stuck(document):
+        # Nobody is working on it (yet, or any more): cancelled at once.
+        Document.objects.filter(pk=document.pk, stage=document.stage).update(
             stage=Stage.CANCELLED, cancel_requested=False, heartbeat_at=None
         )
     elif document.stage in ACTIVE_STAGES:
@@ -548,6 +561,20 @@ def documents_requeue_stale(*, older_than: timedelta | None = None) -> int:
         .filter(Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, updated_at__lt=cutoff))
         .values_list("pk", flat=True)
     )
+    given_up = list(
+        Document.objects.filter(pk__in=stale, attempts__gte=MAX_ATTEMPTS).values_list(
+            "pk", flat=True
+        )
+    )
+    if given_up:
+        Document.objects.filter(pk__in=given_up).update(
+            stage=Stage.FAILED,
+            error_code=GAVE_UP,
+            error_detail=f"Stopped without finishing {MAX_ATTEMPTS} times.",
+            heartbeat_at=None,
+        )
+        logger.warning("Documents %s given up after %s attempts", given_up, MAX_ATTEMPTS)
+        stale = [pk for pk in stale if pk not in given_up]
     if stale:
         # Backdate the heartbeat so the queued run may claim it at once.
         Document.objects.filter(pk__in=stale, heartbeat_at__isnull=False).update(heartbeat_at=None)

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from equalocal.charters.models import Commitment, CommitmentStep
+from equalocal.core.errors import ApplicationError
 from equalocal.documents.models import Document, Page, PageSource, Stage, StoredFile
 from equalocal.documents.services import (
     document_cancel,
@@ -211,3 +212,44 @@ def test_requeue_stale_takes_only_documents_without_recent_sign_of_life(
     fresh.refresh_from_db()
     assert stale.stage == Stage.REVIEW  # the immediate backend ran it
     assert fresh.stage == Stage.OCR
+
+
+def _stuck(born_digital_pdf, **fields) -> Document:
+    document, _ = document_upload(
+        organisation=OrganisationFactory(), file=born_digital_pdf, filename="a.pdf", by=None
+    )
+    Document.objects.filter(pk=document.pk).update(
+        stage=Stage.OCR, heartbeat_at=timezone.now() - timedelta(hours=1), **fields
+    )
+    document.refresh_from_db()
+    return document
+
+
+def test_a_stuck_document_can_be_cancelled_at_once_and_retried(born_digital_pdf):
+    document = _stuck(born_digital_pdf)
+    document = document_cancel(document=document, by=None)
+    assert document.stage == Stage.CANCELLED
+    document = _stuck(born_digital_pdf)
+    document = document_retry(document=document, by=None)
+    document.refresh_from_db()
+    assert (document.stage, document.heartbeat_at, document.attempts) == (Stage.QUEUED, None, 0)
+
+
+def test_a_running_document_cannot_be_retried_while_its_worker_is_alive(born_digital_pdf):
+    document = _stuck(born_digital_pdf)
+    Document.objects.filter(pk=document.pk).update(heartbeat_at=timezone.now())
+    document.refresh_from_db()
+    with pytest.raises(ApplicationError):
+        document_retry(document=document, by=None)
+
+
+def test_a_document_that_keeps_stopping_the_worker_is_given_up(born_digital_pdf):
+    from equalocal.documents.messages import GAVE_UP, error_message
+    from equalocal.documents.services.pipeline import MAX_ATTEMPTS
+
+    document = _stuck(born_digital_pdf, attempts=MAX_ATTEMPTS)
+    assert documents_requeue_stale(older_than=timedelta(minutes=10)) == 0
+    document.refresh_from_db()
+    assert (document.stage, document.error_code) == (Stage.FAILED, GAVE_UP)
+    assert "given up" in error_message(GAVE_UP)
+    assert StoredFile.objects.filter(pk=document.stored_file_id).exists()

@@ -7,6 +7,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from equalocal.documents.services import documents_requeue_stale
+        from equalocal.documents.tasks import schedule_stale_check
         from equalocal.plans.tasks import schedule_daily_reminders
 
         # The daily task queues its next run itself; this starts the chain, once.
@@ -16,4 +17,6 @@ class Command(BaseCommand):
         requeued = documents_requeue_stale()
         if requeued:
             self.stdout.write(f"{requeued} unfinished document(s) queued again.")
+        # And again every few minutes, for documents of a worker that dies later.
+        schedule_stale_check()
         call_command("db_worker")
