@@ -142,18 +142,50 @@ def _raise_validation(error: ValidationError):
 
 
 def _decision_organisation(item: ExtractedItem, values: dict, by):
-    """The matched organisation when the reviewer may edit it, else the document's own."""
+    """The organisation the decision is recorded for.
+
+    A name the reviewer typed is looked up among the registered organisations; otherwise the
+    extracted match is used, or the document's own organisation. Recording a decision for an
+    organisation the reviewer cannot edit is refused, with the field to correct.
+    """
     from equalocal.organisations.models import Organisation
     from equalocal.organisations.permissions import can_edit
 
     document_org = item.document.organisation
-    pk = values.get("organisation_id")
+    typed = (
+        _known(item.corrected.get("organisation"))
+        if "organisation_id" not in item.corrected
+        else ""
+    )
+    if typed:
+        found = Organisation.objects.filter(name__iexact=typed.strip()).first()
+        if found is None:
+            raise ApplicationError(
+                _(
+                    "No organisation called “%(name)s” is registered. Give its name as registered, "
+                    "or reject the item."
+                )
+                % {"name": typed},
+                field="organisation",
+            )
+        pk = found.pk
+    else:
+        pk = values.get("organisation_id")
     if not pk or pk == document_org.pk:
         return document_org
     matched = Organisation.objects.filter(pk=pk).first()
-    if matched is not None and (by is None or can_edit(by, matched)):
-        return matched
-    return document_org
+    if matched is None:
+        return document_org
+    if by is not None and not can_edit(by, matched):
+        raise ApplicationError(
+            _(
+                "You cannot record decisions for %(name)s. Correct the organisation, or reject "
+                "the item."
+            )
+            % {"name": matched.name},
+            field="organisation",
+        )
+    return matched
 
 
 def _charter_for(day: date | None):
@@ -549,7 +581,8 @@ def items_accept_confident(*, document: Document, by, threshold: float = 0.8, pl
     pending = document.items.filter(status=ItemStatus.PENDING, confidence__gte=threshold)
     for item in pending.order_by("kind", "order", "pk"):
         try:
-            item_accept(item=item, by=by, plan=plan)
+            # The chosen plan receives activities; it is not the plan a decision adopts.
+            item_accept(item=item, by=by, plan=plan if item.kind == ItemKind.ACTION_ROW else None)
         except ApplicationError:
             continue
         accepted += 1

@@ -70,13 +70,38 @@ def test_a_proposal_to_sign_becomes_a_recommendation(editor):
     assert step.status == CommitmentStatus.RECOMMENDED
 
 
-def test_decision_for_an_organisation_the_reviewer_cannot_edit_goes_to_the_documents_own(editor):
-    other = OrganisationFactory()
+def test_decision_for_an_organisation_the_reviewer_cannot_edit_is_refused(editor):
+    other = OrganisationFactory(name="Annan kommun")
     item = ExtractedItemFactory(document=DocumentFactory(organisation=editor.org))
     item.data["organisation_id"] = other.pk
     item.save()
-    step = item_accept(item=item, by=editor).target
+    with pytest.raises(ApplicationError) as error:
+        item_accept(item=item, by=editor)
+    assert error.value.field == "organisation"
+    assert not CommitmentStep.objects.exists()
+    # Correcting the organisation to the reviewer's own records it there.
+    step = item_accept(item=item, by=editor, corrections={"organisation": "ragunda KOMMUN"}).target
     assert step.commitment.organisation == editor.org
+
+
+def test_a_typed_organisation_that_is_not_registered_is_refused(editor):
+    item = ExtractedItemFactory(document=DocumentFactory(organisation=editor.org))
+    with pytest.raises(ApplicationError) as error:
+        item_accept(item=item, by=editor, corrections={"organisation": "Ingenstans kommun"})
+    assert error.value.field == "organisation"
+
+
+def test_batch_acceptance_does_not_adopt_the_plan_chosen_for_activities(editor):
+    plan = plan_save(plan=ActionPlan(organisation=editor.org, title="Utkast"), by=editor)
+    document = DocumentFactory(organisation=editor.org)
+    decision = ExtractedItemFactory(document=document, confidence=0.95)
+    decision.data.update(decision_type="adopt_action_plan")
+    decision.save()
+    _row(document)
+    items_accept_confident(document=document, by=editor, plan=plan)
+    plan.refresh_from_db()
+    assert plan.status != PlanStatus.ADOPTED
+    assert plan.activities.count() == 1
 
 
 def test_corrections_are_checked_and_kept_apart(editor):
