@@ -63,7 +63,21 @@ def read_text(
     PDF pages without a usable text layer, and every image frame, come back as
     ``PageText(source="none")``; DOCX, ODT, HTML and text files are one page.
     """
-    path = Path(path)
+    return _without_nul(_read_text(Path(path), file_type, limits))
+
+
+def _without_nul(result: ReadResult) -> ReadResult:
+    """NUL characters mean nothing in text and PostgreSQL refuses to store them."""
+    for page in result.pages:
+        page.text = page.text.replace("\x00", "")
+        page.raw_text = page.raw_text.replace("\x00", "")
+    for table in result.tables:
+        table.rows = [[cell.replace("\x00", "") for cell in row] for row in table.rows]
+    result.title = result.title.replace("\x00", "")
+    return result
+
+
+def _read_text(path: Path, file_type: FileType, limits: Limits) -> ReadResult:
     try:
         if file_type == FileType.PDF:
             return read_pdf(path, limits=limits)

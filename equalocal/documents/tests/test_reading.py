@@ -251,3 +251,18 @@ def test_born_digital_text_extraction_is_fast(fixture_dir):
     seconds = time.perf_counter() - start
     assert len(result.pages) == 40
     assert 40 / seconds > 300  # pages per second, well above the pipeline's 100
+
+
+def test_nul_characters_never_reach_the_text(tmp_path):
+    from equalocal.documents.reading import read_text
+    from equalocal.documents.types import FileType
+
+    path = tmp_path / "nul.html"
+    path.write_bytes(
+        b"<html><body><p>"
+        + b"a" * 9000
+        + b"\x00kommun</p><table><tr><td>x\x00y</td></tr></table></body></html>"
+    )
+    result = read_text(path, FileType.HTML)
+    assert "\x00" not in result.text
+    assert all("\x00" not in cell for table in result.tables for row in table.rows for cell in row)
