@@ -11,6 +11,8 @@ from django.utils.html import escape
 from .query import WORD, fold, stem
 
 WINDOW_WORDS = 32
+#: Only the start of a very long page is looked at for a snippet (a 50 MB text file is one page).
+SCAN_CHARS = 100_000
 
 
 def _matcher(terms: list[list[str]], language: str):
@@ -35,6 +37,7 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
 
     The text is HTML-escaped; the only markup in the result is the <mark> pairs.
     """
+    body = body[:SCAN_CHARS]
     tokens = list(WORD.finditer(body))
     if not tokens:
         return ""
@@ -43,11 +46,14 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
     start = 0
     if hits:
         # The window holding the most matches, starting a few words before the first of them.
-        best, best_count = hits[0], 0
-        for i, first in enumerate(hits):
-            count = sum(1 for h in hits[i:] if h < first + WINDOW_WORDS)
-            if count > best_count:
-                best, best_count = first, count
+        # Two pointers over the sorted hits: linear, however many matches there are.
+        best, best_count, right = hits[0], 0, 0
+        for left, first in enumerate(hits):
+            right = max(right, left)
+            while right < len(hits) and hits[right] < first + WINDOW_WORDS:
+                right += 1
+            if right - left > best_count:
+                best, best_count = first, right - left
         start = max(0, best - 4)
     end = min(len(tokens), start + WINDOW_WORDS)
     # The whole text at either end, so nothing (not even punctuation) is cut off there.

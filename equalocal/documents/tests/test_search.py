@@ -172,3 +172,11 @@ def test_a_document_with_many_matching_pages_does_not_hide_others(org, monkeypat
     big = _document(org, *["Jämställdhet och jämställdhet igen."] * 6)
     page = search_documents(organisation_ids=[org.pk], query="jämställdhet", limit=2)
     assert {h.document_id for h in page.hits} == {first.pk, big.pk}
+
+
+def test_a_snippet_of_a_huge_page_with_many_matches_is_quick_to_build():
+    from equalocal.documents.search.snippets import snippet_html
+
+    # Linear in the matches and bounded in length: 120,000 matches would take minutes if not.
+    html = snippet_html("kommun och region " * 40_000, [["kommun"]], "sv")
+    assert html.count("<mark>") > 5
