@@ -97,12 +97,19 @@ def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, 
     so when more than ``size`` pages match, only the newest ``size`` of them are ranked.
     """
     source, params = _source(terms, filters, languages)
+    query_sql, query_params = tsquery(terms, languages)
+    # Words alone are decided by the GIN index (with the filters' indexes ANDed in): the
+    # matches are sorted without reading a vector, "+ 0" keeping the planner from walking the
+    # document_id index and testing vector after vector. A phrase needs every candidate's
+    # vector rechecked anyway, so there the newest are best found walking that index.
+    phrase = any(len(term) > 1 for term in terms)
+    newest = "r.document_id DESC" if phrase else "r.document_id + 0 DESC"
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT document_id, page, ts_rank(vector, query) AS score FROM ("  # noqa: S608
-            f"SELECT r.document_id, r.page, r.vector, q.query {source} "
-            "ORDER BY r.document_id DESC, r.page LIMIT %s) candidates "
-            "ORDER BY score DESC, document_id DESC, page",
-            [*params, size],
+            "SELECT s.document_id, s.page, ts_rank(s.vector, q.query) AS score "  # noqa: S608
+            f"FROM documents_searchrow s, (SELECT {query_sql} AS query) q WHERE s.id IN ("
+            f"SELECT r.id {source} ORDER BY {newest}, r.page LIMIT %s) "
+            "ORDER BY score DESC, s.document_id DESC, s.page",
+            [*query_params, *params, size],
         )
         return [(d, p, float(s)) for d, p, s in cursor.fetchall()]
