@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ..types import DocumentRejected, FileType, PageText, ReadResult, RejectReason
+from ..types import DocumentRejected, FileType, PageText, ReadResult, RejectReason, Table
 from .limits import DEFAULT_LIMITS, Limits
+from .pdftables import has_table_heading, page_tables
 
 # PDFium is not thread-safe; every call into it goes through this lock.
 PDFIUM_LOCK = threading.RLock()
@@ -43,8 +44,12 @@ def open_pdf(path: Path | str, *, limits: Limits = DEFAULT_LIMITS):
 
 
 def read_pdf(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
-    """Read the text layer of every page; pages without a usable one get ``source="none"``."""
+    """Read the text layer of every page; pages without a usable one get ``source="none"``.
+
+    Tables on pages with a text layer and a likely heading row come back in ``tables``.
+    """
     pages: list[PageText] = []
+    tables: list[Table] = []
     title = ""
     with open_pdf(path, limits=limits) as document, PDFIUM_LOCK:
         try:
@@ -55,19 +60,29 @@ def read_pdf(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ReadResult
             try:
                 page = document[index]
                 textpage = page.get_textpage()
-                text = textpage.get_text_range()
+                text = _normalise(textpage.get_text_range())
+                usable = usable_text(text)
+                if usable and has_table_heading(text):
+                    tables.extend(_page_tables(textpage, index + 1))
                 textpage.close()
                 page.close()
             except pdfium.PdfiumError as error:
                 raise DocumentRejected(
                     RejectReason.CORRUPT, f"page {index + 1}: {error}"
                 ) from error
-            text = _normalise(text)
-            if usable_text(text):
+            if usable:
                 pages.append(PageText(number=index + 1, text=text, raw_text=text))
             else:
                 pages.append(PageText(number=index + 1, source="none"))
-    return ReadResult(file_type=FileType.PDF, pages=pages, title=title)
+    return ReadResult(file_type=FileType.PDF, pages=pages, tables=tables, title=title)
+
+
+def _page_tables(textpage, page_number: int) -> list[Table]:
+    """Tables are a bonus: a page whose boxes PDFium cannot give keeps its text and no tables."""
+    try:
+        return page_tables(textpage, page_number)
+    except pdfium.PdfiumError:
+        return []
 
 
 def pdf_page_count(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> int:
