@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from equalocal.core.demo import load_demo
@@ -16,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.skipif(not fixtures.seeds_dir().is_dir(), reason="sample folder absent")
 def test_demo_documents_are_processed_and_loaded_once():
-    start = time.perf_counter()
     load_demo()
-    seconds = time.perf_counter() - start
     documents = Document.objects.select_related("organisation")
     by_org = {d.organisation.slug: d for d in documents}
     assert set(by_org) == {"ragunda", "umearegionen", "ubc"}
@@ -31,7 +27,6 @@ def test_demo_documents_are_processed_and_loaded_once():
     accepted = scan.items.filter(status=ItemStatus.ACCEPTED).first()
     if accepted is not None:
         assert accepted.target is not None
-    assert seconds < 60
 
     load_demo()
     assert Document.objects.count() == 3

@@ -191,16 +191,31 @@ def test_truncated_pdf_is_rejected_as_corrupt(truncated_pdf):
     assert _rejected(read_file, truncated_pdf)[0] == RejectReason.CORRUPT
 
 
-def test_pdf_with_ten_thousand_pages_is_rejected_quickly(many_pages_pdf):
-    reason, seconds = _rejected(read_file, many_pages_pdf)
+def test_pdf_with_ten_thousand_pages_is_rejected_before_any_page_is_read(
+    many_pages_pdf, monkeypatch
+):
+    import pypdfium2
+
+    def no_page(*args, **kwargs):
+        raise AssertionError("a page was loaded")
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_page", no_page)
+    monkeypatch.setattr(pypdfium2.PdfDocument, "__getitem__", no_page)
+    reason, _ = _rejected(read_file, many_pages_pdf)
     assert reason == RejectReason.TOO_MANY_PAGES
-    assert seconds < 2
 
 
-def test_huge_image_is_rejected_without_decoding(huge_image):
-    reason, seconds = _rejected(read_file, huge_image)
+def test_huge_image_is_rejected_without_decoding(huge_image, monkeypatch):
+    from PIL import Image as PILImage
+    from PIL import ImageFile
+
+    def no_decoding(self, *args, **kwargs):
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(PILImage.Image, "load", no_decoding)
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    reason, _ = _rejected(read_file, huge_image)
     assert reason == RejectReason.TOO_MANY_PIXELS
-    assert seconds < 2
 
 
 def test_huge_image_is_rejected_by_our_limit_too(png_scan):
@@ -208,10 +223,16 @@ def test_huge_image_is_rejected_by_our_limit_too(png_scan):
     assert reason == RejectReason.TOO_MANY_PIXELS
 
 
-def test_zip_bomb_is_rejected_without_inflating_it(zip_bomb_docx):
-    reason, seconds = _rejected(read_file, zip_bomb_docx)
+def test_zip_bomb_is_rejected_without_inflating_it(zip_bomb_docx, monkeypatch):
+    import zipfile
+
+    def no_inflating(*args, **kwargs):
+        raise AssertionError("a member was inflated")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", no_inflating)
+    monkeypatch.setattr(zipfile.ZipFile, "read", no_inflating)
+    reason, _ = _rejected(read_file, zip_bomb_docx)
     assert reason == RejectReason.ZIP_BOMB
-    assert seconds < 1  # inflating 1 GB would take many seconds
 
 
 def test_file_over_the_size_limit_is_rejected_before_reading(born_digital_pdf):
@@ -242,15 +263,14 @@ def test_default_limits_match_the_specification():
     assert DEFAULT_LIMITS.max_pixels == 100_000_000
 
 
-def test_born_digital_text_extraction_is_fast(fixture_dir):
+def test_every_page_of_a_long_born_digital_pdf_is_read(fixture_dir):
+    # Speed is measured by `make bench` (documents.bench_reading_born_digital), not here.
     from .fixtures import make_born_digital_pdf
 
     path = make_born_digital_pdf(fixture_dir / "forty-pages.pdf", pages=40)
-    start = time.perf_counter()
     result = read_text(path, FileType.PDF)
-    seconds = time.perf_counter() - start
     assert len(result.pages) == 40
-    assert 40 / seconds > 300  # pages per second, well above the pipeline's 100
+    assert all(page.source == "text_layer" and page.text for page in result.pages)
 
 
 def test_nul_characters_never_reach_the_text(tmp_path):
