@@ -28,28 +28,14 @@ def requeue_stale_documents() -> int:
         schedule_stale_check()
 
 
-def schedule_stale_check(*, first: bool = False) -> bool:
-    """Queue the next stale check unless one is waiting; True when queued.
-
-    Backends that cannot defer (the immediate backend of the tests) get no next run.
-    """
+def schedule_stale_check() -> bool:
+    """Queue the next stale check unless one is waiting; True when queued."""
     from datetime import timedelta
 
     from django.conf import settings
-    from django.tasks import TaskResultStatus
     from django.utils import timezone
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
 
-    backend = requeue_stale_documents.get_backend()
-    if not backend.supports_defer or not isinstance(backend, DatabaseBackend):
-        return False
-    waiting = DBTaskResult.objects.filter(
-        task_path=requeue_stale_documents.module_path, status=TaskResultStatus.READY
-    )
-    if waiting.exists():
-        return False
-    minutes = 0 if first else settings.DOCUMENTS_STALE_AFTER_MINUTES
-    run_after = timezone.now() + timedelta(minutes=minutes, seconds=30)
-    requeue_stale_documents.using(run_after=run_after).enqueue()
-    return True
+    from equalocal.core.scheduling import enqueue_unless_waiting
+
+    run_after = timezone.now() + timedelta(minutes=settings.DOCUMENTS_STALE_AFTER_MINUTES)
+    return enqueue_unless_waiting(requeue_stale_documents, run_after=run_after)

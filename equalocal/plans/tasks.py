@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.tasks import TaskResultStatus, task
+from django.tasks import task
 from django.utils import timezone
+
+from equalocal.core.scheduling import enqueue_unless_waiting, task_waiting
 
 from . import reminders
 
@@ -31,26 +33,9 @@ def next_daily_run(now: datetime) -> datetime:
 
 def daily_reminders_pending() -> bool:
     """Whether the database queue already holds a run of the daily reminders that has not started."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=send_daily_reminders.module_path, status=TaskResultStatus.READY
-    ).exists()
+    return task_waiting(send_daily_reminders)
 
 
 def schedule_daily_reminders(*, run_after: datetime | None = None) -> bool:
-    """Queue the daily reminders unless a run is already waiting; True when queued.
-
-    Backends that cannot defer a task (the immediate backend used in tests) are
-    not given a next run: that would run it again at once, for ever.
-    """
-    from django_tasks_db.backend import DatabaseBackend
-
-    backend = send_daily_reminders.get_backend()
-    if run_after is not None and not backend.supports_defer:
-        return False
-    if isinstance(backend, DatabaseBackend) and daily_reminders_pending():
-        return False
-    queued = send_daily_reminders.using(run_after=run_after) if run_after else send_daily_reminders
-    queued.enqueue()
-    return True
+    """Queue the daily reminders unless a run is already waiting; True when queued."""
+    return enqueue_unless_waiting(send_daily_reminders, run_after=run_after)
