@@ -11,9 +11,10 @@ PYTEST_ARGS ?=
 # A Python 3.12: $PYTHON if given, else python3.12, pyenv's 3.12 or python3 (scripts/find-python312.sh).
 PYTHON_312 = $(shell PYTHON="$(PYTHON)" scripts/find-python312.sh)
 
-.PHONY: help venv run demo worker test test-fast e2e lint format messages bench bench-env check clean
+.PHONY: help system venv run demo worker test test-fast e2e lint format messages bench bench-env check clean
 
 help:
+	@echo "make system    install the Debian packages (scripts/system-packages.txt), or say how"
 	@echo "make run       install, migrate, load the demo and serve on http://$(HOST)"
 	@echo "make test      run the whole test suite (unit, URL-by-persona, browser + axe)"
 	@echo "make test-fast run the suite without the browser tests"
@@ -30,7 +31,12 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# Debian packages (Tesseract and its languages, Pango, gettext, Chromium): one list, one script,
+# shared with .ci/run. It runs apt-get when it can, else prints the command and fails.
+system:
+	@scripts/install-system-packages.sh
+
+run: system $(STAMP)
 	$(BIN)/equalocal migrate --no-input -v0
 	$(BIN)/equalocal demo --if-empty
 	@trap 'kill 0' EXIT; \
@@ -44,19 +50,20 @@ demo: $(STAMP)
 worker: $(STAMP)
 	$(BIN)/equalocal worker
 
-test: $(STAMP)
+test: system $(STAMP)
 	$(BIN)/pytest -m "not e2e" -q -n auto $(PYTEST_ARGS)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: system $(STAMP)
 	$(BIN)/pytest -m "not e2e" -q -n auto
 
-e2e: $(STAMP)
+e2e: system $(STAMP)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/check_imports.py
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test $(BIN)/equalocal makemigrations --check --dry-run -v1
 	$(BIN)/python scripts/check_translations.py
 
