@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 from equalocal.organisations import selectors as org_selectors
+from equalocal.organisations.permissions import Action
 
 from . import selectors, services
 from .forms import AcceptInvitationForm, InvitationForm, ProfileForm
@@ -20,7 +21,7 @@ from .models import Invitation
 @require_POST
 def invitation_create(request, org):
     organisation = org_selectors.get_internal_organisation_for_user(
-        request.user, org, action=org_selectors.MANAGE
+        request.user, org, action=Action.MANAGE
     )
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -59,7 +60,7 @@ def _valid_days(invitation: Invitation) -> int:
 @require_POST
 def invitation_revoke(request, org, invitation):
     organisation = org_selectors.get_internal_organisation_for_user(
-        request.user, org, action=org_selectors.MANAGE
+        request.user, org, action=Action.MANAGE
     )
     from django.shortcuts import get_object_or_404
 

@@ -5,24 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from equalocal.organisations import permissions
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, Change, changes_for
+from equalocal.organisations.permissions import Action
+from equalocal.organisations.selectors import Change, changes_for
 
 from .compliance import CheckLine, compliance_checklist
 from .deadlines import DeadlineState
 from .models import Article, CharterText, Commitment, CommitmentStatus, CommitmentStep, Section
-
-_CHECKS = {
-    VIEW: permissions.can_view_internal,
-    EDIT: permissions.can_edit,
-    MANAGE: permissions.can_manage,
-}
 
 
 def charter_texts():
@@ -51,22 +44,19 @@ def charter_sections(charter: CharterText) -> list[Section]:
 
 
 def get_commitment_for_user(
-    user, org_slug: str, commitment_pk: int, *, action: str = VIEW
+    user, org_slug: str, commitment_pk: int, *, action: str = Action.VIEW
 ) -> Commitment:
     """A commitment of the organisation with its steps.
 
     Commitments are internal: non-members get 404; members below ``action``
-    (EDIT to change it or add a step) get 403.
+    (Action.EDIT to change it or add a step) get 403.
     """
     commitment = get_object_or_404(
         Commitment.objects.select_related("organisation", "charter").prefetch_related("steps"),
         pk=commitment_pk,
         organisation__slug=org_slug,
     )
-    if not permissions.can_view_internal(user, commitment.organisation):
-        raise Http404
-    if not _CHECKS[action](user, commitment.organisation):
-        raise PermissionDenied
+    permissions.require(user, commitment.organisation, action)
     return commitment
 
 

@@ -10,7 +10,8 @@ from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
 from equalocal.documents.selectors import provenance_for
 from equalocal.organisations import permissions
-from equalocal.organisations.selectors import EDIT, get_internal_organisation_for_user
+from equalocal.organisations.permissions import Action
+from equalocal.organisations.selectors import get_internal_organisation_for_user
 
 from . import selectors, services
 from .forms import CommitmentForm, CommitmentStepForm
@@ -49,7 +50,7 @@ def commitment_list(request, org):
 
 @login_required
 def commitment_create(request, org):
-    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
     form = CommitmentForm(
         request.POST or None,
         instance=Commitment(organisation=organisation),
@@ -84,7 +85,7 @@ def commitment_detail(request, org, commitment):
 
 @login_required
 def commitment_edit(request, org, commitment):
-    item = selectors.get_commitment_for_user(request.user, org, commitment, action=EDIT)
+    item = selectors.get_commitment_for_user(request.user, org, commitment, action=Action.EDIT)
     form = CommitmentForm(request.POST or None, instance=item)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -119,7 +120,7 @@ def commitment_edit(request, org, commitment):
 
 @login_required
 def commitment_step(request, org, commitment):
-    item = selectors.get_commitment_for_user(request.user, org, commitment, action=EDIT)
+    item = selectors.get_commitment_for_user(request.user, org, commitment, action=Action.EDIT)
     form = CommitmentStepForm(request.POST or None, instance=CommitmentStep(commitment=item))
     if request.method == "POST" and form.is_valid():
         try:

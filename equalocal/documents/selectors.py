@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, memberships_for_user
+from equalocal.organisations.permissions import Action
+from equalocal.organisations.selectors import memberships_for_user
 
 from .models import Document, DocumentTable, ExtractedItem, ItemKind, ItemStatus, Page
 
 __all__ = [
-    "EDIT",
-    "MANAGE",
-    "VIEW",
     "DocumentDetail",
     "document_detail_context",
     "document_languages",
@@ -39,27 +35,19 @@ __all__ = [
     "searchable_organisations",
 ]
 
-_CHECKS = {
-    VIEW: permissions.can_view_internal,
-    EDIT: permissions.can_edit,
-    MANAGE: permissions.can_manage,
-}
 
 LIST_PAGE_SIZE = 50
 
 
 def _check(user, organisation: Organisation, action: str) -> None:
-    if not permissions.can_view_internal(user, organisation):
-        raise Http404
-    if not _CHECKS[action](user, organisation):
-        raise PermissionDenied
+    permissions.require(user, organisation, action)
 
 
-def get_document_for_user(user, org_slug: str, pk: int, *, action: str = VIEW) -> Document:
+def get_document_for_user(user, org_slug: str, pk: int, *, action: str = Action.VIEW) -> Document:
     """A document of the organisation: 404 for non-members, 403 below ``action``.
 
-    VIEW is for members, EDIT (upload, review, retry, cancel, rename) for editors,
-    MANAGE (delete) for admins.
+    Action.VIEW is for members, Action.EDIT (upload, review, retry, cancel, rename) for editors,
+    Action.MANAGE (delete) for admins.
     """
     document = get_object_or_404(
         Document.objects.select_related("organisation", "stored_file", "uploaded_by"),
@@ -71,9 +59,9 @@ def get_document_for_user(user, org_slug: str, pk: int, *, action: str = VIEW) -
 
 
 def get_item_for_user(
-    user, org_slug: str, doc_pk: int, item_pk: int, *, action: str = EDIT
+    user, org_slug: str, doc_pk: int, item_pk: int, *, action: str = Action.EDIT
 ) -> ExtractedItem:
-    """An extracted item of a document of the organisation; reviewing it needs EDIT."""
+    """An extracted item of a document of the organisation; reviewing it needs Action.EDIT."""
     document = get_document_for_user(user, org_slug, doc_pk, action=action)
     item = get_object_or_404(ExtractedItem, pk=item_pk, document=document)
     item.document = document

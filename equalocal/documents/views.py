@@ -19,6 +19,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
 from equalocal.organisations import permissions
+from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_internal_organisation_for_user
 
 from . import selectors, services
@@ -33,7 +34,7 @@ from .forms import (
 )
 from .messages import error_message, warning_message
 from .models import FileType, ItemKind
-from .selectors import CONFIDENT, EDIT, MANAGE
+from .selectors import CONFIDENT
 from .types import DocumentRejected
 from .uploads import SizeLimitHandler
 
@@ -85,7 +86,7 @@ def _upload_too_large(request) -> bool:
 @login_required
 def document_upload(request, org):
     """Upload one or more files; each gets its outcome: created, already there, or refused."""
-    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
     limiter = SizeLimitHandler(request, limit=settings.DOCUMENTS_MAX_UPLOAD_BYTES)
     request.upload_handlers.insert(0, limiter)
     return _document_upload(request, organisation, limiter)
@@ -165,7 +166,7 @@ def document_status(request, org, document):
 @login_required
 @require_POST
 def document_retry(request, org, document):
-    item = selectors.get_document_for_user(request.user, org, document, action=EDIT)
+    item = selectors.get_document_for_user(request.user, org, document, action=Action.EDIT)
     try:
         services.document_retry(document=item, by=request.user)
     except ApplicationError as exc:
@@ -178,7 +179,7 @@ def document_retry(request, org, document):
 @login_required
 @require_POST
 def document_cancel(request, org, document):
-    item = selectors.get_document_for_user(request.user, org, document, action=EDIT)
+    item = selectors.get_document_for_user(request.user, org, document, action=Action.EDIT)
     try:
         services.document_cancel(document=item, by=request.user)
     except ApplicationError as exc:
@@ -224,7 +225,7 @@ def document_file(request, org, document):
 @login_required
 def document_edit(request, org, document):
     """Change the title (optimistic locking: a stale form shows the current title)."""
-    item = selectors.get_document_for_user(request.user, org, document, action=EDIT)
+    item = selectors.get_document_for_user(request.user, org, document, action=Action.EDIT)
     form = TitleForm(
         request.POST or None, initial={"title": item.title, "lock_version": item.lock_version}
     )
@@ -261,7 +262,7 @@ def document_edit(request, org, document):
 @login_required
 def document_delete(request, org, document):
     """Confirm, then delete the document (admins)."""
-    item = selectors.get_document_for_user(request.user, org, document, action=MANAGE)
+    item = selectors.get_document_for_user(request.user, org, document, action=Action.MANAGE)
     if request.method == "POST":
         try:
             services.document_delete(document=item, by=request.user)
@@ -452,7 +453,7 @@ def item_correct(request, org, document, item):
 @login_required
 @require_POST
 def accept_confident(request, org, document):
-    item = selectors.get_document_for_user(request.user, org, document, action=EDIT)
+    item = selectors.get_document_for_user(request.user, org, document, action=Action.EDIT)
     form = AcceptForm(request.POST, plans=selectors.plans_for_review(item.organisation))
     form.is_valid()
     try:

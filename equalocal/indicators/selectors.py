@@ -21,40 +21,28 @@ from django.utils.translation import gettext_lazy as _
 
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW, memberships_for_user
+from equalocal.organisations.permissions import Action
+from equalocal.organisations.selectors import memberships_for_user
 
 from . import derived
 from .models import Gender, ImportBatch, Indicator, Measurement, Scorecard, Target
 
-__all__ = ["EDIT", "MANAGE", "VIEW"]
-
-_CHECKS = {
-    VIEW: permissions.can_view_internal,
-    EDIT: permissions.can_edit,
-    MANAGE: permissions.can_manage,
-}
-
 
 def _check(user, organisation, action, *, published: bool = False):
-    if action == VIEW and published:
-        return
-    if not permissions.can_view_internal(user, organisation):
-        raise Http404
-    if not _CHECKS[action](user, organisation):
-        raise PermissionDenied
+    permissions.require(user, organisation, action, public=published)
 
 
 # Access helpers ---------------------------------------------------------------------------------
 
 
-def get_organisation_for_figures(user, slug: str, *, action: str = VIEW) -> Organisation:
+def get_organisation_for_figures(user, slug: str, *, action: str = Action.VIEW) -> Organisation:
     """An organisation for its figures pages: 404 for non-members, 403 below ``action``."""
     organisation = get_object_or_404(Organisation, slug=slug)
     _check(user, organisation, action)
     return organisation
 
 
-def get_indicator_for_user(user, indicator_pk: int, *, action: str = VIEW) -> Indicator:
+def get_indicator_for_user(user, indicator_pk: int, *, action: str = Action.VIEW) -> Indicator:
     """An indicator: reference ones for every signed-in user (changed by staff only, 403
     for others); an organisation's own for its members (404 for others, 403 below
     ``action``)."""
@@ -62,16 +50,16 @@ def get_indicator_for_user(user, indicator_pk: int, *, action: str = VIEW) -> In
     if indicator.owner is None:
         if not user.is_authenticated:
             raise Http404
-        if action != VIEW and not user.is_staff:
+        if action != Action.VIEW and not user.is_staff:
             raise PermissionDenied
         return indicator
     _check(user, indicator.owner, action)
     return indicator
 
 
-def get_scorecard_for_user(user, org_slug: str, scorecard_pk: int, *, action: str = VIEW):
+def get_scorecard_for_user(user, org_slug: str, scorecard_pk: int, *, action: str = Action.VIEW):
     """A scorecard of the organisation: published ones for anyone, others for members
-    (404 for others); changing needs EDIT (403 below it)."""
+    (404 for others); changing needs Action.EDIT (403 below it)."""
     scorecard = get_object_or_404(
         Scorecard.objects.select_related("owner"), pk=scorecard_pk, owner__slug=org_slug
     )

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 from equalocal.organisations import permissions
+from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_organisation_for_user
 
 from . import charts, imports, selectors, services
@@ -33,7 +34,6 @@ from .forms import (
     YearForm,
 )
 from .models import Indicator, Scorecard, Target
-from .selectors import EDIT
 
 # Indicators -------------------------------------------------------------------------------------
 
@@ -104,7 +104,7 @@ def _indicator_form_page(request, form, organisation, indicator=None):
 
 @login_required
 def indicator_create(request, org):
-    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=Action.EDIT)
     form = IndicatorForm(
         request.POST or None, instance=Indicator(owner=organisation), organisation=organisation
     )
@@ -125,7 +125,7 @@ def indicator_create(request, org):
 
 @login_required
 def indicator_edit(request, indicator):
-    item = selectors.get_indicator_for_user(request.user, indicator, action=EDIT)
+    item = selectors.get_indicator_for_user(request.user, indicator, action=Action.EDIT)
     # The form edits a copy, so the page's title keeps the saved values.
     form = IndicatorForm(request.POST or None, instance=copy(item), organisation=item.owner)
     if request.method == "POST" and form.is_valid():
@@ -212,13 +212,13 @@ def _scorecard_form(request, organisation, scorecard):
 
 @login_required
 def scorecard_create(request, org):
-    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=Action.EDIT)
     return _scorecard_form(request, organisation, Scorecard(owner=organisation))
 
 
 @login_required
 def scorecard_edit(request, org, scorecard):
-    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=EDIT)
+    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=Action.EDIT)
     return _scorecard_form(request, item.owner, item)
 
 
@@ -267,7 +267,7 @@ def _save_row(form, organisation, year, by) -> bool:
 @login_required
 def scorecard_grid(request, org, scorecard):
     """Enter a year's values: one row per indicator (htmx saves a row) or all rows at once."""
-    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=EDIT)
+    item = selectors.get_scorecard_for_user(request.user, org, scorecard, action=Action.EDIT)
     organisation = item.owner
     year = _grid_year(request)
     row_pk = request.POST.get("row") if request.method == "POST" else None
@@ -321,7 +321,7 @@ def scorecard_grid(request, org, scorecard):
 
 @login_required
 def target_list(request, org):
-    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=Action.EDIT)
     form = TargetForm(
         request.POST or None, instance=Target(organisation=organisation), organisation=organisation
     )
@@ -386,7 +386,7 @@ def _upload_too_large(request) -> bool:
 @login_required
 def import_upload(request, org):
     """Upload a file and preview it with its row errors; confirming imports its valid rows."""
-    organisation = selectors.get_organisation_for_figures(request.user, org, action=EDIT)
+    organisation = selectors.get_organisation_for_figures(request.user, org, action=Action.EDIT)
     context = {"organisation": organisation, "batch": None, "token": None}
     form = ImportForm()
     if request.method == "POST" and _upload_too_large(request):

@@ -15,7 +15,7 @@ from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import Organisation, OrganisationKind
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
+from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActionPlan, Activity, PlanKind, PlanStatus, ProgressUpdate
 from equalocal.plans.selectors import weighted_progress
 
@@ -56,11 +56,13 @@ def current_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
     return frozenset(memberships.values_list("member_id", flat=True))
 
 
-def get_network_for_user(user, slug: str, *, today: date, action: str = VIEW) -> NetworkAccess:
+def get_network_for_user(
+    user, slug: str, *, today: date, action: str = Action.VIEW
+) -> NetworkAccess:
     """A network for its members' pages.
 
     Non-members get 404; members get 403 when the action needs a coordinator
-    (EDIT) or an admin of the network organisation (MANAGE).
+    (Action.EDIT) or an admin of the network organisation (Action.MANAGE).
     """
     network = get_network(slug)
     member_ids = current_member_ids(network, today=today)
@@ -72,9 +74,9 @@ def get_network_for_user(user, slug: str, *, today: date, action: str = VIEW) ->
         can_coordinate=permissions.can_coordinate(user, network),
         can_manage=org_permissions.can_manage(user, network),
     )
-    if action == EDIT and not access.can_coordinate:
+    if action == Action.EDIT and not access.can_coordinate:
         raise PermissionDenied
-    if action == MANAGE and not access.can_manage:
+    if action == Action.MANAGE and not access.can_manage:
         raise PermissionDenied
     return access
 

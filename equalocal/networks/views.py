@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
 from equalocal.organisations import permissions as org_permissions
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
+from equalocal.organisations.permissions import Action
 
 from . import permissions, selectors, services
 from .forms import (
@@ -30,7 +30,7 @@ from .models import Meeting, Seat, SeatRole
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _access(request, org, action=VIEW):
+def _access(request, org, action=Action.VIEW):
     return selectors.get_network_for_user(
         request.user, org, today=timezone.localdate(), action=action
     )
@@ -121,7 +121,7 @@ def members(request, org):
 
 @login_required
 def member_join(request, org):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     network = access.network
     form = MembershipJoinForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
@@ -150,7 +150,7 @@ def member_join(request, org):
 
 @login_required
 def member_leave(request, org, membership):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     item = selectors.get_membership(access.network, membership)
     form = MembershipLeaveForm(request.POST or None, membership=item)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +176,7 @@ def member_leave(request, org, membership):
 
 @login_required
 def network_settings(request, org):
-    access = _access(request, org, action=MANAGE)
+    access = _access(request, org, action=Action.MANAGE)
     form = NetworkSettingsForm(
         request.POST or None, instance=services.network_settings_for(access.network)
     )
@@ -230,7 +230,7 @@ def _seat_form_page(request, form, access, body, seat=None, conflict=None):
 
 @login_required
 def seat_create(request, org, group):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     form = SeatForm(
         request.POST or None, instance=Seat(body=body), network=access.network, coordinator=True
@@ -322,7 +322,7 @@ def _save_meeting(request, form):
 
 @login_required
 def meeting_create(request, org, group):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     form = MeetingForm(request.POST or None, instance=Meeting(body=body), body=body)
     if request.method == "POST" and form.is_valid():
@@ -335,7 +335,7 @@ def meeting_create(request, org, group):
 
 @login_required
 def meeting_edit(request, org, group, meeting):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     item = selectors.get_meeting(body, meeting)
     form = MeetingForm(request.POST or None, instance=copy(item), body=body)
@@ -349,7 +349,7 @@ def meeting_edit(request, org, group, meeting):
 
 @login_required
 def decision_add(request, org, group, meeting):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     item = selectors.get_meeting(body, meeting)
     form = DecisionForm(request.POST or None, body=body)
@@ -375,7 +375,7 @@ def decision_add(request, org, group, meeting):
 
 @login_required
 def matrix_edit(request, org, group):
-    access = _access(request, org, action=EDIT)
+    access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     matrix = selectors.group_matrix(body, today=timezone.localdate())
     form = MatrixForm(request.POST or None, matrix=matrix)

@@ -8,7 +8,11 @@ everything.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import Role
 
@@ -16,6 +20,14 @@ if TYPE_CHECKING:
     from .models import Organisation, Person
 
 _RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
+
+
+class Action(StrEnum):
+    """What a user wants to do with an organisation's data."""
+
+    VIEW = "view"  # read internal data: members of any role
+    EDIT = "edit"  # change plans, people and data: editors and admins
+    MANAGE = "manage"  # members, invitations, settings, deletion: admins
 
 
 def role_in(user, organisation: Organisation) -> Role | None:
@@ -61,3 +73,31 @@ def can_see_contact_details(user, person: Person) -> bool:
     if person.is_public_contact:
         return True
     return can_view_internal(user, person.organisation)
+
+
+_ALLOWED = {
+    Action.VIEW: can_view_internal,
+    Action.EDIT: can_edit,
+    Action.MANAGE: can_manage,
+}
+
+
+def allows(user, organisation: Organisation, action: Action) -> bool:
+    """Whether the user may do ``action`` with the organisation's internal data."""
+    return _ALLOWED[Action(action)](user, organisation)
+
+
+def require(user, organisation: Organisation, action: Action = Action.VIEW, *, public=False):
+    """The access gate: every object of an organisation is reached through it.
+
+    Private data of an organisation the user is not a member of does not exist for them
+    (404), unless it is ``public`` and only read; a member below the role ``action`` needs
+    gets 403.
+    """
+    action = Action(action)
+    if action == Action.VIEW and public:
+        return
+    if not can_view_internal(user, organisation):
+        raise Http404
+    if not allows(user, organisation, action):
+        raise PermissionDenied

@@ -12,13 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from . import permissions
 from .models import Membership, Organisation, Person
-
-VIEW, EDIT, MANAGE = "view", "edit", "manage"
-_CHECKS = {
-    VIEW: lambda user, org: True,
-    EDIT: permissions.can_edit,
-    MANAGE: permissions.can_manage,
-}
+from .permissions import Action
 
 
 def memberships_for_user(user) -> list[Membership]:
@@ -45,29 +39,31 @@ def current_organisation_for(user, chosen_pk) -> Organisation | None:
     return memberships[0].organisation if memberships else None
 
 
-def get_organisation_for_user(user, slug: str, *, action: str = VIEW) -> Organisation:
+def get_organisation_for_user(user, slug: str, *, action: str = Action.VIEW) -> Organisation:
     """Load an organisation by slug; 404 if unknown, 403 if the user may not do ``action``."""
     organisation = get_object_or_404(Organisation.objects.select_related("parent"), slug=slug)
-    if not _CHECKS[action](user, organisation):
+    # The directory is public: anyone sees an organisation, so below ``action`` is 403.
+    if action != Action.VIEW and not permissions.allows(user, organisation, action):
         raise PermissionDenied
     return organisation
 
 
-def get_internal_organisation_for_user(user, slug: str, *, action: str = VIEW) -> Organisation:
+def get_internal_organisation_for_user(
+    user, slug: str, *, action: str = Action.VIEW
+) -> Organisation:
     """Load an organisation for its private pages: 404 for non-members, 403 below ``action``."""
     organisation = get_object_or_404(Organisation, slug=slug)
-    if not permissions.can_view_internal(user, organisation):
-        raise Http404
-    if not _CHECKS[action](user, organisation):
-        raise PermissionDenied
+    permissions.require(user, organisation, action)
     return organisation
 
 
-def get_person_for_user(user, org_slug: str, person_pk: int, *, action: str = VIEW) -> Person:
+def get_person_for_user(
+    user, org_slug: str, person_pk: int, *, action: str = Action.VIEW
+) -> Person:
     """Load a person of an organisation.
 
     Non-public people are private to their organisation: others get 404. A visible
-    person gives 403 when the user may not do ``action`` (EDIT the person, or MANAGE
+    person gives 403 when the user may not do ``action`` (Action.EDIT the person, or Action.MANAGE
     their personal data: export and erasure).
     """
     person = get_object_or_404(
@@ -77,14 +73,14 @@ def get_person_for_user(user, org_slug: str, person_pk: int, *, action: str = VI
     )
     if not permissions.can_see_contact_details(user, person):
         raise Http404
-    if not _CHECKS[action](user, person.organisation):
+    if action != Action.VIEW and not permissions.allows(user, person.organisation, action):
         raise PermissionDenied
     return person
 
 
 def get_membership_for_user(user, org_slug: str, membership_pk: int) -> Membership:
     """Load a membership for changing it: admins of the organisation only."""
-    organisation = get_internal_organisation_for_user(user, org_slug, action=MANAGE)
+    organisation = get_internal_organisation_for_user(user, org_slug, action=Action.MANAGE)
     return get_object_or_404(
         Membership.objects.select_related("user", "organisation"),
         pk=membership_pk,

@@ -25,6 +25,7 @@ from .forms import (
     PersonForm,
 )
 from .models import Person
+from .permissions import Action
 
 PAGE_SIZE = 50
 
@@ -82,7 +83,7 @@ def organisation_create(request):
 
 @login_required
 def organisation_edit(request, org):
-    organisation = selectors.get_organisation_for_user(request.user, org, action=selectors.MANAGE)
+    organisation = selectors.get_organisation_for_user(request.user, org, action=Action.MANAGE)
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -165,7 +166,7 @@ def member_remove(request, org, membership):
 @login_required
 def person_create(request, org):
     organisation = selectors.get_internal_organisation_for_user(
-        request.user, org, action=selectors.EDIT
+        request.user, org, action=Action.EDIT
     )
     form = PersonForm(request.POST or None, instance=Person(organisation=organisation))
     if request.method == "POST" and form.is_valid():
@@ -194,7 +195,7 @@ def person_detail(request, org, person):
 
 @login_required
 def person_edit(request, org, person):
-    item = selectors.get_person_for_user(request.user, org, person, action=selectors.EDIT)
+    item = selectors.get_person_for_user(request.user, org, person, action=Action.EDIT)
     form = PersonForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         services.person_save(person=form.instance, by=request.user)
@@ -209,7 +210,7 @@ def person_edit(request, org, person):
 
 @login_required
 def person_delete(request, org, person):
-    item = selectors.get_person_for_user(request.user, org, person, action=selectors.EDIT)
+    item = selectors.get_person_for_user(request.user, org, person, action=Action.EDIT)
     if request.method == "POST":
         services.person_delete(person=item, by=request.user)
         messages.success(request, _("%(name)s was removed.") % {"name": item.name})
@@ -219,7 +220,7 @@ def person_delete(request, org, person):
 
 @login_required
 def person_export(request, org, person):
-    item = selectors.get_person_for_user(request.user, org, person, action=selectors.MANAGE)
+    item = selectors.get_person_for_user(request.user, org, person, action=Action.MANAGE)
     data = services.personal_data_export(person=item)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
@@ -231,7 +232,7 @@ def person_export(request, org, person):
 
 @login_required
 def person_erase(request, org, person):
-    item = selectors.get_person_for_user(request.user, org, person, action=selectors.MANAGE)
+    item = selectors.get_person_for_user(request.user, org, person, action=Action.MANAGE)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.personal_data_erase(

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Max, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from equalocal.charters.models import Article
 from equalocal.organisations import permissions
-from equalocal.organisations.selectors import EDIT, MANAGE, VIEW
+from equalocal.organisations.permissions import Action
 
 from .models import (
     PLAN_EDITABLE_FIELDS,
@@ -24,27 +22,16 @@ from .models import (
     ProgressUpdate,
 )
 
-_CHECKS = {
-    VIEW: permissions.can_view_internal,
-    EDIT: permissions.can_edit,
-    MANAGE: permissions.can_manage,
-}
-
 
 def _check(user, organisation, action, *, published: bool = False):
-    if action == VIEW and published:
-        return
-    if not permissions.can_view_internal(user, organisation):
-        raise Http404
-    if not _CHECKS[action](user, organisation):
-        raise PermissionDenied
+    permissions.require(user, organisation, action, public=published)
 
 
 def get_plan_for_user(
-    user, org_slug: str, plan_pk: int, *, action: str = VIEW, deleted: bool = False
+    user, org_slug: str, plan_pk: int, *, action: str = Action.VIEW, deleted: bool = False
 ) -> ActionPlan:
     """A plan of the organisation: drafts are private to members (404 for others);
-    published plans can be read by anyone; changing needs EDIT (403 below it)."""
+    published plans can be read by anyone; changing needs Action.EDIT (403 below it)."""
     plans = ActionPlan.objects.deleted() if deleted else ActionPlan.objects.alive()
     plan = get_object_or_404(
         plans.select_related("organisation", "commitment__charter", "contact", "previous_version"),

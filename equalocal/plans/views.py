@@ -17,6 +17,7 @@ from equalocal.core.forms import add_service_error
 from equalocal.documents.selectors import provenance_for
 from equalocal.indicators.selectors import plan_evidence
 from equalocal.organisations import permissions
+from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import (
     get_internal_organisation_for_user,
     get_organisation_for_user,
@@ -35,7 +36,6 @@ from .forms import (
     ProgressForm,
 )
 from .models import ActionPlan, Activity, ActivityStatus, Goal, GoalSet
-from .selectors import EDIT, MANAGE
 
 
 def _next_url(request, default: str) -> str:
@@ -156,7 +156,7 @@ def _plan_form_page(request, form, organisation, plan=None, conflict=None):
 
 @login_required
 def plan_create(request, org):
-    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
     form = PlanForm(
         request.POST or None,
         instance=ActionPlan(organisation=organisation),
@@ -182,7 +182,7 @@ def plan_create(request, org):
 
 @login_required
 def plan_edit(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     # The form edits a copy, so the page's title and breadcrumbs keep the saved values.
     form = PlanForm(request.POST or None, instance=copy(item), organisation=item.organisation)
     conflict = None
@@ -208,7 +208,7 @@ def plan_edit(request, org, plan):
 
 @login_required
 def plan_delete(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     if request.method == "POST":
         services.plan_delete(plan=item, by=request.user)
         messages.success(
@@ -228,7 +228,7 @@ def plan_delete(request, org, plan):
 
 @login_required
 def plan_bin(request, org):
-    organisation = get_internal_organisation_for_user(request.user, org, action=MANAGE)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.MANAGE)
     context = {"organisation": organisation, "plans": selectors.deleted_plans_of(organisation)}
     return render(request, "plans/bin.html", context)
 
@@ -236,7 +236,7 @@ def plan_bin(request, org):
 @login_required
 @require_POST
 def plan_restore(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=MANAGE, deleted=True)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.MANAGE, deleted=True)
     try:
         services.plan_restore(plan=item, by=request.user)
     except ApplicationError as exc:
@@ -249,7 +249,7 @@ def plan_restore(request, org, plan):
 @login_required
 @require_POST
 def plan_new_version(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     try:
         copy = services.plan_new_version(plan=item, by=request.user)
     except ApplicationError as exc:
@@ -324,7 +324,7 @@ def plan_coverage(request, org, plan):
 
 @login_required
 def consultation_add(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -341,7 +341,7 @@ def consultation_add(request, org, plan):
 @login_required
 @require_POST
 def bulk_status(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     form = BulkStatusForm(request.POST, plan=item)
     if form.is_valid():
         try:
@@ -381,7 +381,7 @@ def _goal_form_page(request, form, plan, goal=None):
 
 @login_required
 def goal_create(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     form = GoalForm(request.POST or None, instance=Goal(plan=item), plan=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -401,7 +401,7 @@ def goal_create(request, org, plan):
 
 @login_required
 def goal_edit(request, org, plan, goal):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     target = selectors.get_goal_for_user(request.user, item, goal)
     form = GoalForm(request.POST or None, instance=copy(target), plan=item)
     if request.method == "POST" and form.is_valid():
@@ -422,7 +422,7 @@ def goal_edit(request, org, plan, goal):
 
 @login_required
 def goal_delete(request, org, plan, goal):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     target = selectors.get_goal_for_user(request.user, item, goal)
     if request.method == "POST":
         services.goal_delete(goal=target, by=request.user)
@@ -479,7 +479,7 @@ def _activity_form_page(request, form, plan, activity=None, conflict=None):
 
 @login_required
 def activity_create(request, org, plan):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     initial = {"goal": request.GET.get("goal")} if request.GET.get("goal") else None
     form = ActivityForm(
         request.POST or None, instance=Activity(plan=item), plan=item, initial=initial
@@ -504,7 +504,7 @@ def activity_create(request, org, plan):
 
 @login_required
 def activity_edit(request, org, plan, activity):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     target = selectors.get_activity_for_user(request.user, item, activity)
     form = ActivityForm(request.POST or None, instance=copy(target), plan=item)
     conflict = None
@@ -530,7 +530,7 @@ def activity_edit(request, org, plan, activity):
 
 @login_required
 def activity_delete(request, org, plan, activity):
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     target = selectors.get_activity_for_user(request.user, item, activity)
     if request.method == "POST":
         services.activity_delete(activity=target, by=request.user)
@@ -545,7 +545,7 @@ def activity_delete(request, org, plan, activity):
 @login_required
 def activity_progress(request, org, plan, activity):
     """Change an activity's status and progress: a row of the plan page (htmx) or a plain form."""
-    item = selectors.get_plan_for_user(request.user, org, plan, action=EDIT)
+    item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
     target = selectors.get_activity_for_user(request.user, item, activity)
     form = ProgressForm(
         request.POST or None,
@@ -640,13 +640,13 @@ def _goal_set_form(request, organisation, goal_set):
 
 @login_required
 def goal_set_create(request, org):
-    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
     return _goal_set_form(request, organisation, GoalSet(owner=organisation))
 
 
 @login_required
 def goal_set_edit(request, org, goal_set):
-    organisation = get_internal_organisation_for_user(request.user, org, action=EDIT)
+    organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
     return _goal_set_form(
         request, organisation, selectors.get_goal_set_for_user(request.user, organisation, goal_set)
     )

@@ -157,7 +157,7 @@ def test_access_helper_rules(personas):
         selectors.get_commitment_for_user(personas.user("editor"), slug, pk, action="manage")
     with pytest.raises(Http404):
         selectors.get_commitment_for_user(personas.user("outsider"), slug, pk)
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError):
         selectors.get_commitment_for_user(personas.user("admin"), slug, pk, action="delete")
 
 

@@ -8,21 +8,21 @@ from django.http import Http404
 
 from equalocal.documents import selectors
 from equalocal.documents.models import Document, ItemStatus
-from equalocal.documents.selectors import EDIT, MANAGE, VIEW
 from equalocal.documents.services import item_accept
+from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActionPlan, Activity
 from tests.factories import DocumentFactory, ExtractedItemFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {
-    VIEW: {"viewer", "editor", "admin", "staff"},
-    EDIT: {"editor", "admin", "staff"},
-    MANAGE: {"admin", "staff"},
+    Action.VIEW: {"viewer", "editor", "admin", "staff"},
+    Action.EDIT: {"editor", "admin", "staff"},
+    Action.MANAGE: {"admin", "staff"},
 }
 
 
-@pytest.mark.parametrize("action", [VIEW, EDIT, MANAGE])
+@pytest.mark.parametrize("action", [Action.VIEW, Action.EDIT, Action.MANAGE])
 @pytest.mark.parametrize("persona", ["anonymous", "viewer", "editor", "admin", "outsider", "staff"])
 def test_get_document_for_user_by_persona(personas, persona, action):
     from django.contrib.auth.models import AnonymousUser

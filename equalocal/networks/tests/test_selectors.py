@@ -17,7 +17,7 @@ from equalocal.networks.models import (
     SeatRole,
 )
 from equalocal.organisations.models import OrganisationKind, Role
-from equalocal.organisations.selectors import EDIT, MANAGE
+from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, PlanKind, PlanStatus
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
 
@@ -67,9 +67,9 @@ def test_a_membership_counts_on_the_day_of_leaving(network):
         ("outsider", "view", Http404),
         ("viewer", "view", None),
         ("admin", "view", None),
-        ("admin", EDIT, PermissionDenied),
-        ("admin", MANAGE, PermissionDenied),
-        ("staff", MANAGE, None),
+        ("admin", Action.EDIT, PermissionDenied),
+        ("admin", Action.MANAGE, PermissionDenied),
+        ("staff", Action.MANAGE, None),
     ],
 )
 def test_get_network_for_user(personas, network, persona, action, outcome):
@@ -87,7 +87,7 @@ def test_get_network_for_user(personas, network, persona, action, outcome):
 def test_network_editor_coordinates_but_does_not_manage(network):
     user = UserFactory()
     MembershipFactory(user=user, organisation=network, role=Role.EDITOR)
-    access = selectors.get_network_for_user(user, "net", today=TODAY, action=EDIT)
+    access = selectors.get_network_for_user(user, "net", today=TODAY, action=Action.EDIT)
     assert access.can_coordinate
     assert not access.can_manage
 

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from equalocal.organisations import permissions, selectors, services
 from equalocal.organisations.models import OrganisationKind
+from equalocal.organisations.permissions import Action
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -141,10 +142,10 @@ def test_get_organisation_for_user_allows_everyone_to_view(personas):
 def test_get_organisation_for_user_manage_is_for_admins_and_staff(personas, persona, allowed):
     user = personas.user(persona)
     if allowed:
-        assert selectors.get_organisation_for_user(user, "org-a", action=selectors.MANAGE)
+        assert selectors.get_organisation_for_user(user, "org-a", action=Action.MANAGE)
     else:
         with pytest.raises(PermissionDenied):
-            selectors.get_organisation_for_user(user, "org-a", action=selectors.MANAGE)
+            selectors.get_organisation_for_user(user, "org-a", action=Action.MANAGE)
 
 
 def test_internal_pages_give_404_to_outsiders_and_403_to_members_below_the_action(personas):
@@ -152,11 +153,11 @@ def test_internal_pages_give_404_to_outsiders_and_403_to_members_below_the_actio
         selectors.get_internal_organisation_for_user(personas.user("outsider"), "org-a")
     with pytest.raises(PermissionDenied):
         selectors.get_internal_organisation_for_user(
-            personas.user("viewer"), "org-a", action=selectors.EDIT
+            personas.user("viewer"), "org-a", action=Action.EDIT
         )
     assert (
         selectors.get_internal_organisation_for_user(
-            personas.user("editor"), "org-a", action=selectors.EDIT
+            personas.user("editor"), "org-a", action=Action.EDIT
         )
         == personas.org_a
     )
@@ -170,7 +171,7 @@ def test_private_person_is_404_for_outsiders_but_public_person_is_visible(person
         selectors.get_person_for_user(outsider, "org-a", private)
     assert selectors.get_person_for_user(outsider, "org-a", public).pk == public
     with pytest.raises(PermissionDenied):
-        selectors.get_person_for_user(outsider, "org-a", public, action=selectors.EDIT)
+        selectors.get_person_for_user(outsider, "org-a", public, action=Action.EDIT)
 
 
 def test_person_must_belong_to_the_organisation_in_the_url(personas):
