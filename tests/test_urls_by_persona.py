@@ -55,9 +55,9 @@ PRIVATE_PERSON = {
 }
 
 EXPECTED = {
-    "core:home": ("get", ALL_200),
+    "home:index": ("get", ALL_200),
     "core:accessibility": ("get", ALL_200),
-    "core:switch-organisation": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
+    "home:switch-organisation": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
     "accounts:login": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "anonymous": OK}),
     "accounts:logout": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
     "accounts:password_change": ("get", SIGNED_IN_200),

@@ -6,30 +6,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
+from equalocal.core.mail import send_templated_email
 from equalocal.organisations.models import Membership, Organisation, Role
 from equalocal.organisations.services import membership_set_role
 
 from .models import Invitation
 
 User = get_user_model()
-
-
-def send_templated_email(*, template: str, to: str, context: dict, language: str) -> None:
-    """Send an e-mail from ``<template>-subject.txt``, ``-body.txt`` and ``-body.html``."""
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}-subject.txt", context).split())
-        text = render_to_string(f"{template}-body.txt", context)
-        html = render_to_string(f"{template}-body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @transaction.atomic

@@ -13,6 +13,25 @@ from .deadlines import DeadlineState
 
 
 @dataclass(frozen=True)
+class CharterPlans:
+    """What the checklist and the deadline need to know of an organisation's Charter plans.
+
+    The plans app provides it (``core.registry.provide("charter_plans", organisation)``):
+    ``plans`` are the live Charter action plans, newest adoption first, with goals,
+    activities and consultations prefetched; ``last_progress_on`` is the latest progress
+    update on their activities.
+    """
+
+    plans: list
+    last_progress_on: date | None
+
+    @property
+    def first_adopted_on(self) -> date | None:
+        """When the first of the plans was adopted: the date that meets the deadline."""
+        return min((plan.adopted_on for plan in self.plans if plan.adopted_on), default=None)
+
+
+@dataclass(frozen=True)
 class CheckLine:
     label: str
     ok: bool | None  # None: cannot be known yet

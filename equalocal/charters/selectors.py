@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from equalocal.core.registry import provide
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import Change, changes_for
 
-from .compliance import CheckLine, compliance_checklist
+from .compliance import CharterPlans, CheckLine, compliance_checklist
 from .deadlines import DeadlineState
 from .models import Article, CharterText, Commitment, CommitmentStatus, CommitmentStep, Section
 
@@ -76,25 +77,6 @@ def active_commitment(organisation) -> Commitment | None:
     return None
 
 
-def charter_plans_of(organisation) -> list:
-    """The organisation's live Charter action plans, newest adoption first, ready for the checklist."""
-    from equalocal.plans.models import PlanKind
-
-    return list(
-        organisation.plans.alive()
-        .filter(kind=PlanKind.CHARTER)
-        .prefetch_related("goals", "activities", "consultations")
-        .order_by(
-            F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"
-        )
-    )
-
-
-def first_plan_adoption(plans) -> date | None:
-    """When the first of these plans was adopted: the date that meets the deadline."""
-    return min((plan.adopted_on for plan in plans if plan.adopted_on), default=None)
-
-
 @dataclass(frozen=True)
 class CommitmentDeadline:
     """The action-plan deadline as a page shows it.
@@ -138,23 +120,32 @@ class CommitmentOverview:
         return self.commitment.status in {CommitmentStatus.DECIDED, CommitmentStatus.SIGNED}
 
 
-def commitment_overview(commitment: Commitment, *, today: date) -> CommitmentOverview:
-    """The deadline and the Part II checklist of a commitment, in a fixed number of queries."""
-    from equalocal.plans.selectors import last_progress_on
+def charter_plans(organisation) -> CharterPlans:
+    """The organisation's Charter action plans, as the plans app provides them."""
+    return provide("charter_plans", organisation)
 
-    plans = charter_plans_of(commitment.organisation)
+
+def commitment_overview(
+    commitment: Commitment, *, today: date, plans: CharterPlans | None = None
+) -> CommitmentOverview:
+    """The deadline and the Part II checklist of a commitment, in a fixed number of queries.
+
+    The one computation every page shows; ``plans`` are loaded when not given.
+    """
+    if plans is None:
+        plans = charter_plans(commitment.organisation)
     return CommitmentOverview(
         commitment=commitment,
         deadline=commitment_deadline(
-            commitment, plan_adopted_on=first_plan_adoption(plans), today=today
+            commitment, plan_adopted_on=plans.first_adopted_on, today=today
         ),
         checklist=compliance_checklist(
             commitment=commitment,
-            plans=plans,
-            last_progress_on=last_progress_on(plans) if plans else None,
+            plans=plans.plans,
+            last_progress_on=plans.last_progress_on,
             today=today,
         ),
-        plans=plans,
+        plans=plans.plans,
     )
 
 
@@ -166,15 +157,7 @@ class CommitmentRow:
 
 def commitment_rows(organisation, *, today: date) -> list[CommitmentRow]:
     """The organisation's commitments, each with its deadline, for the list page."""
-    from equalocal.plans.models import PlanKind
-
-    adopted = (
-        organisation.plans.alive()
-        .filter(kind=PlanKind.CHARTER, adopted_on__isnull=False)
-        .order_by("adopted_on")
-        .values_list("adopted_on", flat=True)
-        .first()
-    )
+    adopted = charter_plans(organisation).first_adopted_on
     return [
         CommitmentRow(
             commitment=item,

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
-from equalocal.documents.selectors import provenance_for
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_internal_organisation_for_user
@@ -77,7 +76,6 @@ def commitment_detail(request, org, commitment):
         "commitment": item,
         "overview": selectors.commitment_overview(item, today=timezone.localdate()),
         "history": selectors.commitment_history(item, limit=50),
-        "provenance": provenance_for(item, *item.steps.all()),
         "can_edit": permissions.can_edit(request.user, item.organisation),
     }
     return render(request, "charters/commitment_detail.html", context)

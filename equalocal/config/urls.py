@@ -6,6 +6,7 @@ from django.urls import include, path
 from equalocal.documents.urls import search_urlpatterns as document_search_urls
 
 urlpatterns = [
+    path("", include("equalocal.organisations.home_urls")),
     path("", include("equalocal.core.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),

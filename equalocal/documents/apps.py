@@ -6,3 +6,17 @@ class DocumentsConfig(AppConfig):
     name = "equalocal.documents"
     verbose_name = _("Documents")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from equalocal.core.registry import register_section, register_worker_start
+
+        from . import sections, tasks
+
+        for page, context in (
+            ("commitment_detail", sections.commitment_sources),
+            ("activity_detail", sections.activity_sources),
+        ):
+            register_section(
+                page, template="documents/includes/provenance.html", context=context, order=50
+            )
+        register_worker_start("documents.stale-check", tasks.start_stale_watch)

@@ -39,3 +39,12 @@ def schedule_stale_check() -> bool:
 
     run_after = timezone.now() + timedelta(minutes=settings.DOCUMENTS_STALE_AFTER_MINUTES)
     return enqueue_unless_waiting(requeue_stale_documents, run_after=run_after)
+
+
+def start_stale_watch() -> str | None:
+    """At worker start: queue again what a killed worker left, and keep checking for it."""
+    from .services.pipeline import documents_requeue_stale
+
+    requeued = documents_requeue_stale()
+    schedule_stale_check()
+    return f"{requeued} unfinished document(s) queued again." if requeued else None

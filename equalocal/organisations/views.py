@@ -10,8 +10,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from equalocal.accounts.forms import InvitationForm
-from equalocal.accounts.selectors import open_invitations_for
 from equalocal.core.decorators import staff_required
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
@@ -113,9 +111,7 @@ def member_list(request, org):
     context = {
         "organisation": organisation,
         "memberships": selectors.members_of(organisation),
-        "invitations": open_invitations_for(organisation) if can_manage else [],
         "can_manage": can_manage,
-        "invite_form": InvitationForm() if can_manage else None,
         "role_choices": MembershipRoleForm.base_fields["role"].choices,
     }
     return render(request, "organisations/members.html", context)

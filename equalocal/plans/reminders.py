@@ -17,9 +17,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import translation
 
-from equalocal.accounts.services import send_templated_email
 from equalocal.charters.deadlines import REMINDER_DAYS
 from equalocal.charters.models import Commitment, CommitmentStatus
+from equalocal.core.mail import send_templated_email
 from equalocal.organisations.models import Membership, Role
 
 from .models import ActionPlan, Activity, ActivityStatus, PlanKind, PlanStatus, ReminderLog

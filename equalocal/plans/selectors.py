@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from equalocal.charters.compliance import CharterPlans
 from equalocal.charters.models import Article
+from equalocal.charters.selectors import CommitmentOverview, active_commitment, commitment_overview
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 
@@ -311,27 +313,12 @@ def last_progress_on(plans) -> date | None:
 class Dashboard:
     organisation: object
     commitment: object
-    deadline: object
-    checklist: list
+    overview: CommitmentOverview | None  # the commitment's deadline and Part II checklist
     plan: ActionPlan | None
     summary: PlanSummary | None
     coverage: list
     updates: list
     today: date | None = None
-
-    @property
-    def provisional_deadline(self):
-        """For a commitment only recommended so far: the deadline if the council decides as proposed."""
-        from equalocal.charters.deadlines import DeadlineState
-
-        if self.commitment is None or self.deadline is None or self.deadline.known:
-            return None
-        deadline = self.commitment.provisional_plan_deadline
-        if deadline is None:
-            return None
-        return DeadlineState(
-            deadline=deadline, plan_adopted_on=None, today=self.today or date.today()
-        )
 
     @property
     def coverage_counts(self) -> dict[str, int]:
@@ -343,40 +330,34 @@ class Dashboard:
         }
 
 
-def organisation_dashboard(organisation, *, today: date) -> Dashboard:
-    """Everything the organisation's dashboard shows, in a bounded number of queries."""
-    from equalocal.charters.compliance import compliance_checklist
-    from equalocal.charters.deadlines import DeadlineState
-    from equalocal.charters.selectors import active_commitment
-
-    commitment = active_commitment(organisation)
-    charter_plans = list(
+def charter_plans(organisation) -> CharterPlans:
+    """The organisation's live Charter action plans with what the checklist reads (provided to
+    the charters app through ``core.registry``, registered in ``apps.py``)."""
+    plans = list(
         organisation.plans.alive()
         .filter(kind=PlanKind.CHARTER)
         .prefetch_related("goals", "activities", "consultations")
-        .order_by(F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True))
+        .order_by(
+            F("adopted_on").desc(nulls_last=True), F("period_start").desc(nulls_last=True), "-pk"
+        )
     )
+    return CharterPlans(plans=plans, last_progress_on=last_progress_on(plans) if plans else None)
+
+
+def organisation_dashboard(organisation, *, today: date) -> Dashboard:
+    """Everything the organisation's dashboard shows, in a bounded number of queries."""
+    commitment = active_commitment(organisation)
     plan = current_plan(organisation)
     summary = plan_summary(plan, today=today, reference_goals=False) if plan else None
-    deadline = checklist = None
-    if commitment is not None:
-        adopted = [p.adopted_on for p in charter_plans if p.adopted_on]
-        deadline = DeadlineState(
-            deadline=commitment.plan_deadline,
-            plan_adopted_on=min(adopted) if adopted else None,
-            today=today,
-        )
-        checklist = compliance_checklist(
-            commitment=commitment,
-            plans=charter_plans,
-            last_progress_on=last_progress_on(charter_plans),
-            today=today,
-        )
+    overview = (
+        commitment_overview(commitment, today=today, plans=charter_plans(organisation))
+        if commitment is not None
+        else None
+    )
     return Dashboard(
         organisation=organisation,
         commitment=commitment,
-        deadline=deadline,
-        checklist=checklist or [],
+        overview=overview,
         plan=plan,
         summary=summary,
         coverage=plan_coverage(plan, summary) if plan else [],

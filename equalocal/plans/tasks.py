@@ -39,3 +39,8 @@ def daily_reminders_pending() -> bool:
 def schedule_daily_reminders(*, run_after: datetime | None = None) -> bool:
     """Queue the daily reminders unless a run is already waiting; True when queued."""
     return enqueue_unless_waiting(send_daily_reminders, run_after=run_after)
+
+
+def start_daily_reminders() -> str | None:
+    """At worker start: begin the daily chain of reminders, once."""
+    return "Daily reminders queued." if schedule_daily_reminders() else None

@@ -14,8 +14,6 @@ from django_htmx.http import trigger_client_event
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
-from equalocal.documents.selectors import provenance_for
-from equalocal.indicators.selectors import plan_evidence
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import (
@@ -65,24 +63,13 @@ def dashboard(request, org):
     organisation = get_internal_organisation_for_user(request.user, org)
     today = timezone.localdate()
     board = selectors.organisation_dashboard(organisation, today=today)
-    provisional = board.provisional_deadline
     context = {
         "organisation": organisation,
         "board": board,
-        "provisional": provisional,
-        "deadline_days": _abs_days(board.deadline),
-        "provisional_days": _abs_days(provisional),
         "coverage": board.coverage_counts,
         "can_edit": _may_edit(request, organisation),
     }
     return render(request, "plans/dashboard.html", context)
-
-
-def _abs_days(state) -> int | None:
-    """Days to or past a deadline, without the sign (the wording says which)."""
-    if state is None or state.days_left is None:
-        return None
-    return abs(state.days_left)
 
 
 def plan_list(request, org):
@@ -134,7 +121,6 @@ def plan_detail(request, org, plan):
         "priorities": list(item.priorities.order_by("number")),
         "reference_goals": list(item.reference_goals.select_related("goal_set")),
         "consultations": list(item.consultations.all()),
-        "evidence": plan_evidence(item),
         "has_newer_version": ActionPlan.objects.filter(previous_version=item).exists(),
         "status_choices": _status_choices(),
         "consultation_form": ConsultationForm() if can_edit else None,
@@ -451,7 +437,6 @@ def activity_detail(request, org, plan, activity):
         "articles": list(target.articles.order_by("number")),
         "updates": list(target.updates.select_related("by")) if internal else [],
         "history": selectors.activity_history(target) if internal else [],
-        "provenance": provenance_for(target) if internal else [],
         "internal": internal,
         "can_edit": _may_edit(request, item.organisation),
         "progress_form": ProgressForm(

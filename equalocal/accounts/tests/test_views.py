@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from equalocal.accounts.models import Invitation, User
-from equalocal.core.middleware import SESSION_KEY as ORGANISATION_KEY
+from equalocal.organisations.middleware import SESSION_KEY as ORGANISATION_KEY
 from equalocal.organisations.models import Membership, Role
 from tests.factories import InvitationFactory, UserFactory
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
-from equalocal.core.middleware import SESSION_KEY
 from equalocal.organisations.forms import PersonForm
+from equalocal.organisations.middleware import SESSION_KEY
 from equalocal.organisations.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -23,7 +23,7 @@ def member_of_two(db):
 
 def _switch(client, organisation_pk, next_url=""):
     return client.post(
-        reverse("core:switch-organisation"), {"organisation": organisation_pk, "next": next_url}
+        reverse("home:switch-organisation"), {"organisation": organisation_pk, "next": next_url}
     )
 
 
@@ -34,7 +34,7 @@ def test_switcher_remembers_one_of_the_users_organisations(client, member_of_two
     assert response.status_code == 302
     assert response.url == "/organisations/"
     assert client.session[SESSION_KEY] == second.pk
-    assert client.get(reverse("core:home")).context["organisation"] == second
+    assert client.get(reverse("home:index")).context["organisation"] == second
 
 
 def test_switcher_refuses_an_organisation_the_user_is_not_a_member_of(client, member_of_two):
@@ -44,7 +44,7 @@ def test_switcher_refuses_an_organisation_the_user_is_not_a_member_of(client, me
     _switch(client, second.pk)
     _switch(client, foreign.pk)
     assert client.session[SESSION_KEY] == second.pk
-    assert client.get(reverse("core:home")).context["organisation"] == second
+    assert client.get(reverse("home:index")).context["organisation"] == second
 
 
 @pytest.mark.parametrize("value", ["", "abc", "99999"])
@@ -54,7 +54,7 @@ def test_switcher_ignores_nonsense_organisation_values(client, member_of_two, va
     response = _switch(client, value)
     assert response.status_code == 302
     assert SESSION_KEY not in client.session
-    assert client.get(reverse("core:home")).context["organisation"] == first
+    assert client.get(reverse("home:index")).context["organisation"] == first
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_switcher_rejects_unsafe_next_urls(client, member_of_two, next_url):
     client.force_login(user)
     response = _switch(client, second.pk, next_url)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
 
 
 def test_switcher_accepts_a_local_next_url_with_query(client, member_of_two):
@@ -88,7 +88,7 @@ def test_switcher_needs_sign_in_and_post(client, member_of_two):
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
     client.force_login(user)
-    assert client.get(reverse("core:switch-organisation")).status_code == 405
+    assert client.get(reverse("home:switch-organisation")).status_code == 405
 
 
 def test_switcher_falls_back_when_the_membership_ends(client, member_of_two):
@@ -96,19 +96,19 @@ def test_switcher_falls_back_when_the_membership_ends(client, member_of_two):
     client.force_login(user)
     _switch(client, second.pk)
     second.memberships.filter(user=user).delete()
-    assert client.get(reverse("core:home")).context["organisation"] == first
+    assert client.get(reverse("home:index")).context["organisation"] == first
 
 
 def test_switcher_is_shown_only_to_members_of_several_organisations(client, member_of_two):
     user, _first, _second = member_of_two
     client.force_login(user)
-    assert 'id="switch-organisation"' in client.get(reverse("core:home")).content.decode()
+    assert 'id="switch-organisation"' in client.get(reverse("home:index")).content.decode()
     client.force_login(MembershipFactory().user)
-    assert 'id="switch-organisation"' not in client.get(reverse("core:home")).content.decode()
+    assert 'id="switch-organisation"' not in client.get(reverse("home:index")).content.decode()
 
 
 def test_home_page_for_anonymous_has_no_organisation(client, db):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:index"))
     assert response.status_code == 200
     assert response.context["organisation"] is None
 
@@ -148,8 +148,8 @@ def test_switcher_on_https_rejects_a_plain_http_next_url(client, member_of_two):
     user, _first, second = member_of_two
     client.force_login(user)
     response = client.post(
-        reverse("core:switch-organisation"),
+        reverse("home:switch-organisation"),
         {"organisation": second.pk, "next": "http://testserver/organisations/"},
         secure=True,
     )
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")

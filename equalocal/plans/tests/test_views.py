@@ -881,7 +881,7 @@ def test_dashboard_shows_deadline_progress_attention_and_checklist(
     assert re.search(r"(due in|overdue by) \d+ days?", html)
     assert "Overdue activities" in html and "Activity 000" in html
     assert "Charter checklist" in html and "Consultation recorded" in html
-    assert "not met" in html
+    assert '<span class="badge danger">No</span>' in html
     assert f'href="/organisations/org-a/plans/{plan.pk}/coverage/"' in html
 
 
@@ -896,7 +896,30 @@ def test_dashboard_shows_a_provisional_deadline_for_a_recommended_commitment(cli
         date=timezone.localdate() - timedelta(days=10),
     )
     html = signed_in(client, personas, "viewer").get(url("dashboard", personas)).content.decode()
-    assert "provisionally due in" in html and "Provisional deadline" in html
+    # The same words as the commitment page (charters/includes/deadline.html).
+    assert re.search(r"Provisional deadline [^<]+, in 7[12][0-9] days\.", html)
+
+
+def test_dashboard_and_commitment_page_say_the_same_of_a_passed_provisional_deadline(
+    client, personas
+):
+    """Ragunda's case: recommended more than two years ago, not yet decided."""
+    commitment = Commitment.objects.get(pk=personas.objects["commitment"])
+    commitment.status = CommitmentStatus.RECOMMENDED
+    commitment.decided_on = None
+    commitment.save()
+    CommitmentStep.objects.create(
+        commitment=commitment,
+        status=CommitmentStatus.RECOMMENDED,
+        date=timezone.localdate() - timedelta(days=730 + 65),
+    )
+    client = signed_in(client, personas, "viewer")
+    dashboard = client.get(url("dashboard", personas)).content.decode()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    for html in (dashboard, page):
+        assert re.search(r"Provisional deadline [^<]+, passed 6[0-9] days ago\.", html)
+        assert "The checklist applies once the decision to sign is taken" in html
+        assert "due in" not in html
 
 
 def test_dashboard_is_for_members_only(client, personas):

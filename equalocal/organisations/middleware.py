@@ -1,3 +1,5 @@
+from .selectors import current_organisation_for
+
 SESSION_KEY = "current_organisation"
 
 
@@ -13,8 +15,6 @@ class CurrentOrganisationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from equalocal.organisations.selectors import current_organisation_for
-
         request.organisation = None
         if request.user.is_authenticated:
             request.organisation = current_organisation_for(

@@ -1,0 +1,90 @@
+"""What apps contribute to places that belong to a lower floor, registered in ``ready()``.
+
+``core`` sits below every domain app and imports none of them, and a lower app never imports
+a higher one. Where a lower page shows something a higher app owns (the documents a
+commitment step came from, the indicators that evidence a plan, the invitations on an
+organisation's members page), the higher app registers a *section* for that page. Where the
+worker starts periodic work, each app registers a *start-up job*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of another app's page.
+
+    ``context(request, obj)`` returns the template's context, or None to show nothing; the
+    page passes its main object (a plan, a commitment, an organisation).
+    """
+
+    page: str
+    template: str
+    context: Callable[[HttpRequest, Any], dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class RenderedSection:
+    template: str
+    context: dict
+
+
+_sections: dict[str, list[Section]] = {}
+_worker_start: list[tuple[str, Callable[[], str | None]]] = []
+
+
+def register_section(
+    page: str, *, template: str, context: Callable[[HttpRequest, Any], dict | None], order=100
+) -> None:
+    """Add a section to ``page``; registering the same template twice keeps one."""
+    sections = [s for s in _sections.get(page, []) if s.template != template]
+    sections.append(Section(page=page, template=template, context=context, order=order))
+    _sections[page] = sorted(sections, key=lambda section: (section.order, section.template))
+
+
+def sections_for(page: str, request: HttpRequest, obj: Any) -> list[RenderedSection]:
+    """The sections registered for ``page`` that have something to show for ``obj``."""
+    rendered = []
+    for section in _sections.get(page, []):
+        context = section.context(request, obj)
+        if context is not None:
+            rendered.append(RenderedSection(template=section.template, context=context))
+    return rendered
+
+
+def register_worker_start(name: str, job: Callable[[], str | None]) -> None:
+    """Run ``job`` when a worker starts (queue a periodic task, take over stuck work).
+
+    It returns a line to print, or None when there is nothing to say.
+    """
+    global _worker_start
+    _worker_start = [(n, j) for n, j in _worker_start if n != name] + [(name, job)]
+
+
+def worker_start_jobs() -> list[tuple[str, Callable[[], str | None]]]:
+    return list(_worker_start)
+
+
+# Providers: a lower app states what it needs (for example the Charter pages need facts about
+# an organisation's action plans) and the app that owns those facts provides them.
+_providers: dict[str, Callable[..., Any]] = {}
+
+
+def register_provider(name: str, provider: Callable[..., Any]) -> None:
+    _providers[name] = provider
+
+
+def provide(name: str, *args, **kwargs):
+    """Call the provider registered under ``name``; a missing one is a wiring error."""
+    try:
+        provider = _providers[name]
+    except KeyError:
+        raise LookupError(f"no provider registered for {name!r}") from None
+    return provider(*args, **kwargs)
