@@ -282,6 +282,34 @@ def test_plan_progress_fragment_for_htmx(client, personas):
     assert "<progress" in html and "<table" not in html
 
 
+def test_progress_per_goal_refreshes_after_an_inline_update(client, personas):
+    """The goals list listens for planChanged, which the inline update sends, and reloads."""
+    plan = the_plan(personas)
+    fill_plan(plan, 4, goals=2)
+    activity = plan.activities.filter(goal__isnull=False, status=ActivityStatus.PLANNED).first()
+    signed_in(client, personas, "editor")
+    page = client.get(url("detail", personas, plan=plan.pk)).content.decode()
+    assert 'id="plan-goals"' in page and 'hx-trigger="planChanged from:body"' in page
+    response = client.post(
+        reverse(
+            "plans:activity-progress",
+            kwargs={"org": "org-a", "plan": plan.pk, "activity": activity.pk},
+        ),
+        {"status": "done", "progress": "100", "lock_version": activity.lock_version},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "planChanged" in response["HX-Trigger"]
+    fragment = client.get(
+        url("detail", personas, plan=plan.pk), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="plan-goals"
+    ).content.decode()
+    assert "<table" not in fragment and "<h1>" not in fragment
+    from equalocal.plans.selectors import plan_summary
+
+    row = next(r for r in plan_summary(plan, today=date.today()).goals if r.goal == activity.goal)
+    assert row.progress > 0
+    assert f'value="{row.progress}" aria-label="Progress of {activity.goal.title}"' in fragment
+
+
 def test_published_plan_is_public_and_hides_private_contact(client, personas):
     plan = the_plan(personas)
     person = PersonFactory(
