@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.core.forms import DateInput, LockedFormMixin
+
 from .models import CharterText, Commitment, CommitmentStep
 
 DATE_ERRORS = {"invalid": _("Enter the date as YYYY-MM-DD, for example 2024-10-01.")}
@@ -8,15 +10,6 @@ STATUS_ERRORS = {
     "invalid_choice": _("“%(value)s” is not a status we know. Choose one from the list."),
     "required": _("Choose a status."),
 }
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value is always sent as YYYY-MM-DD."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 COMMITMENT_FIELDS = [
@@ -39,8 +32,9 @@ DATE_FIELDS = [
 ]
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(LockedFormMixin, forms.ModelForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    compared = COMMITMENT_FIELDS
 
     class Meta:
         model = Commitment
@@ -77,38 +71,6 @@ class CommitmentForm(forms.ModelForm):
     def validate_constraints(self, exclude=None):
         # A second commitment to the same text is reported by the service, naming the text.
         pass
-
-    def rebase(self, current: Commitment) -> None:
-        """Keep the person's input but move it onto ``current``'s version.
-
-        After a conflict the page shows both versions; saving again then knowingly
-        replaces the other person's values.
-        """
-        data = self.data.copy()
-        data["lock_version"] = current.lock_version
-        self.data = data
-
-    def differences(self, current: Commitment) -> list[tuple[str, str, str]]:
-        """(label, their value, your value) for each field the two versions disagree on."""
-        rows = []
-        for name in COMMITMENT_FIELDS:
-            field = self.fields[name]
-            theirs = getattr(current, name)
-            yours = self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
-            if theirs in ("", None) and yours in ("", None):
-                continue
-            if theirs == yours:
-                continue
-            rows.append((str(field.label), _display(field, theirs), _display(field, yours)))
-        return rows
-
-
-def _display(field, value) -> str:
-    if value in ("", None):
-        return "–"
-    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-        return str(dict(field.choices).get(value, value))
-    return str(value)
 
 
 class CommitmentStepForm(forms.ModelForm):

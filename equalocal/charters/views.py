@@ -1,13 +1,12 @@
-from django.contrib import messages
+from copy import copy
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from equalocal.core.errors import ApplicationError, ConcurrentEditError
-from equalocal.core.forms import add_service_error
+from equalocal.core.forms import submit
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_internal_organisation_for_user
@@ -55,15 +54,13 @@ def commitment_create(request, org):
         instance=Commitment(organisation=organisation),
         initial={"charter": selectors.current_charter()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            commitment = services.commitment_save(commitment=form.instance, by=request.user)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The commitment was recorded."))
-            return redirect(commitment)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: services.commitment_save(commitment=form.instance, by=request.user),
+        success=_("The commitment was recorded."),
+    )
+    return done.response or render(
         request, "charters/commitment_form.html", {"form": form, "organisation": organisation}
     )
 
@@ -84,34 +81,26 @@ def commitment_detail(request, org, commitment):
 @login_required
 def commitment_edit(request, org, commitment):
     item = selectors.get_commitment_for_user(request.user, org, commitment, action=Action.EDIT)
-    form = CommitmentForm(request.POST or None, instance=item)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commitment_save(
-                commitment=form.instance,
-                by=request.user,
-                expected_lock_version=form.cleaned_data["lock_version"],
-            )
-        except ConcurrentEditError as exc:
-            form.add_error(None, exc.message)
-            latest = exc.current.history.order_by("-history_date").first()
-            conflict = {
-                "current": exc.current,
-                "saved_by": latest.history_user if latest else None,
-                "differences": form.differences(exc.current),
-            }
-            form.rebase(exc.current)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(item)
+    # The form edits a copy, so the page's title and breadcrumbs keep the saved values.
+    form = CommitmentForm(request.POST or None, instance=copy(item))
+    done = submit(
+        request,
+        form,
+        lambda: services.commitment_save(
+            commitment=form.instance,
+            by=request.user,
+            expected_lock_version=form.cleaned_data["lock_version"],
+        ),
+        success=_("The changes were saved."),
+        then=item,
+    )
+    if done.response:
+        return done.response
     context = {
         "form": form,
         "organisation": item.organisation,
         "commitment": item,
-        "conflict": conflict,
+        "conflict": done.conflict,
     }
     return render(request, "charters/commitment_form.html", context)
 
@@ -120,19 +109,17 @@ def commitment_edit(request, org, commitment):
 def commitment_step(request, org, commitment):
     item = selectors.get_commitment_for_user(request.user, org, commitment, action=Action.EDIT)
     form = CommitmentStepForm(request.POST or None, instance=CommitmentStep(commitment=item))
-    if request.method == "POST" and form.is_valid():
-        try:
-            step = services.commitment_add_step(
-                commitment=item, by=request.user, **form.cleaned_data
-            )
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(
-                request,
-                _("The step was recorded; the status is now “%(status)s”.")
-                % {"status": item.get_status_display()},
-            )
-            return redirect(step.commitment)
+    done = submit(
+        request,
+        form,
+        lambda: services.commitment_add_step(commitment=item, by=request.user, **form.cleaned_data),
+        success=lambda step: (
+            _("The step was recorded; the status is now “%(status)s”.")
+            % {"status": step.commitment.get_status_display()}
+        ),
+        then=lambda step: step.commitment,
+    )
+    if done.response:
+        return done.response
     context = {"form": form, "organisation": item.organisation, "commitment": item}
     return render(request, "charters/commitment_step.html", context)

@@ -6,12 +6,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 
 from .errors import ApplicationError, ConcurrentEditError
+from .values import format_value, instance_value
+
+
+class DateInput(forms.DateInput):
+    """A native date picker, with the value in the ISO form the picker needs."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def add_service_error(form, exc: ApplicationError | ValidationError) -> None:
@@ -69,3 +80,54 @@ def submit(
     messages.success(request, success(result) if callable(success) else success)
     target = then(result) if callable(then) else (then if then is not None else result)
     return Submission(response=redirect(target))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What a form shows after a concurrent edit: who saved first, and the values that differ.
+
+    ``rows`` are (label, your value, their value); the include ``includes/conflict.html``
+    shows it.
+    """
+
+    rows: list[tuple[str, str, str]]
+    saved_by: Any = None
+    saved_at: Any = None
+
+
+class LockedFormMixin:
+    """A hidden ``lock_version`` for optimistic locking, and the comparison shown on a conflict.
+
+    The form declares ``lock_version = forms.IntegerField(widget=forms.HiddenInput, ...)`` and
+    the fields to compare in ``compared``.
+    """
+
+    compared: list[str] = []
+
+    def _init_lock(self):
+        self.fields["lock_version"].initial = self.instance.lock_version
+
+    def expected_lock_version(self):
+        return self.cleaned_data.get("lock_version")
+
+    def show_conflict(self, current) -> Conflict:
+        """Offer the current version's lock, so the next save wins; list what differs."""
+        self.data = self.data.copy()
+        self.data["lock_version"] = str(current.lock_version)
+        rows = []
+        for name in self.compared:
+            field = self.instance._meta.get_field(name)
+            if field.many_to_many:
+                yours = format_value(type(self.instance), name, self.cleaned_data.get(name) or [])
+            else:
+                yours = instance_value(self.instance, name)
+            theirs = instance_value(current, name)
+            if yours != theirs:
+                rows.append((self[name].label, yours, theirs))
+        history = getattr(current, "history", None)
+        latest = history.order_by("-history_date").first() if history is not None else None
+        return Conflict(
+            rows=rows,
+            saved_by=latest.history_user if latest else None,
+            saved_at=latest.history_date if latest else getattr(current, "updated_at", None),
+        )

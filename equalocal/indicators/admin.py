@@ -1,11 +1,14 @@
+"""Indicators and figures in the Django admin: read-only; they change through the product's services."""
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from equalocal.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import ImportBatch, Indicator, Measurement, Scorecard, ScorecardItem, Target
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ReadOnlyAdmin):
     list_display = ["code", "title_en", "owner", "unit", "by_gender", "direction", "source"]
     list_filter = ["source", "by_gender", "direction"]
     search_fields = ["code", "title_en", "title_sv", "owner__name"]
@@ -14,7 +17,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(ReadOnlyAdmin):
     list_display = ["indicator", "organisation", "period", "gender", "value", "status", "source"]
     list_filter = ["gender", "status", "source"]
     search_fields = ["indicator__code", "organisation__name", "period"]
@@ -24,21 +27,21 @@ class MeasurementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(ReadOnlyAdmin):
     list_display = ["indicator", "organisation", "year", "kind", "value", "parity_points"]
     list_filter = ["kind"]
     search_fields = ["indicator__code", "organisation__name"]
     raw_id_fields = ["indicator", "organisation"]
 
 
-class ScorecardItemInline(admin.TabularInline):
+class ScorecardItemInline(ReadOnlyInline):
     model = ScorecardItem
     extra = 0
     raw_id_fields = ["indicator"]
 
 
 @admin.register(Scorecard)
-class ScorecardAdmin(SimpleHistoryAdmin):
+class ScorecardAdmin(ReadOnlyAdmin):
     list_display = ["title", "owner", "compare_members", "is_published"]
     list_filter = ["compare_members", "is_published"]
     search_fields = ["title", "owner__name"]
@@ -47,7 +50,7 @@ class ScorecardAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
         "source",

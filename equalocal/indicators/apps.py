@@ -8,10 +8,11 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators and scorecards")
 
     def ready(self):
-        from equalocal.core.registry import register_section
+        from equalocal.core.registry import register_section, register_worker_start
 
-        from . import sections
+        from . import sections, tasks
 
+        register_worker_start("indicators.preview-cleanup", tasks.start_preview_cleanup)
         register_section(
             "plan_detail",
             template="indicators/includes/plan_evidence.html",

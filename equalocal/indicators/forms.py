@@ -1,7 +1,8 @@
 from pathlib import Path
 
 from django import forms
-from django.core.validators import RegexValidator
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.charters.models import Article
@@ -12,9 +13,15 @@ from equalocal.plans.selectors import reference_goals_for
 from . import selectors
 from .models import Indicator, Scorecard, Source, Target
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 IMPORT_EXTENSIONS = {".csv": Source.FILE, ".xlsx": Source.FILE, ".json": Source.KOLADA}
-TOO_LARGE = _("The file is larger than 20 MB.")
+
+
+def _too_large() -> str:
+    return _("The file is larger than %(limit)s.") % {
+        "limit": filesizeformat(settings.IMPORTS_MAX_UPLOAD_BYTES)
+    }
+
+
 NETWORK_KINDS = (OrganisationKind.NETWORK, OrganisationKind.NATIONAL_ASSOCIATION)
 
 VALUE_ERRORS = {
@@ -216,17 +223,20 @@ class TargetForm(forms.ModelForm):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"),
-        help_text=_(
-            "CSV or XLSX in the documented long or wide format, or JSON as Kolada returns it; "
-            "at most 20 MB."
-        ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "CSV or XLSX in the documented long or wide format, or JSON as Kolada returns it; "
+            "at most %(limit)s."
+        ) % {"limit": filesizeformat(settings.IMPORTS_MAX_UPLOAD_BYTES)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         # The size comes from the upload's headers: the file is not read to check it.
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(TOO_LARGE)
+        if upload.size > settings.IMPORTS_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_too_large())
         if Path(upload.name).suffix.lower() not in IMPORT_EXTENSIONS:
             raise forms.ValidationError(
                 _("Upload a CSV, XLSX or Kolada JSON file (.csv, .xlsx, .json).")
@@ -238,12 +248,9 @@ class ImportForm(forms.Form):
         """A form that refuses the upload from the request's length, without reading it."""
         form = cls(data={}, files={})
         form.full_clean()
-        form.errors["file"] = form.error_class([TOO_LARGE])
+        form.errors["file"] = form.error_class([_too_large()])
         return form
 
 
 class ConfirmImportForm(forms.Form):
-    token = forms.CharField(
-        widget=forms.HiddenInput,
-        validators=[RegexValidator(r"^[0-9a-f]{32}\.(csv|xlsx|json)$")],
-    )
+    preview = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

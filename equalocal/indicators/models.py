@@ -317,6 +317,8 @@ class ImportBatch(TimeStampedModel):
     rows_rejected = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
+    # A previewed upload kept in private storage until it is confirmed or discarded.
+    file = models.FileField(_("uploaded file"), upload_to="imports/", max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("import")

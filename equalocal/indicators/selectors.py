@@ -126,7 +126,22 @@ def targets_of(organisation) -> QuerySet:
 
 
 def batches_of(organisation) -> QuerySet:
-    return ImportBatch.objects.filter(organisation=organisation).select_related("by")
+    """The organisation's imports; previews nobody confirmed are not imports."""
+    return (
+        ImportBatch.objects.filter(organisation=organisation)
+        .exclude(status=ImportBatch.Status.PREVIEW)
+        .select_related("by")
+    )
+
+
+def get_import_preview_for_user(user, organisation, pk: int) -> ImportBatch | None:
+    """A preview the user made for ``organisation`` and has not confirmed; None otherwise.
+
+    A preview is its uploader's: a colleague, another organisation or an old page get None.
+    """
+    return ImportBatch.objects.filter(
+        pk=pk, organisation=organisation, by=user, status=ImportBatch.Status.PREVIEW
+    ).first()
 
 
 # Figures ----------------------------------------------------------------------------------------

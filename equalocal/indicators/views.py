@@ -1,12 +1,8 @@
-import secrets
 from copy import copy
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from equalocal.core.errors import ApplicationError
-from equalocal.core.forms import add_service_error
+from equalocal.core.forms import add_service_error, submit
+from equalocal.core.uploads import limit_uploads, request_too_large
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_organisation_for_user
 
-from . import charts, imports, selectors, services
+from . import charts, selectors, services
 from .forms import (
-    MAX_UPLOAD_BYTES,
     ConfirmImportForm,
     GridRowForm,
     ImportForm,
@@ -108,19 +104,16 @@ def indicator_create(request, org):
     form = IndicatorForm(
         request.POST or None, instance=Indicator(owner=organisation), organisation=organisation
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            indicator = services.indicator_save(
-                indicator=form.instance, by=request.user, **form.links()
-            )
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(
-                request, _("The indicator “%(code)s” was created.") % {"code": indicator.code}
-            )
-            return redirect(f"{indicator.get_absolute_url()}?org={organisation.slug}")
-    return _indicator_form_page(request, form, organisation)
+    done = submit(
+        request,
+        form,
+        lambda: services.indicator_save(indicator=form.instance, by=request.user, **form.links()),
+        success=lambda indicator: (
+            _("The indicator “%(code)s” was created.") % {"code": indicator.code}
+        ),
+        then=lambda indicator: f"{indicator.get_absolute_url()}?org={organisation.slug}",
+    )
+    return done.response or _indicator_form_page(request, form, organisation)
 
 
 @login_required
@@ -128,15 +121,14 @@ def indicator_edit(request, indicator):
     item = selectors.get_indicator_for_user(request.user, indicator, action=Action.EDIT)
     # The form edits a copy, so the page's title keeps the saved values.
     form = IndicatorForm(request.POST or None, instance=copy(item), organisation=item.owner)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_save(indicator=form.instance, by=request.user, **form.links())
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(item)
-    return _indicator_form_page(request, form, item.owner, item)
+    done = submit(
+        request,
+        form,
+        lambda: services.indicator_save(indicator=form.instance, by=request.user, **form.links()),
+        success=_("The changes were saved."),
+        then=item,
+    )
+    return done.response or _indicator_form_page(request, form, item.owner, item)
 
 
 # Scorecards -------------------------------------------------------------------------------------
@@ -190,18 +182,16 @@ def _sparkline(indicator, organisation, cell):
 
 def _scorecard_form(request, organisation, scorecard):
     form = ScorecardForm(request.POST or None, instance=copy(scorecard), organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.scorecard_save(
-                scorecard=form.instance, indicator_ids=form.indicator_ids(), by=request.user
-            )
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(
-                request, _("The scorecard “%(title)s” was saved.") % {"title": saved.title}
-            )
-            return redirect(saved)
+    done = submit(
+        request,
+        form,
+        lambda: services.scorecard_save(
+            scorecard=form.instance, indicator_ids=form.indicator_ids(), by=request.user
+        ),
+        success=lambda saved: _("The scorecard “%(title)s” was saved.") % {"title": saved.title},
+    )
+    if done.response:
+        return done.response
     context = {
         "form": form,
         "organisation": organisation,
@@ -245,23 +235,19 @@ def _initial(values: dict) -> dict:
     }
 
 
-def _save_row(form, organisation, year, by) -> bool:
-    """Save one valid row's entered cells; a refused cell puts the message on its field."""
-    saved = True
-    for gender, value in form.values().items():
-        try:
-            services.measurement_set(
-                indicator=form.indicator,
-                organisation=organisation,
-                period=str(year),
-                gender=gender,
-                value=value,
-                by=by,
-            )
-        except ApplicationError as exc:
-            form.add_error(gender if exc.field in ("value", "gender") else None, exc.message)
-            saved = False
-    return saved
+def _save_rows(forms, scorecard, year, by) -> bool:
+    """Save the valid rows' entered cells in one go; a refused cell shows on its field."""
+    outcome = services.scorecard_grid_save(
+        scorecard=scorecard,
+        organisation=scorecard.owner,
+        year=year,
+        rows={form.indicator.pk: form.values() for form in forms},
+        by=by,
+    )
+    for form in forms:
+        for field_name, message in outcome.errors.get(form.indicator.pk, {}).items():
+            form.add_error(field_name, message)
+    return outcome.ok
 
 
 @login_required
@@ -278,10 +264,7 @@ def scorecard_grid(request, org, scorecard):
         form = GridRowForm(request.POST, indicator=row.indicator)
         saved = False
         if form.is_valid():
-            with transaction.atomic():
-                saved = _save_row(form, organisation, year, request.user)
-                if not saved:
-                    transaction.set_rollback(True)
+            saved = _save_rows([form], item, year, request.user)
         if saved:
             row = selectors.grid_row(item, int(row_pk), year=year)
             form = GridRowForm(initial=_initial(row.values), indicator=row.indicator)
@@ -292,17 +275,12 @@ def scorecard_grid(request, org, scorecard):
     rows = selectors.grid_rows(item, year=year)
     if request.method == "POST":
         forms = [GridRowForm(request.POST, indicator=row.indicator) for row in rows]
-        if all(form.is_valid() for form in forms):
-            with transaction.atomic():
-                # Every row is tried, so each refused cell shows its message.
-                results = [_save_row(form, organisation, year, request.user) for form in forms]
-                saved = all(results)
-                if not saved:
-                    transaction.set_rollback(True)
-            if saved:
-                messages.success(request, _("The values of %(year)s were saved.") % {"year": year})
-                url = reverse("indicators:grid", kwargs={"org": org, "scorecard": item.pk})
-                return redirect(f"{url}?year={year}")
+        # Every row is tried, so each refused cell shows its message.
+        valid = [form.is_valid() for form in forms]
+        if all(valid) and _save_rows(forms, item, year, request.user):
+            messages.success(request, _("The values of %(year)s were saved.") % {"year": year})
+            url = reverse("indicators:grid", kwargs={"org": org, "scorecard": item.pk})
+            return redirect(f"{url}?year={year}")
     else:
         forms = [GridRowForm(initial=_initial(row.values), indicator=row.indicator) for row in rows]
     context = {
@@ -325,27 +303,19 @@ def target_list(request, org):
     form = TargetForm(
         request.POST or None, instance=Target(organisation=organisation), organisation=organisation
     )
-    if request.method == "POST" and form.is_valid():
-        target = form.instance
+    done = submit(
+        request,
+        form,
         # A target for an indicator and year that has one already replaces it.
-        existing = Target.objects.filter(
-            indicator=target.indicator, organisation=organisation, year=target.year
-        ).first()
-        if existing is not None:
-            for name in form.Meta.fields:
-                setattr(existing, name, getattr(target, name))
-            target = existing
-        try:
-            services.target_save(target=target, by=request.user)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(
-                request,
-                _("The target of %(code)s for %(year)s was saved.")
-                % {"code": target.indicator.code, "year": target.year},
-            )
-            return redirect("indicators:targets", org=organisation.slug)
+        lambda: services.target_upsert(target=form.instance, by=request.user),
+        success=lambda target: (
+            _("The target of %(code)s for %(year)s was saved.")
+            % {"code": target.indicator.code, "year": target.year}
+        ),
+        then=reverse("indicators:targets", kwargs={"org": organisation.slug}),
+    )
+    if done.response:
+        return done.response
     context = {
         "organisation": organisation,
         "form": form,
@@ -356,78 +326,54 @@ def target_list(request, org):
 
 # Import -----------------------------------------------------------------------------------------
 
-SESSION_IMPORTS = "indicator_imports"
 
-
-def _import_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
-def _store_upload(upload) -> str:
-    """Keep the upload under MEDIA_ROOT/imports/ with a random name; return that name."""
-    token = f"{secrets.token_hex(16)}{Path(upload.name).suffix.lower()}"
-    directory = _import_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / token).open("wb") as destination:
-        for chunk in upload.chunks():
-            destination.write(chunk)
-    return token
-
-
-def _upload_too_large(request) -> bool:
-    """The request body is over the limit: known from its length, before reading it."""
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return False
-    return length > MAX_UPLOAD_BYTES + 64 * 1024
-
-
+@limit_uploads("IMPORTS_MAX_UPLOAD_BYTES")
 @login_required
 def import_upload(request, org):
     """Upload a file and preview it with its row errors; confirming imports its valid rows."""
     organisation = selectors.get_organisation_for_figures(request.user, org, action=Action.EDIT)
-    context = {"organisation": organisation, "batch": None, "token": None}
+    limit = settings.IMPORTS_MAX_UPLOAD_BYTES
+    context = {"organisation": organisation, "batch": None}
     form = ImportForm()
-    if request.method == "POST" and _upload_too_large(request):
+    if request.method == "POST" and request_too_large(request, limit=limit):
         form = ImportForm.too_large()
-    elif request.method == "POST" and "token" in request.POST:
+    elif request.method == "POST" and "preview" in request.POST:
         return _import_confirm(request, organisation)
     elif request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
+        if request.upload_limit.skipped and not request.FILES:
+            form = ImportForm.too_large()
+        elif form.is_valid():
             upload = form.cleaned_data["file"]
-            token = _store_upload(upload)
-            batch = imports.import_file(
-                path_or_file=_import_dir() / token,
-                by=request.user,
-                organisation=organisation,
-                dry_run=True,
-            )
-            _record_file_name(batch, upload.name)
-            pending = request.session.get(SESSION_IMPORTS, {})
-            pending[token] = {"org": organisation.pk, "name": upload.name}
-            request.session[SESSION_IMPORTS] = pending
-            context.update({"batch": batch, "token": token, "valid_rows": _valid_rows(batch)})
+            try:
+                batch = services.import_preview(
+                    organisation=organisation, upload=upload, filename=upload.name, by=request.user
+                )
+            except ApplicationError as exc:
+                add_service_error(form, exc)
+            else:
+                context.update({"batch": batch, "valid_rows": _valid_rows(batch)})
     context["form"] = form
     return render(request, "indicators/import.html", context)
 
 
 def _import_confirm(request, organisation):
-    """Import the previewed upload named by the token this session was given."""
-    pending = request.session.get(SESSION_IMPORTS, {})
+    """Import the preview this person made, if it is still there."""
     confirm = ConfirmImportForm(request.POST)
-    token = confirm.cleaned_data["token"] if confirm.is_valid() else None
-    upload = pending.get(token) if token else None
-    path = _import_dir() / token if token else None
-    if upload is None or upload["org"] != organisation.pk or not path.is_file():
-        messages.error(request, _("This upload has expired. Please upload the file again."))
+    preview = (
+        selectors.get_import_preview_for_user(
+            request.user, organisation, confirm.cleaned_data["preview"]
+        )
+        if confirm.is_valid()
+        else None
+    )
+    try:
+        if preview is None:
+            raise ApplicationError(_("This upload has expired. Please upload the file again."))
+        batch = services.import_confirm(batch=preview, by=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
         return redirect("indicators:import", org=organisation.slug)
-    batch = imports.import_file(path_or_file=path, by=request.user, organisation=organisation)
-    _record_file_name(batch, upload["name"])
-    path.unlink(missing_ok=True)
-    del pending[token]
-    request.session[SESSION_IMPORTS] = pending
     if batch.status == batch.Status.DONE:
         messages.success(
             request,
@@ -442,13 +388,6 @@ def _import_confirm(request, organisation):
         messages.error(request, _("Nothing was imported: %(message)s") % {"message": batch.message})
     url = reverse("indicators:batches", kwargs={"org": organisation.slug})
     return redirect(f"{url}#batch-{batch.pk}")
-
-
-def _record_file_name(batch, name: str) -> None:
-    """Record the uploaded file's own name, not the random name it is kept under."""
-    batch.file_name = Path(name).name[:255]
-    if batch.pk:
-        batch.save(update_fields=["file_name"])
 
 
 def _valid_rows(batch) -> int:

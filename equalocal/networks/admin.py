@@ -1,5 +1,8 @@
+"""Networks in the Django admin: read-only; they change through the product's services."""
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from equalocal.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     Body,
@@ -13,13 +16,13 @@ from .models import (
 
 
 @admin.register(NetworkSettings)
-class NetworkSettingsAdmin(SimpleHistoryAdmin):
+class NetworkSettingsAdmin(ReadOnlyAdmin):
     list_display = ["network", "dashboard_visibility"]
     raw_id_fields = ["network"]
 
 
 @admin.register(Body)
-class BodyAdmin(SimpleHistoryAdmin):
+class BodyAdmin(ReadOnlyAdmin):
     list_display = ["name", "network", "kind", "started_on", "is_public"]
     list_filter = ["kind", "is_public"]
     search_fields = ["name", "slug", "network__name"]
@@ -27,28 +30,28 @@ class BodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NetworkMembership)
-class NetworkMembershipAdmin(SimpleHistoryAdmin):
+class NetworkMembershipAdmin(ReadOnlyAdmin):
     list_display = ["member", "network", "body", "joined_on", "left_on"]
     search_fields = ["member__name", "network__name", "body__name"]
     raw_id_fields = ["network", "body", "member"]
 
 
 @admin.register(Seat)
-class SeatAdmin(SimpleHistoryAdmin):
+class SeatAdmin(ReadOnlyAdmin):
     list_display = ["body", "member", "person", "role", "from_date", "to_date"]
     list_filter = ["role"]
     search_fields = ["body__name", "member__name", "person__name"]
     raw_id_fields = ["body", "member", "person"]
 
 
-class MeetingDecisionInline(admin.TabularInline):
+class MeetingDecisionInline(ReadOnlyInline):
     model = MeetingDecision
     extra = 0
     raw_id_fields = ["activity"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["body", "date", "place", "host", "status"]
     list_filter = ["status"]
     search_fields = ["body__name", "place", "host__name"]
@@ -58,7 +61,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MatrixCell)
-class MatrixCellAdmin(SimpleHistoryAdmin):
+class MatrixCellAdmin(ReadOnlyAdmin):
     list_display = ["group", "row", "seat", "role"]
     list_filter = ["role"]
     search_fields = ["group__name", "row__name", "seat__member__name", "seat__person__name"]

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.charters.models import CommitmentStatus
+from equalocal.core.forms import DateInput, LockedFormMixin
 from equalocal.organisations.models import Organisation, Person
-from equalocal.plans.forms import DateInput, LockedFormMixin
 from equalocal.plans.models import Activity
 
 from . import selectors

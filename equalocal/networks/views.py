@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
-from equalocal.core.forms import add_service_error
+from equalocal.core.forms import add_service_error, submit
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.permissions import Action
 
@@ -235,15 +235,14 @@ def seat_create(request, org, group):
     form = SeatForm(
         request.POST or None, instance=Seat(body=body), network=access.network, coordinator=True
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_save(seat=form.instance, by=request.user)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The seat was added."))
-            return redirect(f"{body.get_absolute_url()}#seats")
-    return _seat_form_page(request, form, access, body)
+    done = submit(
+        request,
+        form,
+        lambda: services.seat_save(seat=form.instance, by=request.user),
+        success=_("The seat was added."),
+        then=f"{body.get_absolute_url()}#seats",
+    )
+    return done.response or _seat_form_page(request, form, access, body)
 
 
 @login_required
@@ -258,30 +257,17 @@ def seat_edit(request, org, group, seat):
         network=access.network,
         coordinator=access.can_coordinate,
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            if "vacate" in request.POST:
-                services.seat_vacate(
-                    seat=form.instance,
-                    by=request.user,
-                    expected_lock_version=form.expected_lock_version(),
-                )
-            else:
-                services.seat_save(
-                    seat=form.instance,
-                    by=request.user,
-                    expected_lock_version=form.expected_lock_version(),
-                )
-        except ConcurrentEditError as exc:
-            add_service_error(form, exc)
-            conflict = form.show_conflict(exc.current)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The seat was saved."))
-            return redirect(f"{body.get_absolute_url()}#seats")
-    return _seat_form_page(request, form, access, body, item, conflict)
+    save = services.seat_vacate if "vacate" in request.POST else services.seat_save
+    done = submit(
+        request,
+        form,
+        lambda: save(
+            seat=form.instance, by=request.user, expected_lock_version=form.expected_lock_version()
+        ),
+        success=_("The seat was saved."),
+        then=f"{body.get_absolute_url()}#seats",
+    )
+    return done.response or _seat_form_page(request, form, access, body, item, done.conflict)
 
 
 # Meetings ---------------------------------------------------------------------------------------
@@ -310,14 +296,15 @@ def _meeting_form_page(request, form, access, body, meeting=None):
     return render(request, "networks/meeting_form.html", context)
 
 
-def _save_meeting(request, form):
-    try:
-        return services.meeting_save(
+def _save_meeting(request, form, *, success: str):
+    return submit(
+        request,
+        form,
+        lambda: services.meeting_save(
             meeting=form.instance, attendees=form.cleaned_data["attendees"], by=request.user
-        )
-    except (ApplicationError, ValidationError) as exc:
-        add_service_error(form, exc)
-    return None
+        ),
+        success=success,
+    )
 
 
 @login_required
@@ -325,12 +312,8 @@ def meeting_create(request, org, group):
     access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     form = MeetingForm(request.POST or None, instance=Meeting(body=body), body=body)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_meeting(request, form)
-        if saved is not None:
-            messages.success(request, _("The meeting was added."))
-            return redirect(saved)
-    return _meeting_form_page(request, form, access, body)
+    done = _save_meeting(request, form, success=_("The meeting was added."))
+    return done.response or _meeting_form_page(request, form, access, body)
 
 
 @login_required
@@ -339,12 +322,8 @@ def meeting_edit(request, org, group, meeting):
     body = selectors.get_body(access.network, group)
     item = selectors.get_meeting(body, meeting)
     form = MeetingForm(request.POST or None, instance=copy(item), body=body)
-    if request.method == "POST" and form.is_valid():
-        saved = _save_meeting(request, form)
-        if saved is not None:
-            messages.success(request, _("The changes were saved."))
-            return redirect(saved)
-    return _meeting_form_page(request, form, access, body, item)
+    done = _save_meeting(request, form, success=_("The changes were saved."))
+    return done.response or _meeting_form_page(request, form, access, body, item)
 
 
 @login_required
@@ -353,19 +332,20 @@ def decision_add(request, org, group, meeting):
     body = selectors.get_body(access.network, group)
     item = selectors.get_meeting(body, meeting)
     form = DecisionForm(request.POST or None, body=body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_add_decision(
-                meeting=item,
-                text=form.cleaned_data["text"],
-                activity=form.cleaned_data["activity"],
-                by=request.user,
-            )
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The decision was recorded."))
-            return redirect(f"{item.get_absolute_url()}#decisions")
+    done = submit(
+        request,
+        form,
+        lambda: services.meeting_add_decision(
+            meeting=item,
+            text=form.cleaned_data["text"],
+            activity=form.cleaned_data["activity"],
+            by=request.user,
+        ),
+        success=_("The decision was recorded."),
+        then=f"{item.get_absolute_url()}#decisions",
+    )
+    if done.response:
+        return done.response
     context = {"network": access.network, "group": body, "meeting": item, "form": form}
     return render(request, "networks/decision_form.html", context)
 

@@ -6,21 +6,40 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from equalocal.core.admin import ReadOnlyAdmin
+
 from . import services
 from .models import ErasureRecord, Membership, Organisation, Person
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    """Staff set the kind, parent and official code here; saving goes through the services."""
+
     list_display = ["name", "kind", "country", "official_code", "parent"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "official_code", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.organisation_update(organisation=obj, by=request.user)
+        else:
+            fields = {name: form.cleaned_data[name] for name in form.changed_data}
+            fields.update(name=obj.name, slug=obj.slug)
+            created = services.organisation_create(by=request.user, **fields)
+            obj.pk = created.pk
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting an organisation would take its plans, figures and documents with it.
+        return False
+
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
+    """Roles are given and changed by the organisation's admins, in the product."""
+
     list_display = ["user", "organisation", "role"]
     list_filter = ["role"]
     search_fields = ["user__email", "organisation__name"]
@@ -56,7 +75,7 @@ def erase_personal_data(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ReadOnlyAdmin):
     list_display = ["name", "title", "organisation", "is_public_contact"]
     list_filter = ["is_public_contact", "organisation__country"]
     search_fields = ["name", "email", "organisation__name"]

@@ -1,23 +1,26 @@
+"""Plans in the Django admin: read-only; they change through the product's services."""
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from equalocal.core.admin import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import ActionPlan, Activity, Goal, GoalSet, ReferenceGoal, ReminderLog
 
 
-class ReferenceGoalInline(admin.TabularInline):
+class ReferenceGoalInline(ReadOnlyInline):
     model = ReferenceGoal
     extra = 0
 
 
 @admin.register(GoalSet)
-class GoalSetAdmin(SimpleHistoryAdmin):
+class GoalSetAdmin(ReadOnlyAdmin):
     list_display = ["code", "title_en", "title_sv", "owner"]
     search_fields = ["code", "title_en", "title_sv"]
     inlines = [ReferenceGoalInline]
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(SimpleHistoryAdmin):
+class ActionPlanAdmin(ReadOnlyAdmin):
     list_display = ["title", "organisation", "kind", "status", "version_number", "deleted_at"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "organisation__name"]
@@ -25,14 +28,14 @@ class ActionPlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(ReadOnlyAdmin):
     list_display = ["title", "plan", "order"]
     search_fields = ["title", "plan__title"]
     raw_id_fields = ["plan"]
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ReadOnlyAdmin):
     list_display = ["title", "plan", "status", "progress", "end_date"]
     list_filter = ["status"]
     search_fields = ["title", "plan__title"]
@@ -40,6 +43,6 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(ReadOnlyAdmin):
     list_display = ["key", "recipient", "sent_at"]
     search_fields = ["key", "recipient"]

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.charters.models import Commitment
+from equalocal.core.forms import DateInput, LockedFormMixin
 
 from . import selectors
 from .models import (
@@ -21,13 +22,6 @@ PROGRESS_ERRORS = {
     "max_value": _("Progress is a percentage from 0 to 100."),
     "invalid": _("Enter the progress as a whole number from 0 to 100."),
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class GroupedBoundField(forms.BoundField):
@@ -76,39 +70,6 @@ def _section(article):
 
 def _goal_set(goal):
     return goal.goal_set.title
-
-
-class LockedFormMixin:
-    """A hidden ``lock_version`` for optimistic locking, and the comparison shown on a conflict."""
-
-    compared: list[str] = []
-
-    def _init_lock(self):
-        self.fields["lock_version"].initial = self.instance.lock_version
-
-    def expected_lock_version(self):
-        return self.cleaned_data.get("lock_version")
-
-    def show_conflict(self, current):
-        """Offer the current version's lock, so the next save wins; list what differs.
-
-        Returns [(label, your value, their value)] for the fields that differ.
-        """
-        self.data = self.data.copy()
-        self.data["lock_version"] = str(current.lock_version)
-        rows = []
-        for name in self.compared:
-            field = self.instance._meta.get_field(name)
-            if field.many_to_many:
-                yours = selectors.format_value(
-                    type(self.instance), name, self.cleaned_data.get(name) or []
-                )
-            else:
-                yours = selectors.instance_value(self.instance, name)
-            theirs = selectors.instance_value(current, name)
-            if yours != theirs:
-                rows.append((self[name].label, yours, theirs))
-        return rows
 
 
 class PlanForm(LockedFormMixin, forms.ModelForm):

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from equalocal.charters.compliance import CharterPlans
 from equalocal.charters.models import Article
 from equalocal.charters.selectors import CommitmentOverview, active_commitment, commitment_overview
+from equalocal.core.values import instance_value
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 
@@ -489,37 +490,6 @@ def plan_versions(plan: ActionPlan) -> list[ActionPlan]:
         seen.add(cursor.pk)
         chain.append(cursor)
     return [version for version in chain if version.deleted_at is None]
-
-
-def format_value(model, name: str, value) -> str:
-    """A field's value as text for comparisons: choice labels, names, local dates, numbers."""
-    from decimal import Decimal
-
-    from django.utils.formats import date_format, number_format
-    from django.utils.translation import gettext as _
-
-    field = model._meta.get_field(name)
-    if field.many_to_many:
-        labels = [str(getattr(item, "number", None) or item) for item in value]
-        return ", ".join(sorted(labels, key=lambda label: (len(label), label)))
-    if value is None or value == "":
-        return ""
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, Decimal):
-        return number_format(value, force_grouping=True)
-    return str(value)
-
-
-def instance_value(instance, name: str) -> str:
-    """``format_value`` of an instance's field; many-to-many values are read from the database."""
-    field = instance._meta.get_field(name)
-    value = getattr(instance, name).all() if field.many_to_many else getattr(instance, name)
-    return format_value(type(instance), name, value)
 
 
 @dataclass

@@ -118,6 +118,8 @@ LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
 
 # Documents: uploads over the size limit are refused before they are read whole.
 DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+# Indicator import files (CSV, XLSX, Kolada JSON).
+IMPORTS_MAX_UPLOAD_BYTES = env_int("IMPORTS_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 DOCUMENTS_MAX_PAGES = env_int("DOCUMENTS_MAX_PAGES", 2000)
 DOCUMENTS_MAX_PIXELS = env_int("DOCUMENTS_MAX_PIXELS", 100_000_000)
 # A document whose worker has shown no sign of life for this long is taken over by another.

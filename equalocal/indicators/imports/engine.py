@@ -23,7 +23,7 @@ from ..models import (
     MeasurementStatus,
     Source,
 )
-from ..services import parse_period, parse_value
+from ..parsing import parse_period, parse_value
 
 CHUNK_SIZE = 10_000
 # Errors beyond this many are counted but not listed: a wrong file could have a million.

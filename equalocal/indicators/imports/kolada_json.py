@@ -17,7 +17,7 @@ from ..models import (
     Indicator,
     Source,
 )
-from ..services import indicator_save
+from ..services.figures import indicator_save
 from .engine import RowError
 
 # Kolada JSON ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Writes for indicators, measurements, targets and scorecards.
+"""Writes for indicators, measurements, targets, scorecards and the grid.
 
 Views, the API, management commands and the demo all call these; bulk imports go
 through :mod:`equalocal.indicators.imports`.
@@ -6,17 +6,15 @@ through :mod:`equalocal.indicators.imports`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 
-from .models import (
+from ..models import (
     GENDER_CODES,
     Indicator,
     Measurement,
@@ -26,68 +24,15 @@ from .models import (
     Source,
     Target,
 )
+from ..parsing import parse_period, parse_value
 
-PERIOD_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
-# Measurement.value has 16 digits, 4 of them decimals.
-VALUE_LIMIT = Decimal(10) ** 12
-FOUR_PLACES = Decimal("0.0001")
+# What a person sets on a target; the rest (who, when, the organisation) follows from the save.
+TARGET_FIELDS = ("indicator", "year", "kind", "value", "ratio_low", "ratio_high", "parity_points")
 
 
 def _attribute_to(instance, by) -> None:
     if by is not None:
         instance._history_user = by
-
-
-def parse_period(raw) -> tuple[str, int]:
-    """Return ``(period, year)`` for a year ("2024") or a date ("2024-03-31").
-
-    Raises ``ValueError`` with no message for anything else; callers word the error.
-    """
-    text = str(raw).strip()
-    if text.endswith(".0") and text[:-2].isdigit():
-        text = text[:-2]
-    if not PERIOD_RE.match(text):
-        raise ValueError
-    year = int(text[:4])
-    if len(text) > 4:
-        date.fromisoformat(text)
-    if not 1900 <= year <= 2100:
-        raise ValueError
-    return text, year
-
-
-def parse_value(raw) -> Decimal | None:
-    """Return ``raw`` as a Decimal rounded to 4 places; ``None`` for an empty value.
-
-    Text may use a decimal comma and spaces between thousands ("1 234,5").
-    Raises ``ValueError`` for anything that is not a finite number in range.
-    """
-    if raw is None:
-        return None
-    if isinstance(raw, Decimal):
-        number = raw
-    elif isinstance(raw, bool):
-        raise ValueError
-    elif isinstance(raw, int):
-        number = Decimal(raw)
-    elif isinstance(raw, float):
-        number = Decimal(repr(raw))
-    else:
-        text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
-        if not text:
-            return None
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise ValueError from None
-    if not number.is_finite() or abs(number) >= VALUE_LIMIT:
-        raise ValueError
-    return number.quantize(FOUR_PLACES)
-
-
-# Indicators -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -202,6 +147,24 @@ def measurement_set(
 # Targets --------------------------------------------------------------------------------------
 
 
+@transaction.atomic
+def target_upsert(*, target: Target, by=None) -> Target:
+    """Save a target; one for an indicator, organisation and year that has one replaces it."""
+    existing = (
+        Target.objects.select_for_update()
+        .filter(
+            indicator=target.indicator_id, organisation=target.organisation_id, year=target.year
+        )
+        .exclude(pk=target.pk)
+        .first()
+    )
+    if existing is not None:
+        for name in TARGET_FIELDS:
+            setattr(existing, name, getattr(target, name))
+        target = existing
+    return target_save(target=target, by=by)
+
+
 def target_save(*, target: Target, by=None) -> Target:
     """Create or update a target; one per indicator, organisation and year."""
     target.full_clean(validate_constraints=False)
@@ -251,3 +214,54 @@ def scorecard_save(*, scorecard: Scorecard, indicator_ids: list[int], by=None) -
     ScorecardItem.objects.bulk_create(new)
     ScorecardItem.objects.bulk_update(moved, ["order"])
     return scorecard
+
+
+# The grid -------------------------------------------------------------------------------------
+
+
+@dataclass
+class GridSave:
+    """What became of a grid save: ``errors`` maps an indicator id to {field: message}."""
+
+    errors: dict[int, dict[str | None, str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def scorecard_grid_save(
+    *, scorecard: Scorecard, organisation, year: int, rows: dict[int, dict[str, object]], by
+) -> GridSave:
+    """Save a year's values of a scorecard's indicators, all or nothing.
+
+    ``rows`` maps an indicator id to its cells (``{"total": …, "women": …, "men": …}``);
+    every cell is tried so each refusal can be shown on its field, then nothing is kept if
+    any was refused.
+    """
+    indicators = {
+        item.indicator_id: item.indicator for item in scorecard.items.select_related("indicator")
+    }
+    outcome = GridSave()
+    with transaction.atomic():
+        for indicator_id, cells in rows.items():
+            indicator = indicators.get(indicator_id)
+            if indicator is None:
+                outcome.errors[indicator_id] = {None: _("This indicator is not on the scorecard.")}
+                continue
+            for gender, value in cells.items():
+                try:
+                    measurement_set(
+                        indicator=indicator,
+                        organisation=organisation,
+                        period=str(year),
+                        gender=gender,
+                        value=value,
+                        by=by,
+                    )
+                except ApplicationError as exc:
+                    field_name = gender if exc.field in ("value", "gender") else None
+                    outcome.errors.setdefault(indicator_id, {})[field_name] = exc.message
+        if outcome.errors:
+            transaction.set_rollback(True)
+    return outcome

@@ -1,0 +1,29 @@
+"""Writes of the indicators app; views, the API, commands, tasks and the demo all call these.
+
+``figures``: indicators, measurements, targets, scorecards and the grid; ``imports``: files
+previewed then imported (bulk imports run through :mod:`equalocal.indicators.imports`).
+"""
+
+from .figures import (
+    GridSave,
+    indicator_save,
+    measurement_set,
+    scorecard_grid_save,
+    scorecard_save,
+    target_save,
+    target_upsert,
+)
+from .imports import import_confirm, import_preview, import_previews_discard
+
+__all__ = [
+    "GridSave",
+    "import_confirm",
+    "import_preview",
+    "import_previews_discard",
+    "indicator_save",
+    "measurement_set",
+    "scorecard_grid_save",
+    "scorecard_save",
+    "target_save",
+    "target_upsert",
+]
