@@ -7,9 +7,10 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.docmine.types import UNKNOWN
+
 from .models import DocumentKind, ItemKind, Stage
 from .templatetags.documents_tags import language_label
-from .types import UNKNOWN
 
 # Uploads ----------------------------------------------------------------------------------------
 

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.locking import claim_lock
+from equalocal.docmine.types import UNKNOWN
 
 from ..models import Document, ExtractedItem, ItemKind, ItemStatus, Stage
-from ..types import UNKNOWN
 
 DECISION_FIELDS = {
     "organisation",

@@ -83,9 +83,9 @@ def repair_count(repairs) -> int:
 @register.filter
 def item_fields(item) -> list[tuple[str, str]]:
     """The item's fields as (label, value) pairs, corrections applied; "–" for unknown values."""
+    from equalocal.docmine.types import UNKNOWN
     from equalocal.documents.forms import ActionRowCorrectionForm, DecisionCorrectionForm
     from equalocal.documents.models import ItemKind
-    from equalocal.documents.types import UNKNOWN
 
     form_class = (
         DecisionCorrectionForm if item.kind == ItemKind.DECISION else ActionRowCorrectionForm
@@ -105,9 +105,9 @@ def item_fields(item) -> list[tuple[str, str]]:
 @register.filter
 def item_heading(item) -> str:
     """A short name for the item's card: the decision's type or the activity's text."""
+    from equalocal.docmine.types import UNKNOWN
     from equalocal.documents.forms import DECISION_TYPES
     from equalocal.documents.models import ItemKind
-    from equalocal.documents.types import UNKNOWN
 
     values = item.values
     if item.kind == ItemKind.DECISION:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.documents.extraction.evaluate import dates_match, evaluate_folder, format_report
+from equalocal.docmine.extraction.evaluate import dates_match, evaluate_folder, format_report
 
 DEV_SET = Path(__file__).resolve().parents[4] / "shared" / "samples" / "extraction-dev"
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.documents.extraction import analyse
-from equalocal.documents.extraction.dates import document_date, find_dates, parse_date
-from equalocal.documents.extraction.organisations import match_candidate, normalise_name
-from equalocal.documents.extraction.tables import heading_role, rows_from_text
-from equalocal.documents.types import UNKNOWN, OrganisationCandidate, PageText, Table
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.extraction.dates import document_date, find_dates, parse_date
+from equalocal.docmine.extraction.organisations import match_candidate, normalise_name
+from equalocal.docmine.extraction.tables import heading_role, rows_from_text
+from equalocal.docmine.types import UNKNOWN, OrganisationCandidate, PageText, Table
 
 SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "samples"
 
@@ -236,7 +236,7 @@ def test_the_ocr_protocol_extract_gives_body_paragraph_and_case_number():
 
 
 def test_a_working_party_proposal_to_the_board_is_proposed_by_the_working_party():
-    from equalocal.documents.text.repair import repair_text
+    from equalocal.docmine.text.repair import repair_text
 
     repaired, _ = repair_text(_seed("003"), "sv")
     [decision] = analyse(repaired, language="sv").decisions
@@ -358,7 +358,7 @@ def _dev_and_seed_texts() -> list[str]:
 def test_the_literal_prefilter_changes_no_result():
     """Regexes reduced to the words of each document give what the full regexes give,
     on each sample and on one long document made of all of them (not timed)."""
-    from equalocal.documents.extraction.prefilter import disabled
+    from equalocal.docmine.extraction.prefilter import disabled
 
     texts = _dev_and_seed_texts()
     texts.append("\n\n".join(texts))

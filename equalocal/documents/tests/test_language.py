@@ -2,7 +2,7 @@
 
 import json
 
-from equalocal.documents.text.language import detect_language, detect_languages
+from equalocal.docmine.text.language import detect_language, detect_languages
 
 
 def _documents(folder):

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.documents.reading import ocr_languages_for, ocr_pages, read_file
-from equalocal.documents.reading.ocr import installed_languages, run_tesseract
-from equalocal.documents.text.wer import word_error_rate
-from equalocal.documents.types import DocumentRejected, FileType, RejectReason
+from equalocal.docmine.reading import ocr_languages_for, ocr_pages, read_file
+from equalocal.docmine.reading.ocr import installed_languages, run_tesseract
+from equalocal.docmine.text.wer import word_error_rate
+from equalocal.docmine.types import DocumentRejected, FileType, RejectReason
 
 REFERENCE = Path(__file__).parent / "data" / "003_reference.txt"
 

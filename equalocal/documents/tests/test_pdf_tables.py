@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.documents.extraction import analyse
-from equalocal.documents.reading.pdf import read_pdf
-from equalocal.documents.reading.pdftables import has_table_heading
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.reading.pdf import read_pdf
+from equalocal.docmine.reading.pdftables import has_table_heading
 
 from .fixtures import make_born_digital_pdf
 

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from equalocal.documents.reading import (
+from equalocal.docmine.reading import (
     DEFAULT_LIMITS,
     Limits,
     extension_mismatch,
@@ -15,7 +15,7 @@ from equalocal.documents.reading import (
     sniff,
     sniff_path,
 )
-from equalocal.documents.types import DocumentRejected, FileType, RejectReason
+from equalocal.docmine.types import DocumentRejected, FileType, RejectReason
 
 
 def _head(path, size=8192):
@@ -274,8 +274,8 @@ def test_every_page_of_a_long_born_digital_pdf_is_read(fixture_dir):
 
 
 def test_nul_characters_never_reach_the_text(tmp_path):
-    from equalocal.documents.reading import read_text
-    from equalocal.documents.types import FileType
+    from equalocal.docmine.reading import read_text
+    from equalocal.docmine.types import FileType
 
     path = tmp_path / "nul.html"
     path.write_bytes(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.documents.text.repair import repair_text
-from equalocal.documents.text.wer import word_error_rate
+from equalocal.docmine.text.repair import repair_text
+from equalocal.docmine.text.wer import word_error_rate
 
 REFERENCE = Path(__file__).parent / "data" / "003_reference.txt"
 

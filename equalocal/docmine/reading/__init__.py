@@ -1,7 +1,7 @@
 """Readers: file type by content, text per page, OCR of pages without a text layer.
 
 Pure Python (no Django), so ``equalocal extract`` can use it without a database. Every
-failure inside a reader becomes :class:`~equalocal.documents.types.DocumentRejected`.
+failure inside a reader becomes :class:`~equalocal.docmine.types.DocumentRejected`.
 """
 
 from __future__ import annotations

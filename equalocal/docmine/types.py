@@ -1,6 +1,6 @@
 """Plain data passed between the readers, the repairer, the extractor and the pipeline.
 
-No Django here: the readers (``documents.reading``) and the extractor (``documents.extraction``)
+No Django here: the readers (``docmine.reading``) and the extractor (``docmine.extraction``)
 are pure Python so that ``equalocal extract`` can run them without storing anything.
 """
 
@@ -28,7 +28,7 @@ class FileType(StrEnum):
 
 
 class RejectReason(StrEnum):
-    """Why a file cannot be read. Each has a translated message in ``documents.messages``."""
+    """Why a file cannot be read. The documents app shows a translated message for each."""
 
     EMPTY = "empty"
     TOO_LARGE = "too_large"
