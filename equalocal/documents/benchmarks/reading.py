@@ -22,7 +22,7 @@ from ..tests import fixtures
 
 __all__ = ["bench_ocr_overhead", "bench_reading_born_digital", "bench_repair"]
 
-REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "data" / "003_reference.txt"
+REFERENCE = Path(__file__).resolve().parents[2] / "docmine" / "tests" / "data" / "003_reference.txt"
 OCR_LANGUAGES = ["swe", "eng"]
 
 

@@ -9,8 +9,7 @@ import pytest
 from equalocal.docmine.extraction import analyse
 from equalocal.docmine.reading.pdf import read_pdf
 from equalocal.docmine.reading.pdftables import has_table_heading
-
-from .fixtures import make_born_digital_pdf
+from equalocal.documents.tests.fixtures import make_born_digital_pdf
 
 ENGLISH = """<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><style>
 @page { size: A4; margin: 2cm } section { break-after: page }

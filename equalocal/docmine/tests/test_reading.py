@@ -265,7 +265,7 @@ def test_default_limits_match_the_specification():
 
 def test_every_page_of_a_long_born_digital_pdf_is_read(fixture_dir):
     # Speed is measured by `make bench` (documents.bench_reading_born_digital), not here.
-    from .fixtures import make_born_digital_pdf
+    from equalocal.documents.tests.fixtures import make_born_digital_pdf
 
     path = make_born_digital_pdf(fixture_dir / "forty-pages.pdf", pages=40)
     result = read_text(path, FileType.PDF)
