@@ -102,6 +102,24 @@ class ReadResult:
         return any(p.source == "ocr" for p in self.pages)
 
 
+class DecisionType(StrEnum):
+    """What a decision is about. The values are stored with extracted items."""
+
+    SIGN_CHARTER = "sign_charter"
+    ADOPT_ACTION_PLAN = "adopt_action_plan"
+    FOLLOW_UP_REPORT = "follow_up_report"
+    OTHER = "other"
+
+
+class DecisionStatus(StrEnum):
+    """How far a decision got. The values are stored with extracted items."""
+
+    ADOPTED = "adopted"
+    PROPOSED = "proposed"
+    ON_AGENDA = "on_agenda"
+    REJECTED = "rejected"
+
+
 @dataclass
 class Decision:
     organisation: str = UNKNOWN
@@ -110,8 +128,8 @@ class Decision:
     deciding_body: str = UNKNOWN
     paragraph: str = UNKNOWN
     case_number: str = UNKNOWN
-    decision_type: str = "other"  # sign_charter, adopt_action_plan, follow_up_report, other
-    status: str = "adopted"  # adopted, proposed, on_agenda, rejected
+    decision_type: DecisionType = DecisionType.OTHER
+    status: DecisionStatus = DecisionStatus.ADOPTED
     evidence: str = ""
     confidence: float = 0.0
     signing_date: str = UNKNOWN

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..types import UNKNOWN, ActionRow, Decision
+from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
 from . import lexicon
 from .decisions import charter_spans, weak_charter_spans
 from .prefilter import Filtered
@@ -159,14 +159,14 @@ def classify(
     for decision in decisions:
         probe = decision.evidence[:40]
         position = text.find(probe) if probe else -1
-        if decision.status == "adopted":
+        if decision.status == DecisionStatus.ADOPTED:
             if probe and probe in " ".join(first_line.split()):
                 weight = 3.0
             elif 0 <= position < max(200, length * 0.2):
                 weight = 1.5
             else:
                 weight = 0.8
-        elif decision.status == "proposed":
+        elif decision.status == DecisionStatus.PROPOSED:
             weight = 0.6
         else:
             weight = 0.3

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from ..types import UNKNOWN, Decision
+from ..types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from . import lexicon
 from .dates import DateMatch, find_dates, same_year_positions
 from .organisations import OrganisationMention
@@ -579,6 +579,11 @@ def _organisation_for(sentence: Sentence, context: Context) -> tuple[str, str]:
     return UNKNOWN, context.country
 
 
+# The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
+# document about it).
+_CHARTER = "charter"
+
+
 def _decision_type(
     actions: list[Action],
     norm: str,
@@ -586,16 +591,16 @@ def _decision_type(
     plans: list[tuple[int, int]],
     reports: list[tuple[int, int]],
     previous_charter: bool,
-) -> tuple[str, Action] | None:
+) -> tuple[DecisionType, Action] | None:
     signs = [a for a in actions if a.category == "sign"]
     if signs and (charter or previous_charter):
-        return "sign_charter", signs[0]
-    candidates: list[tuple[float, str, Action]] = []
+        return DecisionType.SIGN_CHARTER, signs[0]
+    candidates: list[tuple[float, DecisionType | str, Action]] = []
     for action in actions:
         for kind, spans in (
-            ("adopt_action_plan", plans),
-            ("follow_up_report", reports),
-            ("charter", charter),
+            (DecisionType.ADOPT_ACTION_PLAN, plans),
+            (DecisionType.FOLLOW_UP_REPORT, reports),
+            (_CHARTER, charter),
         ):
             distance = _nearest(spans, action.end, 90)
             if distance is not None:
@@ -604,17 +609,17 @@ def _decision_type(
         return None
     # A plan or report near the verb is the object even when the Charter is named too
     # ("adopted the action plan under the Charter").
-    preferred = [c for c in candidates if c[1] != "charter"] or candidates
-    _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != "adopt_action_plan"))
-    if kind != "charter":
+    preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
+    _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != DecisionType.ADOPT_ACTION_PLAN))
+    if kind != _CHARTER:
         return kind, action
     if action.category == "support":
-        return "other", action
+        return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
     between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
     if _rx("OTHER_DOCUMENT_WORDS").search(between) or len(between.split()) > 5:
-        return "other", action
-    return "sign_charter", action
+        return DecisionType.OTHER, action
+    return DecisionType.SIGN_CHARTER, action
 
 
 def extract_decisions(
@@ -721,11 +726,11 @@ def _sentence_decision(
         return None
     decision_type, action = typed
     if "reject" in cues:
-        status = "rejected"
+        status = DecisionStatus.REJECTED
     elif proposal:
-        status = "proposed"
+        status = DecisionStatus.PROPOSED
     else:
-        status = "adopted"
+        status = DecisionStatus.ADOPTED
 
     organisation, country = _organisation_for(sentence, context)
     decision = Decision(
@@ -741,8 +746,9 @@ def _sentence_decision(
     value = date.value if date else UNKNOWN
     if value == UNKNOWN and same_year_positions(norm) and last_year:
         value = str(last_year)
-    own = sentence.formula or (status != "adopted" and not date)
-    if value == UNKNOWN and sentence.formula and (status == "adopted" or proposed_by_opener):
+    own = sentence.formula or (status != DecisionStatus.ADOPTED and not date)
+    adopted = status == DecisionStatus.ADOPTED
+    if value == UNKNOWN and sentence.formula and (adopted or proposed_by_opener):
         value = context.document_date
     is_signing_act = action.category == "sign" and not has_decide
     signed_by_body = bool(find_bodies(norm))
@@ -751,7 +757,7 @@ def _sentence_decision(
         and not signed_by_body
         and date is not None
         and date.precision == 3
-        and status == "adopted"
+        and adopted
     ):
         # A person signing on a given day: the decision behind it is dated elsewhere.
         decision.signing_date = value
@@ -819,8 +825,8 @@ def _agenda_items(context: Context, sentences: Sequence[Sentence], used: set[int
                 decision_date=context.document_date,
                 deciding_body=context.head_body or UNKNOWN,
                 case_number=UNKNOWN,
-                decision_type="adopt_action_plan",
-                status="on_agenda",
+                decision_type=DecisionType.ADOPT_ACTION_PLAN,
+                status=DecisionStatus.ON_AGENDA,
                 evidence=_evidence(evidence, 160),
                 confidence=0.6,
                 page=_page_of(sentence.start, context),
@@ -834,8 +840,8 @@ def _agenda_items(context: Context, sentences: Sequence[Sentence], used: set[int
                 country=context.country,
                 decision_date=context.document_date,
                 deciding_body=context.head_body or UNKNOWN,
-                decision_type="sign_charter",
-                status="on_agenda",
+                decision_type=DecisionType.SIGN_CHARTER,
+                status=DecisionStatus.ON_AGENDA,
                 evidence=_evidence(norm[max(0, start - 80) : start + 80], 160),
                 confidence=0.5,
                 page=_page_of(sentence.start, context),
@@ -863,12 +869,16 @@ def merge_decisions(found: list[tuple[int, bool, Decision]]) -> list[Decision]:
     """One decision per (type, status, date); undated mentions join the nearest dated one."""
     found = sorted(found, key=lambda f: f[0])
     adopted_formula_types = {
-        d.decision_type for _, formula, d in found if formula and d.status == "adopted"
+        d.decision_type for _, formula, d in found if formula and d.status == DecisionStatus.ADOPTED
     }
     found = [
         f
         for f in found
-        if not (f[1] and f[2].status == "proposed" and f[2].decision_type in adopted_formula_types)
+        if not (
+            f[1]
+            and f[2].status == DecisionStatus.PROPOSED
+            and f[2].decision_type in adopted_formula_types
+        )
     ]
     groups: dict[tuple[str, str], list[tuple[int, Decision]]] = {}
     for position, _, decision in found:

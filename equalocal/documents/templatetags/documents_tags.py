@@ -106,12 +106,12 @@ def item_fields(item) -> list[tuple[str, str]]:
 def item_heading(item) -> str:
     """A short name for the item's card: the decision's type or the activity's text."""
     from equalocal.docmine.types import UNKNOWN
-    from equalocal.documents.forms import DECISION_TYPES
+    from equalocal.documents.forms import DECISION_TYPE_LABELS
     from equalocal.documents.models import ItemKind
 
     values = item.values
     if item.kind == ItemKind.DECISION:
-        label = dict(DECISION_TYPES).get(values.get("decision_type"), _("Decision"))
+        label = DECISION_TYPE_LABELS.get(values.get("decision_type"), _("Decision"))
         organisation = values.get("organisation")
         if organisation and organisation != UNKNOWN:
             return _("%(decision)s: %(organisation)s") % {
