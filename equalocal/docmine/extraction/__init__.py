@@ -1,7 +1,7 @@
 """Extraction: classification, Charter relation, decisions and action rows from text.
 
-Offline and fast (a few milliseconds per page): rules, multilingual lexicons
-(``lexicon.py``) and small weighted scores. No Django, so ``equalocal extract`` can run it
+Offline and fast (a few milliseconds per page): rules, a lexicon per language
+(``docmine/languages``, read by ``lexicon.py``) and small weighted scores. No Django, so ``equalocal extract`` can run it
 without a database.
 """
 
@@ -51,13 +51,15 @@ def guess_language(text: str) -> str | None:
         except Exception:  # noqa: S110 - a detector failure must not stop extraction
             pass
     words = Counter(w.lower() for w in re.findall(r"\w+", text[:5000]))
-    scores = {lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.STOPWORDS.items()}
+    scores = {
+        lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.stopwords().items()
+    }
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] >= 3 else None
 
 
 def _head_paragraph(head: str) -> str:
-    m = re.search(r"§\s?(\d{1,4})", head)
+    m = re.search(lexicon.common("references.paragraph"), head)
     return f"§ {m.group(1)}" if m else ""
 
 
@@ -166,7 +168,7 @@ def _analyse(
         rows = rows_from_text(text)
     if not rows:
         # Measures written as lists or prose; prose only in action-plan-like texts.
-        plan_context = bool(_rx("PLAN_WORDS").search(text))
+        plan_context = bool(_rx("subjects.plan_words").search(text))
         rows = rows_from_prose(text, sentences, plan_context=plan_context)
     offsets = context.pages
     for row in rows:

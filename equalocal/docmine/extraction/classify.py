@@ -24,11 +24,13 @@ def is_cemr_related(text: str) -> bool:
 def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
     parts = []
     groups: dict[str, tuple[str, float]] = {}
-    for kind, cues in lexicon.KIND_CUES.items():
-        for index, (pattern, weight) in enumerate(cues):
+    for kind, cues in lexicon.kind_cues().items():
+        for index, (_cue, weight, fragments) in enumerate(cues):
+            if not fragments:
+                continue
             name = f"{kind}_{index}"
             groups[name] = (kind, weight)
-            parts.append(f"(?P<{name}>{pattern})")
+            parts.append(f"(?P<{name}>{'|'.join(fragments)})")
     return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, list(groups)), groups
 
 
@@ -38,7 +40,7 @@ def _cue_regex():
     return cues.get(), groups
 
 
-_AGENDA = Filtered(lexicon.AGENDA_WORDS, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+_AGENDA = lexicon.words("decisions.agenda_words")
 
 
 def _agenda():
@@ -83,10 +85,8 @@ def is_motion(text: str) -> bool:
     )
 
 
-_EXPLAINING = Filtered(
-    [*lexicon.COMMITMENT_CUES, *lexicon.GENERIC_CUES],
-    r"(?<!\w)(?:{alt})(?!\w)",
-    re.IGNORECASE,
+_EXPLAINING = lexicon.filtered(
+    lexicon.WORD_TEMPLATE, "charter.commitment_cues", "decisions.generic_cues"
 )
 _SIGNATORIES = re.compile(
     r"signat\w*|firmat\w*|firmant\w*|undertecknare|allekirjoittaj\w*|sygnatariusz\w*|"
@@ -119,9 +119,7 @@ def headline_announces(text: str) -> bool:
 
 
 def _rx_plans():
-    from .decisions import _rx
-
-    return _rx("PLAN_WORDS")
+    return lexicon.words("subjects.plan_words").get()
 
 
 def classify(

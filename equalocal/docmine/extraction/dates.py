@@ -43,6 +43,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     year = r"(?P<year>(?:19|20)\d{2})"
     day = r"(?P<day>0?[1-9]|[12]\d|3[01])"
     flags = re.IGNORECASE
+    last_weekday = "|".join(lexicon.fragments("dates.last_weekday"))
     return {
         "iso": re.compile(
             rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
@@ -72,16 +73,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "weekday": re.compile(
-            r"(?<!\w)(?:i|last|förra|letzten|vorigen|dernier)\s+(?P<weekday>[^\W\d_]{4,14})(?!\w)",
+            rf"(?<!\w)(?:{last_weekday})\s+(?P<weekday>[^\W\d_]{{4,14}})(?!\w)",
             flags,
         ),
     }
 
 
 _RELATIVE = Filtered(
-    [p for p, _, _ in lexicon.RELATIVE_DATES], r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE
+    [p for p, _, _, _ in lexicon.relative_dates()],
+    lexicon.WORD_TEMPLATE,
+    re.IGNORECASE,
+    [code for _, _, _, code in lexicon.relative_dates()],
 )
-_SAME_YEAR = Filtered(lexicon.SAME_YEAR, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+_SAME_YEAR = lexicon.words("dates.same_year")
 _DIGIT = re.compile(r"\d")
 
 
@@ -97,7 +101,7 @@ def _month_number(word: str) -> int | None:
     word = word.lower().rstrip(".")
     if word.isdigit():
         return int(word)
-    return lexicon.month_numbers().get(word) or lexicon.MONTH_ABBREVIATIONS.get(word)
+    return lexicon.month_numbers().get(word) or lexicon.month_abbreviations().get(word)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -208,7 +212,7 @@ def _reference_date(ref) -> dt.date | None:
 
 
 def _relative_unit(expression: str) -> tuple[str, int]:
-    for pattern, unit, offset in lexicon.RELATIVE_DATES:
+    for pattern, unit, offset, _ in lexicon.relative_dates():
         if re.fullmatch(pattern, expression, re.IGNORECASE):
             return unit, offset
     return "year", 0

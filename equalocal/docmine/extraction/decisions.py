@@ -21,7 +21,7 @@ from . import lexicon
 from .dates import DateMatch, find_dates, same_year_positions
 from .organisations import OrganisationMention
 from .organisations import find_organisations_cached as find_organisations
-from .prefilter import Filtered, current_scope
+from .prefilter import NEVER, Filtered, current_scope
 
 # --- sentences ---------------------------------------------------------------------------
 
@@ -176,10 +176,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_FORMULA_OPENER = Filtered(lexicon.FORMULA_OPENERS, r"(?:^|\s)(?:{alt})\s*$", re.IGNORECASE)
-_FORMULA_INLINE = Filtered(lexicon.FORMULA_OPENERS, r"^(?:{alt})\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
-_PROPOSAL_OPENER = Filtered(lexicon.PROPOSAL_OPENERS, r"(?:^|\s)(?:{alt})\s*$", re.IGNORECASE)
-_FORMULA_ITEM = Filtered(lexicon.FORMULA_ITEMS, r"^\s*(?:{alt})(?:\s|$)", re.IGNORECASE)
+_OPENERS = ("formulas.openers", "formulas.proposal_openers")
+_FORMULA_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", *_OPENERS)
+_FORMULA_INLINE = lexicon.filtered(r"^(?:{alt})\s*[:\-–]\s*(?=\S)", *_OPENERS)
+_PROPOSAL_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", "formulas.proposal_openers")
+_FORMULA_ITEM = lexicon.filtered(r"^\s*(?:{alt})(?:\s|$)", "formulas.items")
 
 
 def _formula_opener():
@@ -239,45 +240,14 @@ def split_sentences(text: str) -> list[Sentence]:
 # --- cue matching ------------------------------------------------------------------------
 
 
-@cache
-def _filtered(fragments: tuple[str, ...], case_sensitive: bool = False) -> Filtered:
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", flags)
+def _rx(key: str):
+    """The whole-word regex of a lexicon concept, reduced to the document in scope."""
+    return lexicon.words(key).get()
 
 
-def _regex(fragments: tuple[str, ...], case_sensitive: bool = False):
-    """A whole-word regex of ``fragments``, reduced to the document in scope."""
-    return _filtered(fragments, case_sensitive).get()
-
-
-def _by_language(table) -> tuple[list[str], list[str]]:
-    """Fragments of a per-language table, each with its language (duplicates once)."""
-    fragments: list[str] = []
-    languages: list[str] = []
-    seen: set[str] = set()
-    for language, items in table.items():
-        for fragment in items:
-            if fragment not in seen:
-                seen.add(fragment)
-                fragments.append(fragment)
-                languages.append(language)
-    return fragments, languages
-
-
-@cache
-def _named(name: str) -> Filtered:
-    value = getattr(lexicon, name)
-    if isinstance(value, dict):
-        fragments, languages = _by_language(value)
-        return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE, languages)
-    return _filtered(tuple(value))
-
-
-def _rx(name: str):
-    return _named(name).get()
-
-
-_ACRONYMS = Filtered(("CEMR|CCRE|RGRE|CMRE|KGRE",), r"(?<![\w])(?:{alt})(?![a-z])")
+_ACRONYMS = Filtered(
+    ("|".join(lexicon.common("charter.acronyms")),), r"(?<![\w])(?:{alt})(?![a-z])"
+)
 
 
 def _acronyms():
@@ -286,11 +256,13 @@ def _acronyms():
 
 @cache
 def _cemr_actor_filter() -> Filtered:
-    names = [f for f in lexicon.CEMR_BODY if not f.startswith(("CEMR", "CCRE", "RGRE", "CMRE"))]
+    acronyms = "|".join(lexicon.common("charter.actor_acronyms"))
+    names = lexicon.tagged("charter.cemr_names")
     return Filtered(
-        [r"(?:CEMR(?::s)?|CCRE|RGRE|CMRE)(?![\w-])", *(rf"(?:{n})(?!\w)" for n in names)],
+        [rf"(?:{acronyms})(?![\w-])", *(rf"(?:{n})(?!\w)" for n, _ in names)],
         r"(?<![\w])(?:{alt})",
         re.IGNORECASE,
+        [lexicon.COMMON, *(code for _, code in names)],
     )
 
 
@@ -307,10 +279,10 @@ def charter_spans(text: str) -> list[tuple[int, int]]:
 def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
     # Cached by text: the scoped regexes give the full regexes' result on the text in scope.
     spans = [(m.start(), m.end()) for m in _acronyms().finditer(text)]
-    spans += [(m.start(), m.end()) for m in _rx("CHARTER_NAMES").finditer(text)]
-    words = _rx("CHARTER_WORDS")
-    europe = _regex(tuple(lexicon.EUROPE_WORDS))
-    equality = _regex(tuple(lexicon.EQUALITY_WORDS))
+    spans += [(m.start(), m.end()) for m in _rx("charter.names").finditer(text)]
+    words = _rx("charter.words")
+    europe = _rx("charter.europe_words")
+    equality = _rx("charter.equality_words")
     for m in words.finditer(text):
         near = text[max(0, m.start() - 60) : m.end() + 60]
         wide = text[max(0, m.start() - 120) : m.end() + 140]
@@ -320,7 +292,7 @@ def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def weak_charter_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _rx("CHARTER_WORDS").finditer(text)]
+    return [(m.start(), m.end()) for m in _rx("charter.words").finditer(text)]
 
 
 # --- decisions ---------------------------------------------------------------------------
@@ -351,14 +323,18 @@ class Context:
 
 @cache
 def _any_action() -> Filtered:
-    fragments: list[str] = []
-    languages: list[str] = []
-    for language, per_language in lexicon.VERBS.items():
-        for (category, _tense), items in per_language.items():
-            if category != "propose":
-                fragments += items
-                languages += [language] * len(items)
-    return Filtered(fragments, r"(?<![\w-])(?:{alt})(?!\w)", re.IGNORECASE, languages)
+    pairs = [
+        pair
+        for (category, _tense), items in lexicon.verbs().items()
+        if category != "propose"
+        for pair in items
+    ]
+    return Filtered(
+        [f for f, _ in pairs],
+        r"(?<![\w-])(?:{alt})(?!\w)",
+        re.IGNORECASE,
+        [code for _, code in pairs],
+    )
 
 
 def may_hold_action(text: str) -> bool:
@@ -368,10 +344,6 @@ def may_hold_action(text: str) -> bool:
 
 @cache
 def _verb_filters() -> dict[tuple[str, str], Filtered]:
-    merged: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for language, per_language in lexicon.VERBS.items():
-        for key, fragments in per_language.items():
-            merged.setdefault(key, []).extend((f, language) for f in fragments)
     return {
         key: Filtered(
             [f for f, _ in items],
@@ -379,7 +351,7 @@ def _verb_filters() -> dict[tuple[str, str], Filtered]:
             re.IGNORECASE,
             [language for _, language in items],
         )
-        for key, items in merged.items()
+        for key, items in lexicon.verbs().items()
     }
 
 
@@ -408,11 +380,10 @@ def _clause(norm: str, pos: int) -> str:
 
 @cache
 def _aggregate_filter() -> Filtered:
-    quantifiers = lexicon.alternation(lexicon.QUANTIFIERS)
-    return Filtered(
-        lexicon.PLURAL_ORGANISATIONS,
+    quantifiers = lexicon.alternation(lexicon.fragments("decisions.quantifiers"))
+    return lexicon.filtered(
         rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
-        re.IGNORECASE,
+        "decisions.plural_organisations",
     )
 
 
@@ -421,11 +392,11 @@ def _aggregate():
 
 
 def _is_aggregate(clause: str) -> bool:
-    return bool(_rx("CUMULATIVE_CUES").search(clause) or _aggregate().search(clause))
+    return bool(_rx("decisions.cumulative_cues").search(clause) or _aggregate().search(clause))
 
 
 def _is_generic(clause: str) -> bool:
-    return bool(_rx("GENERIC_CUES").search(clause))
+    return bool(_rx("decisions.generic_cues").search(clause))
 
 
 def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
@@ -437,22 +408,21 @@ def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
     return best
 
 
-@cache
-def _body_filter() -> Filtered:
-    table = {lang: items for lang, items in lexicon.BODIES.items() if lang != "en"}
-    table["en"] = lexicon.BODIES["en"][1:]
-    fragments, languages = _by_language(table)
-    return Filtered(fragments, r"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE, languages)
-
-
 def _body_regex_ci():
-    return _body_filter().get()
+    return _rx("bodies.deciding")
 
 
-_EN_BODY_FILTER = Filtered(
-    (r"Committee|Cabinet|Board|Sub-Committee",),
-    r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:{alt})(?![\w])",
-)
+@cache
+def _capitalised_body_filter() -> Filtered | None:
+    """Capitalised words before a body noun ("Finance and Resources Committee")."""
+    nouns = "|".join(lexicon.fragments("bodies.capitalised"))
+    if not nouns:
+        return None
+    return Filtered(
+        (nouns,), r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:{alt})(?![\w])"
+    )
+
+
 _CHAIR_AFTER = re.compile(r"^\s*(?:ordförande|vice\s+ordförande|chair|vorsitz\w*|presidente)", re.I)
 
 
@@ -460,8 +430,9 @@ def find_bodies(text: str) -> list[tuple[int, str]]:
     """Deciding bodies as written, normalised to their base form ("kommunfullmäktiges" ->
     "Kommunfullmäktige"), with offsets."""
     found: list[tuple[int, str]] = []
-    not_bodies = _rx("NOT_BODIES")
-    for regex in (_body_regex_ci(), _EN_BODY_FILTER.get()):
+    not_bodies = _rx("bodies.not_deciding")
+    capitalised = _capitalised_body_filter()
+    for regex in (_body_regex_ci(), capitalised.get() if capitalised else NEVER):
         for m in regex.finditer(text):
             window = text[max(0, m.start() - 5) : m.end() + 30]
             if not_bodies.search(window) or _CHAIR_AFTER.match(text[m.end() :]):
@@ -488,31 +459,24 @@ def _clean_body(body: str) -> str:
 
 
 def _signer(text: str) -> str:
-    match = _rx("SIGNERS").search(text)
+    match = _rx("bodies.signers").search(text)
     if not match:
         return ""
     following = re.match(r"\s+(?:i|and|und|et|e|y|oraz|ja|og|en)\s+([\w]+)", text[match.end() :])
     value = match.group(0)
-    if following and _rx("SIGNERS").fullmatch(following.group(1)):
+    if following and _rx("bodies.signers").fullmatch(following.group(1)):
         value = text[match.start() : match.end() + following.end()]
     return value
 
 
 @cache
 def _case_regexes() -> list[re.Pattern[str]]:
-    number = r"[A-ZÅÄÖ][\wÅÄÖåäö]{0,5}\.?\s?\d[\d\s./:-]*\d(?:\s*/\s*[A-ZÅÄÖ]{1,6}\s?\d[\d./-]*\d)?|\d[\d./:-]*\d"
-    labels = (
-        r"dnr|diarienr|diarienummer|ärendenummer|ärendenr|journalnummer|sagsnr|saksnr|asianumero|dnro|"
-        r"drucksache|vorlage|beschluss-nr|aktenzeichen|az|grdrs|case\s+(?:no|number)|"
-        r"resolution\s+(?:no|number)|minute\s+no|expediente|délibération|uchwał[aęy]|zaaknummer|"
-        r"kenmerk|processo"
-    )
+    """Whole case-number patterns first, then a number after a label ("Dnr KS 2024/108")."""
+    number = lexicon.common("references.case_number")
+    labels = "|".join(lexicon.fragments("references.case_number_labels"))
+    whole = lexicon.fragments("references.case_number_patterns")
     return [
-        re.compile(
-            r"(?:Delibera(?:zione)?|Determina(?:zione)?)(?:\s+(?:di|della|del)\s+(?:Giunta|Consiglio)"
-            r"(?:\s+(?:comunale|regionale|municipale|provinciale))?)?\s+(?:n\.|n°|nr\.?|numero)\s*\d+(?:/\d{2,4})?",
-            re.IGNORECASE,
-        ),
+        *(re.compile(pattern, re.IGNORECASE) for pattern in whole),
         re.compile(
             rf"(?<!\w)(?:{labels})\.?\s*(?:nr\.?|no\.?|n[°º.]|number|nummer)?\s*[:.]?\s*(?P<num>{number})",
             re.IGNORECASE,
@@ -526,10 +490,10 @@ _DIGIT = re.compile(r"\d")
 def find_case_number(text: str) -> str:
     if not _DIGIT.search(text):
         return UNKNOWN
-    for index, regex in enumerate(_case_regexes()):
+    for regex in _case_regexes():
         m = regex.search(text)
         if m:
-            value = m.group(0) if index == 0 else m.group("num")
+            value = m.group("num") if "num" in regex.groupindex else m.group(0)
             value = re.sub(r"(\d)-\s+(\d)", r"\1-\2", value)
             value = re.sub(r"\s+", " ", value).strip(" .:")
             return value
@@ -537,7 +501,7 @@ def find_case_number(text: str) -> str:
 
 
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/])")
-_PARAGRAPH = re.compile(r"§\s?(\d{1,4})")
+_PARAGRAPH = re.compile(lexicon.common("references.paragraph"))
 
 
 def _page_of(position: int, context: Context) -> int | None:
@@ -617,7 +581,7 @@ def _decision_type(
         return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
     between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
-    if _rx("OTHER_DOCUMENT_WORDS").search(between) or len(between.split()) > 5:
+    if _rx("subjects.other_documents").search(between) or len(between.split()) > 5:
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
 
@@ -717,8 +681,8 @@ def _sentence_decision(
     charter_history = re.search(r"2006|2022|launch|lancer|lanser|ins\s+leben", norm, re.I)
     if cemr_actor and charter_history and not find_organisations(norm) and not find_bodies(norm):
         return None  # CEMR adopting or launching the Charter itself
-    plans = [(m.start(), m.end()) for m in _rx("PLAN_WORDS").finditer(norm)]
-    reports = [(m.start(), m.end()) for m in _rx("REPORT_WORDS").finditer(norm)]
+    plans = [(m.start(), m.end()) for m in _rx("subjects.plan_words").finditer(norm)]
+    reports = [(m.start(), m.end()) for m in _rx("subjects.report_words").finditer(norm)]
     typed = _decision_type(
         qualifying, norm, charter, plans, reports, previous_charter and context.cemr_related
     )
@@ -809,7 +773,7 @@ def _evidence(text: str, limit: int = 400) -> str:
 
 def _agenda_items(context: Context, sentences: Sequence[Sentence], used: set[int]) -> list:
     items = []
-    pattern_plan = _rx("PLAN_WORDS")
+    pattern_plan = _rx("subjects.plan_words")
     for sentence in sentences:
         if sentence.start in used:
             continue

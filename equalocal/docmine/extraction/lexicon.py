@@ -1,1625 +1,286 @@
-"""Multilingual cue words for the extractor, as regular-expression fragments.
+"""The extractor's vocabulary: one data file per language in ``docmine/languages``.
 
-One table per concept, keyed by ISO 639-1 language. The extractor matches all languages at
-once (documents mix languages, and the detected language can be wrong), so a fragment must
-not be a common word in another Charter language. Fragments are matched case-insensitively
-on whole words unless the table says otherwise.
+Each language file (``sv.toml``, ``en.toml``…) holds the same keys, one per concept: the
+Charter's names, action verbs, deciding bodies, case-number labels, month names, table
+headings and so on, as lists of regular-expression fragments (an empty list where the
+language has none). ``common.toml`` holds what belongs to no language (CEMR's acronyms,
+the shape of a case number, the weight of each kind cue) and the order that decides
+between languages. A new language is one new file with the same keys.
+
+The files are TOML, read with the standard library's ``tomllib``: literal strings keep
+regular expressions readable (a backslash is written once, where JSON doubles it), and
+comments can say why a word is there. JSON has neither.
+
+The extractor matches all languages at once (texts mix languages, and the detected
+language can be wrong), so for each concept the languages' fragments are merged into one
+list: languages in the order ``common.toml`` gives (where two fragments match at the same
+place, the first wins), each fragment once, then the fragments of ``common.toml``. The
+files are read once and checked (same keys everywhere, every fragment compiles); the
+merged tables and the compiled regexes are cached.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-# --- the Charter -------------------------------------------------------------------------
+from .prefilter import Filtered
 
-# Acronyms of CEMR in its languages; matched case-sensitively.
-CHARTER_ACRONYMS = ("CEMR", "CCRE", "RGRE", "CMRE", "KGRE", "CEMR-deklarationen")
+LANGUAGES_DIR = Path(__file__).resolve().parents[1] / "languages"
+COMMON = "common"
 
-# "charter", "declaration" and their translations (stems).
-CHARTER_WORDS = {
-    "sv": [r"deklaration\w*", r"jämställdhetsdeklaration\w*"],
-    "en": [r"charters?", r"declaration"],
-    "de": [r"charta"],
-    "it": [r"carta"],
-    "fr": [r"charte"],
-    "es": [r"carta", r"declaración"],
-    "pt": [r"carta"],
-    "pl": [r"kart[aęyzo]\w*"],
-    "fi": [r"peruskir\w*", r"julistu\w*"],
-    "da": [r"chart(?:er|eret|ret)", r"erklæring\w*"],
-    "nb": [r"chart(?:er|eret)", r"erklæring\w*"],
-    "nl": [r"handvest\w*", r"charter"],
-    "cs": [r"chart[aěuy]\w*", r"listin\w*"],
-    "sk": [r"chart[aeuy]\w*"],
-    "sl": [r"listin\w*"],
-    "hr": [r"povelj\w*"],
-    "hu": [r"chartá\w*", r"charta"],
-    "ro": [r"cart[ae]\w*"],
-    "lt": [r"chartij\w*"],
-    "lv": [r"hartij\w*"],
-    "et": [r"harta\w*"],
-    "el": [r"χάρτ\w*"],
+# Tables whose keys are data (country codes), not concepts: the same in every file as a
+# whole, whatever they hold.
+OPEN_TABLES = {"organisations.country_cues"}
+
+# Verb keys of the language files as (category, tense), in the order the extractor tries
+# them: where two verbs start at the same place, the earlier category wins.
+VERB_KEYS = {
+    "decide_past": ("decide", "past"),
+    "decide_present": ("decide", "present"),
+    "adopt_past": ("adopt", "past"),
+    "adopt_infinitive": ("adopt", "infinitive"),
+    "adopt_present": ("adopt", "present"),
+    "sign_past": ("sign", "past"),
+    "sign_infinitive": ("sign", "infinitive"),
+    "sign_present": ("sign", "present"),
+    "propose": ("propose", ""),
+    "reject": ("reject", ""),
+    "support_past": ("support", "past"),
 }
+WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 
-EUROPE_WORDS = [
-    r"europ\w*",
-    r"evrop\w*",
-    r"euroop\w*",
-    r"eiropas",
-    r"europos",
-    r"európ\w*",
-    r"ευρωπαϊκ\w*",
-]
 
-EQUALITY_WORDS = [
-    r"jämställdhet\w*",
-    r"equality",
-    r"gleichstellung\w*",
-    r"gleichberechtigung",
-    r"uguaglianza",
-    r"parità",
-    r"égalité",
-    r"igualdad\w*",
-    r"igualdade",
-    r"równoś\w*",
-    r"tasa-arvo\w*",
-    r"ligestilling\w*",
-    r"likestilling\w*",
-    r"gelijkheid",
-    r"gelijke",
-    r"rovnost\w*",
-    r"rovnosť\w*",
-    r"egyenlőség\w*",
-    r"egalitat\w*",
-    r"lygyb\w*",
-    r"līdztiesīb\w*",
-    r"võrdõiguslikkus\w*",
-    r"enakost\w*",
-    r"ravnopravnost\w*",
-    r"jednakost\w*",
-    r"ισότητα\w*",
-]
+class LexiconError(ValueError):
+    """A language file that does not fit: a missing or extra key, a bad pattern."""
 
-# Full names that are unambiguous on their own.
-CHARTER_NAMES = [
-    r"cemr-?\s?deklaration\w*",
-    r"cemrdeklaration\w*",
-    r"jämställdhetsdeklaration\w*",
-    r"deklaration\w*\s+(?:om|för)\s+jämställdhet",
-    r"charter\s+for\s+equality\s+of\s+women\s+and\s+men",
-    r"charta\s+(?:für|zur)\s+(?:die\s+)?gleichstellung",
-    r"carta\s+europea\s+per\s+(?:la\s+|l')?(?:parità|uguaglianza)",
-    r"charte\s+européenne\s+pour\s+l.égalité",
-    r"carta\s+europea\s+(?:para|por)\s+la\s+igualdad",
-    r"europejsk\w+\s+kart\w+\s+równoś\w+",
-    r"council\s+of\s+european\s+municipalities\s+and\s+regions",
-    r"rat\s+der\s+gemeinden\s+und\s+regionen\s+europas",
-    r"consiglio\s+dei\s+comuni\s+e\s+delle\s+regioni\s+d.europa",
-    r"conseil\s+des\s+communes\s+et\s+régions\s+d.europe",
-    r"consejo\s+(?:europeo\s+)?de\s+municipios\s+y\s+regiones",
-    r"rada\s+gmin\s+i\s+regionów\s+europy",
-]
 
-# CEMR itself (as an actor): sentences where CEMR adopts or launches the Charter are not
-# decisions of a local government.
-CEMR_BODY = [
-    r"CEMR(?::s)?",
-    r"CCRE",
-    r"RGRE",
-    r"CMRE",
-    r"council\s+of\s+european\s+municipalities\s+and\s+regions",
-    r"rat\s+der\s+gemeinden\s+und\s+regionen\s+europas",
-    r"consiglio\s+dei\s+comuni\s+e\s+delle\s+regioni",
-    r"conseil\s+des\s+communes\s+et\s+régions",
-    r"consejo\s+(?:europeo\s+)?de\s+municipios\s+y\s+regiones",
-    r"rada\s+gmin\s+i\s+regionów",
-    r"kommun-\s+och\s+regionförbundens",
-    r"generalversammlung",
-    r"general\s+assembly",
-    r"policy\s+committee",
-    r"hauptausschuss",
-]
+@dataclass(frozen=True)
+class Lexicon:
+    common: dict
+    languages: dict[str, dict]  # code -> the file's data, in merging order
 
-# --- what a decision is about ------------------------------------------------------------
+    def tagged(self, key: str) -> list[tuple[str, str]]:
+        """Every language's fragments for ``key``, then common's, each once with its source."""
+        seen: dict[str, str] = {}
+        for code, data in [*self.languages.items(), (COMMON, self.common)]:
+            for fragment in lookup(data, key, default=[]):
+                seen.setdefault(fragment, code)
+        return list(seen.items())
 
-PLAN_WORDS = {
-    "sv": [
-        r"\w*handlingsplan\w*",
-        r"jämställdhetsplan\w*",
-        r"uppdragsplan\w*",
-        r"åtgärdsplan\w*",
-        r"aktivitetsplan\w*",
-    ],
-    "en": [r"(?:equality\s+|gender\s+)?action\s+plans?", r"equality\s+plans?"],
-    "de": [r"\w*aktionsplan\w*", r"maßnahmenplan\w*", r"gleichstellungsplan\w*"],
-    "it": [r"pian[oi]\s+(?:d.|di\s+)azion[ei]", r"piano\s+(?:per\s+la\s+)?(?:parità|uguaglianza)"],
-    "fr": [r"plans?\s+d.action", r"plan\s+(?:pour\s+l.)?égalité"],
-    "es": [r"plan(?:es)?\s+de\s+(?:acción|actuación|igualdad)"],
-    "pt": [r"planos?\s+de\s+a(?:ção|cção)", r"plano\s+(?:para\s+a\s+)?igualdade"],
-    "pl": [r"plan\w*\s+działa\w*", r"program\w*\s+działa\w*"],
-    "fi": [r"\w*toimintasuunnitelm\w*", r"tasa-arvosuunnitelm\w*"],
-    "da": [r"ligestillingsplan\w*"],
-    "nb": [r"likestillingsplan\w*", r"tiltaksplan\w*"],
-    "nl": [r"\w*actieplan\w*"],
-    "cs": [r"akční\w*\s+plán\w*"],
-    "sk": [r"akčn\w*\s+plán\w*"],
-    "sl": [r"akcijsk\w*\s+načrt\w*"],
-    "hr": [r"akcijsk\w*\s+plan\w*"],
-    "hu": [r"cselekvési\s+terv\w*", r"esélyegyenlőségi\s+terv\w*"],
-    "ro": [r"plan\w*\s+de\s+acțiune"],
-    "lt": [r"veiksmų\s+plan\w*"],
-    "lv": [r"rīcības\s+plān\w*"],
-    "et": [r"tegevuskava\w*"],
-    "el": [r"σχέδι\w*\s+δράσης"],
-}
 
-REPORT_WORDS = {
-    "sv": [r"uppföljning\w*", r"lägesrapport\w*", r"\w*uppföljningsrapport\w*"],
-    "en": [r"follow-up\s+report", r"progress\s+report", r"monitoring\s+report", r"follow-up"],
-    "de": [r"\w*fortschrittsbericht\w*", r"zwischenbericht\w*", r"gleichstellungsbericht\w*"],
-    "it": [r"relazione\s+(?:annuale|di\s+monitoraggio|sullo\s+stato)", r"monitoraggio"],
-    "fr": [r"rapport\s+de\s+suivi", r"rapport\s+annuel\s+sur\s+l.égalité", r"bilan"],
-    "es": [r"informe\s+de\s+(?:seguimiento|evaluación)"],
-    "pt": [r"relatório\s+de\s+(?:progresso|acompanhamento|execução)"],
-    "pl": [r"sprawozdani\w*", r"raport\w*\s+z\s+realizacji"],
-    "fi": [r"seurantaraport\w*", r"\w*raportti\w*"],
-    "da": [r"opfølgning\w*", r"statusrapport\w*"],
-    "nb": [r"oppfølging\w*", r"statusrapport\w*"],
-    "nl": [r"voortgangsrapport\w*", r"\w*rapportage"],
-    "cs": [r"zpráv[ayu]\s+o\s+plnění"],
-    "hu": [r"beszámoló\w*"],
-}
+def lookup(data: Mapping, key: str, *, default=None):
+    """``data["a"]["b"]`` for ``key`` ``"a.b"``; ``default`` when a part is missing."""
+    value = data
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            if default is None:
+                raise KeyError(key)
+            return default
+        value = value[part]
+    return value
 
-# Documents that are not the Charter or a plan: approving one of these "of the Charter" is
-# not signing it (e.g. a guideline act or a programme about the Charter).
-OTHER_DOCUMENT_WORDS = [
-    r"atto",
-    r"indirizz\w*",
-    r"programm[ae]?",
-    r"program",
-    r"strateg\w*",
-    r"riktlinje\w*",
-    r"guidelines?",
-    r"leitlinie\w*",
-    r"konzept\w*",
-    r"policy",
-    r"motion\w*",
-    r"report",
-    r"rapport",
-    r"bericht",
-    r"resolution",
-    r"résolution",
-    r"moción",
-    r"mozione",
-]
 
-# --- verbs and cues ----------------------------------------------------------------------
+def key_paths(data: Mapping, prefix: str = "") -> set[str]:
+    """The dotted keys of a language file, down to its lists and open tables."""
+    paths = set()
+    for name, value in data.items():
+        path = f"{prefix}{name}"
+        paths.add(path)
+        if isinstance(value, Mapping) and path not in OPEN_TABLES:
+            paths |= key_paths(value, f"{path}.")
+    return paths
 
-# Each entry is (category, tense) -> fragments. Tense "past" counts on its own; "inf" and
-# "present" count only with a decision verb or inside a decision formula (a protocol's
-# "Beslut" section, a motion's proposal, "RESOLVED:").
-VERBS: Mapping[str, Mapping[tuple[str, str], list[str]]] = {
-    "sv": {
-        ("decide", "past"): [
-            r"beslutade",
-            r"beslöt",
-            r"beslutat",
-            r"beslutades",
-            r"beslutande(?!\s+organ)",
-            r"tog\s+(?:\w+\s+){0,6}beslut",
-            r"tagit\s+beslut",
-            r"fattade\s+beslut",
-            r"valde",
-        ],
-        ("decide", "present"): [r"beslutar", r"besluta", r"beslutas"],
-        ("adopt", "past"): [
-            r"antog",
-            r"antogs",
-            r"antagits",
-            r"antagit",
-            r"godkände",
-            r"godkändes",
-            r"godkänts",
-            r"fastställde",
-            r"fastställdes",
-            r"fastslog",
-            r"fastslogs",
-            r"fastslagen",
-            r"klubbade\w*",
-        ],
-        ("adopt", "inf"): [r"anta", r"godkänna", r"fastställa"],
-        ("adopt", "present"): [r"antar", r"godkänner", r"fastställer"],
-        ("sign", "past"): [
-            r"undertecknade",
-            r"undertecknades",
-            r"undertecknat",
-            r"undertecknats",
-            r"skrev\s+under",
-            r"skrivit\s+under",
-            r"anslöt\s+sig",
-            r"anslutit\s+sig",
-            r"ställde\s+sig\s+bakom",
-            r"ställt\s+sig\s+bakom",
-        ],
-        ("sign", "inf"): [
-            r"underteckna",
-            r"skriva\s+under",
-            r"ansluta\s+sig",
-            r"ställa\s+sig\s+bakom",
-        ],
-        ("sign", "present"): [r"undertecknar", r"ansluter\s+sig", r"ställer\s+sig\s+bakom"],
-        ("propose", ""): [
-            r"föreslår",
-            r"föreslås",
-            r"föreslog",
-            r"förslag\s+till\s+beslut",
-            r"yrkar",
-            r"yrkande\w*",
-            r"motion",
-            r"hemställer",
-            r"rekommenderar",
-            r"rekommendation",
-        ],
-        ("reject", ""): [r"avslog", r"avslogs", r"avslås", r"avslagit", r"avslå"],
-    },
-    "en": {
-        ("decide", "past"): [r"decided", r"resolved", r"agreed", r"chose"],
-        ("decide", "present"): [r"resolves", r"decides", r"agrees"],
-        ("adopt", "past"): [r"adopted", r"approved", r"passed", r"endorsed"],
-        ("adopt", "inf"): [r"adopt", r"approve", r"endorse"],
-        ("adopt", "present"): [r"adopts", r"approves"],
-        ("sign", "past"): [r"signed", r"joined", r"ratified", r"became\s+a\s+signatory"],
-        ("sign", "inf"): [r"sign", r"join", r"ratify", r"become\s+a\s+signatory"],
-        ("sign", "present"): [r"signs", r"joins"],
-        ("support", "past"): [r"supported"],
-        ("propose", ""): [
-            r"proposes",
-            r"proposed",
-            r"proposal",
-            r"recommends",
-            r"recommended",
-            r"recommendation",
-            r"motion",
-            r"moved\s+that",
-        ],
-        ("reject", ""): [r"rejected", r"refused", r"voted\s+against", r"declined"],
-    },
-    "de": {
-        ("decide", "past"): [
-            r"beschlossen",
-            r"beschloss",
-            r"fasste\s+(?:\w+\s+){0,7}beschluss",
-            r"beschluss\s+gefasst",
-            r"entschied",
-            r"entschieden",
-        ],
-        ("decide", "present"): [r"beschließt", r"beschließen"],
-        ("adopt", "past"): [
-            r"verabschiedet",
-            r"verabschiedete",
-            r"angenommen",
-            r"genehmigt",
-            r"zugestimmt",
-            r"stimmte",
-            r"auf\s+den\s+weg\s+gebracht",
-            r"gebilligt",
-            r"billigte",
-        ],
-        ("adopt", "inf"): [r"verabschieden", r"annehmen", r"genehmigen", r"zuzustimmen"],
-        ("sign", "past"): [
-            r"unterzeichnet",
-            r"unterzeichnete",
-            r"unterschrieben",
-            r"unterschrieb",
-            r"angeschlossen",
-            r"schloss\s+sich",
-            r"beigetreten",
-            r"ratifiziert",
-        ],
-        ("sign", "inf"): [
-            r"unterzeichnen",
-            r"zu\s+unterzeichnen",
-            r"unterschreiben",
-            r"anzuschließen",
-            r"anschließen",
-            r"beizutreten",
-            r"beitreten",
-            r"ratifizieren",
-        ],
-        ("propose", ""): [
-            r"antrag",
-            r"beantragt",
-            r"beantragen",
-            r"vorschlag",
-            r"beschlussvorlage",
-            r"beschlussvorschlag",
-            r"schlägt",
-        ],
-        ("reject", ""): [r"abgelehnt", r"lehnte"],
-    },
-    "it": {
-        ("decide", "past"): [r"deliberato", r"deciso", r"scelto", r"stabilito"],
-        ("adopt", "past"): [r"approvat[oa]", r"approvò", r"adottat[oa]", r"adottò"],
-        ("adopt", "inf"): [r"approvare", r"adottare"],
-        ("sign", "past"): [r"firmat[oa]", r"sottoscritt[oa]", r"aderito", r"aderì"],
-        ("sign", "inf"): [r"firmare", r"sottoscrivere", r"aderire"],
-        ("propose", ""): [r"propost[ae]", r"propone", r"mozione"],
-        ("reject", ""): [r"respint[oa]", r"respinse", r"bocciat[oa]"],
-    },
-    "fr": {
-        ("decide", "past"): [r"décidé", r"décida", r"délibéré"],
-        ("decide", "present"): [r"décide", r"délibère"],
-        ("adopt", "past"): [r"adoptée?s?", r"approuvée?s?", r"votée?s?", r"validée?"],
-        ("adopt", "inf"): [r"adopter", r"approuver"],
-        ("sign", "past"): [r"signée?s?", r"adhéré", r"ratifiée?"],
-        ("sign", "inf"): [r"signer", r"adhérer", r"ratifier"],
-        ("propose", ""): [r"propose", r"proposition", r"projet\s+de\s+délibération", r"vœu"],
-        ("reject", ""): [r"rejetée?", r"refusée?"],
-    },
-    "es": {
-        ("decide", "past"): [r"decidió", r"acordó", r"decidido", r"acordado"],
-        ("decide", "present"): [r"acuerda"],
-        ("adopt", "past"): [r"aprobó", r"aprobad[oa]s?", r"adoptó", r"adoptad[oa]"],
-        ("adopt", "inf"): [r"aprobar", r"adoptar"],
-        ("sign", "past"): [
-            r"firmó",
-            r"firmaron",
-            r"firmad[oa]",
-            r"suscribió",
-            r"suscrit[oa]",
-            r"se\s+adhirió",
-            r"adherid[oa]",
-            r"ratificó",
-        ],
-        ("sign", "inf"): [r"firmar", r"suscribir", r"adherirse"],
-        ("sign", "present"): [r"suscriben", r"firman"],
-        ("propose", ""): [r"propone", r"propuesta", r"moción"],
-        ("reject", ""): [r"rechazó", r"rechazad[oa]", r"desestimó"],
-    },
-    "pt": {
-        ("decide", "past"): [r"decidiu", r"deliberou"],
-        ("adopt", "past"): [r"aprovou", r"aprovad[oa]", r"adotou", r"adoptou", r"adotad[oa]"],
-        ("adopt", "inf"): [r"aprovar", r"adotar"],
-        ("sign", "past"): [r"assinou", r"assinad[oa]", r"aderiu", r"subscreveu"],
-        ("sign", "inf"): [r"assinar", r"aderir", r"subscrever"],
-        ("propose", ""): [r"propõe", r"moção"],
-        ("reject", ""): [r"rejeitou", r"rejeitad[oa]", r"chumbou"],
-    },
-    "pl": {
-        ("decide", "past"): [
-            r"zdecydował\w*",
-            r"postanowił\w*",
-            r"podję\w+\s+uchwał\w*",
-            r"podjął\s+uchwał\w*",
-        ],
-        ("adopt", "past"): [
-            r"przyjęł[aoy]",
-            r"przyjął",
-            r"przyjęli",
-            r"przyjęto",
-            r"uchwalił\w*",
-            r"uchwalono",
-            r"zatwierdził\w*",
-            r"zatwierdzono",
-        ],
-        ("adopt", "inf"): [r"przyjąć", r"zatwierdzić"],
-        ("sign", "past"): [r"podpisał\w*", r"podpisali", r"podpisano", r"przystąpił\w*"],
-        ("sign", "inf"): [r"podpisać", r"przystąpić"],
-        ("propose", ""): [r"wniosek", r"projekt\s+uchwały", r"proponuje"],
-        ("reject", ""): [r"odrzucił\w*", r"odrzucono"],
-    },
-    "fi": {
-        ("decide", "past"): [r"päätti", r"päättänyt", r"päätettiin"],
-        ("adopt", "past"): [r"hyväksyi", r"hyväksyttiin", r"hyväksynyt"],
-        ("adopt", "inf"): [r"hyväksyä"],
-        ("sign", "past"): [r"allekirjoitti", r"allekirjoittanut", r"allekirjoitettiin", r"liittyi"],
-        ("sign", "inf"): [r"allekirjoittaa", r"liittyä"],
-        ("propose", ""): [r"esittää", r"ehdottaa", r"ehdotus", r"\w*aloite"],
-        ("reject", ""): [r"hylkäsi", r"hylättiin"],
-    },
-    "da": {
-        ("decide", "past"): [r"besluttede", r"besluttet"],
-        ("adopt", "past"): [r"vedtog", r"vedtaget", r"godkendte", r"godkendt"],
-        ("adopt", "inf"): [r"vedtage", r"godkende"],
-        ("sign", "past"): [r"underskrev", r"underskrevet", r"tilsluttede\s+sig", r"tilsluttet"],
-        ("sign", "inf"): [r"underskrive", r"tilslutte\s+sig"],
-        ("propose", ""): [r"indstiller", r"indstilling", r"forslag"],
-        ("reject", ""): [r"forkastede", r"afviste", r"afvist"],
-    },
-    "nb": {
-        ("decide", "past"): [r"vedtok", r"fattet\s+vedtak"],
-        ("adopt", "past"): [r"vedtatt", r"godkjente", r"godkjent"],
-        ("adopt", "inf"): [r"vedta", r"godkjenne"],
-        ("sign", "past"): [r"signerte", r"signert", r"undertegnet", r"sluttet\s+seg\s+til"],
-        ("sign", "inf"): [r"signere", r"undertegne", r"slutte\s+seg\s+til"],
-        ("propose", ""): [r"innstilling", r"foreslår"],
-        ("reject", ""): [r"avviste", r"avvist"],
-    },
-    "nl": {
-        ("decide", "past"): [r"besloot", r"besloten"],
-        ("adopt", "past"): [r"vastgesteld", r"stelde\s+vast", r"aangenomen", r"goedgekeurd"],
-        ("adopt", "inf"): [r"vaststellen", r"goedkeuren"],
-        ("sign", "past"): [r"ondertekende\w*", r"ondertekend", r"getekend", r"sloot\s+zich\s+aan"],
-        ("sign", "inf"): [r"ondertekenen", r"aansluiten"],
-        ("propose", ""): [r"voorstel", r"raadsvoorstel", r"motie", r"stelt\s+voor"],
-        ("reject", ""): [r"verworpen", r"afgewezen"],
-    },
-    "cs": {
-        ("decide", "past"): [r"rozhodl[oa]?"],
-        ("adopt", "past"): [r"schválil[oa]?", r"schváleno", r"přijal[oa]?"],
-        ("sign", "past"): [r"podepsal[oa]?", r"podepsáno", r"přistoupil[oa]?"],
-        ("propose", ""): [r"návrh"],
-        ("reject", ""): [r"zamítl[oa]?"],
-    },
-    "sk": {
-        ("decide", "past"): [r"rozhodl[oa]?"],
-        ("adopt", "past"): [r"schválil[oa]?", r"prijal[oa]?"],
-        ("sign", "past"): [r"podpísal[oa]?", r"pristúpil[oa]?"],
-        ("reject", ""): [r"zamietl[oa]?"],
-    },
-    "sl": {
-        ("decide", "past"): [r"odločil[oa]?"],
-        ("adopt", "past"): [r"sprejel[oa]?", r"potrdil[oa]?"],
-        ("sign", "past"): [r"podpisal[oa]?", r"pristopil[oa]?"],
-        ("propose", ""): [r"predlog\w*"],
-        ("reject", ""): [r"zavrnil[oa]?"],
-    },
-    "hr": {
-        ("decide", "past"): [r"odlučil[oa]?"],
-        ("adopt", "past"): [r"usvojil[oa]?", r"usvojio", r"prihvatil[oa]?", r"prihvatio"],
-        ("sign", "past"): [r"potpisal[aoi]?", r"potpisao", r"pristupil[oa]?"],
-        ("propose", ""): [r"prijedlog\w*"],
-        ("reject", ""): [r"odbil[oa]?", r"odbio"],
-    },
-    "hu": {
-        ("decide", "past"): [r"döntött", r"határozott"],
-        ("adopt", "past"): [r"elfogadta", r"jóváhagyta"],
-        ("sign", "past"): [r"aláírta", r"csatlakozott"],
-        ("propose", ""): [r"javaslat\w*"],
-        ("reject", ""): [r"elutasította"],
-    },
-    "ro": {
-        ("decide", "past"): [r"a\s+hotărât", r"a\s+decis"],
-        ("adopt", "past"): [r"a\s+adoptat", r"a\s+aprobat", r"adoptat[ăa]?", r"aprobat[ăa]?"],
-        ("sign", "past"): [r"a\s+semnat", r"semnat[ăa]?", r"a\s+aderat"],
-        ("propose", ""): [r"propunere\w*"],
-        ("reject", ""): [r"a\s+respins", r"respins[ăa]?"],
-    },
-    "lt": {
-        ("decide", "past"): [r"nusprendė"],
-        ("adopt", "past"): [r"priėmė", r"patvirtino"],
-        ("sign", "past"): [r"pasirašė", r"prisijungė"],
-        ("propose", ""): [r"pasiūlym\w*"],
-        ("reject", ""): [r"atmetė"],
-    },
-    "lv": {
-        ("decide", "past"): [r"nolēma"],
-        ("adopt", "past"): [r"pieņēma", r"apstiprināja"],
-        ("sign", "past"): [r"parakstīja", r"pievienojās"],
-        ("propose", ""): [r"priekšlikum\w*"],
-        ("reject", ""): [r"noraidīja"],
-    },
-    "et": {
-        ("decide", "past"): [r"otsustas"],
-        ("adopt", "past"): [r"võttis\s+vastu", r"kinnitas"],
-        ("sign", "past"): [r"allkirjastas", r"ühines"],
-        ("propose", ""): [r"ettepanek\w*"],
-        ("reject", ""): [r"lükkas\s+tagasi"],
-    },
-    "el": {
-        ("decide", "past"): [r"αποφάσισε"],
-        ("adopt", "past"): [r"ενέκρινε", r"υιοθέτησε"],
-        ("sign", "past"): [r"υπέγραψε", r"προσχώρησε"],
-        ("propose", ""): [r"πρόταση"],
-        ("reject", ""): [r"απέρριψε"],
-    },
-}
 
-# Lines that open a decision formula: what follows is the decision (or the proposal) itself.
-FORMULA_OPENERS = [
-    r"besluta[rs]?\s*:?",
-    r"beslut\s*:?",
-    r"förslag\s+till\s+beslut",
-    r"resolved\s*:?",
-    r"it\s+was\s+resolved",
-    r"decision\s*:",
-    r"recommendations?\s*:",
-    r"beantragen\s+wir\s*:?",
-    r"beschluss\s*:",
-    r"beschlussvorschlag\s*:?",
-    r"beschließt\s*:",
-    r"delibera\s*:?",
-    r"determina\s*:?",
-    r"décide\s*:",
-    r"délibère\s*:?",
-    r"acuerda\s*:",
-    r"acuerdos?\s*:",
-    r"päätös\s*:?",
-    r"päätösehdotus\s*:?",
-    r"indstilling\s*:?",
-    r"innstilling\s*:?",
-    r"vedtak\s*:?",
-    r"besluit\s*:?",
-    r"delibera(?:ção|ção)\s*:?",
-    r"uchwala\s+się\s*:?",
-    r"usnesení\s*:?",
-]
+def patterns_of(data: Mapping) -> list[tuple[str, str]]:
+    """(key, pattern) for every regular expression in a language file."""
+    plain_words = {"prose.list_conjunctions", "prose.articles", "prose.relativisers"}
+    found = []
+    for path in sorted(key_paths(data)):
+        value = lookup(data, path)
+        if path in plain_words or path.startswith("language.") or path == "dates.months":
+            continue
+        if isinstance(value, Mapping) and path in OPEN_TABLES:
+            found += [(f"{path}.{k}", p) for k, items in value.items() for p in items]
+        elif isinstance(value, list):
+            for item in value:
+                pattern = item["pattern"] if isinstance(item, Mapping) else item
+                found.append((path, pattern))
+    return found
 
-# Openers that make what follows a body's proposal to another body ("KSAU:s förslag till
-# kommunstyrelsen"): the decision is proposed, by the first body named in the opener.
-PROPOSAL_OPENERS = [
-    r"förslag\s+till\s+(?!beslut)\w+",
-    r"forslag\s+til\s+\w+",
-    r"proposal\s+to\s+(?:the\s+)?\w+",
-    r"recommendations?\s+to\s+(?:the\s+)?\w+",
-    r"vorschlag\s+an\s+(?:den|die|das)\s+\w+",
-    r"proposta\s+al(?:la|l')?\s*\w+",
-    r"proposition\s+au(?:x)?\s+\w+",
-    r"propuesta\s+al?\s+\w+",
-    r"proposta\s+(?:ao|à)\s+\w+",
-    r"voorstel\s+aan\s+(?:de|het)\s+\w+",
-    r"ehdotus\s+\w+lle",
-]
-FORMULA_OPENERS += PROPOSAL_OPENERS
 
-# A formula item starts with one of these (Swedish "att", English "That", numbered items).
-FORMULA_ITEMS = [r"att", r"a\s?t\s?t", r"that", r"\d{1,2}[.)]", r"[-–•]", r"dass"]
+def check(languages: Mapping[str, Mapping], common: Mapping) -> None:
+    """Raise ``LexiconError`` unless every file has the same keys and every pattern compiles."""
+    expected = set().union(*(key_paths(data) for data in languages.values()))
+    problems = []
+    for code, data in languages.items():
+        paths = key_paths(data)
+        if paths != expected:
+            problems.append(f"{code}.toml lacks {sorted(expected - paths)}")
+        if lookup(data, "language.code", default="") != code:
+            problems.append(f"{code}.toml: language.code is not {code!r}")
+        for kind, weights in common["kind_weights"].items():
+            cues = set(lookup(data, f"kinds.{kind}", default={}))
+            if cues != set(weights):
+                problems.append(f"{code}.toml: kinds.{kind} differs from common.toml's cues")
+        for path, pattern in patterns_of(data):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                problems.append(f"{code}.toml: {path}: {pattern!r}: {error}")
+    if problems:
+        raise LexiconError("; ".join(problems))
 
-AGENDA_WORDS = [
-    r"föredragningslista\w*",
-    r"dagordning\w*",
-    r"kallelse",
-    r"agenda",
-    r"tagesordnung",
-    r"ordine\s+del\s+giorno",
-    r"ordre\s+du\s+jour",
-    r"orden\s+del\s+día",
-    r"ordem\s+do\s+dia",
-    r"porządek\s+(?:obrad|sesji)",
-    r"esityslista",
-    r"dagsorden",
-    r"saksliste",
-    r"program\s+jednání",
-    r"napirend\w*",
-    r"ordinea\s+de\s+zi",
-    r"darbotvarkė",
-    r"darba\s+kārtība",
-    r"päevakord",
-]
 
-# Statements about many signatories at once, or counts "so far", are not decisions.
-CUMULATIVE_CUES = [
-    r"fram\s+till",
-    r"hittills",
-    r"so\s+far",
-    r"to\s+date",
-    r"by\s+now",
-    r"hasta\s+(?:la\s+fecha|ahora)",
-    r"bisher",
-    r"bislang",
-    r"finora",
-    r"fino\s+ad\s+oggi",
-    r"jusqu.(?:à\s+présent|ici)",
-    r"jak\s+dotąd",
-    r"dotychczas",
-    r"tähän\s+mennessä",
-    r"indtil\s+nu",
-    r"hidtil",
-    r"til\s+nå",
-    r"tot\s+nu\s+toe",
-    r"até\s+(?:agora|à\s+data)",
-    r"doposud",
-    r"eddig",
-    r"până\s+acum",
-]
+@cache
+def load(folder: Path = LANGUAGES_DIR) -> Lexicon:
+    """The language files of ``folder``, checked, in merging order."""
+    files = {path.stem: path for path in sorted(folder.glob("*.toml"))}
+    common = tomllib.loads(files.pop(COMMON).read_text(encoding="utf-8"))
+    languages = {code: tomllib.loads(p.read_text(encoding="utf-8")) for code, p in files.items()}
+    check(languages, common)
+    order = [code for code in common["languages"]["order"] if code in languages]
+    order += sorted(code for code in languages if code not in order)
+    return Lexicon(common=common, languages={code: languages[code] for code in order})
 
-QUANTIFIERS = [
-    r"alla",
-    r"flera",
-    r"många",
-    r"all",
-    r"several",
-    r"many",
-    r"most",
-    r"alle",
-    r"mehrere",
-    r"viele",
-    r"tutti",
-    r"molti",
-    r"diversi",
-    r"tous",
-    r"plusieurs",
-    r"todos",
-    r"varios",
-    r"muchos",
-    r"wszystkie",
-    r"wiele",
-    r"kaikki",
-    r"useat",
-    r"monet",
-    r"mange",
-    r"flere",
-    r"veel",
-    r"alle",
-    r"vários",
-    r"muitos",
-]
 
-PLURAL_ORGANISATIONS = [
-    r"kommuner(?:na)?",
-    r"regioner(?:na)?",
-    r"landsting(?:en)?",
-    r"städer",
-    r"municipalities",
-    r"cities",
-    r"regions",
-    r"councils",
-    r"local\s+authorities",
-    r"organisations",
-    r"kommunen",
-    r"städte",
-    r"gemeinden",
-    r"comuni",
-    r"città",
-    r"enti",
-    r"communes",
-    r"villes",
-    r"collectivités",
-    r"municipios",
-    r"ciudades",
-    r"ayuntamientos",
-    r"municípios",
-    r"cidades",
-    r"miast",
-    r"gmin",
-    r"samorząd\w*",
-    r"kunnat",
-    r"kaupungit",
-    r"kommuner",
-    r"gemeenten",
-    r"steden",
-    r"obc[eí]",
-    r"měst",
-    r"signatories",
-    r"signataires",
-    r"firmatari",
-    r"firmantes",
-    r"signatar\w*",
-    r"undertecknare",
-]
-
-# Generic statements about what signatories must do.
-GENERIC_CUES = [
-    r"varje",
-    r"each",
-    r"every",
-    r"any",
-    r"jede[rs]?",
-    r"ogni",
-    r"chaque",
-    r"cada",
-    r"każd[ya]",
-    r"jokainen",
-    r"hver",
-    r"elke",
-    r"cada",
-    r"invitati",
-    r"inbjuds",
-    r"are\s+invited",
-    r"aufgerufen",
-]
-
-SAME_YEAR = [
-    r"(?:that|the)\s+same\s+year",
-    r"samma\s+år",
-    r"(?:im\s+)?selben\s+jahr",
-    r"im\s+gleichen\s+jahr",
-    r"lo\s+stesso\s+anno",
-    r"la\s+même\s+année",
-    r"ese\s+mismo\s+año",
-    r"el\s+mismo\s+año",
-    r"tego\s+samego\s+roku",
-    r"samana\s+vuonna",
-    r"samme\s+år",
-    r"hetzelfde\s+jaar",
-    r"no\s+mesmo\s+ano",
-]
-
-# --- bodies, offices, organisations ------------------------------------------------------
-
-BODIES = {
-    "sv": [
-        r"kommunstyrelsens?\s+arbetsutskott\w*",
-        r"regionstyrelsens?\s+arbetsutskott\w*",
-        r"kommunfullmäktige\w*",
-        r"regionfullmäktige\w*",
-        r"landstingsfullmäktige\w*",
-        r"fullmäktige\w*",
-        r"kommunstyrelse\w*",
-        r"regionstyrelse\w*",
-        r"landstingsstyrelse\w*",
-        r"\w+nämnd(?:en|s)?",
-        r"\w*utskott(?:et|s)?",
-        r"KSAU",
-        r"RSAU",
-    ],
-    "en": [
-        r"(?:[A-Z][\w&’'-]+\s+){1,6}(?:Committee|Cabinet|Board|Sub-Committee)",
-        r"(?:full|city|county|borough|district|town|municipal|the)\s+council",
-        r"cabinet",
-        r"executive\s+board",
-    ],
-    "de": [
-        r"\w*stadtrat",
-        r"gemeinderat",
-        r"kreistag",
-        r"stadtverordnetenversammlung",
-        r"gemeindevertretung",
-        r"rat\s+der\s+stadt",
-        r"\w*ausschuss",
-        r"magistrat",
-        r"bürgerschaft",
-        r"ferienparlament",
-        r"bezirksversammlung",
-    ],
-    "it": [
-        r"giunta(?:\s+(?:comunale|regionale|provinciale|municipale))?",
-        r"consiglio\s+(?:comunale|regionale|provinciale|municipale|metropolitano)",
-        r"assemblea\s+consiliare",
-    ],
-    "fr": [
-        r"conseil\s+(?:municipal|communautaire|régional|départemental|métropolitain|de\s+paris)",
-        r"bureau\s+municipal",
-    ],
-    "es": [
-        r"pleno(?:\s+(?:municipal|del\s+ayuntamiento))?",
-        r"junta\s+de\s+gobierno(?:\s+local)?",
-        r"consejo\s+de\s+gobierno",
-    ],
-    "pt": [r"câmara\s+municipal", r"assembleia\s+municipal", r"executivo\s+municipal"],
-    "pl": [
-        r"rad[ay]\s+(?:miasta|gminy|miejsk\w+|powiatu)",
-        r"sejmik\w*",
-        r"zarząd\w*\s+(?:województwa|powiatu)",
-    ],
-    "fi": [
-        r"\w*valtuusto\w*",
-        r"\w*hallitus",
-        r"\w*lautakunta\w*",
-    ],
-    "da": [r"kommunalbestyrelse\w*", r"byråd\w*", r"økonomiudvalg\w*", r"regionsråd\w*"],
-    "nb": [r"kommunestyre\w*", r"bystyre\w*", r"fylkesting\w*", r"formannskap\w*"],
-    "nl": [
-        r"gemeenteraad",
-        r"college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s?&\s?w|b\s+en\s+w)",
-        r"provinciale\s+staten",
-    ],
-    "cs": [r"zastupitelstv\w*", r"rad[ay]\s+(?:města|obce|kraje)"],
-    "sk": [r"zastupiteľstv\w*"],
-    "sl": [r"(?:občinski|mestni)\s+svet"],
-    "hr": [r"(?:gradsko|općinsko|županijsko)\s+vijeće"],
-    "hu": [r"közgyűlés\w*", r"képviselő-testület\w*"],
-    "ro": [r"consiliul\s+(?:local|județean)"],
-    "lt": [r"savivaldybės\s+taryb\w*"],
-    "lv": [r"domes?"],
-    "et": [r"volikogu"],
-    "el": [r"δημοτικό\s+συμβούλιο"],
-}
-
-# Bodies that are CEMR's own or not deciding bodies of the document's organisation.
-NOT_BODIES = [
-    r"council\s+of\s+european",
-    r"conseil\s+des\s+communes",
-    r"rat\s+der\s+gemeinden",
-    r"consiglio\s+dei\s+comuni",
-    r"europäischen\s+hauptausschuss",
-    r"hauptausschuss\s+des\s+rgre",
-    r"equality\s+commission",
-]
-
-# Office holders who sign on an organisation's behalf.
-SIGNERS = [
-    r"kommunstyrelsens\s+ordförande",
-    r"regionstyrelsens\s+ordförande",
-    r"kommunalråd\w*",
-    r"(?:lord\s+)?mayor",
-    r"leader\s+of\s+the\s+council",
-    r"(?:ober)?bürgermeister(?:in)?",
-    r"sindac[oa]",
-    r"maire",
-    r"alcaldes?a?",
-    r"presidente?s?",
-    r"prezyden\w*",
-    r"burmistrz\w*",
-    r"wójt\w*",
-    r"pormestari",
-    r"kaupunginjohtaja",
-    r"borgmester",
-    r"ordfører(?:en)?",
-    r"burgemeester",
-    r"starost[ay]",
-    r"primátor",
-    r"polgármester",
-    r"primar(?:ul)?",
-    r"župan",
-    r"gradonačelnik",
-    r"δήμαρχος",
-]
-
-# (pattern with one group = the place name, template for the organisation, country or "").
-ORGANISATION_PATTERNS: list[tuple[str, str, str]] = [
-    (r"\b([A-ZÅÄÖ][\wåäöéü-]+)\s+kommuns?\b", "{} kommun", "SE"),
-    (r"\b([A-ZÅÄÖ][\wåäöéü-]+)s?\s+stad\b(?!\s*[A-ZÅÄÖ])", "{} stad", "SE"),
-    (r"\bRegion\s+([A-ZÅÄÖ][\wåäö-]+)", "Region {}", ""),
-    (r"\bLandstinget\s+i\s+([A-ZÅÄÖ][\wåäö-]+)", "Landstinget i {}", "SE"),
-    (r"\b(?i:(?:kommun)?fullmäktige)\s+i\s+([A-ZÅÄÖ][\wåäö-]+)", "{} kommun", "SE"),
-    (r"\b([A-ZÅÄÖ][\wåäö-]+)\s+kommunfullmäktige", "{} kommun", "SE"),
-    (r"\b([A-ZÆØÅ][\wæøå-]+)\s+[Kk]ommune\b", "{} kommune", ""),
-    (r"\b[A-ZÄÖ][\wäö-]+?n\s+(?:kaupunki|kunta)\b", "", "FI"),
-    (
-        r"\b(?:Landeshauptstadt|Hansestadt|Bundesstadt|Universitätsstadt|Stadt|Gemeinde|Landkreis|Markt)\s+([A-ZÄÖÜ][\wäöüß-]+)",
-        "",
-        "DE",
-    ),
-    (r"\b([A-ZÄÖÜ][\wäöüß-]+?)er\s+(?:Stadtrat|Gemeinderat|Kreistag)", "{}", "DE"),
-    (r"\b(?:Comune|Città|Provincia|Regione|Unione\s+dei\s+Comuni)\s+di\s+([A-Z][\w'-]+)", "", "IT"),
-    (r"\b(?:Ville|Mairie|Commune|Métropole)\s+(?:de\s+|d’|d')([A-Z][\w-]+)", "", "FR"),
-    (r"\bmaire\s+(?:de\s+|d’|d')([A-Z][\w-]+)", "{}", "FR"),
-    (r"\b(?:Ayuntamiento|Ajuntament|Concello|Municipio|Diputación)\s+de\s+([A-Z][\w-]+)", "", "ES"),
-    (r"\b(?:alcaldes?a?|municipales)\s+de\s+([A-Z][\w-]+)", "{}", "ES"),
-    (r"\b(?:Gmina|Miasto|Urząd\s+Miasta|Powiat)\s+([A-ZŁŚŻŹĆ][\w-]+)", "", "PL"),
-    (
-        r"\b((?:[A-Z][\w'-]+\s+){1,4})(?:Borough|City|County|District|Town|Metropolitan\s+Borough)\s+Council",
-        "",
-        "GB",
-    ),
-    (r"\b(?:City|Municipality|County|Borough)\s+of\s+([A-Z][\w-]+)", "", ""),
-    (r"\b[Gg]emeente\s+([A-Z][\w-]+)", "", "NL"),
-    (r"\b(?:Câmara\s+Municipal|Município)\s+(?:de|do|da)\s+([A-Z][\w-]+)", "", "PT"),
-    (r"\b(?:Statutární\s+město|Město|Obec)\s+([A-ZČŘŠŽ][\w-]+)", "", "CZ"),
-]
-
-# Words stripped before comparing organisation names.
-ORGANISATION_NOISE = [
-    r"kommuns?",
-    r"kommune",
-    r"stad",
-    r"region",
-    r"landstinget\s+i",
-    r"landeshauptstadt",
-    r"hansestadt",
-    r"stadt",
-    r"gemeinde",
-    r"landkreis",
-    r"comune\s+di",
-    r"città\s+di",
-    r"ville\s+de",
-    r"commune\s+de",
-    r"mairie\s+de",
-    r"ayuntamiento\s+de",
-    r"municipio\s+de",
-    r"gmina",
-    r"miasto",
-    r"borough\s+council",
-    r"city\s+council",
-    r"county\s+council",
-    r"district\s+council",
-    r"council",
-    r"city\s+of",
-    r"gemeente",
-    r"câmara\s+municipal\s+de",
-    r"kaupunki",
-    r"kunta",
-    r"město",
-]
-
-LANGUAGE_COUNTRY = {
-    "sv": "SE",
-    "de": "DE",
-    "it": "IT",
-    "fr": "FR",
-    "es": "ES",
-    "pl": "PL",
-    "fi": "FI",
-    "da": "DK",
-    "nb": "NO",
-    "nn": "NO",
-    "no": "NO",
-    "nl": "NL",
-    "pt": "PT",
-    "cs": "CZ",
-    "sk": "SK",
-    "sl": "SI",
-    "hr": "HR",
-    "hu": "HU",
-    "ro": "RO",
-    "lt": "LT",
-    "lv": "LV",
-    "et": "EE",
-    "el": "GR",
-    "is": "IS",
-}
-
-# Country names (any language) that override the language's default country.
-COUNTRY_CUES = {
-    "GB": [
-        r"equality\s+act\s+2010",
-        r"northern\s+ireland",
-        r"section\s+75",
-        r"united\s+kingdom",
-        r"borough\s+council",
-        r"county\s+council",
-        r"england",
-        r"scotland",
-        r"wales",
-    ],
-    "IE": [r"ireland(?!.{0,3}section)", r"irish"],
-    "SE": [r"sweden", r"swedish", r"salar", r"sveriges?\s+kommuner"],
-    "AT": [r"österreich\w*", r"austria"],
-    "CH": [r"schweiz\w*", r"suisse", r"svizzera"],
-    "BE": [r"belgique", r"belgië", r"belgium", r"vlaander\w*", r"wallonie"],
-    "LU": [r"luxembourg"],
-    "CY": [r"cyprus", r"κύπρ\w*"],
-    "MT": [r"malta"],
-}
-
-MONTHS = {
-    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
-    "en": "january february march april may june july august september october november december",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-    "pl_nom": "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
-    "pl_loc": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
-    "fi": "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
-    "fi_nom": "tammikuu helmikuu maaliskuu huhtikuu toukokuu kesäkuu heinäkuu elokuu syyskuu lokakuu marraskuu joulukuu",
-    "fi_ess": "tammikuussa helmikuussa maaliskuussa huhtikuussa toukokuussa kesäkuussa heinäkuussa elokuussa syyskuussa lokakuussa marraskuussa joulukuussa",
-    "da": "januar februar marts april maj juni juli august september oktober november december",
-    "nb": "januar februar mars april mai juni juli august september oktober november desember",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
-    "cs_nom": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
-    "sk": "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
-    "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
-    "hr": "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada studenoga prosinca",
-    "hu": "január február március április május június július augusztus szeptember október november december",
-    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
-    "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio lapkričio gruodžio",
-    "lv": "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī novembrī decembrī",
-    "et": "jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember",
-    "el": "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου",
-}
-
-MONTH_ABBREVIATIONS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-    "dez": 12,
-}
-
-# Weekdays, Monday first.
-WEEKDAYS = {
-    "sv": "måndag tisdag onsdag torsdag fredag lördag söndag",
-    "en": "monday tuesday wednesday thursday friday saturday sunday",
-    "de": "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "es": "lunes martes miércoles jueves viernes sábado domingo",
-    "pl": "poniedziałek wtorek środę czwartek piątek sobotę niedzielę",
-    "fi": "maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina sunnuntaina",
-    "da": "mandags tirsdags onsdags torsdags fredags lørdags søndags",
-    "nb": "mandag tirsdag onsdag torsdag fredag lørdag søndag",
-    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-    "pt": "segunda terça quarta quinta sexta sábado domingo",
-}
-
-# Relative expressions: (pattern, unit, offset). unit "year" | "day" | "weekday" (offset =
-# weekday index, meaning the last such day before the reference date).
-RELATIVE_DATES: list[tuple[str, str, int]] = [
-    (r"(?:i\s+)?fjol(?:året|årets)?", "year", -1),
-    (r"förra\s+året", "year", -1),
-    (r"i\s+år", "year", 0),
-    (r"igår|i\s+går", "day", -1),
-    (r"last\s+year", "year", -1),
-    (r"this\s+year", "year", 0),
-    (r"yesterday", "day", -1),
-    (r"letztes\s+jahr|im\s+vergangenen\s+jahr|vergangenes\s+jahr|im\s+vorjahr", "year", -1),
-    (r"dieses\s+jahr|in\s+diesem\s+jahr", "year", 0),
-    (r"gestern", "day", -1),
-    (r"l.anno\s+scorso|lo\s+scorso\s+anno", "year", -1),
-    (r"quest.anno", "year", 0),
-    (r"ieri", "day", -1),
-    (r"l.année\s+dernière|l.an\s+dernier|l.an\s+passé", "year", -1),
-    (r"cette\s+année", "year", 0),
-    (r"hier", "day", -1),
-    (r"el\s+año\s+pasado|el\s+pasado\s+año", "year", -1),
-    (r"este\s+año", "year", 0),
-    (r"ayer", "day", -1),
-    (r"w\s+(?:zeszłym|ubiegłym)\s+roku", "year", -1),
-    (r"w\s+tym\s+roku", "year", 0),
-    (r"wczoraj", "day", -1),
-    (r"viime\s+vuonna", "year", -1),
-    (r"tänä\s+vuonna", "year", 0),
-    (r"sidste\s+år|i\s+fjor", "year", -1),
-    (r"vorig(?:e)?\s+jaar", "year", -1),
-    (r"no\s+ano\s+passado", "year", -1),
-    (r"loni", "year", -1),
-    (r"tavaly", "year", -1),
-]
-
-# Weekday references that mean "the last <weekday>": Swedish "i söndags", English
-# "last Sunday"/"on Sunday", German "am Sonntag", Danish "i søndags"...
-WEEKDAY_PAST_PREFIX = [r"i", r"last", r"on", r"am", r"le", r"el", r"lo", r"il", r"w", r"op"]
-
-# --- document kinds ----------------------------------------------------------------------
-
-KIND_CUES: dict[str, list[tuple[str, float]]] = {
-    "decision": [
-        (r"protokoll\w*", 2.0),
-        (r"protokollsutdrag", 3.0),
-        (r"justerande|justering", 1.5),
-        (r"minutes", 2.0),
-        (r"niederschrift|sitzungsprotokoll", 2.0),
-        (r"verbale", 2.0),
-        (r"procès-verbal", 2.0),
-        (r"acta\s+de\s+(?:la\s+)?sesión", 2.0),
-        (r"protokół", 2.0),
-        (r"pöytäkirja\w*", 2.0),
-        (r"tjänsteskrivelse", 1.5),
-        (r"beslutsunderlag", 1.0),
-        (r"beschlussvorlage", 1.5),
-        (r"delibera(?:zione)?", 0.5),
-        (r"délibération", 1.5),
-        (r"\bdnr\b|diarienummer", 1.0),
-        (r"§\s?\d+", 1.0),
-    ],
-    "action_plan": [
-        (r"\w*handlingsplan\w*", 0.8),
-        (r"action\s+plan", 0.8),
-        (r"\w*aktionsplan\w*", 0.8),
-        (r"timetable", 1.0),
-        (r"verksamhetsplan", 1.5),
-        (r"aktivitetsplan", 1.5),
-        (r"lead\s+responsibility|ansvarig", 1.0),
-    ],
-    "report": [
-        (r"rapport\w*", 1.0),
-        (r"report", 1.0),
-        (r"bericht\w*", 1.0),
-        (r"uppföljning\w*", 1.2),
-        (r"follow-up", 1.0),
-        (r"interim", 1.5),
-        (r"relazione", 1.0),
-        (r"informe", 1.0),
-        (r"sprawozdanie", 1.5),
-        (r"raportti", 1.0),
-        (r"evaluation|utvärdering|evaluierung|valutazione|évaluation|evaluación", 1.0),
-        (r"case\s+stud\w*", 1.0),
-        (r"revisionsrapport|granskning|audit", 1.5),
-    ],
-    "web_page": [
-        (r"startsida|home\s*page|startseite", 1.0),
-        (r"kontakta?\s*oss|contact\s+us|kontakt", 0.5),
-        (r"cookies?", 1.0),
-        (r"senast\s+uppdaterad|last\s+updated|zuletzt\s+aktualisiert|ultimo\s+aggiornamento", 1.5),
-        (
-            r"vai\s+ai\s+contenuti|skip\s+to\s+(?:main\s+)?content|zum\s+inhalt|gå\s+till\s+innehåll",
-            1.5,
-        ),
-        (r"genvägar|kontaktvägar|share|dela\s+sidan|teilen", 0.5),
-        (r"bakgrund|background|hintergrund|about|om\s+oss", 0.5),
-        (r"\bnyheter\b|\bnews\b|pressmeddelande|press\s+release|pressemitteilung", 0.5),
-        (r"published|publicerad|veröffentlicht|pubblicato|publié|publicado", 0.5),
-    ],
-    "other": [
-        (r"motion", 2.5),
-        (r"\bantrag\b|interfraktionell\w*|beantragen\s+wir", 2.5),
-        (r"mozione|moción|motie|wniosek\s+radnych|valtuustoaloite", 2.5),
-        (r"kommentarer|comments?|kommentare|commenti|commentaires", 1.0),
-        (
-            r"inga\s+kommentarer|no\s+comments|keine\s+kommentare|nessun\s+commento|aucun\s+commentaire|sin\s+comentarios|brak\s+komentarzy",
-            2.5,
-        ),
-        (r"blog\w*|upplagd\s+av|posted\s+by", 1.5),
-        (r"riktlinjer|guidelines|leitfaden|linee\s+guida|lignes\s+directrices|guía", 1.5),
-        (r"föredragningslista|dagordning|agenda|tagesordnung|ordine\s+del\s+giorno", 2.5),
-    ],
-}
-
-# Table headings: role -> fragments, matched against a whole cell (fuzzy for longer words).
-TABLE_HEADINGS = {
-    "goal": [
-        r"mål\w*",
-        r"aims?(?:\s+in\s+.*)?",
-        r"goals?",
-        r"objectives?",
-        r"ziele?",
-        r"zielsetzung",
-        r"obiettiv[oi]",
-        r"objectifs?",
-        r"objetivos?",
-        r"cel(?:e)?",
-        r"tavoit\w*",
-        r"formål",
-        r"doel(?:en|stelling)?",
-        r"metas?",
-        r"priorit\w*",
-        r"area",
-        r"område",
-        r"handlungsfeld\w*",
-    ],
-    "activity": [
-        r"aktivitet\w*",
-        r"åtgärd\w*",
-        r"insats\w*",
-        r"actions?",
-        r"activit(?:y|ies)",
-        r"measures?",
-        r"tasks?",
-        r"maßnahmen?",
-        r"aktivität\w*",
-        r"azion[ei]",
-        r"attività",
-        r"interventi?",
-        r"acci(?:ón|ones)",
-        r"medidas?",
-        r"actividad\w*",
-        r"działani[ae]",
-        r"toimenpi\w*",
-        r"toimet",
-        r"tiltak",
-        r"handling\w*",
-        r"actie\w*",
-        r"maatregel\w*",
-        r"ações|acções|atividades",
-        r"opatření",
-        r"aktivit[ya]",
-    ],
-    "responsible": [
-        r"ansvar\w*",
-        r"responsib\w*",
-        r"lead(?:\s+responsibility)?",
-        r"lead\s+\w+",
-        r"owner",
-        r"who",
-        r"vem",
-        r"verantwortl\w*",
-        r"zuständig\w*",
-        r"federführung",
-        r"responsabil\w*",
-        r"odpowiedzialn\w*",
-        r"vastuu\w*",
-        r"ansvarlig",
-        r"verantwoordelijk\w*",
-        r"odpovědn\w*",
-        r"felelős\w*",
-    ],
-    "timeframe": [
-        r"tid\w*",
-        r"när",
-        r"genomfört",
-        r"genomförande\w*",
-        r"date",
-        r"dates?",
-        r"datum",
-        r"timeframe",
-        r"time\s*frame",
-        r"timetable",
-        r"timing",
-        r"deadline",
-        r"when",
-        r"schedule",
-        r"period",
-        r"zeitraum",
-        r"zeitplan",
-        r"termin\w*",
-        r"frist",
-        r"tempi",
-        r"scadenz\w*",
-        r"calendrier",
-        r"échéance\w*",
-        r"délai",
-        r"plazos?",
-        r"calendario",
-        r"fecha",
-        r"aikataulu",
-        r"ajankohta",
-        r"tidsplan",
-        r"tidsramme",
-        r"planning",
-        r"prazo",
-        r"lhůta",
-        r"határidő",
-        r"year",
-        r"år",
-    ],
-    "status": [
-        r"status",
-        r"stand",
-        r"stato",
-        r"statut",
-        r"estado",
-        r"implementation",
-        r"progress",
-        r"uppföljning",
-        r"läge",
-        r"comments?",
-        r"kommentar\w*",
-        r"anmerkung\w*",
-        r"note",
-        r"tila",
-    ],
-    "charter_article": [
-        r"artik\w*",
-        r"articles?",
-        r"articol\w*",
-        r"artículos?",
-        r"artigos?",
-        r"charter\s+article",
-        r"cemr",
-        r"artykuł\w*",
-        r"pykälä",
-    ],
-}
-
-# Words that mark a line as a timeframe cell / a responsible cell in a flattened table.
-TIMEFRAME_WORDS = [
-    r"ongoing",
-    r"annually",
-    r"quarterly",
-    r"monthly",
-    r"weekly",
-    r"every",
-    r"within",
-    r"continuous\w*",
-    r"löpande",
-    r"årlig\w*",
-    r"kontinuerlig\w*",
-    r"laufend",
-    r"jährlich",
-    r"fortlaufend",
-    r"annuale",
-    r"continu\w*",
-    r"anual",
-    r"ciągł\w*",
-    r"jatkuva\w*",
-    r"vuosittain",
-    r"løbende",
-    r"fortløpende",
-    r"doorlopend",
-    r"jaarlijks",
-    r"quarter",
-    r"q[1-4]",
-    r"h[12]",
-    r"senast",
-    r"by",
-    r"bis",
-    r"entro",
-    r"avant",
-]
-
-RESPONSIBLE_WORDS = [
-    r"officers?",
-    r"chief",
-    r"executive",
-    r"head",
-    r"manager",
-    r"director",
-    r"coordinator",
-    r"team",
-    r"unit",
-    r"department",
-    r"service",
-    r"group",
-    r"\w*gruppen",
-    r"\w*nämnd\w*",
-    r"\w*förvaltning\w*",
-    r"\w*avdelning\w*",
-    r"\w*enhet\w*",
-    r"\w*strateg",
-    r"samordnare",
-    r"\w*chef",
-    r"\w*direktör",
-    r"\w*amt",
-    r"\w*büro",
-    r"\w*referat",
-    r"abteilung\w*",
-    r"leitung",
-    r"ufficio",
-    r"settore",
-    r"assessorat\w*",
-    r"servizio",
-    r"direction",
-    r"responsable",
-    r"concejalía",
-    r"área",
-    r"wydział\w*",
-    r"biuro",
-    r"\w*keskus",
-    r"\w*yksikkö",
-    r"afdeling",
-    r"afdeling\w*",
-    r"styrelse\w*",
-    r"utskott\w*",
-]
-
-# Stop-words for a cheap language guess when the language detector is unavailable.
-STOPWORDS = {
-    "sv": "och att det som för med är på av till har inte den om ett kommun",
-    "en": "the and of to in is that for with on are by this as be",
-    "de": "der die und das ist nicht mit den von für auf dem sich eine zu",
-    "it": "il di che la per del della le un una sono alla con nel gli",
-    "fr": "le la les des et est une pour dans qui du que sur au par",
-    "es": "el la de que los las del en por una para con se es al",
-    "pl": "i w na z się że nie do jest to dla oraz od przez jak",
-    "fi": "ja on että ei se kunnan myös tai sekä ovat oli kanssa joka",
-    "da": "og at det er en af til på med for som ikke den har de",
-    "nb": "og at det er en av til på med for som ikke den har de ble",
-    "nl": "de het een en van in is dat op te voor met zijn niet",
-    "pt": "o a de que os as do da em um uma para com não por",
-    "cs": "a je na se že v to s o z pro jako ve by",
-    "hu": "a az és hogy nem is egy meg van de már ez",
-    "ro": "și în de la pe cu că nu este o un al din",
-}
+# The tables the extractor uses ------------------------------------------------------------
 
 
 def alternation(fragments: Iterable[str]) -> str:
     return "|".join(f"(?:{f})" for f in fragments)
 
 
-def all_languages(table: Mapping[str, list[str]]) -> list[str]:
-    seen: dict[str, None] = {}
-    for fragments in table.values():
-        for fragment in fragments:
-            seen.setdefault(fragment, None)
-    return list(seen)
+def fragments(key: str) -> list[str]:
+    """The merged fragments of one concept: every language's, then common's, each once."""
+    return [fragment for fragment, _ in load().tagged(key)]
+
+
+def tagged(key: str) -> list[tuple[str, str]]:
+    """``fragments(key)``, each with the language it came from (``"common"`` for none)."""
+    return load().tagged(key)
+
+
+def common(key: str):
+    """A value of ``common.toml``."""
+    return lookup(load().common, key)
+
+
+def filtered(template: str, *keys: str, flags: int = re.IGNORECASE) -> Filtered:
+    """The fragments of ``keys`` in ``template`` (``{alt}`` marks their place), reduced per
+    document to the languages whose words occur in it (``.get()`` gives the regex)."""
+    pairs = [pair for key in keys for pair in tagged(key)]
+    return Filtered([f for f, _ in pairs], template, flags, [code for _, code in pairs])
 
 
 @cache
-def word_regex(key: str) -> re.Pattern[str]:
-    """A compiled whole-word, case-insensitive regex for one of this module's tables."""
-    value = globals()[key]
-    fragments = all_languages(value) if isinstance(value, Mapping) else list(value)
-    return re.compile(rf"(?<![\w-])(?:{alternation(fragments)})(?![\w])", re.IGNORECASE)
+def words(key: str) -> Filtered:
+    """A concept's fragments as one whole-word, case-insensitive regex (see ``filtered``)."""
+    return filtered(WORD_TEMPLATE, key)
 
 
 @cache
-def verb_regexes() -> dict[tuple[str, str], re.Pattern[str]]:
-    merged: dict[tuple[str, str], list[str]] = {}
-    for per_language in VERBS.values():
-        for key, fragments in per_language.items():
-            merged.setdefault(key, []).extend(fragments)
-    return {
-        key: re.compile(rf"(?<![\w-])(?:{alternation(fragments)})(?!\w)", re.IGNORECASE)
-        for key, fragments in merged.items()
-    }
+def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(category, tense) -> (fragment, language) for every action verb, in ``VERB_KEYS`` order."""
+    table: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for name, category_tense in VERB_KEYS.items():
+        pairs = tagged(f"verbs.{name}")
+        if pairs:
+            table[category_tense] = pairs
+    return table
 
 
 @cache
 def month_numbers() -> dict[str, int]:
+    """Month name in any language and form -> 1–12 (the first language listed wins)."""
     months: dict[str, int] = {}
-    for names in MONTHS.values():
-        for number, name in enumerate(names.split(), start=1):
-            months.setdefault(name, number)
+    for data in load().languages.values():
+        for names in data["dates"]["months"]:
+            for number, name in enumerate(names.split(), start=1):
+                months.setdefault(name, number)
     return months
 
 
 @cache
+def month_abbreviations() -> dict[str, int]:
+    return dict(common("dates.month_abbreviations"))
+
+
+@cache
 def weekday_numbers() -> dict[str, int]:
+    """Weekday name in any language -> 0 (Monday) to 6."""
     days: dict[str, int] = {}
-    for names in WEEKDAYS.values():
-        for number, name in enumerate(names.split()):
+    for data in load().languages.values():
+        for number, name in enumerate(data["dates"]["weekdays"].split()):
             days.setdefault(name, number)
     return days
 
 
-# --- activities written as prose or lists ------------------------------------------------
+@cache
+def relative_dates() -> list[tuple[str, str, int, str]]:
+    """(pattern, unit, offset, language) of every relative date expression."""
+    return [
+        (item["pattern"], item["unit"], item["offset"], code)
+        for code, data in load().languages.items()
+        for item in data["dates"]["relative"]
+    ]
 
-# Words after which a sentence lists what will be done; the activity starts where the
-# match ends ("kommer utskottet bland annat att | utbilda politiker…", "comprende | l'…").
-ACTION_INTROS = {
-    "sv": [
-        r"(?:kommer|planerar|fortsätter|avser|ska|skall)\s+(?:[\w:]+\s+){0,5}?att\s+(?:satsa\s+på\s+)?",
-        r"satsar\s+(?:\w+\s+){0,3}?på\s+(?:att\s+)?",
-        r"(?:ska|skall)\s+(?:(?:under|senast|före|till|också|även|bland|annat|\d{4}(?:[-–]\d{2,4})?)\s+)*",
-    ],
-    "en": [
-        r"(?:will|shall|plans?\s+to|intends?\s+to|aims?\s+to|continues?\s+to|commits?\s+to)\s+"
-        r"(?:(?:also|further|continue\s+to|by\s+\w+\s+\d{4}|in\s+\d{4})\s+)*",
-        r"(?:includes?|comprises?)\s+",
-    ],
-    "de": [r"(?:umfasst|beinhaltet|sieht\s+(?:\w+\s+)?vor|enthält)\s*:?\s+"],
-    "it": [r"(?:comprende|prevede|include|si\s+impegna\s+a)\s*:?\s+"],
-    "fr": [r"(?:comprend|prévoit(?:\s+de)?|s.engage\s+à|va|vont)\s*:?\s+"],
-    "es": [r"(?:incluye|comprende|prevé|se\s+compromete\s+a|va\s+a|van\s+a)\s*:?\s+"],
-    "pt": [r"(?:inclui|compreende|prevê|vai|irá|irão)\s*:?\s+"],
-    "pl": [r"(?:obejmuje|przewiduje|planuje|zamierza)\s*:?\s+"],
-    "fi": [r"(?:sisältää|aikoo|aikovat)\s*:?\s+"],
-    # Verb second: "I 2025 vil Økonomiudvalget gennemføre…" (the subject may follow the verb).
-    "da": [
-        r"(?:vil|skal|kommer\s+til\s+at|omfatter|planlægger\s+at)\s+"
-        r"(?:(?:også|i\s+\d{4}|(?-i:[A-ZÆØÅ][\wæøå-]+))\s+)*"
-    ],
-    "nb": [
-        r"(?:vil|skal|kommer\s+til\s+å|omfatter|planlegger\s+å)\s+"
-        r"(?:(?:også|i\s+\d{4}|(?-i:[A-ZÆØÅ][\wæøå-]+))\s+)*"
-    ],
-    "nl": [r"(?:omvat|zal|zullen|gaat|gaan)\s+(?:ook\s+|in\s+\d{4}\s+)*"],
-    "cs": [r"(?:zahrnuje|obsahuje|bude|plánuje)\s+"],
-}
 
-# "for example": what follows is an example list inside one activity, not more activities.
-EXAMPLE_CUES = [
-    r"till\s+exempel",
-    r"t\.\s?ex\.?",
-    r"bland\s+annat",
-    r"for\s+example",
-    r"such\s+as",
-    r"e\.g\.",
-    r"zum\s+beispiel",
-    r"z\.\s?b\.",
-    r"ad\s+esempio",
-    r"per\s+esempio",
-    r"par\s+exemple",
-    r"por\s+ejemplo",
-    r"por\s+exemplo",
-    r"na\s+przykład",
-    r"np\.",
-    r"esimerkiksi",
-    r"for\s+eksempel",
-    r"f\.\s?eks\.",
-    r"bijvoorbeeld",
-    r"bv\.",
-    r"například",
-]
+@cache
+def organisation_patterns() -> list[tuple[str, str, str]]:
+    """(pattern, name template, country) of every organisation pattern, each once."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for data in load().languages.values():
+        for item in data["organisations"]["patterns"]:
+            seen.setdefault(item["pattern"], (item["pattern"], item["name"], item["country"]))
+    return list(seen.values())
 
-# Conjunctions that join the last two activities of a list.
-LIST_CONJUNCTIONS = [
-    "samt",
-    "och",
-    "and",
-    "as well as",
-    "und",
-    "sowie",
-    "e",
-    "ed",
-    "et",
-    "y",
-    "e",
-    "oraz",
-    "i",
-    "ja",
-    "sekä",
-    "og",
-    "en",
-    "a",
-]
 
-# Articles and determiners: a list whose items start with one merges pieces that do not.
-ARTICLES = [
-    "the",
-    "a",
-    "an",
-    "l'",
-    "l’",
-    "la",
-    "il",
-    "lo",
-    "le",
-    "i",
-    "gli",
-    "un",
-    "una",
-    "uno",
-    "les",
-    "des",
-    "du",
-    "el",
-    "los",
-    "las",
-    "o",
-    "os",
-    "as",
-    "um",
-    "uma",
-    "die",
-    "der",
-    "das",
-    "den",
-    "dem",
-    "ein",
-    "eine",
-    "einen",
-    "de",
-    "het",
-    "een",
-    "det",
-    "en",
-    "ett",
-]
+@cache
+def country_cues() -> dict[str, list[tuple[str, str]]]:
+    """Country -> (fragment, language) naming it, countries in ``common.toml``'s order."""
+    found: dict[str, dict[str, str]] = {}
+    for code, data in load().languages.items():
+        for country, items in data["organisations"]["country_cues"].items():
+            for fragment in items:
+                found.setdefault(country, {}).setdefault(fragment, code)
+    order = list(common("countries.order"))
+    order += sorted(country for country in found if country not in order)
+    return {country: list(found[country].items()) for country in order if country in found}
 
-# Relative pronouns that start a trailing clause ("… budget som ska slutföras senast 2019").
-RELATIVISERS = [
-    "som",
-    "which",
-    "that",
-    "che",
-    "qui",
-    "que",
-    "die",
-    "der",
-    "das",
-    "welche",
-    "jotka",
-    "joka",
-    "der",
-    "die",
-    "dat",
-    "który",
-    "która",
-    "które",
-    "které",
-    "který",
-]
 
-# Time phrases inside an activity or its sentence.
-TIME_PHRASES = [
-    r"(?:senast|före|innan|under|by|before|until|bis|vor|entro|avant|antes\s+de|"
-    r"do|przed|mennessä|inden|innen|voor|uiterlijk|nejpozději|até)\s+"
-    r"(?:(?:den|the|utgången\s+av|end\s+of|ende|fine|la\s+fin|el\s+fin)\s+)?"
-    r"(?:\w+\s+){0,2}?(?:(?:19|20)\d{2}|anni|anno|years?|år|jahren?|ans|années|años|lat|"
-    r"vuoden|vuotta|måneder|måneden|months?|månader|mesi|mois|meses|miesięcy)",
-    r"(?:ogni|every|varje|vart|jede[ns]?|alle|chaque|tous\s+les|cada|co|joka|hver|hvert|"
-    r"elke|každý)\s+(?:\w+\s+)?(?:anni|anno|years?|år|jahr\w*|ans?|años?|lat|rok|vuosi|"
-    r"månad\w*|months?|mesi|mese|mois|mes(?:es)?|quarter|kvartal\w*)",
-    r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}",
-    r"(?:under|i|in|im|nel|en|w|vuonna|i\s+løbet\s+af)\s+(?:(?:\w+\s+){0,2})?(?:19|20)\d{2}",
-    r"annual(?:e|ly)?|annuel(?:le)?|anual(?:mente)?|årlig(?:en|t)?|jährlich|jaarlijks|"
-    r"corocznie|vuosittain|ongoing|löpande|laufend|continuo|en\s+continu",
-]
+@cache
+def language_countries() -> dict[str, str]:
+    """Language code (and its variants) -> the country its texts are from, where known."""
+    countries = {}
+    for code, data in load().languages.items():
+        country = data["language"]["country"]
+        if country:
+            for name in [code, *data["language"]["variants"]]:
+                countries[name] = country
+    return countries
 
-# Explanations of what the Charter asks of its signatories ("signatories commit
-# themselves…", "ogni firmatario deve…"): the mark of an informational page.
-COMMITMENT_CUES = [
-    r"verpflichte\w*\s+sich",
-    r"commits?\s+(?:itself|themselves)",
-    r"undertakes?\s+to",
-    r"s.engagent",
-    r"s.engage\s+à",
-    r"si\s+impegna(?:no)?",
-    r"se\s+comprometen?",
-    r"förbinder\s+sig",
-    r"åtar\s+sig",
-    r"sitoutu\w*",
-    r"forpligt\w*\s+sig",
-    r"forplikt\w*\s+seg",
-    r"verplicht\w*\s+zich",
-    r"zobowiązuj\w*\s+się",
-    r"comprometem-se",
-    r"zavazuj\w*\s+se",
-    r"signator\w*",
-    r"signataires?",
-    r"firmatari\w*",
-    r"firmantes?",
-    r"signatar\w*",
-    r"undertecknare",
-    r"allekirjoittaj\w*",
-    r"sygnatariusz\w*",
-    r"ondertekenaars",
-    r"signatários",
-]
+
+@cache
+def stopwords() -> dict[str, str]:
+    """Language code -> frequent short words, for guessing a language without the detector."""
+    return {
+        code: data["language"]["stopwords"]
+        for code, data in load().languages.items()
+        if data["language"]["stopwords"]
+    }
+
+
+@cache
+def kind_cues() -> dict[str, list[tuple[str, float, list[str]]]]:
+    """Kind -> (cue, weight, fragments of every language) in the order they are tried."""
+    return {
+        kind: [
+            (cue, float(weight), fragments(f"kinds.{kind}.{cue}")) for cue, weight in cues.items()
+        ]
+        for kind, cues in common("kind_weights").items()
+    }

@@ -28,7 +28,7 @@ class OrganisationMention:
 @cache
 def _pattern_filters() -> list[tuple[Filtered, str, str]]:
     return [
-        (single(p), template, country) for p, template, country in lexicon.ORGANISATION_PATTERNS
+        (single(p), template, country) for p, template, country in lexicon.organisation_patterns()
     ]
 
 
@@ -154,7 +154,8 @@ def main_organisation(text: str) -> OrganisationMention | None:
 def _noise() -> re.Pattern[str]:
     # Names are short and come from anywhere (existing organisations too): never scoped.
     return re.compile(
-        rf"(?<!\w)(?:{lexicon.alternation(lexicon.ORGANISATION_NOISE)})(?!\w)", re.IGNORECASE
+        rf"(?<!\w)(?:{lexicon.alternation(lexicon.fragments('organisations.noise'))})(?!\w)",
+        re.IGNORECASE,
     )
 
 
@@ -227,8 +228,16 @@ def candidates_in_text(
 @cache
 def _country_filters() -> list[tuple[str, Filtered]]:
     return [
-        (country, Filtered(cues, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE))
-        for country, cues in lexicon.COUNTRY_CUES.items()
+        (
+            country,
+            Filtered(
+                [f for f, _ in cues],
+                lexicon.WORD_TEMPLATE,
+                re.IGNORECASE,
+                [code for _, code in cues],
+            ),
+        )
+        for country, cues in lexicon.country_cues().items()
     ]
 
 
@@ -247,7 +256,7 @@ def country_for(
     cue_counts = Counter()
     for country, pattern in _country_cues():
         cue_counts[country] = len(pattern.findall(text))
-    language_country = lexicon.LANGUAGE_COUNTRY.get(language or "")
+    language_country = lexicon.language_countries().get(language or "")
     if organisation and language in {"nb", "nn", "no", "da"}:
         return language_country or UNKNOWN
     if language_country:

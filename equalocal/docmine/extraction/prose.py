@@ -23,7 +23,7 @@ from functools import cache
 
 from ..types import UNKNOWN, ActionRow
 from . import lexicon
-from .decisions import Sentence, _by_language, find_bodies
+from .decisions import Sentence, find_bodies
 from .prefilter import Filtered
 from .tables import heading_role
 
@@ -33,31 +33,47 @@ _TRIM = " \t.;,:·"
 
 @cache
 def _intro() -> Filtered:
-    fragments, languages = _by_language(lexicon.ACTION_INTROS)
-    return Filtered(fragments, r"(?<![\w-])(?:{alt})", re.IGNORECASE, languages)
+    return lexicon.filtered(r"(?<![\w-])(?:{alt})", "prose.action_intros")
 
 
 @cache
 def _examples() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?:{lexicon.alternation(lexicon.EXAMPLE_CUES)})(?!\w)", re.IGNORECASE
-    )
+    examples = lexicon.alternation(lexicon.fragments("prose.example_cues"))
+    return re.compile(rf"(?<!\w)(?:{examples})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _times() -> list[re.Pattern[str]]:
-    # In order of preference: a period, a deadline, a recurrence, "annually", "in 2025".
-    order = [2, 0, 1, 4, 3]
-    return [
-        re.compile(rf"(?<!\w)(?:{lexicon.TIME_PHRASES[i]})(?!\w)", re.IGNORECASE) for i in order
+    """Time phrases in order of preference: a period, a deadline ("senast 2019", "by the end
+    of 2025"), a recurrence ("every two years"), "annually", "in 2025"."""
+    words = {
+        slot: "|".join(lexicon.fragments(f"prose.time.{slot}"))
+        for slot in (
+            "deadline_words",
+            "deadline_ends",
+            "deadline_units",
+            "every_words",
+            "every_units",
+            "in_words",
+            "recurring",
+        )
+    }
+    year = r"(?:19|20)\d{2}"
+    phrases = [
+        rf"{year}\s*[-–]\s*(?:19|20)?\d{{2}}",
+        rf"(?:{words['deadline_words']})\s+(?:(?:{words['deadline_ends']})\s+)?"
+        rf"(?:\w+\s+){{0,2}}?(?:{year}|{words['deadline_units']})",
+        rf"(?:{words['every_words']})\s+(?:\w+\s+)?(?:{words['every_units']})",
+        words["recurring"],
+        rf"(?:{words['in_words']})\s+(?:(?:\w+\s+){{0,2}})?{year}",
     ]
+    return [re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.IGNORECASE) for phrase in phrases]
 
 
 @cache
 def _responsible_words() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<!\w)(?:{lexicon.alternation(lexicon.RESPONSIBLE_WORDS)})(?!\w)", re.IGNORECASE
-    )
+    responsible = lexicon.alternation(lexicon.fragments("tables.responsible_words"))
+    return re.compile(rf"(?<!\w)(?:{responsible})(?!\w)", re.IGNORECASE)
 
 
 def _words(options: Sequence[str]) -> str:
@@ -71,15 +87,15 @@ _INNER_CONJUNCTIONS = (
     re.compile(r"\s(?:och|and|und|og|et|ja|ed)\s", re.IGNORECASE),
 )
 _LEADING_CONJUNCTION = re.compile(
-    rf"^(?:{_words(lexicon.LIST_CONJUNCTIONS)})\s+(?=\S)", re.IGNORECASE
+    rf"^(?:{_words(lexicon.fragments('prose.list_conjunctions'))})\s+(?=\S)", re.IGNORECASE
 )
 _ARTICLE_START = re.compile(
     r"^(?:(?:l|d|dell|all|nell|un)['’]|(?:"
-    + _words([a for a in lexicon.ARTICLES if not a.endswith(("'", "’"))])
+    + _words([a for a in lexicon.fragments("prose.articles") if not a.endswith(("'", "’"))])
     + r")\s)",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(rf"\s(?:{_words(lexicon.RELATIVISERS)})\s", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\s(?:{_words(lexicon.fragments('prose.relativisers'))})\s", re.IGNORECASE)
 
 
 def find_time(text: str) -> str:

@@ -1,6 +1,7 @@
 """Action rows from tables: real tables (DOCX, HTML) and tables flattened into text.
 
-Columns are mapped from the table's own headings in any language (``lexicon.TABLE_HEADINGS``).
+Columns are mapped from the table's own headings in any language (the language files'
+``tables.headings``).
 Flattened layouts handled: tab- or wide-space-separated lines (with stray ``<p>`` markup),
 one cell per line (PDF and web tables), and bulleted Charter-article lists.
 """
@@ -20,8 +21,11 @@ ROLES = ("goal", "activity", "responsible", "timeframe", "status", "charter_arti
 @cache
 def _heading_regexes() -> dict[str, re.Pattern[str]]:
     return {
-        role: re.compile(rf"^(?:{lexicon.alternation(fragments)})$", re.IGNORECASE)
-        for role, fragments in lexicon.TABLE_HEADINGS.items()
+        role: re.compile(
+            rf"^(?:{lexicon.alternation(lexicon.fragments(f'tables.headings.{role}'))})$",
+            re.IGNORECASE,
+        )
+        for role in ROLES
     }
 
 
@@ -182,7 +186,7 @@ def _separated_grids(text: str) -> list[list[list[str]]]:
 @cache
 def _timeframe_regex() -> re.Pattern[str]:
     months = "|".join(sorted(lexicon.month_numbers(), key=len, reverse=True))
-    words = lexicon.alternation(lexicon.TIMEFRAME_WORDS)
+    words = lexicon.alternation(lexicon.fragments("tables.timeframe_words"))
     return re.compile(
         rf"(?<!\w)(?:{months}|{words}|(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}})(?!\w)", re.IGNORECASE
     )
@@ -201,7 +205,9 @@ def _is_responsible(line: str) -> bool:
         len(line.split()) <= 9
         and bool(
             re.search(
-                rf"(?<!\w)(?:{lexicon.alternation(lexicon.RESPONSIBLE_WORDS)})(?!\w)", line, re.I
+                rf"(?<!\w)(?:{lexicon.alternation(lexicon.fragments('tables.responsible_words'))})(?!\w)",
+                line,
+                re.I,
             )
         )
         and not _is_timeframe(line)

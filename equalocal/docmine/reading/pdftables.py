@@ -2,7 +2,7 @@
 
 PDFium's page text flattens a table: cells come out one after another and wrapped cells
 spill over several lines. Here a page whose text has a likely heading row (two table headings
-from ``lexicon.TABLE_HEADINGS`` on one line, one of them a goal or an activity) is looked at
+from the lexicon's ``tables.headings`` on one line, one of them a goal or an activity) is looked at
 again through its text rectangles (runs of text on one line with their boxes): the heading
 row gives the columns, the rectangles below it are put in the column they overlap most, and
 rectangles close together vertically make one row (a wrapped cell stays in its row). The table
@@ -40,9 +40,14 @@ _PUNCTUATION = ".,:;!?()[]{}\"'*#/|-–"
 @cache
 def _heading_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Whole-word regexes for goal/activity headings and for the other roles' headings."""
-    headings = lexicon.TABLE_HEADINGS
-    main = [f for role in ("goal", "activity") for f in headings[role]]
-    other = [f for role, fs in headings.items() if role not in {"goal", "activity"} for f in fs]
+    main = [
+        f for role in ("goal", "activity") for f in lexicon.fragments(f"tables.headings.{role}")
+    ]
+    other = [
+        f
+        for role in ("responsible", "timeframe", "status", "charter_article")
+        for f in lexicon.fragments(f"tables.headings.{role}")
+    ]
     return (
         re.compile(lexicon.alternation(main), re.IGNORECASE),
         re.compile(lexicon.alternation(other), re.IGNORECASE),
