@@ -15,16 +15,10 @@ from ..types import UNKNOWN, ActionRow, Analysis, OrganisationCandidate, PageTex
 from . import lexicon
 from .classify import classify, is_agenda, is_cemr_related, is_motion
 from .dates import document_date as find_document_date
-from .decisions import (
-    Context,
-    _rx,
-    extract_decisions,
-    find_bodies,
-    find_case_number,
-    has_spaced_letters,
-    normalise,
-    split_sentences,
-)
+from .decisions import Context, extract_decisions
+from .decisions.bodies import find_bodies
+from .decisions.fields import find_case_number
+from .decisions.sentences import has_spaced_letters, normalise, split_sentences
 from .organisations import (
     OrganisationMention,
     candidates_in_text,
@@ -168,7 +162,7 @@ def _analyse(
         rows = rows_from_text(text)
     if not rows:
         # Measures written as lists or prose; prose only in action-plan-like texts.
-        plan_context = bool(_rx("subjects.plan_words").search(text))
+        plan_context = bool(lexicon.words("subjects.plan_words").search(text))
         rows = rows_from_prose(text, sentences, plan_context=plan_context)
     offsets = context.pages
     for row in rows:

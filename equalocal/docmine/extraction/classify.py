@@ -9,7 +9,7 @@ from functools import cache
 
 from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
 from . import lexicon
-from .decisions import charter_spans, weak_charter_spans
+from .decisions.cues import actions, charter_spans, weak_charter_spans
 from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
@@ -40,11 +40,8 @@ def _cue_regex():
     return cues.get(), groups
 
 
-_AGENDA = lexicon.words("decisions.agenda_words")
-
-
 def _agenda():
-    return _AGENDA.get()
+    return lexicon.words("decisions.agenda_words")
 
 
 def is_agenda(text: str) -> bool:
@@ -108,18 +105,16 @@ def explanatory_sentences(text: str) -> int:
 
 def headline_announces(text: str) -> bool:
     """The first line reports an adoption, signing or decision ("Approvato l'atto…")."""
-    from .decisions import _actions
-
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
     if len(first.split()) < 4:
         return False
-    actions, _ = _actions(first)
-    past = any(a.tense == "past" for a in actions)
+    verbs, _ = actions(first)
+    past = any(a.tense == "past" for a in verbs)
     return past and bool(weak_charter_spans(first) or _rx_plans().search(first))
 
 
 def _rx_plans():
-    return lexicon.words("subjects.plan_words").get()
+    return lexicon.words("subjects.plan_words")
 
 
 def classify(

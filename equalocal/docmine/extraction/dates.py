@@ -85,7 +85,6 @@ _RELATIVE = Filtered(
     re.IGNORECASE,
     [code for _, _, _, code in lexicon.relative_dates()],
 )
-_SAME_YEAR = lexicon.words("dates.same_year")
 _DIGIT = re.compile(r"\d")
 
 
@@ -220,7 +219,7 @@ def _relative_unit(expression: str) -> tuple[str, int]:
 
 def same_year_positions(text: str) -> list[int]:
     """Where "that same year" (in any language) refers back to an earlier year."""
-    return [m.start() for m in _SAME_YEAR.get().finditer(text)]
+    return [m.start() for m in lexicon.words("dates.same_year").finditer(text)]
 
 
 def parse_date(text: str, reference: str | None = None) -> str:

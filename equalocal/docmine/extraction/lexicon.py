@@ -178,9 +178,14 @@ def filtered(template: str, *keys: str, flags: int = re.IGNORECASE) -> Filtered:
 
 
 @cache
-def words(key: str) -> Filtered:
-    """A concept's fragments as one whole-word, case-insensitive regex (see ``filtered``)."""
+def _word_filter(key: str) -> Filtered:
     return filtered(WORD_TEMPLATE, key)
+
+
+def words(key: str):
+    """A concept's fragments as one whole-word, case-insensitive regex, reduced to the
+    document in scope (see ``prefilter``); the full regex outside a scope."""
+    return _word_filter(key).get()
 
 
 @cache

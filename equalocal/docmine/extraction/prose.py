@@ -23,7 +23,8 @@ from functools import cache
 
 from ..types import UNKNOWN, ActionRow
 from . import lexicon
-from .decisions import Sentence, find_bodies
+from .decisions.bodies import find_bodies
+from .decisions.sentences import Sentence
 from .prefilter import Filtered
 from .tables import heading_role
 
