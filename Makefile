@@ -50,12 +50,15 @@ demo: $(STAMP)
 worker: $(STAMP)
 	$(BIN)/equalocal worker
 
+# The engine's tests (equalocal/docmine) run on their own first, without Django settings.
 test: system $(STAMP)
-	$(BIN)/pytest -m "not e2e" -q -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest equalocal/docmine -q -n auto
+	$(BIN)/pytest -m "not e2e" -q -n auto --ignore=equalocal/docmine $(PYTEST_ARGS)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist $(PYTEST_ARGS)
 
 test-fast: system $(STAMP)
-	$(BIN)/pytest -m "not e2e" -q -n auto
+	$(BIN)/pytest equalocal/docmine -q -n auto
+	$(BIN)/pytest -m "not e2e" -q -n auto --ignore=equalocal/docmine
 
 e2e: system $(STAMP)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -q -p no:xdist

@@ -7,9 +7,10 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.docmine.types import UNKNOWN, DecisionStatus, DecisionType
+
 from .models import DocumentKind, ItemKind, Stage
 from .templatetags.documents_tags import language_label
-from .types import UNKNOWN
 
 # Uploads ----------------------------------------------------------------------------------------
 
@@ -109,18 +110,21 @@ class TitleForm(forms.Form):
 
 NEW_PLAN = "new"
 
-DECISION_TYPES = [
-    ("sign_charter", _("Sign the Charter")),
-    ("adopt_action_plan", _("Adopt an action plan")),
-    ("follow_up_report", _("Follow-up report")),
-    ("other", _("Other")),
-]
-DECISION_STATUSES = [
-    ("adopted", _("Adopted")),
-    ("proposed", _("Proposed")),
-    ("on_agenda", _("On the agenda")),
-    ("rejected", _("Rejected")),
-]
+# The engine's decision vocabulary with its labels; choices list every member, in order.
+DECISION_TYPE_LABELS = {
+    DecisionType.SIGN_CHARTER: _("Sign the Charter"),
+    DecisionType.ADOPT_ACTION_PLAN: _("Adopt an action plan"),
+    DecisionType.FOLLOW_UP_REPORT: _("Follow-up report"),
+    DecisionType.OTHER: _("Other"),
+}
+DECISION_STATUS_LABELS = {
+    DecisionStatus.ADOPTED: _("Adopted"),
+    DecisionStatus.PROPOSED: _("Proposed"),
+    DecisionStatus.ON_AGENDA: _("On the agenda"),
+    DecisionStatus.REJECTED: _("Rejected"),
+}
+DECISION_TYPES = [(member.value, DECISION_TYPE_LABELS[member]) for member in DecisionType]
+DECISION_STATUSES = [(member.value, DECISION_STATUS_LABELS[member]) for member in DecisionStatus]
 
 
 def _text(label, max_length=300):

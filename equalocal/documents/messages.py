@@ -12,7 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .types import RejectReason
+from equalocal.docmine.types import RejectReason
 
 #: Code stored for a failure that is not about the file (a bug, a database error).
 INTERNAL = "internal"

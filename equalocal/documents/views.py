@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
+from equalocal.docmine.types import DocumentRejected
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_internal_organisation_for_user
@@ -35,7 +36,6 @@ from .forms import (
 from .messages import error_message, warning_message
 from .models import FileType, ItemKind
 from .selectors import CONFIDENT
-from .types import DocumentRejected
 from .uploads import SizeLimitHandler
 
 # The list and uploads --------------------------------------------------------------------------
@@ -285,8 +285,8 @@ PAGE_IMAGE_WIDTH = 1000
 @login_required
 def page_image(request, org, document, number):
     """One page of a PDF or image as PNG, cached by the browser."""
-    from .reading import render_page_png
-    from .types import FileType as ReaderFileType
+    from equalocal.docmine.reading import render_page_png
+    from equalocal.docmine.types import FileType as ReaderFileType
 
     item = selectors.get_document_for_user(request.user, org, document)
     file_type = item.stored_file.file_type

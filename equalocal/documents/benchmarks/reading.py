@@ -10,18 +10,19 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..reading import read_text
-from ..reading.limits import DEFAULT_LIMITS
-from ..reading.ocr import ocr_pages
-from ..reading.pdf import pdf_page_count, render_pdf_page
+from equalocal.docmine.reading import read_text
+from equalocal.docmine.reading.limits import DEFAULT_LIMITS
+from equalocal.docmine.reading.ocr import ocr_pages
+from equalocal.docmine.reading.pdf import pdf_page_count, render_pdf_page
+from equalocal.docmine.text.repair import repair_text
+from equalocal.docmine.text.wer import word_error_rate
+from equalocal.docmine.types import FileType
+
 from ..tests import fixtures
-from ..text.repair import repair_text
-from ..text.wer import word_error_rate
-from ..types import FileType
 
 __all__ = ["bench_ocr_overhead", "bench_reading_born_digital", "bench_repair"]
 
-REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "data" / "003_reference.txt"
+REFERENCE = Path(__file__).resolve().parents[2] / "docmine" / "tests" / "data" / "003_reference.txt"
 OCR_LANGUAGES = ["swe", "eng"]
 
 

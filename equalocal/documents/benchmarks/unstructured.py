@@ -32,7 +32,7 @@ def _make_pdfs(folder: Path) -> list[Path]:
 
 
 def _ours(paths: list[Path]) -> tuple[float, int, int]:
-    from equalocal.documents.reading import read_text, sniff
+    from equalocal.docmine.reading import read_text, sniff
 
     read_text(paths[0], sniff(paths[0].read_bytes()[:8192]))  # warm-up, like the other side
     started = time.perf_counter()

@@ -27,6 +27,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
+from equalocal.docmine.types import (
+    UNKNOWN,
+    DocumentRejected,
+    FileType,
+    OrganisationCandidate,
+    PageText,
+    RejectReason,
+    Table,
+)
 
 from ..messages import GAVE_UP, INTERNAL
 from ..models import (
@@ -39,15 +48,6 @@ from ..models import (
     Page,
     PageSource,
     Stage,
-)
-from ..types import (
-    UNKNOWN,
-    DocumentRejected,
-    FileType,
-    OrganisationCandidate,
-    PageText,
-    RejectReason,
-    Table,
 )
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class Cancelled(Exception):
 
 def limits_from_settings():
     """The reading limits, with the bounds an administrator set in the environment."""
-    from ..reading.limits import DEFAULT_LIMITS
+    from equalocal.docmine.reading.limits import DEFAULT_LIMITS
 
     return replace(
         DEFAULT_LIMITS,
@@ -142,7 +142,7 @@ def _local_path(stored_file):
 def _file_type(stored_file, path: Path) -> FileType:
     if stored_file.file_type and stored_file.file_type != "unknown":
         return FileType(stored_file.file_type)
-    from ..reading.sniff import HEAD_BYTES, sniff
+    from equalocal.docmine.reading.sniff import HEAD_BYTES, sniff
 
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
@@ -156,7 +156,7 @@ def _file_type(stored_file, path: Path) -> FileType:
 
 def _read(run: _Run, path: Path, file_type: FileType, limits) -> None:
     """Text layer, DOCX, ODT, HTML or text → Page rows (``source="none"`` where OCR is needed)."""
-    from ..reading import read_text
+    from equalocal.docmine.reading import read_text
 
     document = run.document
     if document.pages.exists():
@@ -188,7 +188,7 @@ def _read(run: _Run, path: Path, file_type: FileType, limits) -> None:
 
 def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
     """OCR the pages that have no text yet; each page is saved as soon as it is done."""
-    from ..reading import ocr_languages_for, ocr_pages
+    from equalocal.docmine.reading import ocr_languages_for, ocr_pages
 
     missing = list(
         Page.objects.filter(document_id=run.id, source=PageSource.NONE)
@@ -239,8 +239,8 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
 
 def _repair(run: _Run) -> None:
     """Repair OCR damage (lost diacritics, confusions) on OCR'd pages; the raw text is kept."""
-    from ..text.language import detect_language
-    from ..text.repair import repair_text
+    from equalocal.docmine.text.language import detect_language
+    from equalocal.docmine.text.repair import repair_text
 
     pages = list(
         Page.objects.filter(document_id=run.id, source=PageSource.OCR).only(
@@ -279,7 +279,7 @@ def _country_language(document: Document) -> str:
 
 def _languages(run: _Run) -> list[Page]:
     """Language of each page and of the document (the language with the most text)."""
-    from ..text.language import detect_languages
+    from equalocal.docmine.text.language import detect_languages
 
     run.stage(Stage.LANGUAGE)
     pages = list(Page.objects.filter(document_id=run.id).order_by("number"))
@@ -353,7 +353,7 @@ def _fingerprint(kind: str, data: dict) -> tuple:
 
 def _analyse(run: _Run, pages: list[Page]) -> None:
     """Classify the document and extract decisions and action rows as items to review."""
-    from ..extraction import analyse
+    from equalocal.docmine.extraction import analyse
 
     run.stage(Stage.CLASSIFYING)
     document = run.document

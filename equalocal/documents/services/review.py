@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.locking import claim_lock
+from equalocal.docmine.types import UNKNOWN, DecisionStatus, DecisionType
 
 from ..models import Document, ExtractedItem, ItemKind, ItemStatus, Stage
-from ..types import UNKNOWN
 
 DECISION_FIELDS = {
     "organisation",
@@ -37,8 +37,6 @@ DECISION_FIELDS = {
     "evidence",
 }
 ACTION_ROW_FIELDS = {"goal", "activity", "responsible", "timeframe", "status", "charter_article"}
-DECISION_TYPES = {"sign_charter", "adopt_action_plan", "follow_up_report", "other"}
-DECISION_STATUSES = {"adopted", "proposed", "on_agenda", "rejected"}
 DATE_FIELDS = {"decision_date", "signing_date"}
 
 
@@ -90,11 +88,11 @@ def _clean_corrections(item: ExtractedItem, corrections: dict) -> dict:
         if name in DATE_FIELDS:
             clean[name] = _validate_date(name, value)
         elif name == "decision_type":
-            if value not in DECISION_TYPES:
+            if value not in DecisionType:
                 raise ApplicationError(_("Choose a type of decision from the list."), field=name)
             clean[name] = value
         elif name == "status" and item.kind == ItemKind.DECISION:
-            if value not in DECISION_STATUSES:
+            if value not in DecisionStatus:
                 raise ApplicationError(_("Choose a status from the list."), field=name)
             clean[name] = value
         elif name == "organisation_id":
@@ -226,12 +224,12 @@ def _accept_signing(item: ExtractedItem, values: dict, by):
     from equalocal.charters.models import CommitmentStatus
     from equalocal.charters.services import commitment_add_step
 
-    status = values.get("status") or "adopted"
-    if status == "rejected":
+    status = values.get("status") or DecisionStatus.ADOPTED
+    if status == DecisionStatus.REJECTED:
         return None
     day = _full_date(values.get("decision_date"))
     signed = _full_date(values.get("signing_date"))
-    if status == "adopted" and day is None and signed is not None:
+    if status == DecisionStatus.ADOPTED and day is None and signed is not None:
         day = signed
     if day is None:
         raise ApplicationError(
@@ -239,11 +237,11 @@ def _accept_signing(item: ExtractedItem, values: dict, by):
             field="decision_date",
         )
     step_status = {
-        "adopted": CommitmentStatus.DECIDED,
-        "proposed": CommitmentStatus.RECOMMENDED,
-        "on_agenda": CommitmentStatus.CONSIDERING,
+        DecisionStatus.ADOPTED: CommitmentStatus.DECIDED,
+        DecisionStatus.PROPOSED: CommitmentStatus.RECOMMENDED,
+        DecisionStatus.ON_AGENDA: CommitmentStatus.CONSIDERING,
     }.get(status, CommitmentStatus.CONSIDERING)
-    if status == "adopted" and signed is not None and signed == day:
+    if status == DecisionStatus.ADOPTED and signed is not None and signed == day:
         step_status = CommitmentStatus.SIGNED
     organisation = _decision_organisation(item, values, by)
     commitment = _commitment_for(organisation, day, by)
@@ -275,8 +273,8 @@ def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
     from equalocal.plans.models import ActionPlan, PlanKind, PlanStatus
     from equalocal.plans.services import plan_save
 
-    status = values.get("status") or "adopted"
-    if status == "rejected":
+    status = values.get("status") or DecisionStatus.ADOPTED
+    if status == DecisionStatus.REJECTED:
         return None
     organisation = _decision_organisation(item, values, by)
     if plan is None:
@@ -286,7 +284,7 @@ def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
             kind=PlanKind.CHARTER,
             status=PlanStatus.DRAFT,
         )
-    if status == "adopted":
+    if status == DecisionStatus.ADOPTED:
         day = _full_date(values.get("decision_date"))
         if day is None:
             raise ApplicationError(
@@ -300,7 +298,9 @@ def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
             _known(values.get("case_number"))[:60] or plan.adoption_case_number
         )
     elif plan.pk is None:
-        plan.status = PlanStatus.CONSULTATION if status == "proposed" else PlanStatus.DRAFT
+        plan.status = (
+            PlanStatus.CONSULTATION if status == DecisionStatus.PROPOSED else PlanStatus.DRAFT
+        )
     if plan.pk is None:
         plan.purpose = _source_note(item)
     try:
@@ -540,9 +540,9 @@ def item_accept(
     target = None
     if item.kind == ItemKind.DECISION:
         decision_type = values.get("decision_type")
-        if decision_type == "sign_charter":
+        if decision_type == DecisionType.SIGN_CHARTER:
             target = _accept_signing(item, values, by)
-        elif decision_type == "adopt_action_plan":
+        elif decision_type == DecisionType.ADOPT_ACTION_PLAN:
             target = _accept_plan_adoption(item, values, by, plan)
     else:
         target = _accept_action_row(item, values, by, plan)

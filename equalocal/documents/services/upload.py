@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.locking import claim_lock
+from equalocal.docmine.types import DocumentRejected, RejectReason
 
 from ..messages import error_message
 from ..models import Document, Stage, StoredFile
-from ..types import DocumentRejected, RejectReason
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ def document_upload(
     not fit the content gives a warning, not a refusal. Raises ApplicationError (field
     ``file``) for an empty file, a file over the limit, or content that cannot be read.
     """
-    from ..reading.sniff import extension_mismatch, sniff
+    from equalocal.docmine.reading.sniff import extension_mismatch, sniff
 
     if isinstance(file, (str, Path)):
         path = Path(file)

@@ -83,9 +83,9 @@ def repair_count(repairs) -> int:
 @register.filter
 def item_fields(item) -> list[tuple[str, str]]:
     """The item's fields as (label, value) pairs, corrections applied; "–" for unknown values."""
+    from equalocal.docmine.types import UNKNOWN
     from equalocal.documents.forms import ActionRowCorrectionForm, DecisionCorrectionForm
     from equalocal.documents.models import ItemKind
-    from equalocal.documents.types import UNKNOWN
 
     form_class = (
         DecisionCorrectionForm if item.kind == ItemKind.DECISION else ActionRowCorrectionForm
@@ -105,13 +105,13 @@ def item_fields(item) -> list[tuple[str, str]]:
 @register.filter
 def item_heading(item) -> str:
     """A short name for the item's card: the decision's type or the activity's text."""
-    from equalocal.documents.forms import DECISION_TYPES
+    from equalocal.docmine.types import UNKNOWN
+    from equalocal.documents.forms import DECISION_TYPE_LABELS
     from equalocal.documents.models import ItemKind
-    from equalocal.documents.types import UNKNOWN
 
     values = item.values
     if item.kind == ItemKind.DECISION:
-        label = dict(DECISION_TYPES).get(values.get("decision_type"), _("Decision"))
+        label = DECISION_TYPE_LABELS.get(values.get("decision_type"), _("Decision"))
         organisation = values.get("organisation")
         if organisation and organisation != UNKNOWN:
             return _("%(decision)s: %(organisation)s") % {

@@ -116,7 +116,7 @@ def _main(db: str, media: str, command: str, *args: str) -> None:
         print(json.dumps({"document": document.pk}))
         return
 
-    from equalocal.documents import reading
+    from equalocal.docmine import reading
     from equalocal.documents.services import document_process
 
     original = reading.ocr_pages

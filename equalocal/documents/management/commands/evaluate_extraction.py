@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from equalocal.documents.extraction.evaluate import evaluate_folder, format_report
+from equalocal.docmine.extraction.evaluate import evaluate_folder, format_report
 
 
 class Command(BaseCommand):

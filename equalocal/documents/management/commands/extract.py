@@ -7,7 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
-from equalocal.documents.extraction.files import extract_path
+from equalocal.docmine.extraction.files import extract_path
 
 
 class Command(BaseCommand):

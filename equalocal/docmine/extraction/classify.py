@@ -1,0 +1,180 @@
+"""What kind of document a text is, and whether it concerns the Charter at all."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
+from . import lexicon
+from .decisions.cues import actions, charter_spans, weak_charter_spans
+from .prefilter import Filtered
+
+KINDS = ("decision", "action_plan", "report", "web_page", "other")
+
+
+def is_cemr_related(text: str) -> bool:
+    """True when the Charter (or CEMR) is named; general equality work is not enough."""
+    return bool(charter_spans(" ".join(text.split())))
+
+
+@cache
+def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
+    parts = []
+    groups: dict[str, tuple[str, float]] = {}
+    for kind, cues in lexicon.kind_cues().items():
+        for index, (_cue, weight, fragments) in enumerate(cues):
+            if not fragments:
+                continue
+            name = f"{kind}_{index}"
+            groups[name] = (kind, weight)
+            parts.append(f"(?P<{name}>{'|'.join(fragments)})")
+    return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, list(groups)), groups
+
+
+def _cue_regex():
+    """All kind cues in one regex; each alternative is a named group (kind, weight)."""
+    cues, groups = _cue_filter()
+    return cues.get(), groups
+
+
+def _agenda():
+    return lexicon.words("decisions.agenda_words")
+
+
+def is_agenda(text: str) -> bool:
+    """An agenda or notice of meeting: the word as a heading near the top."""
+    head = text[:1500]
+    for m in _agenda().finditer(head):
+        word = m.group(0)
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        if word.isupper() or m.start() - line_start < 40:
+            return True
+    return False
+
+
+_MOTION_FILTER = Filtered(
+    (
+        r"motion|antrag|interfraktioneller\s+antrag|mozione|moción|motie|wniosek|valtuustoaloite",
+        r"medborgarförslag|borgerforslag",
+    ),
+    r"(?<!\w)(?:{alt})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_motion(text: str) -> bool:
+    """A motion or a formal request (Antrag): named as such in the first lines."""
+    head = text[:400]
+    return (
+        bool(re.search(r"(?m)^\s*(?:MOTION|Motion|Antrag)\b", head))
+        or bool(
+            re.search(
+                r"(?<!\w)(?:interfraktioneller\s+antrag|beantragen\s+wir)(?!\w)", text[:4000], re.I
+            )
+        )
+        or bool(
+            _MOTION_FILTER.get().search(head)
+            and re.search(r"\bföreslår\s+jag\b|\bI\s+move\b|\bpropongo\b", text, re.I)
+        )
+    )
+
+
+_EXPLAINING = lexicon.filtered(
+    lexicon.WORD_TEMPLATE, "charter.commitment_cues", "decisions.generic_cues"
+)
+_SIGNATORIES = re.compile(
+    r"signat\w*|firmat\w*|firmant\w*|undertecknare|allekirjoittaj\w*|sygnatariusz\w*|"
+    r"ondertekenaar\w*|underskriver\w*",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def explanatory_sentences(text: str) -> int:
+    """Sentences that explain what the Charter asks of its signatories."""
+    explaining = _EXPLAINING.get()
+    count = 0
+    for piece in _PIECES.split(text):
+        if explaining.search(piece) and (weak_charter_spans(piece) or _SIGNATORIES.search(piece)):
+            count += 1
+    return count
+
+
+def headline_announces(text: str) -> bool:
+    """The first line reports an adoption, signing or decision ("Approvato l'atto…")."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    if len(first.split()) < 4:
+        return False
+    verbs, _ = actions(first)
+    past = any(a.tense == "past" for a in verbs)
+    return past and bool(weak_charter_spans(first) or _rx_plans().search(first))
+
+
+def _rx_plans():
+    return lexicon.words("subjects.plan_words")
+
+
+def classify(
+    text: str,
+    *,
+    decisions: Sequence[Decision] = (),
+    action_rows: Sequence[ActionRow] = (),
+    document_date: str = UNKNOWN,
+    agenda: bool = False,
+    motion: bool = False,
+    formula: bool = False,
+) -> tuple[str, float]:
+    """The document's kind and a confidence in 0–1, from weighted cues and structure."""
+    scores = dict.fromkeys(KINDS, 0.0)
+    regex, groups = _cue_regex()
+    seen: dict[str, float] = {}
+    for m in regex.finditer(text[:4000]):
+        name = m.lastgroup or ""
+        factor = 1.5 if m.start() < 300 else 1.0
+        seen[name] = max(seen.get(name, 0.0), factor)
+    for name, factor in seen.items():
+        kind, weight = groups[name]
+        scores[kind] += weight * factor
+    scores["web_page"] += 0.8  # most public texts are web pages
+    if agenda:
+        scores["other"] += 4.0
+    if motion:
+        scores["other"] += 4.0
+    tabular = [row for row in action_rows if row.confidence >= 0.6]
+    if len(tabular) >= 3:
+        scores["action_plan"] += 2.5 + min(len(tabular), 10) * 0.2
+    length = max(len(text), 1)
+    first_line = text.strip().split("\n", 1)[0][:200]
+    doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
+    for decision in decisions:
+        probe = decision.evidence[:40]
+        position = text.find(probe) if probe else -1
+        if decision.status == DecisionStatus.ADOPTED:
+            if probe and probe in " ".join(first_line.split()):
+                weight = 3.0
+            elif 0 <= position < max(200, length * 0.2):
+                weight = 1.5
+            else:
+                weight = 0.8
+        elif decision.status == DecisionStatus.PROPOSED:
+            weight = 0.6
+        else:
+            weight = 0.3
+        date = (
+            decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
+        )
+        if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:
+            weight *= 0.3  # a decision mentioned in passing, years ago
+            scores["web_page"] += 0.8
+        scores["decision"] += weight
+    if formula:
+        scores["decision"] += 2.5
+    if headline_announces(text):
+        scores["decision"] += 2.0
+    scores["web_page"] += min(explanatory_sentences(text[:4000]), 3) * 0.9
+    best = max(scores, key=lambda k: scores[k])
+    total = sum(math.exp(v) for v in scores.values())
+    return best, round(math.exp(scores[best]) / total, 2)

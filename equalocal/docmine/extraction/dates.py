@@ -1,0 +1,270 @@
+"""Dates in the Charter's languages: absolute, year-less and relative, with their precision.
+
+Values are ISO strings at the precision the text gives: ``YYYY-MM-DD``, ``YYYY-MM`` or
+``YYYY``. Day-first is assumed for numeric dates (``01.10.2024``, ``1/10/2024``), as in
+Europe. Year-less dates ("23 décembre", "i söndags", "last year") resolve against a
+reference date, normally the document's own date, and are left out when there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..types import UNKNOWN
+from . import lexicon
+from .prefilter import Filtered
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    period: bool = False  # part of a range such as "2017–2019" or a plan period
+    relative: bool = False  # resolved against the reference date
+
+    @property
+    def precision(self) -> int:
+        return {10: 3, 7: 2, 4: 1}[len(self.value)]
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    # A month is any word, checked against the month tables afterwards: one character class
+    # is much faster than an alternation of every month name in every language.
+    month = r"(?P<month>[^\W\d_]{3,15}\.?)"
+    year = r"(?P<year>(?:19|20)\d{2})"
+    day = r"(?P<day>0?[1-9]|[12]\d|3[01])"
+    flags = re.IGNORECASE
+    last_weekday = "|".join(lexicon.fragments("dates.last_weekday"))
+    return {
+        "iso": re.compile(
+            rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
+        ),
+        "iso_month": re.compile(rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])(?![\d-])"),
+        "numeric": re.compile(
+            rf"(?<![\d/.]){day}\s?[./]\s?(?P<month>0?[1-9]|1[0-2])\s?[./]\s?{year}(?!\d)"
+        ),
+        "year_first": re.compile(
+            rf"(?<!\d){year}\.?\s*(?:m\.\s*)?{month}\s+{day}\.?(?:\s*d\.)?(?!\d)", flags
+        ),
+        "day_month": re.compile(
+            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+)?{month}"
+            rf"(?!\w)(?:,?\s+(?:de\s+|del\s+|of\s+)?{year}(?!\d))?",
+            flags,
+        ),
+        "month_day": re.compile(
+            rf"(?<!\w){month}\s+{day}(?:st|nd|rd|th)?,?\s+{year}(?!\d)",
+            flags,
+        ),
+        "month_year": re.compile(
+            rf"(?<!\w){month}(?:\s+|\s+de\s+|\s+del\s+|\s*\.\s*){year}(?!\d)", flags
+        ),
+        "year": re.compile(r"(?<![\w/.-])(?P<year>19[5-9]\d|20[0-4]\d)(?![\w/]|\s?-\s?\d|\.\d)"),
+        "range": re.compile(
+            r"(?<![\w/-])((?:19|20)\d{2})\s*(?:[-–—]|/|till|to|bis|al|au)\s*((?:19|20)?\d{2})(?![\w/-])",
+            flags,
+        ),
+        "weekday": re.compile(
+            rf"(?<!\w)(?:{last_weekday})\s+(?P<weekday>[^\W\d_]{{4,14}})(?!\w)",
+            flags,
+        ),
+    }
+
+
+_RELATIVE = Filtered(
+    [p for p, _, _, _ in lexicon.relative_dates()],
+    lexicon.WORD_TEMPLATE,
+    re.IGNORECASE,
+    [code for _, _, _, code in lexicon.relative_dates()],
+)
+_DIGIT = re.compile(r"\d")
+
+
+_PERIOD_BEFORE = re.compile(
+    r"(?:för|for|für|per|pour|para|dla|voor|til|perioden|period|periode|período|plan|"
+    r"verksamhetsplan|uppdragsplan|handlingsplan|action\s+plan|aktionsplan|budget|budgeten|"
+    r"år|year|jahr|anno|année|año|ano|rok|vuosi|academic\s+year)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word.isdigit():
+        return int(word)
+    return lexicon.month_numbers().get(word) or lexicon.month_abbreviations().get(word)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_reference(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """``"2021-01"`` -> ``(2021, 1, None)``; ``unknown`` or ``None`` -> ``None``."""
+    if not value or value == UNKNOWN:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return (parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
+
+
+def _year_for(month: int, day: int, reference) -> int | None:
+    """The year of a year-less date: the latest one not after the reference date."""
+    if reference is None:
+        return None
+    ref_year, ref_month, ref_day = reference
+    if ref_month is None:
+        return ref_year
+    if (month, day) <= (ref_month, ref_day or 31):
+        return ref_year
+    return ref_year - 1
+
+
+def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
+    """Every date in ``text``, in order, most precise reading first where they overlap.
+
+    ``reference`` (``YYYY[-MM[-DD]]``) resolves year-less and relative dates; without it
+    they are left out.
+    """
+    patterns = _patterns()
+    ref = parse_reference(reference)
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(match: re.Match[str], value: str, **flags) -> None:
+        if free(match.start(), match.end()):
+            found.append(DateMatch(match.start(), match.end(), value, **flags))
+            taken.append((match.start(), match.end()))
+
+    digits = bool(_DIGIT.search(text))
+    for key in ("iso", "numeric", "year_first", "month_day", "day_month") if digits else ():
+        for m in patterns[key].finditer(text):
+            month = _month_number(m.group("month"))
+            day = int(m.group("day"))
+            year_text = m.group("year")
+            if month is None:
+                continue
+            relative = False
+            if year_text:
+                year = int(year_text)
+            else:
+                year = _year_for(month, day, ref)
+                relative = True
+                if year is None:
+                    taken.append((m.start(), m.end()))
+                    continue
+            if _valid(year, month, day):
+                add(m, f"{year:04d}-{month:02d}-{day:02d}", relative=relative)
+    for key in ("iso_month", "month_year") if digits else ():
+        for m in patterns[key].finditer(text):
+            month = _month_number(m.group("month"))
+            if month:
+                add(m, f"{int(m.group('year')):04d}-{month:02d}")
+    for m in patterns["range"].finditer(text) if digits else ():
+        if free(m.start(), m.end()):
+            found.append(DateMatch(m.start(1), m.end(1), m.group(1), period=True))
+            taken.append((m.start(), m.end()))
+    for m in patterns["year"].finditer(text) if digits else ():
+        period = bool(_PERIOD_BEFORE.search(text[max(0, m.start() - 25) : m.start()]))
+        add(m, m.group("year"), period=period)
+    if ref is not None:
+        ref_date = _reference_date(ref)
+        for m in _RELATIVE.get().finditer(text):
+            unit, offset = _relative_unit(m.group(0))
+            if unit == "year":
+                add(m, f"{ref[0] + offset:04d}", relative=True)
+            elif unit == "day" and ref_date is not None:
+                add(m, (ref_date + dt.timedelta(days=offset)).isoformat(), relative=True)
+        if ref_date is not None:
+            for m in patterns["weekday"].finditer(text):
+                word = m.group("weekday").lower()
+                weekday = lexicon.weekday_numbers().get(word)
+                if weekday is None:
+                    weekday = lexicon.weekday_numbers().get(word[:-1])
+                if weekday is None:
+                    continue
+                back = (ref_date.weekday() - weekday) % 7 or 7
+                add(m, (ref_date - dt.timedelta(days=back)).isoformat(), relative=True)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _reference_date(ref) -> dt.date | None:
+    year, month, day = ref
+    if month is None or day is None:
+        return None
+    return dt.date(year, month, day)
+
+
+def _relative_unit(expression: str) -> tuple[str, int]:
+    for pattern, unit, offset, _ in lexicon.relative_dates():
+        if re.fullmatch(pattern, expression, re.IGNORECASE):
+            return unit, offset
+    return "year", 0
+
+
+def same_year_positions(text: str) -> list[int]:
+    """Where "that same year" (in any language) refers back to an earlier year."""
+    return [m.start() for m in lexicon.words("dates.same_year").finditer(text)]
+
+
+def parse_date(text: str, reference: str | None = None) -> str:
+    """The first date in ``text`` (not a period) as an ISO string, or ``unknown``."""
+    for match in find_dates(text, reference):
+        if not match.period:
+            return match.value
+    return UNKNOWN
+
+
+_DATE_LABEL = Filtered(
+    (
+        r"sammanträdesdatum|mötesdatum|datum|date|dated|published|publicerad|publiceringsdatum|"
+        r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|data|"
+        r"julkaistu|päivämäärä|udgivet|publisert|dato|gepubliceerd|datum\s+publicatie|meeting|"
+        r"sitzung(?:sdatum)?|seduta|séance|sesión|posiedzenie|kokous",
+    ),
+    r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = Filtered(
+    (
+        r"senast\s+(?:uppdaterad|ändrad)|last\s+(?:updated|modified)|zuletzt\s+(?:aktualisiert|geändert)|"
+        r"ultimo\s+aggiornamento|mis\s+à\s+jour|actualizado|aktualizacja|päivitetty|opdateret|oppdatert|"
+        r"bijgewerkt",
+    ),
+    r"(?:{alt})\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+
+
+def document_date(text: str) -> str:
+    """The date of the document itself: a labelled publication or meeting date, else a
+    "last updated" date, else the first day- or month-precise date near the top."""
+    head = text[:2000]
+    for label in _DATE_LABEL.get().finditer(head):
+        window = head[label.end() : label.end() + 40]
+        for match in find_dates(window):
+            if match.start < 12 and not match.period and match.precision >= 2:
+                return match.value
+    for label in _UPDATED_LABEL.get().finditer(text):
+        for match in find_dates(text[label.end() : label.end() + 40]):
+            if match.precision >= 2:
+                return match.value
+    for match in find_dates(text[:600]):
+        if not match.period and match.precision >= 2:
+            return match.value
+    return UNKNOWN

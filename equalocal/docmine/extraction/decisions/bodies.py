@@ -1,0 +1,112 @@
+"""Who decides: the organisation, its deciding body, or the office holder who signs."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...types import UNKNOWN
+from .. import lexicon
+from ..organisations import OrganisationMention
+from ..organisations import find_organisations_cached as find_organisations
+from ..prefilter import NEVER, Filtered
+
+
+@cache
+def _capitalised_body_filter() -> Filtered | None:
+    """Capitalised words before a body noun ("Finance and Resources Committee")."""
+    nouns = "|".join(lexicon.fragments("bodies.capitalised"))
+    if not nouns:
+        return None
+    return Filtered(
+        (nouns,), r"(?<![\w])(?:[A-Z][\w&’'-]*\s+(?:(?:and|of|for|&)\s+)?){1,6}(?:{alt})(?![\w])"
+    )
+
+
+_CHAIR_AFTER = re.compile(r"^\s*(?:ordförande|vice\s+ordförande|chair|vorsitz\w*|presidente)", re.I)
+
+
+def find_bodies(text: str) -> list[tuple[int, str]]:
+    """Deciding bodies as written, normalised to their base form ("kommunfullmäktiges" ->
+    "Kommunfullmäktige"), with offsets."""
+    found: list[tuple[int, str]] = []
+    not_bodies = lexicon.words("bodies.not_deciding")
+    capitalised = _capitalised_body_filter()
+    for regex in (lexicon.words("bodies.deciding"), capitalised.get() if capitalised else NEVER):
+        for m in regex.finditer(text):
+            window = text[max(0, m.start() - 5) : m.end() + 30]
+            if not_bodies.search(window) or _CHAIR_AFTER.match(text[m.end() :]):
+                continue
+            found.append((m.start(), _clean_body(m.group(0))))
+    found.sort()
+    return found
+
+
+def _clean_body(body: str) -> str:
+    body = " ".join(body.split())
+    body = re.sub(r"^(?:the|The)\s+", "", body)
+    words = body.split(" ")
+    if len(words) == 1:
+        word = words[0]
+        for suffix in ("s", "ns"):
+            base = word[: -len(suffix)]
+            if word.lower().endswith(("fullmäktiges", "styrelsens", "styrelses")) and suffix == "s":
+                word = base
+                break
+        word = re.sub(r"(?i)(styrelse)n$", r"\1n", word)
+        body = word
+    return body[:1].upper() + body[1:]
+
+
+def signer(text: str) -> str:
+    """The office holder who signs ("kommunstyrelsens ordförande", "the Mayor"); "" if none."""
+    match = lexicon.words("bodies.signers").search(text)
+    if not match:
+        return ""
+    following = re.match(r"\s+(?:i|and|und|et|e|y|oraz|ja|og|en)\s+([\w]+)", text[match.end() :])
+    value = match.group(0)
+    if following and lexicon.words("bodies.signers").fullmatch(following.group(1)):
+        value = text[match.start() : match.end() + following.end()]
+    return value
+
+
+def base_form(body: str) -> str:
+    """ "Kommunstyrelsens arbetsutskotts" (genitive, before "förslag") → "… arbetsutskott"."""
+    if body.endswith("s") and len(body) > 4:
+        shorter = body[:-1]
+        found = find_bodies(shorter)
+        if found and len(found[-1][1]) == len(shorter):
+            return shorter
+    return body
+
+
+# Capitals at the start of a sentence that name no organisation.
+_NOT_SUBJECTS = {
+    "CEMR",
+    "CCRE",
+    "RGRE",
+    "CMRE",
+    "MOTION",
+    "RESOLVED",
+    "BESLUTA",
+    "EU",
+    "UN",
+    "DECISION",
+    "NOTE",
+}
+
+
+def organisation_for(
+    norm: str, organisation: OrganisationMention | None, country: str
+) -> tuple[str, str]:
+    """The organisation a sentence's decision belongs to and its country: one named in the
+    sentence, an acronym opening it ("KSAU beslutade…"), else the document's organisation."""
+    mentions = find_organisations(norm)
+    if mentions:
+        return mentions[0].name, mentions[0].country
+    subject = re.match(r"^(?:the\s+)?([A-ZÅÄÖ]{3,6})\b", norm)
+    if subject and subject.group(1) not in _NOT_SUBJECTS:
+        return subject.group(1), country
+    if organisation:
+        return organisation.name, organisation.country or country
+    return UNKNOWN, country

@@ -1,0 +1,159 @@
+"""What a sentence says: action verbs, the Charter named, statements about many at once.
+
+Action verbs (sign, adopt, decide, support; propose and reject as cues of the status) and
+the Charter's names come from the lexicon in every language at once. A clause that counts
+signatories ("111 kommuner har…") or states a generic duty ("each signatory shall…")
+holds no concrete decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .. import lexicon
+from ..prefilter import Filtered
+
+_ACRONYMS = Filtered(
+    ("|".join(lexicon.common("charter.acronyms")),), r"(?<![\w])(?:{alt})(?![a-z])"
+)
+
+
+def _acronyms():
+    return _ACRONYMS.get()
+
+
+@cache
+def _cemr_actor_filter() -> Filtered:
+    acronyms = "|".join(lexicon.common("charter.actor_acronyms"))
+    names = lexicon.tagged("charter.cemr_names")
+    return Filtered(
+        [rf"(?:{acronyms})(?![\w-])", *(rf"(?:{n})(?!\w)" for n, _ in names)],
+        r"(?<![\w])(?:{alt})",
+        re.IGNORECASE,
+        [lexicon.COMMON, *(code for _, code in names)],
+    )
+
+
+def cemr_actor():
+    """The regex of CEMR and its bodies as actors (an acronym, "General Assembly")."""
+    return _cemr_actor_filter().get()
+
+
+def charter_spans(text: str) -> list[tuple[int, int]]:
+    """Where the Charter is named unambiguously (acronym, full name in any language)."""
+    return list(_charter_spans(text))
+
+
+@lru_cache(maxsize=2048)
+def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached by text: the scoped regexes give the full regexes' result on the text in scope.
+    spans = [(m.start(), m.end()) for m in _acronyms().finditer(text)]
+    spans += [(m.start(), m.end()) for m in lexicon.words("charter.names").finditer(text)]
+    words = lexicon.words("charter.words")
+    europe = lexicon.words("charter.europe_words")
+    equality = lexicon.words("charter.equality_words")
+    for m in words.finditer(text):
+        near = text[max(0, m.start() - 60) : m.end() + 60]
+        wide = text[max(0, m.start() - 120) : m.end() + 140]
+        if europe.search(near) and equality.search(wide):
+            spans.append((m.start(), m.end()))
+    return tuple(sorted(spans))
+
+
+def weak_charter_spans(text: str) -> list[tuple[int, int]]:
+    """Where "charter" or "declaration" stands, in a text known to be about the Charter."""
+    return [(m.start(), m.end()) for m in lexicon.words("charter.words").finditer(text)]
+
+
+@dataclass
+class Action:
+    category: str  # adopt, sign, decide, support
+    tense: str
+    start: int
+    end: int
+
+
+@cache
+def _any_action() -> Filtered:
+    pairs = [
+        pair
+        for (category, _tense), items in lexicon.verbs().items()
+        if category != "propose"
+        for pair in items
+    ]
+    return Filtered(
+        [f for f, _ in pairs],
+        r"(?<![\w-])(?:{alt})(?!\w)",
+        re.IGNORECASE,
+        [code for _, code in pairs],
+    )
+
+
+def may_hold_action(text: str) -> bool:
+    """A fast test: is there any action verb at all? Saves the per-category regexes."""
+    return _any_action().get().search(text) is not None
+
+
+@cache
+def _verb_filters() -> dict[tuple[str, str], Filtered]:
+    return {
+        key: Filtered(
+            [f for f, _ in items],
+            r"(?<![\w-])(?:{alt})(?!\w)",
+            re.IGNORECASE,
+            [language for _, language in items],
+        )
+        for key, items in lexicon.verbs().items()
+    }
+
+
+def actions(norm: str) -> tuple[list[Action], set[str]]:
+    """The action verbs of a sentence in order, and its status cues ("propose", "reject")."""
+    found: list[Action] = []
+    cues: set[str] = set()
+    for (category, tense), verbs in _verb_filters().items():
+        regex = verbs.get()
+        for m in regex.finditer(norm):
+            if category in {"propose", "reject"}:
+                cues.add(category)
+                if category == "reject":
+                    # A rejection is a decision about its object too.
+                    found.append(Action("adopt", "past", m.start(), m.end()))
+            else:
+                found.append(Action(category, tense, m.start(), m.end()))
+    found.sort(key=lambda a: a.start)
+    return found, cues
+
+
+def clause_at(norm: str, pos: int) -> str:
+    """The clause around ``pos``: between the nearest commas, semicolons, colons, brackets."""
+    left = max(norm.rfind(c, 0, pos) for c in ",;:(")
+    rights = [i for i in (norm.find(c, pos) for c in ",;:)") if i >= 0]
+    return norm[left + 1 : min(rights) if rights else len(norm)]
+
+
+@cache
+def _aggregate_filter() -> Filtered:
+    quantifiers = lexicon.alternation(lexicon.fragments("decisions.quantifiers"))
+    return lexicon.filtered(
+        rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
+        "decisions.plural_organisations",
+    )
+
+
+def _aggregate():
+    return _aggregate_filter().get()
+
+
+def is_aggregate(clause: str) -> bool:
+    """Counts "so far" or many signatories at once ("111 kommuner har…")."""
+    return bool(
+        lexicon.words("decisions.cumulative_cues").search(clause) or _aggregate().search(clause)
+    )
+
+
+def is_generic(clause: str) -> bool:
+    """A generic duty ("each signatory shall…")."""
+    return bool(lexicon.words("decisions.generic_cues").search(clause))

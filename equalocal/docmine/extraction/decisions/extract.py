@@ -1,0 +1,322 @@
+"""Decisions of a whole text: each sentence read for a decision, agenda items, then merged."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
+from .. import lexicon
+from ..dates import find_dates, same_year_positions
+from ..organisations import OrganisationMention
+from ..organisations import find_organisations_cached as find_organisations
+from .bodies import base_form, find_bodies, organisation_for, signer
+from .cues import (
+    Action,
+    actions,
+    cemr_actor,
+    charter_spans,
+    clause_at,
+    is_aggregate,
+    is_generic,
+    may_hold_action,
+    weak_charter_spans,
+)
+from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
+from .merge import merge_decisions
+from .sentences import Sentence, opens_a_proposal, split_sentences
+from .type_and_status import decision_status, decision_type
+
+
+@dataclass
+class Context:
+    """What the whole document tells about its decisions (read from its head)."""
+
+    text: str
+    cemr_related: bool
+    document_date: str
+    organisation: OrganisationMention | None
+    country: str
+    head_body: str
+    head_case_number: str
+    head_paragraph: str
+    is_agenda: bool
+    is_motion: bool
+    pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
+
+
+_YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/])")
+
+
+def extract_decisions(
+    context: Context, sentences: Sequence[Sentence] | None = None
+) -> list[Decision]:
+    """All decisions in the text, merged so each concrete decision appears once."""
+    text = context.text
+    sentences = list(sentences) if sentences is not None else split_sentences(text)
+    found: list[tuple[int, bool, Decision]] = []  # (position, from formula, decision)
+    last_year: int | None = None
+    previous_charter = False
+    formulas_used: set[int] = set()
+    all_charter = charter_spans(text)
+    if context.cemr_related:
+        all_charter += weak_charter_spans(text)
+    charter_starts = sorted(start for start, _ in all_charter)
+    for sentence in sentences:
+        norm = sentence.norm
+        decision = None
+        if may_hold_action(norm):
+            charter = charter_spans(norm)
+            if context.cemr_related and not charter:
+                charter = weak_charter_spans(norm)
+            decision = _sentence_decision(sentence, charter, previous_charter, last_year, context)
+        if decision is not None:
+            # A formula states one decision; its further items are details of it.
+            if sentence.formula and sentence.formula_id in formulas_used:
+                decision = None
+            elif sentence.formula:
+                formulas_used.add(sentence.formula_id)
+        if decision is not None:
+            decision.page = page_of(sentence.start, context.pages)
+            found.append((sentence.start, sentence.formula, decision))
+        years = _YEAR.findall(norm)
+        if years:
+            last_year = int(years[-1])
+        index = bisect_left(charter_starts, sentence.start)
+        previous_charter = index < len(charter_starts) and charter_starts[index] < sentence.end
+    if context.is_agenda:
+        found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
+    return merge_decisions(found)
+
+
+# One sentence ------------------------------------------------------------------------------
+
+
+def _sentence_decision(
+    sentence: Sentence,
+    charter: list[tuple[int, int]],
+    previous_charter: bool,
+    last_year: int | None,
+    context: Context,
+) -> Decision | None:
+    """The decision a sentence reports, or ``None``."""
+    norm = sentence.norm
+    verbs, cues = actions(norm)
+    if not verbs:
+        return None
+    if sentence.formula:
+        cues |= actions(sentence.formula_opener)[1]
+    proposed_by_opener = sentence.formula and opens_a_proposal(sentence.formula_opener)
+    has_decide = any(a.category == "decide" for a in verbs)
+    proposal = (
+        proposed_by_opener
+        or "propose" in cues
+        or (context.is_motion and not any(a.tense == "past" for a in verbs))
+    )
+    qualifying = _qualifying_actions(
+        verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
+    )
+    if not qualifying or _cemr_launches_the_charter(norm):
+        return None
+    plans = [(m.start(), m.end()) for m in lexicon.words("subjects.plan_words").finditer(norm)]
+    reports = [(m.start(), m.end()) for m in lexicon.words("subjects.report_words").finditer(norm)]
+    typed = decision_type(
+        qualifying, norm, charter, plans, reports, previous_charter and context.cemr_related
+    )
+    if typed is None:
+        return None
+    kind, action = typed
+    status = decision_status(cues, proposal=proposal)
+    organisation, country = organisation_for(norm, context.organisation, context.country)
+    decision = Decision(
+        organisation=organisation,
+        country=country or UNKNOWN,
+        decision_type=kind,
+        status=status,
+        evidence=evidence(sentence.text),
+    )
+    signing_act = action.category == "sign" and not has_decide
+    value, decision.signing_date, own = _dates(
+        sentence, action, status, signing_act, proposed_by_opener, last_year, context
+    )
+    decision.decision_date = value or UNKNOWN
+    decision.deciding_body = _deciding_body(
+        sentence, action, signing_act, own, proposed_by_opener, context
+    )
+    decision.case_number = find_case_number(norm)
+    if decision.case_number == UNKNOWN and (own or value == context.document_date):
+        decision.case_number = context.head_case_number
+    decision.paragraph = find_paragraph(norm)
+    if decision.paragraph == UNKNOWN and own and context.head_paragraph:
+        decision.paragraph = context.head_paragraph
+    decision.confidence = _confidence(decision, sentence, action, plans, reports)
+    return decision
+
+
+def _qualifying_actions(
+    verbs: list[Action], norm: str, *, any_form: bool, has_decide: bool
+) -> list[Action]:
+    """The verbs that make a decision: a past form or "supported"; any form inside a formula
+    or a proposal, or beside a decision verb ("beslutar att anta"). A verb in a clause that
+    counts signatories or states a generic duty makes none."""
+    qualifying = []
+    for action in verbs:
+        counts = (
+            action.tense == "past"
+            or action.category == "support"
+            or any_form
+            or (has_decide and action.category != "decide")
+        )
+        if not counts:
+            continue
+        clause = clause_at(norm, action.start)
+        if is_aggregate(clause) or is_generic(clause):
+            continue
+        qualifying.append(action)
+    return qualifying
+
+
+_CHARTER_HISTORY = re.compile(r"2006|2022|launch|lancer|lanser|ins\s+leben", re.IGNORECASE)
+
+
+def _cemr_launches_the_charter(norm: str) -> bool:
+    """CEMR adopting or launching the Charter itself, with no organisation or body named."""
+    return bool(
+        cemr_actor().search(norm)
+        and _CHARTER_HISTORY.search(norm)
+        and not find_organisations(norm)
+        and not find_bodies(norm)
+    )
+
+
+def _dates(
+    sentence: Sentence,
+    action: Action,
+    status: DecisionStatus,
+    signing_act: bool,
+    proposed_by_opener: bool,
+    last_year: int | None,
+    context: Context,
+) -> tuple[str, str, bool]:
+    """(decision date, signing date, own): ``own`` when the decision is the document's own
+    (a formula, or a proposal with no date of its own), so the meeting's date, body, case
+    number and paragraph apply to it.
+
+    The date nearest the verb; else "that same year" after a year named before; else, in a
+    formula, the meeting's date. A person signing on a given day gives the signing date:
+    the decision behind it is dated elsewhere.
+    """
+    norm = sentence.norm
+    date = best_date(find_dates(norm, context.document_date), action.start)
+    value = date.value if date else UNKNOWN
+    if value == UNKNOWN and same_year_positions(norm) and last_year:
+        value = str(last_year)
+    adopted = status == DecisionStatus.ADOPTED
+    own = sentence.formula or (not adopted and not date)
+    if value == UNKNOWN and sentence.formula and (adopted or proposed_by_opener):
+        value = context.document_date
+    signed = (
+        signing_act
+        and not find_bodies(norm)
+        and date is not None
+        and date.precision == 3
+        and adopted
+    )
+    if signed:
+        return UNKNOWN, value, own
+    return value, UNKNOWN, own
+
+
+def _deciding_body(
+    sentence: Sentence,
+    action: Action,
+    signing_act: bool,
+    own: bool,
+    proposed_by_opener: bool,
+    context: Context,
+) -> str:
+    """The body that opens the formula ("A:s förslag till B": A, which proposes), else the
+    body nearest the verb, else the office holder who signs, else the meeting's body."""
+    if sentence.formula:
+        bodies = find_bodies(sentence.formula_opener)
+        if bodies:
+            return base_form(bodies[0 if proposed_by_opener else -1][1])
+    bodies = find_bodies(sentence.norm)
+    if bodies:
+        return min(bodies, key=lambda b: abs(b[0] - action.start))[1]
+    if signing_act and signer(sentence.norm):
+        return signer(sentence.norm)
+    if own and context.head_body:
+        return context.head_body
+    return UNKNOWN
+
+
+def _confidence(
+    decision: Decision,
+    sentence: Sentence,
+    action: Action,
+    plans: list[tuple[int, int]],
+    reports: list[tuple[int, int]],
+) -> float:
+    named = bool(charter_spans(sentence.norm))
+    confidence = 0.55
+    if named or plans:
+        confidence += 0.15
+    if action.tense == "past" or sentence.formula:
+        confidence += 0.1
+    if decision.decision_date != UNKNOWN or decision.signing_date != UNKNOWN:
+        confidence += 0.08
+    if decision.deciding_body != UNKNOWN:
+        confidence += 0.05
+    if not named and not plans and not reports:
+        confidence -= 0.15
+    return round(min(confidence, 0.95), 2)
+
+
+# Agendas -----------------------------------------------------------------------------------
+
+
+def _agenda_items(
+    context: Context, sentences: Sequence[Sentence], used: set[int]
+) -> list[tuple[int, bool, Decision]]:
+    """Items of an agenda: each action plan about the Charter, and the Charter itself once
+    per stretch of 300 characters that names no plan."""
+    items: list[tuple[int, bool, Decision]] = []
+    for sentence in sentences:
+        if sentence.start in used:
+            continue
+        norm = sentence.norm
+        page = page_of(sentence.start, context.pages)
+        for m in lexicon.words("subjects.plan_words").finditer(norm):
+            charter_near = any(abs(s - m.start()) < 200 for s, _ in charter_spans(norm))
+            if not (charter_near or context.cemr_related):
+                continue
+            quoted = norm[m.start() : m.start() + 160]
+            decision = _on_agenda(context, DecisionType.ADOPT_ACTION_PLAN, quoted, 0.6, page)
+            items.append((sentence.start + m.start(), False, decision))
+        for start, _end in charter_spans(norm):
+            if any(abs(pos - (sentence.start + start)) < 300 for pos, _, _ in items):
+                continue
+            quoted = norm[max(0, start - 80) : start + 80]
+            decision = _on_agenda(context, DecisionType.SIGN_CHARTER, quoted, 0.5, page)
+            items.append((sentence.start + start, False, decision))
+            break
+    return items
+
+
+def _on_agenda(
+    context: Context, kind: DecisionType, quoted: str, confidence: float, page: int | None
+) -> Decision:
+    return Decision(
+        organisation=context.organisation.name if context.organisation else UNKNOWN,
+        country=context.country,
+        decision_date=context.document_date,
+        deciding_body=context.head_body or UNKNOWN,
+        decision_type=kind,
+        status=DecisionStatus.ON_AGENDA,
+        evidence=evidence(quoted, 160),
+        confidence=confidence,
+        page=page,
+    )

@@ -1,0 +1,67 @@
+"""One decision per concrete decision: mentions of the same one are merged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...types import UNKNOWN, Decision, DecisionStatus
+
+_FIELDS = ("organisation", "country", "deciding_body", "paragraph", "case_number", "signing_date")
+
+
+def _absorb(into: Decision, other: Decision) -> Decision:
+    merged = replace(into)
+    for name in _FIELDS:
+        if getattr(merged, name) == UNKNOWN and getattr(other, name) != UNKNOWN:
+            setattr(merged, name, getattr(other, name))
+    if merged.page is None:
+        merged.page = other.page
+    merged.confidence = round(min(0.97, max(into.confidence, other.confidence) + 0.03), 2)
+    return merged
+
+
+def merge_decisions(found: list[tuple[int, bool, Decision]]) -> list[Decision]:
+    """One decision per (type, status, date); undated mentions join the nearest dated one."""
+    found = sorted(found, key=lambda f: f[0])
+    adopted_formula_types = {
+        d.decision_type for _, formula, d in found if formula and d.status == DecisionStatus.ADOPTED
+    }
+    found = [
+        f
+        for f in found
+        if not (
+            f[1]
+            and f[2].status == DecisionStatus.PROPOSED
+            and f[2].decision_type in adopted_formula_types
+        )
+    ]
+    groups: dict[tuple[str, str], list[tuple[int, Decision]]] = {}
+    for position, _, decision in found:
+        groups.setdefault((decision.decision_type, decision.status), []).append(
+            (position, decision)
+        )
+    result: list[tuple[int, Decision]] = []
+    for items in groups.values():
+        dated: dict[str, tuple[int, Decision]] = {}
+        undated: list[tuple[int, Decision]] = []
+        for position, decision in items:
+            if decision.decision_date == UNKNOWN:
+                undated.append((position, decision))
+            elif decision.decision_date in dated:
+                first_pos, first = dated[decision.decision_date]
+                dated[decision.decision_date] = (first_pos, _absorb(first, decision))
+            else:
+                dated[decision.decision_date] = (position, decision)
+        if not dated and undated:
+            first_pos, first = undated[0]
+            for _, decision in undated[1:]:
+                first = _absorb(first, decision)
+            result.append((first_pos, first))
+            continue
+        for position, decision in undated:
+            key = min(dated, key=lambda k: abs(dated[k][0] - position))
+            pos, target = dated[key]
+            dated[key] = (pos, _absorb(target, decision))
+        result.extend(dated.values())
+    result.sort(key=lambda r: r[0])
+    return [decision for _, decision in result]

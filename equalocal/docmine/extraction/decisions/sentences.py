@@ -1,0 +1,231 @@
+"""Sentences of a text, with their offsets and the decision formulas they stand in.
+
+A decision formula is the part of a protocol or a motion that states the decision itself:
+the lines after "Kommunstyrelsen beslutar:", "RESOLVED:" or "beantragen wir:", or a line
+that starts with such an opener. Each sentence keeps its text as written and a normalised
+copy for matching, with PDF-extraction damage ("a t t godkänna", "jäm- ställdhet") undone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..prefilter import current_scope
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str  # verbatim
+    norm: str  # whitespace and extraction damage normalised, for matching
+    formula: bool = False  # inside a decision formula
+    formula_opener: str = ""  # the sentence that opened it
+    formula_id: int = -1
+    page: int | None = None
+
+
+_SPACED_LETTERS = re.compile(r"\b(?:\w ){2,}\w\b")
+
+
+def has_spaced_letters(text: str) -> bool:
+    """Whether ``text`` has letters spaced out by PDF extraction ("a t t")."""
+    return _SPACED_LETTERS.search(_WHITESPACE.sub(" ", text)) is not None
+
+
+_ABBREVIATIONS = {
+    "bl.a",
+    "t.ex",
+    "u.a",
+    "z.b",
+    "nr",
+    "n",
+    "no",
+    "art",
+    "ca",
+    "dr",
+    "st",
+    "kl",
+    "resp",
+    "jfr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "sig",
+    "inkl",
+    "exkl",
+    "ggr",
+    "s",
+    "p",
+    "pp",
+    "vgl",
+    "bzw",
+    "ggf",
+    "evtl",
+    "sog",
+    "dott",
+    "sr",
+    "br",
+    "ul",
+    "al",
+    "nº",
+    "n°",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»']?\s+(?=[\"'«„“(]?[A-ZÅÄÖÜÉÈÁÓÚÍŁŚŻÆØ0-9])")
+
+
+_WHITESPACE = re.compile(r"\s+")
+_BROKEN_WORD = re.compile(r"(\w)- (?=[a-zåäöü])")
+_BROKEN_ACRONYM = re.compile(r"([A-Z]{2,})- (?=\w)")
+
+
+def _join_letters(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "")
+
+
+def normalise(text: str) -> str:
+    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation."""
+    if text[:1].isspace() or text[-1:].isspace():
+        text = _WHITESPACE.sub(" ", text)
+    else:
+        text = " ".join(text.split())
+    scope = current_scope()
+    if scope is None or scope.facts.get("spaced_letters", True):
+        text = _SPACED_LETTERS.sub(_join_letters, text)
+    if "- " in text:
+        text = _BROKEN_WORD.sub(r"\1", text)
+        text = _BROKEN_ACRONYM.sub(r"\1-", text)
+    return text
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans; a paragraph that breaks mid-sentence is joined with the next."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?![ \t\xa0]*\n))*", text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            prev_text = text[prev_start:prev_end].rstrip()
+            next_text = text[start:end].lstrip()
+            if (
+                prev_text
+                and prev_text[-1] not in '.!?:;»"”)'
+                and next_text[:1].islower()
+                and not re.match(r"a\s?t\s?t\b|that\b", next_text, re.IGNORECASE)
+            ):
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a heading, list item or sentence."""
+    units: list[tuple[int, int]] = []
+    unit_start = start
+    for m in re.finditer(r"\n", text[start:end]):
+        pos = start + m.start()
+        before = text[unit_start:pos].rstrip()
+        after = text[pos + 1 : min(end, pos + 200)].lstrip()
+        if not before:
+            continue
+        breaks = (
+            before[-1] in ".!?:;"
+            or re.match(r"[-–•*·»\d]|a\s?t\s?t\b|att\b|that\b", after, re.IGNORECASE)
+            or (after[:1].isupper() and len(before.split("\n")[-1]) < 70)
+        )
+        if breaks:
+            units.append((unit_start, pos))
+            unit_start = pos + 1
+    units.append((unit_start, end))
+    return units
+
+
+_LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    chunk = text[start:end]
+    for m in _SENTENCE_END.finditer(chunk):
+        cut = start + m.start()
+        last = _LAST_TOKEN.search(text, max(cursor, cut - 60), cut)
+        token = last.group(1).lower() if last else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        if token.isdigit() and len(token) <= 3:
+            continue  # "20. Februar", "23. Generalversammlung", numbered items
+        spans.append((cursor, cut))
+        cursor = start + m.end()
+    spans.append((cursor, end))
+    return spans
+
+
+_OPENERS = ("formulas.openers", "formulas.proposal_openers")
+_FORMULA_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", *_OPENERS)
+_FORMULA_INLINE = lexicon.filtered(r"^(?:{alt})\s*[:\-–]\s*(?=\S)", *_OPENERS)
+_PROPOSAL_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", "formulas.proposal_openers")
+_FORMULA_ITEM = lexicon.filtered(r"^\s*(?:{alt})(?:\s|$)", "formulas.items")
+
+
+def _formula_opener():
+    return _FORMULA_OPENER.get()
+
+
+def _opens_formula(norm: str) -> bool:
+    # The opener ends the sentence: only its last words need looking at.
+    return _formula_opener().search(norm, max(0, len(norm) - 80)) is not None
+
+
+def _formula_inline():
+    return _FORMULA_INLINE.get()
+
+
+def _formula_item():
+    return _FORMULA_ITEM.get()
+
+
+def opens_a_proposal(opener: str) -> bool:
+    """Whether a formula's opener makes what follows a body's proposal to another body."""
+    return _PROPOSAL_OPENER.get().search(opener.rstrip(" .:")) is not None
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets, formula context marked."""
+    sentences: list[Sentence] = []
+    formula_left = 0
+    opener = ""
+    formula_id = -1
+    for block_start, block_end in _blocks(text):
+        for unit_start, unit_end in _line_units(text, block_start, block_end):
+            for start, end in _sentence_spans(text, unit_start, unit_end):
+                raw = text[start:end]
+                stripped = raw.strip()
+                if not stripped:
+                    continue
+                offset = start + (len(raw) - len(raw.lstrip()))
+                norm = normalise(stripped)
+                sentence = Sentence(offset, offset + len(stripped), stripped, norm)
+                if formula_left > 0:
+                    sentence.formula = True
+                    sentence.formula_opener = opener
+                    sentence.formula_id = formula_id
+                    formula_left -= 1
+                    if not _formula_item().match(norm) and len(norm) > 200:
+                        formula_left = 0
+                inline = _formula_inline().match(norm)
+                if inline and not sentence.formula:
+                    formula_id += 1
+                    sentence.formula = True
+                    sentence.formula_opener = inline.group(0)
+                    sentence.formula_id = formula_id
+                elif len(norm) < 200 and _opens_formula(norm.rstrip(" .")):
+                    formula_left = 4
+                    opener = norm
+                    formula_id += 1
+                sentences.append(sentence)
+    return sentences

@@ -1,0 +1,75 @@
+"""What a decision is about (its type) and how far it got (its status)."""
+
+from __future__ import annotations
+
+from ...types import DecisionStatus, DecisionType
+from .. import lexicon
+from .cues import Action
+
+# The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
+# document about it).
+_CHARTER = "charter"
+
+
+def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
+    best = None
+    for start, end in spans:
+        distance = start - pos if start >= pos else (pos - end) * 1.5
+        if distance <= window and (best is None or distance < best):
+            best = distance
+    return best
+
+
+def decision_type(
+    actions: list[Action],
+    norm: str,
+    charter: list[tuple[int, int]],
+    plans: list[tuple[int, int]],
+    reports: list[tuple[int, int]],
+    previous_charter: bool,
+) -> tuple[DecisionType, Action] | None:
+    """The type of the decision and the verb that makes it, from the object nearest a verb.
+
+    Signing, with the Charter named in the sentence (or in the one before, in a text about
+    the Charter), signs the Charter. Else a plan or report within 90 characters of a verb
+    is its object, even when the Charter is named too; the Charter alone is signed, unless
+    the verb only supports it or another document stands between ("approved the guidelines
+    of the Charter"). ``None`` when no verb has an object the extractor knows.
+    """
+    signs = [a for a in actions if a.category == "sign"]
+    if signs and (charter or previous_charter):
+        return DecisionType.SIGN_CHARTER, signs[0]
+    candidates: list[tuple[float, DecisionType | str, Action]] = []
+    for action in actions:
+        for kind, spans in (
+            (DecisionType.ADOPT_ACTION_PLAN, plans),
+            (DecisionType.FOLLOW_UP_REPORT, reports),
+            (_CHARTER, charter),
+        ):
+            distance = _nearest(spans, action.end, 90)
+            if distance is not None:
+                candidates.append((distance, kind, action))
+    if not candidates:
+        return None
+    # A plan or report near the verb is the object even when the Charter is named too
+    # ("adopted the action plan under the Charter").
+    preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
+    _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != DecisionType.ADOPT_ACTION_PLAN))
+    if kind != _CHARTER:
+        return DecisionType(kind), action
+    if action.category == "support":
+        return DecisionType.OTHER, action
+    ref = min(charter, key=lambda s: abs(s[0] - action.end))
+    between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
+    if lexicon.words("subjects.other_documents").search(between) or len(between.split()) > 5:
+        return DecisionType.OTHER, action
+    return DecisionType.SIGN_CHARTER, action
+
+
+def decision_status(cues: set[str], *, proposal: bool) -> DecisionStatus:
+    """Rejected when a rejection verb is there, else proposed or adopted."""
+    if "reject" in cues:
+        return DecisionStatus.REJECTED
+    if proposal:
+        return DecisionStatus.PROPOSED
+    return DecisionStatus.ADOPTED

@@ -1,0 +1,291 @@
+"""The extractor's vocabulary: one data file per language in ``docmine/languages``.
+
+Each language file (``sv.toml``, ``en.toml``…) holds the same keys, one per concept: the
+Charter's names, action verbs, deciding bodies, case-number labels, month names, table
+headings and so on, as lists of regular-expression fragments (an empty list where the
+language has none). ``common.toml`` holds what belongs to no language (CEMR's acronyms,
+the shape of a case number, the weight of each kind cue) and the order that decides
+between languages. A new language is one new file with the same keys.
+
+The files are TOML, read with the standard library's ``tomllib``: literal strings keep
+regular expressions readable (a backslash is written once, where JSON doubles it), and
+comments can say why a word is there. JSON has neither.
+
+The extractor matches all languages at once (texts mix languages, and the detected
+language can be wrong), so for each concept the languages' fragments are merged into one
+list: languages in the order ``common.toml`` gives (where two fragments match at the same
+place, the first wins), each fragment once, then the fragments of ``common.toml``. The
+files are read once and checked (same keys everywhere, every fragment compiles); the
+merged tables and the compiled regexes are cached.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .prefilter import Filtered
+
+LANGUAGES_DIR = Path(__file__).resolve().parents[1] / "languages"
+COMMON = "common"
+
+# Tables whose keys are data (country codes), not concepts: the same in every file as a
+# whole, whatever they hold.
+OPEN_TABLES = {"organisations.country_cues"}
+
+# Verb keys of the language files as (category, tense), in the order the extractor tries
+# them: where two verbs start at the same place, the earlier category wins.
+VERB_KEYS = {
+    "decide_past": ("decide", "past"),
+    "decide_present": ("decide", "present"),
+    "adopt_past": ("adopt", "past"),
+    "adopt_infinitive": ("adopt", "infinitive"),
+    "adopt_present": ("adopt", "present"),
+    "sign_past": ("sign", "past"),
+    "sign_infinitive": ("sign", "infinitive"),
+    "sign_present": ("sign", "present"),
+    "propose": ("propose", ""),
+    "reject": ("reject", ""),
+    "support_past": ("support", "past"),
+}
+WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
+
+
+class LexiconError(ValueError):
+    """A language file that does not fit: a missing or extra key, a bad pattern."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    common: dict
+    languages: dict[str, dict]  # code -> the file's data, in merging order
+
+    def tagged(self, key: str) -> list[tuple[str, str]]:
+        """Every language's fragments for ``key``, then common's, each once with its source."""
+        seen: dict[str, str] = {}
+        for code, data in [*self.languages.items(), (COMMON, self.common)]:
+            for fragment in lookup(data, key, default=[]):
+                seen.setdefault(fragment, code)
+        return list(seen.items())
+
+
+def lookup(data: Mapping, key: str, *, default=None):
+    """``data["a"]["b"]`` for ``key`` ``"a.b"``; ``default`` when a part is missing."""
+    value = data
+    for part in key.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            if default is None:
+                raise KeyError(key)
+            return default
+        value = value[part]
+    return value
+
+
+def key_paths(data: Mapping, prefix: str = "") -> set[str]:
+    """The dotted keys of a language file, down to its lists and open tables."""
+    paths = set()
+    for name, value in data.items():
+        path = f"{prefix}{name}"
+        paths.add(path)
+        if isinstance(value, Mapping) and path not in OPEN_TABLES:
+            paths |= key_paths(value, f"{path}.")
+    return paths
+
+
+def patterns_of(data: Mapping) -> list[tuple[str, str]]:
+    """(key, pattern) for every regular expression in a language file."""
+    plain_words = {"prose.list_conjunctions", "prose.articles", "prose.relativisers"}
+    found = []
+    for path in sorted(key_paths(data)):
+        value = lookup(data, path)
+        if path in plain_words or path.startswith("language.") or path == "dates.months":
+            continue
+        if isinstance(value, Mapping) and path in OPEN_TABLES:
+            found += [(f"{path}.{k}", p) for k, items in value.items() for p in items]
+        elif isinstance(value, list):
+            for item in value:
+                pattern = item["pattern"] if isinstance(item, Mapping) else item
+                found.append((path, pattern))
+    return found
+
+
+def check(languages: Mapping[str, Mapping], common: Mapping) -> None:
+    """Raise ``LexiconError`` unless every file has the same keys and every pattern compiles."""
+    expected = set().union(*(key_paths(data) for data in languages.values()))
+    problems = []
+    for code, data in languages.items():
+        paths = key_paths(data)
+        if paths != expected:
+            problems.append(f"{code}.toml lacks {sorted(expected - paths)}")
+        if lookup(data, "language.code", default="") != code:
+            problems.append(f"{code}.toml: language.code is not {code!r}")
+        for kind, weights in common["kind_weights"].items():
+            cues = set(lookup(data, f"kinds.{kind}", default={}))
+            if cues != set(weights):
+                problems.append(f"{code}.toml: kinds.{kind} differs from common.toml's cues")
+        for path, pattern in patterns_of(data):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                problems.append(f"{code}.toml: {path}: {pattern!r}: {error}")
+    if problems:
+        raise LexiconError("; ".join(problems))
+
+
+@cache
+def load(folder: Path = LANGUAGES_DIR) -> Lexicon:
+    """The language files of ``folder``, checked, in merging order."""
+    files = {path.stem: path for path in sorted(folder.glob("*.toml"))}
+    common = tomllib.loads(files.pop(COMMON).read_text(encoding="utf-8"))
+    languages = {code: tomllib.loads(p.read_text(encoding="utf-8")) for code, p in files.items()}
+    check(languages, common)
+    order = [code for code in common["languages"]["order"] if code in languages]
+    order += sorted(code for code in languages if code not in order)
+    return Lexicon(common=common, languages={code: languages[code] for code in order})
+
+
+# The tables the extractor uses ------------------------------------------------------------
+
+
+def alternation(fragments: Iterable[str]) -> str:
+    return "|".join(f"(?:{f})" for f in fragments)
+
+
+def fragments(key: str) -> list[str]:
+    """The merged fragments of one concept: every language's, then common's, each once."""
+    return [fragment for fragment, _ in load().tagged(key)]
+
+
+def tagged(key: str) -> list[tuple[str, str]]:
+    """``fragments(key)``, each with the language it came from (``"common"`` for none)."""
+    return load().tagged(key)
+
+
+def common(key: str):
+    """A value of ``common.toml``."""
+    return lookup(load().common, key)
+
+
+def filtered(template: str, *keys: str, flags: int = re.IGNORECASE) -> Filtered:
+    """The fragments of ``keys`` in ``template`` (``{alt}`` marks their place), reduced per
+    document to the languages whose words occur in it (``.get()`` gives the regex)."""
+    pairs = [pair for key in keys for pair in tagged(key)]
+    return Filtered([f for f, _ in pairs], template, flags, [code for _, code in pairs])
+
+
+@cache
+def _word_filter(key: str) -> Filtered:
+    return filtered(WORD_TEMPLATE, key)
+
+
+def words(key: str):
+    """A concept's fragments as one whole-word, case-insensitive regex, reduced to the
+    document in scope (see ``prefilter``); the full regex outside a scope."""
+    return _word_filter(key).get()
+
+
+@cache
+def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(category, tense) -> (fragment, language) for every action verb, in ``VERB_KEYS`` order."""
+    table: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for name, category_tense in VERB_KEYS.items():
+        pairs = tagged(f"verbs.{name}")
+        if pairs:
+            table[category_tense] = pairs
+    return table
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month name in any language and form -> 1–12 (the first language listed wins)."""
+    months: dict[str, int] = {}
+    for data in load().languages.values():
+        for names in data["dates"]["months"]:
+            for number, name in enumerate(names.split(), start=1):
+                months.setdefault(name, number)
+    return months
+
+
+@cache
+def month_abbreviations() -> dict[str, int]:
+    return dict(common("dates.month_abbreviations"))
+
+
+@cache
+def weekday_numbers() -> dict[str, int]:
+    """Weekday name in any language -> 0 (Monday) to 6."""
+    days: dict[str, int] = {}
+    for data in load().languages.values():
+        for number, name in enumerate(data["dates"]["weekdays"].split()):
+            days.setdefault(name, number)
+    return days
+
+
+@cache
+def relative_dates() -> list[tuple[str, str, int, str]]:
+    """(pattern, unit, offset, language) of every relative date expression."""
+    return [
+        (item["pattern"], item["unit"], item["offset"], code)
+        for code, data in load().languages.items()
+        for item in data["dates"]["relative"]
+    ]
+
+
+@cache
+def organisation_patterns() -> list[tuple[str, str, str]]:
+    """(pattern, name template, country) of every organisation pattern, each once."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for data in load().languages.values():
+        for item in data["organisations"]["patterns"]:
+            seen.setdefault(item["pattern"], (item["pattern"], item["name"], item["country"]))
+    return list(seen.values())
+
+
+@cache
+def country_cues() -> dict[str, list[tuple[str, str]]]:
+    """Country -> (fragment, language) naming it, countries in ``common.toml``'s order."""
+    found: dict[str, dict[str, str]] = {}
+    for code, data in load().languages.items():
+        for country, items in data["organisations"]["country_cues"].items():
+            for fragment in items:
+                found.setdefault(country, {}).setdefault(fragment, code)
+    order = list(common("countries.order"))
+    order += sorted(country for country in found if country not in order)
+    return {country: list(found[country].items()) for country in order if country in found}
+
+
+@cache
+def language_countries() -> dict[str, str]:
+    """Language code (and its variants) -> the country its texts are from, where known."""
+    countries = {}
+    for code, data in load().languages.items():
+        country = data["language"]["country"]
+        if country:
+            for name in [code, *data["language"]["variants"]]:
+                countries[name] = country
+    return countries
+
+
+@cache
+def stopwords() -> dict[str, str]:
+    """Language code -> frequent short words, for guessing a language without the detector."""
+    return {
+        code: data["language"]["stopwords"]
+        for code, data in load().languages.items()
+        if data["language"]["stopwords"]
+    }
+
+
+@cache
+def kind_cues() -> dict[str, list[tuple[str, float, list[str]]]]:
+    """Kind -> (cue, weight, fragments of every language) in the order they are tried."""
+    return {
+        kind: [
+            (cue, float(weight), fragments(f"kinds.{kind}.{cue}")) for cue, weight in cues.items()
+        ]
+        for kind, cues in common("kind_weights").items()
+    }

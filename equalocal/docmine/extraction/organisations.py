@@ -1,0 +1,278 @@
+"""Organisations named in a text, their country, and matching to existing organisations."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+
+from ..types import UNKNOWN, OrganisationCandidate
+from . import lexicon
+from .prefilter import NEVER, Filtered, single
+
+MATCH_THRESHOLD = 85.0
+
+
+@dataclass(frozen=True)
+class OrganisationMention:
+    start: int
+    name: str
+    country: str  # ISO alpha-2 or ""
+
+
+@cache
+def _pattern_filters() -> list[tuple[Filtered, str, str]]:
+    return [
+        (single(p), template, country) for p, template, country in lexicon.organisation_patterns()
+    ]
+
+
+def _compiled_patterns() -> list[tuple[re.Pattern[str], str, str]]:
+    """The organisation patterns, without those whose words the document lacks."""
+    return [(f.get(), template, country) for f, template, country in _pattern_filters()]
+
+
+_NOT_PLACES = {
+    "sveriges",
+    "landets",
+    "europas",
+    "varje",
+    "denna",
+    "vilken",
+    "en",
+    "the",
+    "this",
+    "each",
+    "every",
+    "our",
+    "die",
+    "der",
+    "jede",
+    "eine",
+    "ogni",
+    "la",
+    "le",
+    "el",
+    "una",
+    "un",
+    "central",
+    "equality",
+    "european",
+    "national",
+    "vid",
+    "i",
+    "på",
+    "av",
+    "under",
+    "det",
+    "när",
+    "efter",
+    "enligt",
+    "om",
+    "för",
+    "med",
+    "till",
+    "från",
+    "inom",
+    "alla",
+    "att",
+    "och",
+    "som",
+    "även",
+    "nu",
+    "sedan",
+    "också",
+    "in",
+    "on",
+    "at",
+    "by",
+    "das",
+    "am",
+    "im",
+    "il",
+    "de",
+    "hela",
+    "vår",
+    "er",
+    "din",
+    "min",
+    "ny",
+    "nya",
+    "mer",
+}
+
+
+def find_organisations(text: str) -> list[OrganisationMention]:
+    """Organisation names in ``text`` by pattern ("X kommun", "Comune di X", "Stadt X"…)."""
+    mentions: list[OrganisationMention] = []
+    for pattern_filter, template, country in _pattern_filters():
+        pattern = pattern_filter.get()
+        if pattern is NEVER:
+            continue
+        for m in pattern.finditer(text):
+            place = (m.group(1) if m.groups() else m.group(0).split()[0]).strip()
+            if place.lower() in _NOT_PLACES or len(place) < 2:
+                continue
+            if template == "{} kommun" and place.endswith("s") and m.group(0).startswith(place):
+                # Swedish genitive ("Gnesta kommuns", "Katrineholms kommun") keeps its own form.
+                pass
+            name = template.format(place) if template else m.group(0).strip()
+            mentions.append(OrganisationMention(m.start(), " ".join(name.split()), country))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+@lru_cache(maxsize=1024)
+def _organisations_cached(text: str) -> tuple[OrganisationMention, ...]:
+    return tuple(find_organisations(text))
+
+
+def find_organisations_cached(text: str) -> list[OrganisationMention]:
+    """``find_organisations`` for short texts seen more than once (sentences)."""
+    return list(_organisations_cached(text))
+
+
+def main_organisation(text: str) -> OrganisationMention | None:
+    """The organisation the text is most about: the most frequent mention, earliest first."""
+    # The organisation a document is about shows early; long texts are read in part.
+    mentions = find_organisations(text[:20000])
+    if not mentions:
+        return None
+    counts = Counter(normalise_name(m.name) for m in mentions)
+    best = max(mentions, key=lambda m: (counts[normalise_name(m.name)], -m.start))
+    # Prefer the fullest spelling of that organisation ("Landeshauptstadt Mainz" over "Mainz").
+    same = [m for m in mentions if normalise_name(m.name) == normalise_name(best.name)]
+    return max(same, key=lambda m: (len(m.name), -m.start))
+
+
+@cache
+def _noise() -> re.Pattern[str]:
+    # Names are short and come from anywhere (existing organisations too): never scoped.
+    return re.compile(
+        rf"(?<!\w)(?:{lexicon.alternation(lexicon.fragments('organisations.noise'))})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Umeå" -> "umea"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_name(name: str) -> str:
+    """The distinctive part of an organisation name, folded: "Umeå kommun" -> "umea"."""
+    stripped = _noise().sub(" ", name)
+    stripped = re.sub(r"\(.*?\)", " ", stripped)
+    words = re.findall(r"\w+", fold(stripped))
+    # Swedish genitive: "Bodens" -> "boden", "Katrineholms" -> "katrineholm".
+    if (
+        len(words) == 1
+        and len(words[0]) > 4
+        and words[0].endswith("s")
+        and "kommun" in name.lower()
+    ):
+        words = [words[0][:-1]]
+    return " ".join(words) or fold(name)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0–100 similarity of two organisation names after normalisation."""
+    na, nb = normalise_name(a), normalise_name(b)
+    if not na or not nb:
+        return 0.0
+    scores = [fuzz.ratio(na, nb), fuzz.token_sort_ratio(na, nb)]
+    if min(len(na), len(nb)) >= 4:
+        scores.append(fuzz.partial_ratio(na, nb) - 5)
+    return max(scores)
+
+
+def match_candidate(
+    name: str, candidates: Sequence[OrganisationCandidate], *, threshold: float = MATCH_THRESHOLD
+) -> OrganisationCandidate | None:
+    """The existing organisation ``name`` refers to, or ``None`` below the threshold."""
+    if not name or name == UNKNOWN or not candidates:
+        return None
+    best: tuple[float, OrganisationCandidate] | None = None
+    for candidate in candidates:
+        score = max(name_similarity(name, n) for n in (candidate.name, *candidate.aliases))
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    if best and best[0] >= threshold:
+        return best[1]
+    return None
+
+
+def candidates_in_text(
+    text: str, candidates: Sequence[OrganisationCandidate]
+) -> OrganisationCandidate | None:
+    """A candidate whose distinctive name occurs in the text as a word (most mentions wins)."""
+    folded = fold(text)
+    best: tuple[int, OrganisationCandidate] | None = None
+    for candidate in candidates:
+        count = 0
+        for name in (candidate.name, *candidate.aliases):
+            key = normalise_name(name)
+            if len(key) >= 3:
+                count += len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded))
+        if count and (best is None or count > best[0]):
+            best = (count, candidate)
+    return best[1] if best else None
+
+
+@cache
+def _country_filters() -> list[tuple[str, Filtered]]:
+    return [
+        (
+            country,
+            Filtered(
+                [f for f, _ in cues],
+                lexicon.WORD_TEMPLATE,
+                re.IGNORECASE,
+                [code for _, code in cues],
+            ),
+        )
+        for country, cues in lexicon.country_cues().items()
+    ]
+
+
+def _country_cues() -> list[tuple[str, re.Pattern[str]]]:
+    return [(country, f.get()) for country, f in _country_filters()]
+
+
+def country_for(
+    text: str, language: str | None, organisation: OrganisationMention | None = None
+) -> str:
+    """ISO alpha-2 country from the organisation pattern, explicit cues, or the language."""
+    if organisation and organisation.country:
+        if organisation.country == "GB" and re.search(r"ireland", text, re.IGNORECASE):
+            return "GB" if re.search(r"northern\s+ireland", text, re.IGNORECASE) else "IE"
+        return organisation.country
+    cue_counts = Counter()
+    for country, pattern in _country_cues():
+        cue_counts[country] = len(pattern.findall(text))
+    language_country = lexicon.language_countries().get(language or "")
+    if organisation and language in {"nb", "nn", "no", "da"}:
+        return language_country or UNKNOWN
+    if language_country:
+        # Only a neighbour country sharing the language overrides it (Austria, Belgium…).
+        shared = {
+            "DE": {"AT", "CH", "LU"},
+            "FR": {"BE", "CH", "LU"},
+            "IT": {"CH"},
+            "NL": {"BE"},
+            "GR": {"CY"},
+            "SE": set(),
+        }
+        for country in shared.get(language_country, set()):
+            if cue_counts[country] >= 2:
+                return country
+        return language_country
+    if cue_counts and cue_counts.most_common(1)[0][1] > 0:
+        return cue_counts.most_common(1)[0][0]
+    return UNKNOWN

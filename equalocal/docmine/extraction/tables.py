@@ -1,0 +1,356 @@
+"""Action rows from tables: real tables (DOCX, HTML) and tables flattened into text.
+
+Columns are mapped from the table's own headings in any language (the language files'
+``tables.headings``).
+Flattened layouts handled: tab- or wide-space-separated lines (with stray ``<p>`` markup),
+one cell per line (PDF and web tables), and bulleted Charter-article lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from ..types import UNKNOWN, ActionRow, Table
+from . import lexicon
+
+ROLES = ("goal", "activity", "responsible", "timeframe", "status", "charter_article")
+
+
+@cache
+def _heading_regexes() -> dict[str, re.Pattern[str]]:
+    return {
+        role: re.compile(
+            rf"^(?:{lexicon.alternation(lexicon.fragments(f'tables.headings.{role}'))})$",
+            re.IGNORECASE,
+        )
+        for role in ROLES
+    }
+
+
+def strip_markup(cell: str) -> str:
+    cell = re.sub(r"<[^>]{0,200}>", " ", cell)
+    cell = cell.replace("&nbsp;", " ").replace("&amp;", "&").replace("\xa0", " ")
+    return " ".join(cell.split())
+
+
+@lru_cache(maxsize=4096)
+def heading_role(cell: str) -> str | None:
+    """The column role a heading cell names, or ``None``."""
+    text = strip_markup(cell).strip(" :*#").lower()
+    if not text or len(text) > 45:
+        return None
+    text = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{2,4})?$", "", text)  # "Aims in Action Plan 2016"
+    for role in ("activity", "responsible", "timeframe", "charter_article", "status", "goal"):
+        if _heading_regexes()[role].match(text):
+            return role
+    # Headings such as "Aims in Action Plan": the first word decides.
+    first = text.split(" ")[0]
+    for role in ("goal", "activity", "responsible", "timeframe", "status"):
+        if len(first) > 3 and _heading_regexes()[role].match(first):
+            return role
+    return None
+
+
+def _map_header(cells: Sequence[str]) -> dict[int, str] | None:
+    mapping: dict[int, str] = {}
+    for index, cell in enumerate(cells):
+        role = heading_role(cell)
+        if role and role not in mapping.values():
+            mapping[index] = role
+    roles = set(mapping.values())
+    if len(mapping) >= 2 and roles & {"activity", "goal"}:
+        if "activity" not in roles:
+            # A plan whose only text column is the goal: the goal is the thing to do.
+            for index, role in mapping.items():
+                if role == "goal":
+                    mapping[index] = "activity"
+        return mapping
+    return None
+
+
+_GOAL_PREFIX = re.compile(
+    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Cel|Tavoite|Doel)\s*\d+[a-z]?)[:.]?\s+(.+)$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"(?:artikel|article|artikel|articolo|artículo|artigo|artykuł|art\.)\s*(\d{1,2})", re.I
+)
+
+
+def _cell_parts(cell: str) -> list[str]:
+    parts = [strip_markup(p) for p in re.split(r"</p>\s*<p>|<br\s*/?>|\n", cell)]
+    return [p for p in parts if p]
+
+
+def _rows_from_grid(
+    grid: Sequence[Sequence[str]], page: int | None, confidence: float
+) -> list[ActionRow]:
+    rows: list[ActionRow] = []
+    header_index = None
+    mapping: dict[int, str] | None = None
+    for index, cells in enumerate(grid[:6]):
+        mapping = _map_header(cells)
+        if mapping:
+            header_index = index
+            break
+    if mapping is None or header_index is None:
+        return rows
+    for cells in grid[header_index + 1 :]:
+        values: dict[str, list[str]] = {}
+        for index, role in mapping.items():
+            if index < len(cells):
+                values[role] = _cell_parts(cells[index])
+        activities = values.get("activity", [])
+        if not activities and values.get("goal"):
+            # A row with only its aim filled in is still something to do.
+            activities, values["goal"] = values["goal"], []
+        if not activities:
+            continue
+        if heading_role(activities[0]) == "activity":
+            continue  # a repeated header row
+        times = values.get("timeframe", [])
+        parallel = len(activities) > 1 and len(times) == len(activities)
+        units = list(range(len(activities))) if parallel else [None]
+        goal = " ".join(values.get("goal", [])) or UNKNOWN
+        for unit in units:
+            activity = activities[unit] if unit is not None else " ".join(activities)
+            timeframe = times[unit] if unit is not None else " ".join(times)
+            row_goal = goal
+            prefix = _GOAL_PREFIX.match(activity)
+            if prefix:
+                row_goal, activity = prefix.group(1), prefix.group(2)
+            elif unit and rows and rows[-1].goal != UNKNOWN and goal == UNKNOWN:
+                row_goal = rows[-1].goal
+            row = ActionRow(
+                goal=row_goal or UNKNOWN,
+                activity=activity,
+                responsible=" ".join(values.get("responsible", [])) or UNKNOWN,
+                timeframe=timeframe or UNKNOWN,
+                status=" ".join(values.get("status", [])) or UNKNOWN,
+                charter_article=_article(
+                    " ".join(values.get("charter_article", [])) + " " + activity
+                ),
+                confidence=confidence,
+                page=page,
+            )
+            rows.append(row)
+    return rows
+
+
+def _article(text: str) -> str:
+    m = _ARTICLE.search(text)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"\s*(\d{1,2})\s*", text)
+    return m.group(1) if m else UNKNOWN
+
+
+def rows_from_tables(tables: Sequence[Table]) -> list[ActionRow]:
+    """Action rows from real tables whose headings name activities or goals."""
+    rows: list[ActionRow] = []
+    for table in tables:
+        rows += _rows_from_grid(table.rows, table.page, 0.85)
+    return rows
+
+
+# --- flattened tables --------------------------------------------------------------------
+
+
+def _separated_grids(text: str) -> list[list[list[str]]]:
+    """Runs of lines whose cells are separated by tabs or by three or more spaces."""
+    grids: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    gap = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            cells = line.split("\t")
+        elif re.search(r"\S {3,}\S.* {3,}\S", line):
+            cells = re.split(r" {3,}", line.strip())
+        else:
+            cells = []
+        if len(cells) >= 2:
+            current.append(cells)
+            gap = 0
+        elif line.strip():
+            gap += 1
+            if gap > 1 and current:
+                grids.append(current)
+                current = []
+    if current:
+        grids.append(current)
+    return grids
+
+
+@cache
+def _timeframe_regex() -> re.Pattern[str]:
+    months = "|".join(sorted(lexicon.month_numbers(), key=len, reverse=True))
+    words = lexicon.alternation(lexicon.fragments("tables.timeframe_words"))
+    return re.compile(
+        rf"(?<!\w)(?:{months}|{words}|(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}})(?!\w)", re.IGNORECASE
+    )
+
+
+def _is_timeframe(line: str) -> bool:
+    words = line.split()
+    first = _timeframe_regex().match(line)
+    return bool(first and len(words) <= 25) or bool(
+        _timeframe_regex().search(line) and len(words) <= 6 and not re.search(r"\[\d", line)
+    )
+
+
+def _is_responsible(line: str) -> bool:
+    return (
+        len(line.split()) <= 9
+        and bool(
+            re.search(
+                rf"(?<!\w)(?:{lexicon.alternation(lexicon.fragments('tables.responsible_words'))})(?!\w)",
+                line,
+                re.I,
+            )
+        )
+        and not _is_timeframe(line)
+    )
+
+
+def _cell_lines(text: str) -> list[list[str]]:
+    """Tables laid out one cell per line: a run of heading lines, then cells."""
+    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n")]
+    lines = [line for line in lines if line]
+    results: list[list[str]] = []
+    index = 0
+    while index < len(lines):
+        roles = []
+        j = index
+        while j < len(lines) and heading_role(lines[j]) and heading_role(lines[j]) not in roles:
+            roles.append(heading_role(lines[j]))
+            j += 1
+        if len(roles) >= 2 and ("activity" in roles or "goal" in roles):
+            end = j
+            while end < len(lines) and end - j < 400:
+                end += 1
+            results.append([",".join(roles), *lines[j:end]])
+            index = end
+        else:
+            index += 1
+    return results
+
+
+def _rows_from_cell_lines(block: list[str], confidence: float) -> list[ActionRow]:
+    roles = block[0].split(",")
+    has_responsible = "responsible" in roles
+    has_timeframe = "timeframe" in roles
+    groups: list[dict[str, list[str]]] = []
+    group: dict[str, list[str]] = {"activity": [], "responsible": [], "timeframe": []}
+    last_kind = "activity"
+    for line in block[1:]:
+        if heading_role(line):
+            continue  # a repeated heading row
+        if re.fullmatch(r"\[[\d.;,\s]+\]", line):
+            if group["activity"] and last_kind == "activity":
+                group["activity"][-1] += " " + line
+            continue
+        if has_timeframe and _is_timeframe(line):
+            kind = "timeframe"
+        elif has_responsible and _is_responsible(line):
+            kind = "responsible"
+        else:
+            kind = "activity"
+        if kind == "activity" and line.endswith(".") and len(line.split()) > 8:
+            continue  # an explanatory note, not a row
+        if kind == "activity" and last_kind != "activity" and group["activity"]:
+            groups.append(group)
+            group = {"activity": [], "responsible": [], "timeframe": []}
+        group[kind].append(line)
+        last_kind = kind
+    if group["activity"]:
+        groups.append(group)
+    rows: list[ActionRow] = []
+    for g in groups:
+        activities = g["activity"]
+        times = g["timeframe"]
+        responsibles = g["responsible"]
+        section = UNKNOWN
+        count = max(len(times), len(responsibles), 1)
+        if (
+            len(activities) == count + 1
+            and len(activities[0].split()) <= 3
+            and not re.search(r"\d", activities[0])
+        ):
+            section, activities = activities[0], activities[1:]
+        if len(activities) > count and count == 1:
+            activities = [" ".join(activities)]
+        for i, activity in enumerate(activities):
+            rows.append(
+                ActionRow(
+                    goal=section,
+                    activity=activity,
+                    responsible=_pick(responsibles, i, len(activities)),
+                    timeframe=_pick(times, i, len(activities)),
+                    charter_article=_article(activity),
+                    confidence=confidence,
+                )
+            )
+    return rows
+
+
+def _pick(values: list[str], index: int, count: int) -> str:
+    if not values:
+        return UNKNOWN
+    if len(values) == count:
+        return values[index]
+    if len(values) == 1:
+        return values[0]
+    return values[index] if index < len(values) else UNKNOWN
+
+
+_ARTICLE_LINE = re.compile(
+    r"^\s*[-–•*·]?\s*((?:Artikel|Article|Artikel|Articolo|Artículo|Artigo|Artykuł|Art\.)\s*(\d{1,2})\s*[-–:.]\s*\S.{2,120})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ALL_OF = re.compile(
+    r"(?<!\w)((?:samtliga|alla|all|alle|tutti|tutte|tous|toutes|todos|todas|wszystkie|kaikki)\s+\w+)",
+    re.IGNORECASE,
+)
+_RESPONSIBLE_CUE = re.compile(
+    r"ansvar\w*|responsib\w*|verantwort\w*|zuständig\w*|responsabil\w*|odpowiedzial\w*|vastuu\w*",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})(?!\d)")
+
+
+def _article_lists(text: str, confidence: float) -> list[ActionRow]:
+    rows: list[ActionRow] = []
+    for m in _ARTICLE_LINE.finditer(text):
+        before = text[max(0, m.start() - 700) : m.start()]
+        responsible = UNKNOWN
+        if _RESPONSIBLE_CUE.search(before[-300:]):
+            owners = _ALL_OF.findall(before[-300:])
+            if owners:
+                responsible = owners[-1]
+        periods = _PERIOD.findall(text[max(0, m.start() - 1500) : m.start()])
+        timeframe = periods[-1].replace(" ", "") if periods else UNKNOWN
+        rows.append(
+            ActionRow(
+                activity=m.group(1).strip(),
+                responsible=responsible,
+                timeframe=timeframe,
+                charter_article=m.group(2),
+                confidence=confidence,
+            )
+        )
+    return rows
+
+
+def rows_from_text(text: str) -> list[ActionRow]:
+    """Action rows from tables flattened into text, in document order of the layouts."""
+    rows: list[ActionRow] = []
+    for grid in _separated_grids(text):
+        rows += _rows_from_grid(grid, None, 0.75)
+    if not rows:
+        for block in _cell_lines(text):
+            rows += _rows_from_cell_lines(block, 0.6)
+    if not rows:
+        rows += _article_lists(text, 0.55)
+    return rows
