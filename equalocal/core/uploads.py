@@ -8,6 +8,7 @@ Limits come from settings (``DOCUMENTS_MAX_UPLOAD_BYTES``, ``IMPORTS_MAX_UPLOAD_
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 import tempfile
@@ -26,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from .errors import ApplicationError
 
 CHUNK_BYTES = 1024 * 1024
+HEAD_BYTES = 8192
 # Room for the multipart boundaries and the other fields of a form that carries files.
 FORM_OVERHEAD_BYTES = 64 * 1024
 
@@ -109,27 +111,27 @@ class Spooled:
     head: bytes
 
 
-def spool(file, *, limit: int, head_bytes: int = 8192) -> Spooled:
+def spool(file, *, limit: int, head_bytes: int = HEAD_BYTES) -> Spooled:
     """Copy ``file`` to a temporary file in chunks, hashing it; stop past ``limit`` bytes.
 
-    The caller deletes ``path``. Raises ApplicationError (field ``file``) when the file is
-    larger than the limit, without reading more than one chunk past it.
+    The size is checked again while copying, as a declared size may be wrong. The caller
+    deletes ``path``. Raises ApplicationError (field ``file``) past the limit, without reading
+    more than one chunk beyond it.
     """
+    if hasattr(file, "seek"):
+        with contextlib.suppress(OSError, ValueError):
+            file.seek(0)
     digest = hashlib.sha256()
     size = 0
     head = b""
-    handle = tempfile.NamedTemporaryFile(prefix="equalocal-upload-", delete=False)  # noqa: SIM115
+    handle = tempfile.NamedTemporaryFile(prefix="equalocal-upload-", delete=False)  # noqa: SIM115 - kept after closing
     path = Path(handle.name)
     try:
         with handle:
-            if hasattr(file, "seek"):
-                file.seek(0)
-            chunks = (
-                file.chunks(CHUNK_BYTES)
-                if hasattr(file, "chunks")
-                else iter(lambda: file.read(CHUNK_BYTES), b"")
-            )
-            for chunk in chunks:
+            while True:
+                chunk = file.read(head_bytes if not head else CHUNK_BYTES)
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > limit:
                     raise too_large_error(size, limit)

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
+from equalocal.core.uploads import limit_uploads, request_too_large
 from equalocal.docmine.types import DocumentRejected
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
@@ -25,6 +25,7 @@ from equalocal.organisations.selectors import get_internal_organisation_for_user
 
 from . import selectors, services
 from .forms import (
+    MAX_FILES,
     AcceptForm,
     DocumentFilterForm,
     SearchForm,
@@ -36,7 +37,6 @@ from .forms import (
 from .messages import error_message, warning_message
 from .models import FileType, ItemKind
 from .selectors import CONFIDENT
-from .uploads import SizeLimitHandler
 
 # The list and uploads --------------------------------------------------------------------------
 
@@ -70,32 +70,15 @@ def document_list(request, org):
     return render(request, template, context)
 
 
-def _upload_too_large(request) -> bool:
-    """The request body is over what the most files allowed at once could be: known from
-    its length, before anything is read."""
-    from .forms import MAX_FILES
-
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return False
-    return length > settings.DOCUMENTS_MAX_UPLOAD_BYTES * MAX_FILES + 64 * 1024
-
-
-@csrf_exempt  # checked by csrf_protect below, once the size-limit handler is in place
+@limit_uploads("DOCUMENTS_MAX_UPLOAD_BYTES")
 @login_required
 def document_upload(request, org):
     """Upload one or more files; each gets its outcome: created, already there, or refused."""
     organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
-    limiter = SizeLimitHandler(request, limit=settings.DOCUMENTS_MAX_UPLOAD_BYTES)
-    request.upload_handlers.insert(0, limiter)
-    return _document_upload(request, organisation, limiter)
-
-
-@csrf_protect
-def _document_upload(request, organisation, limiter: SizeLimitHandler):
+    limit = settings.DOCUMENTS_MAX_UPLOAD_BYTES
+    limiter = request.upload_limit
     outcomes = []
-    if request.method == "POST" and _upload_too_large(request):
+    if request.method == "POST" and request_too_large(request, limit=limit, files=MAX_FILES):
         form = UploadForm.too_large()
     elif request.method == "POST":
         form = UploadForm(request.POST, request.FILES)

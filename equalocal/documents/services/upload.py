@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -14,20 +11,17 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.locking import claim_lock
+from equalocal.core.uploads import spool, too_large_error
 from equalocal.docmine.types import DocumentRejected, RejectReason
 
 from ..messages import error_message
 from ..models import Document, Stage, StoredFile
 
 logger = logging.getLogger(__name__)
-
-HEAD_BYTES = 8192
-CHUNK_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -55,45 +49,7 @@ def _size_of(file) -> int | None:
 
 
 def _too_large(size: int) -> ApplicationError:
-    return ApplicationError(
-        _("This file is %(size)s; the limit is %(limit)s.")
-        % {
-            "size": filesizeformat(size),
-            "limit": filesizeformat(settings.DOCUMENTS_MAX_UPLOAD_BYTES),
-        },
-        field="file",
-    )
-
-
-def _spool(file, limit: int) -> tuple[Path, str, int, bytes]:
-    """Copy ``file`` into a temporary file in chunks: (path, sha256, size, first bytes).
-
-    The size is checked again while copying, as a declared size may be wrong.
-    """
-    if hasattr(file, "seek"):
-        with contextlib.suppress(OSError, ValueError):
-            file.seek(0)
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
-    handle = tempfile.NamedTemporaryFile(prefix="equalocal-upload-", delete=False)  # noqa: SIM115 - kept after closing
-    try:
-        with handle:
-            while True:
-                chunk = file.read(HEAD_BYTES if not head else CHUNK_BYTES)
-                if not chunk:
-                    break
-                size += len(chunk)
-                if size > limit:
-                    raise _too_large(size)
-                if len(head) < HEAD_BYTES:
-                    head += chunk[: HEAD_BYTES - len(head)]
-                digest.update(chunk)
-                handle.write(chunk)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
-    return Path(handle.name), digest.hexdigest(), size, head
+    return too_large_error(size, settings.DOCUMENTS_MAX_UPLOAD_BYTES)
 
 
 def _title_from(filename: str) -> str:
@@ -164,7 +120,8 @@ def document_upload(
     if declared is not None and declared > limit:
         raise _too_large(declared)
 
-    temp, sha256, size, head = _spool(file, limit)
+    spooled = spool(file, limit=limit)
+    temp, sha256, size, head = spooled.path, spooled.sha256, spooled.size, spooled.head
     try:
         if size == 0:
             raise ApplicationError(error_message(RejectReason.EMPTY), field="file")
