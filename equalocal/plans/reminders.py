@@ -205,8 +205,22 @@ def deadline_stages(days_left: int) -> list[str]:
     return stages
 
 
-def _commitments_with_open_deadlines() -> list[Commitment]:
-    """Each organisation's active commitment with a known deadline and no adopted Charter plan yet."""
+@dataclass(frozen=True)
+class OpenDeadline:
+    """A commitment whose action plan is due and not adopted yet.
+
+    ``provisional`` is true when the date counts from a recommendation to sign: the
+    deadline the organisation will have if its council decides as recommended.
+    """
+
+    commitment: Commitment
+    deadline: date
+    provisional: bool
+
+
+def _open_deadlines() -> list[OpenDeadline]:
+    """Each organisation's active commitment with a deadline, firm or provisional, and no
+    adopted Charter plan yet."""
     adopted = set(
         ActionPlan.objects.alive()
         .filter(kind=PlanKind.CHARTER, adopted_on__isnull=False)
@@ -214,32 +228,41 @@ def _commitments_with_open_deadlines() -> list[Commitment]:
     )
     commitments = (
         Commitment.objects.exclude(status=CommitmentStatus.WITHDRAWN)
+        .exclude(organisation_id__in=adopted)
         .select_related("organisation", "charter")
+        .prefetch_related("steps")
         .order_by("organisation_id", "-charter__year")
     )
     active = {}
     for commitment in commitments:
         active.setdefault(commitment.organisation_id, commitment)
-    return [
-        commitment
-        for organisation_id, commitment in active.items()
-        if organisation_id not in adopted and commitment.plan_deadline is not None
-    ]
+    found = []
+    for commitment in active.values():
+        if commitment.plan_deadline is not None:
+            found.append(OpenDeadline(commitment, commitment.plan_deadline, provisional=False))
+        elif commitment.provisional_plan_deadline is not None:
+            found.append(
+                OpenDeadline(commitment, commitment.provisional_plan_deadline, provisional=True)
+            )
+    return found
 
 
 def deadline_notices_send(*, today: date) -> tuple[int, int]:
     """E-mail each organisation's admins when the action-plan deadline is 180, 90 or 30 days away or passed.
 
+    A provisional deadline (a recommendation to sign, not yet decided) gets the same notices,
+    worded as provisional.
+
     An admin gets one e-mail per stage; when several stages were reached since
     the last run (for example on the first run), only the most urgent is sent and
     the others are recorded as done. Returns (notices sent, notices failed).
     """
-    commitments = _commitments_with_open_deadlines()
+    deadlines = _open_deadlines()
     admins: dict[int, list] = {}
     for membership in (
         Membership.objects.filter(
             role=Role.ADMIN,
-            organisation_id__in=[c.organisation_id for c in commitments],
+            organisation_id__in=[d.commitment.organisation_id for d in deadlines],
             user__is_active=True,
         )
         .exclude(user__email="")
@@ -248,20 +271,22 @@ def deadline_notices_send(*, today: date) -> tuple[int, int]:
         admins.setdefault(membership.organisation_id, []).append(membership.user)
 
     candidates = []
-    for commitment in commitments:
-        deadline = commitment.plan_deadline
-        days_left = (deadline - today).days
+    for item in deadlines:
+        days_left = (item.deadline - today).days
         stages = deadline_stages(days_left)
-        for user in admins.get(commitment.organisation_id, []):
+        # A provisional date has its own notices; a decision that fixes the date starts anew.
+        kind = "provisional" if item.provisional else "deadline"
+        for user in admins.get(item.commitment.organisation_id, []):
             keys = [
-                f"deadline:{commitment.pk}:{deadline.isoformat()}:{stage}:{user.pk}"
+                f"{kind}:{item.commitment.pk}:{item.deadline.isoformat()}:{stage}:{user.pk}"
                 for stage in stages
             ]
-            candidates.append((commitment, user, days_left, keys))
+            candidates.append((item, user, days_left, keys))
     sent_before = _already_sent(key for *_rest, keys in candidates for key in keys)
 
     sent = failed = 0
-    for commitment, user, days_left, keys in candidates:
+    for item, user, days_left, keys in candidates:
+        commitment = item.commitment
         new_keys = [key for key in keys if key not in sent_before]
         if not new_keys:
             continue
@@ -273,7 +298,8 @@ def deadline_notices_send(*, today: date) -> tuple[int, int]:
                 "user": user,
                 "organisation": commitment.organisation,
                 "commitment": commitment,
-                "deadline": commitment.plan_deadline,
+                "deadline": item.deadline,
+                "provisional": item.provisional,
                 "days_left": days_left,
                 "days_overdue": -days_left,
                 "link": _site_link(commitment.get_absolute_url()),
