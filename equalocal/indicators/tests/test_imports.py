@@ -9,8 +9,12 @@ import pytest
 from equalocal.indicators import imports
 from equalocal.indicators.imports import engine, import_file
 from equalocal.indicators.models import ImportBatch, Indicator, Measurement, Source
-from equalocal.organisations.models import OrganisationKind
-from tests.factories import IndicatorFactory, NetworkMembershipFactory, OrganisationFactory
+from tests.factories import (
+    IndicatorFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -276,7 +280,7 @@ def test_a_failure_halfway_leaves_nothing(places, eq1, monkeypatch):
 
 
 def test_an_organisation_imports_only_its_own_or_its_members_figures(places, eq1):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
+    network = NetworkFactory()
     NetworkMembershipFactory(network=network, member=places["umea"])
     own = IndicatorFactory(code="EQ1", owner=network, title_en="The network's own")
 

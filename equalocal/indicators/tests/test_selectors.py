@@ -16,10 +16,11 @@ from equalocal.indicators.models import (
     Scorecard,
     TargetKind,
 )
-from equalocal.organisations.models import Organisation, OrganisationKind
+from equalocal.organisations.models import Organisation
 from tests.factories import (
     IndicatorFactory,
     MeasurementFactory,
+    NetworkFactory,
     NetworkMembershipFactory,
     OrganisationFactory,
     ScorecardFactory,
@@ -245,7 +246,7 @@ def test_network_scorecard_has_the_current_members_as_columns(personas, referenc
 def test_scorecard_table_queries_do_not_grow_with_indicators_and_members(
     personas, django_assert_max_num_queries
 ):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
+    network = NetworkFactory()
 
     def build(indicators, members):
         scorecard = ScorecardFactory(owner=network, compare_members=True)

@@ -19,11 +19,12 @@ from equalocal.indicators.models import (
     TargetKind,
 )
 from equalocal.networks.models import NetworkMembership
-from equalocal.organisations.models import Organisation, OrganisationKind
+from equalocal.organisations.models import Organisation
 from tests.factories import (
     IndicatorFactory,
     MeasurementFactory,
     MembershipFactory,
+    NetworkFactory,
     OrganisationFactory,
     ScorecardFactory,
     ScorecardItemFactory,
@@ -242,7 +243,7 @@ def test_scorecard_form_offers_no_other_organisations_indicators(client, persona
 
 
 def network_scorecard(indicators: int, members: int, admin):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
+    network = NetworkFactory()
     MembershipFactory(user=admin, organisation=network, role="admin")
     orgs = [OrganisationFactory() for _ in range(members)]
     NetworkMembership.objects.bulk_create(

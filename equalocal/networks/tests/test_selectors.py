@@ -12,7 +12,7 @@ from equalocal.networks.models import (
     DashboardVisibility,
     SeatRole,
 )
-from equalocal.organisations.models import OrganisationKind, Role
+from equalocal.organisations.models import Role
 from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActivityStatus, PlanKind, PlanStatus
 from tests.factories import (
@@ -22,6 +22,7 @@ from tests.factories import (
     CommitmentFactory,
     MatrixCellFactory,
     MembershipFactory,
+    NetworkFactory,
     NetworkMembershipFactory,
     OrganisationFactory,
     PersonFactory,
@@ -36,7 +37,7 @@ TODAY = date(2025, 6, 1)
 
 @pytest.fixture
 def network(personas):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, slug="net", official_code="")
+    network = NetworkFactory(slug="net")
     NetworkMembershipFactory(network=network, member=personas.org_a, joined_on=date(2020, 1, 1))
     return network
 

@@ -32,11 +32,11 @@ from equalocal.networks.services import (
     seat_save,
     seat_vacate,
 )
-from equalocal.organisations.models import OrganisationKind
 from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     MatrixCellFactory,
+    NetworkFactory,
     OrganisationFactory,
     PersonFactory,
     UserFactory,
@@ -49,9 +49,7 @@ JOINED = date(2016, 1, 1)
 
 @pytest.fixture
 def network():
-    return OrganisationFactory(
-        name="Union of Baltic Cities", slug="ubc", kind=OrganisationKind.NETWORK
-    )
+    return NetworkFactory(name="Union of Baltic Cities", slug="ubc")
 
 
 @pytest.fixture
@@ -97,7 +95,7 @@ def _message(excinfo) -> str:
 def test_body_gets_a_slug_unique_in_its_network(network):
     first = body_save(body=Body(network=network, name="Safe Cities", kind=BodyKind.COMMISSION))
     second = body_save(body=Body(network=network, name="Safe Cities", kind=BodyKind.COMMISSION))
-    other_network = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    other_network = NetworkFactory()
     third = body_save(body=Body(network=other_network, name="Safe Cities"))
     assert (first.slug, second.slug, third.slug) == ("safe-cities", "safe-cities-2", "safe-cities")
     assert first.history.count() == 1
@@ -105,7 +103,7 @@ def test_body_gets_a_slug_unique_in_its_network(network):
 
 def test_body_parent_must_be_of_the_same_network(network):
     board = body_save(body=Body(network=network, name="Board", kind=BodyKind.BOARD))
-    elsewhere = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    elsewhere = NetworkFactory()
     with pytest.raises(ApplicationError) as excinfo:
         body_save(body=Body(network=elsewhere, name="Group", parent=board))
     assert excinfo.value.field == "parent"
@@ -210,7 +208,7 @@ def test_an_outside_member_may_join_a_body_when_said_explicitly(network, group, 
 
 
 def test_joining_a_body_of_another_network_is_refused(group, kotka):
-    other = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    other = NetworkFactory()
     with pytest.raises(ApplicationError) as excinfo:
         membership_join(network=other, member=kotka, joined_on=JOINED, body=group)
     assert excinfo.value.field == "body"

@@ -18,7 +18,7 @@ from equalocal.networks.models import (
     Seat,
     SeatRole,
 )
-from equalocal.organisations.models import OrganisationKind, Role
+from equalocal.organisations.models import Role
 from equalocal.plans.models import ActionPlan, Activity, ActivityStatus
 from tests.factories import (
     ActionPlanFactory,
@@ -28,6 +28,7 @@ from tests.factories import (
     MatrixCellFactory,
     MeetingFactory,
     MembershipFactory,
+    NetworkFactory,
     NetworkMembershipFactory,
     NetworkSettingsFactory,
     OrganisationFactory,
@@ -49,9 +50,7 @@ class Network:
     def __init__(self, personas):
         today = timezone.localdate()
         self.today = today
-        self.network = OrganisationFactory(
-            kind=OrganisationKind.NETWORK, name="Nätverket N", slug="network-n", official_code=""
-        )
+        self.network = NetworkFactory(name="Nätverket N", slug="network-n")
         self.coordinator = UserFactory(email="coordinator@network-n.example")
         MembershipFactory(user=self.coordinator, organisation=self.network, role=Role.EDITOR)
         self.network_admin = UserFactory(email="admin@network-n.example")
@@ -453,7 +452,7 @@ def test_leaving_twice_shows_a_message(client, net):
 
 
 def test_membership_of_another_network_is_404(client, net):
-    other = OrganisationFactory(kind=OrganisationKind.NETWORK, slug="other-net")
+    other = NetworkFactory(slug="other-net")
     foreign = NetworkMembershipFactory(network=other, member=net.org_a)
     client.force_login(net.coordinator)
     url = reverse("networks:member-leave", kwargs={"org": "network-n", "membership": foreign.pk})
