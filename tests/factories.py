@@ -1,13 +1,50 @@
-"""factory_boy factories for the domain models."""
+"""factory_boy factories for the domain models.
+
+Required fields get a value; optional fields keep the model's default (no plan period,
+no indicator owner, no joining date…), so a test states what matters to it. Related
+objects follow each other: an activity of a goal is in the goal's plan, a seat held
+by a person belongs to the person's organisation, a matrix row is a body of the
+group's network.
+"""
 
 import hashlib
+from datetime import timedelta
+from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from equalocal.accounts.models import Invitation, User
+from equalocal.charters.models import CharterText, Commitment, CommitmentStep
+from equalocal.indicators.models import (
+    Gender,
+    Indicator,
+    Measurement,
+    Scorecard,
+    ScorecardItem,
+    Target,
+    TargetKind,
+)
+from equalocal.networks.models import (
+    Body,
+    MatrixCell,
+    Meeting,
+    MeetingDecision,
+    NetworkMembership,
+    NetworkSettings,
+    Seat,
+)
 from equalocal.organisations.models import Membership, Organisation, OrganisationKind, Person, Role
+from equalocal.plans.models import (
+    ActionPlan,
+    Activity,
+    Consultation,
+    Goal,
+    GoalSet,
+    ProgressUpdate,
+    ReferenceGoal,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -60,7 +97,281 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"invitee{n}@example.org")
     role = Role.EDITOR
+    invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=14))
+
+
+class NetworkFactory(OrganisationFactory):
+    """A network of local governments: an organisation of kind network, without a code."""
+
+    kind = OrganisationKind.NETWORK
+    name = factory.Sequence(lambda n: f"Nätverk {n}")
+    slug = factory.Sequence(lambda n: f"natverk-{n}")
+    official_code = ""
+
+
+# Charters --------------------------------------------------------------------------------------
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment to the current Charter text (loaded by a migration), still considered."""
+
+    class Meta:
+        model = Commitment
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    charter = factory.LazyFunction(lambda: CharterText.objects.get(is_current=True))
+
+
+class CommitmentStepFactory(factory.django.DjangoModelFactory):
+    """A step of today with the commitment's status."""
+
+    class Meta:
+        model = CommitmentStep
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    status = factory.SelfAttribute("commitment.status")
+    date = factory.LazyFunction(timezone.localdate)
+
+
+# Plans -----------------------------------------------------------------------------------------
+
+
+class GoalSetFactory(factory.django.DjangoModelFactory):
+    """A national goal set; pass ``owner`` for an organisation's own."""
+
+    class Meta:
+        model = GoalSet
+
+    code = factory.Sequence(lambda n: f"goal-set-{n}")
+    title_en = factory.Sequence(lambda n: f"Målområden {n}")
+
+
+class ReferenceGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReferenceGoal
+
+    goal_set = factory.SubFactory(GoalSetFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Övergripande mål {n}")
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    """A draft Charter action plan without a period or a commitment."""
+
+    class Meta:
+        model = ActionPlan
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Jämställdhetsplan {n}")
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consultation
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    consulted = "Kommunfullmäktige"
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    title = factory.Sequence(lambda n: f"Målsättning {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A planned activity; given a ``goal``, it is in the goal's plan."""
+
+    class Meta:
+        model = Activity
+
+    goal = None
+    plan = factory.Maybe(
+        "goal",
+        yes_declaration=factory.SelfAttribute("goal.plan"),
+        no_declaration=factory.SubFactory(ActionPlanFactory),
+    )
+    title = factory.Sequence(lambda n: f"Insats {n}")
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    """Today's update, repeating the activity's status and progress."""
+
+    class Meta:
+        model = ProgressUpdate
+
+    activity = factory.SubFactory(ActivityFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    status = factory.SelfAttribute("activity.status")
+    progress = factory.SelfAttribute("activity.progress")
+
+
+# Networks --------------------------------------------------------------------------------------
+
+
+class NetworkSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkSettings
+
+    network = factory.SubFactory(NetworkFactory)
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    """A public working group of a network."""
+
+    class Meta:
+        model = Body
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Arbetsgrupp {n}")
+    slug = factory.Sequence(lambda n: f"arbetsgrupp-{n}")
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    """A membership of a network without dates; given a ``body``, of the body's network."""
+
+    class Meta:
+        model = NetworkMembership
+
+    body = None
+    network = factory.Maybe(
+        "body",
+        yes_declaration=factory.SelfAttribute("body.network"),
+        no_declaration=factory.SubFactory(NetworkFactory),
+    )
+    member = factory.SubFactory(OrganisationFactory)
+
+
+class SeatFactory(factory.django.DjangoModelFactory):
+    """A vacant member seat; given a ``person``, held by them for their organisation."""
+
+    class Meta:
+        model = Seat
+
+    body = factory.SubFactory(BodyFactory)
+    person = None
+    member = factory.Maybe(
+        "person",
+        yes_declaration=factory.SelfAttribute("person.organisation"),
+        no_declaration=factory.SubFactory(OrganisationFactory),
+    )
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A planned meeting in a month; pass ``attendees=[seat, …]`` to record who came."""
+
+    class Meta:
+        model = Meeting
+        skip_postgeneration_save = True
+
+    body = factory.SubFactory(BodyFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+    @factory.post_generation
+    def attendees(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.attendees.set(extracted)
+
+
+class MeetingDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeetingDecision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Beslut {n}")
+
+
+class MatrixCellFactory(factory.django.DjangoModelFactory):
+    """A group's seat responsible for another body of the same network."""
+
+    class Meta:
+        model = MatrixCell
+
+    group = factory.SubFactory(BodyFactory)
+    row = factory.SubFactory(
+        BodyFactory, network=factory.SelfAttribute("..group.network"), kind="commission"
+    )
+    seat = factory.SubFactory(SeatFactory, body=factory.SelfAttribute("..group"))
+
+
+# Indicators ------------------------------------------------------------------------------------
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    """A site-wide reference indicator split by gender; pass ``owner`` for an organisation's own."""
+
+    class Meta:
+        model = Indicator
+
+    code = factory.Sequence(lambda n: f"EQ-{n:04d}")
+    title_en = factory.Sequence(lambda n: f"Indikator {n}")
+
+
+class MeasurementFactory(factory.django.DjangoModelFactory):
+    """The 2024 total of the owner's indicator (or of a new organisation's).
+
+    The value is left empty when a ``status`` says it is missing or confidential.
+    """
+
+    class Meta:
+        model = Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    organisation = factory.Maybe(
+        "indicator.owner",
+        yes_declaration=factory.SelfAttribute("indicator.owner"),
+        no_declaration=factory.SubFactory(OrganisationFactory),
+    )
+    period = "2024"
+    year = factory.LazyAttribute(lambda o: int(o.period[:4]))
+    gender = Gender.TOTAL
+    value = factory.Maybe("status", yes_declaration=None, no_declaration=Decimal(50))
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    """A value to reach in 2025 for the owner's indicator (or a new organisation's).
+
+    Other kinds leave the value empty: pass ``parity_points`` or the ratios with ``kind``.
+    """
+
+    class Meta:
+        model = Target
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    organisation = factory.Maybe(
+        "indicator.owner",
+        yes_declaration=factory.SelfAttribute("indicator.owner"),
+        no_declaration=factory.SubFactory(OrganisationFactory),
+    )
+    year = 2025
+    kind = TargetKind.VALUE
+    value = factory.LazyAttribute(lambda o: Decimal(50) if o.kind == TargetKind.VALUE else None)
+
+
+class ScorecardFactory(factory.django.DjangoModelFactory):
+    """An unpublished scorecard of an organisation."""
+
+    class Meta:
+        model = Scorecard
+
+    owner = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Styrkort nr {n}")
+
+
+class ScorecardItemFactory(factory.django.DjangoModelFactory):
+    """A row of a scorecard: by default an indicator of the scorecard's owner."""
+
+    class Meta:
+        model = ScorecardItem
+
+    scorecard = factory.SubFactory(ScorecardFactory)
+    indicator = factory.SubFactory(
+        IndicatorFactory, owner=factory.SelfAttribute("..scorecard.owner")
+    )
 
 
 # Documents -------------------------------------------------------------------------------------

@@ -7,14 +7,33 @@ org A, so URL patterns can be filled in.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from django.utils import timezone
+
+from equalocal.charters.models import CharterText, CommitmentStatus
 from equalocal.organisations.models import Role
 
 from .factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    BodyFactory,
+    CommitmentFactory,
+    GoalFactory,
+    GoalSetFactory,
+    IndicatorFactory,
     InvitationFactory,
+    MeasurementFactory,
+    MeetingFactory,
     MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
     OrganisationFactory,
     PersonFactory,
+    ReferenceGoalFactory,
+    ScorecardFactory,
+    ScorecardItemFactory,
+    SeatFactory,
     UserFactory,
 )
 
@@ -90,47 +109,26 @@ def _document_objects(organisation, uploader) -> dict:
 
 def _indicator_objects(organisation) -> dict:
     """An indicator of org A with a figure, and an unpublished scorecard holding it."""
-    from equalocal.indicators.models import Indicator, Measurement, Scorecard, ScorecardItem
-
-    indicator = Indicator.objects.create(code="A-1", title_en="Andel chefer", owner=organisation)
-    Measurement.objects.create(
-        indicator=indicator,
-        organisation=organisation,
-        period="2025",
-        year=2025,
-        gender="women",
-        value=42,
-    )
-    scorecard = Scorecard.objects.create(owner=organisation, title="Styrkort")
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=indicator)
+    indicator = IndicatorFactory(code="A-1", title_en="Andel chefer", owner=organisation)
+    MeasurementFactory(indicator=indicator, period="2025", gender="women", value=42)
+    scorecard = ScorecardFactory(owner=organisation, title="Styrkort")
+    ScorecardItemFactory(scorecard=scorecard, indicator=indicator)
     return {"indicator": indicator.pk, "scorecard": scorecard.pk}
 
 
 def _network_objects(member) -> dict:
     """Network N (coordinated by nobody among the personas) with org A as a member, a group
     with org A's seat, a meeting and the membership."""
-    from datetime import date
-
-    from equalocal.networks.models import Body, Meeting, NetworkMembership, Seat
-    from equalocal.organisations.models import OrganisationKind
-
-    network = OrganisationFactory(
-        name="Personas nätverk",
-        slug="personas-network",
-        kind=OrganisationKind.NETWORK,
-        official_code="",
-    )
-    membership = NetworkMembership.objects.create(
+    network = NetworkFactory(name="Personas nätverk", slug="personas-network")
+    membership = NetworkMembershipFactory(
         network=network, member=member, joined_on=date(2024, 1, 1)
     )
-    group = Body.objects.create(
+    group = BodyFactory(
         network=network, name="Jämställdhetsgruppen", slug="gruppen", is_public=True
     )
-    NetworkMembership.objects.create(
-        network=network, body=group, member=member, joined_on=date(2024, 1, 1)
-    )
-    seat = Seat.objects.create(body=group, member=member)
-    meeting = Meeting.objects.create(body=group, date=date(2026, 12, 1))
+    NetworkMembershipFactory(body=group, member=member, joined_on=date(2024, 1, 1))
+    seat = SeatFactory(body=group, member=member)
+    meeting = MeetingFactory(body=group, date=date(2026, 12, 1))
     return {
         "network": network.slug,
         "group": group.slug,
@@ -142,33 +140,24 @@ def _network_objects(member) -> dict:
 
 def _plan_objects(organisation) -> dict:
     """A commitment, a plan with a goal and an activity, and a deleted plan, all of org A."""
-    from datetime import date
-
-    from django.utils import timezone
-
-    from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
-    from equalocal.plans.models import ActionPlan, Activity, Goal, GoalSet, ReferenceGoal
-
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         organisation=organisation,
         charter=CharterText.objects.get(code="2022"),
         status=CommitmentStatus.DECIDED,
         decided_on=date(2025, 3, 1),
     )
-    plan = ActionPlan.objects.create(
+    plan = ActionPlanFactory(
         organisation=organisation,
         title="Handlingsplan",
         commitment=commitment,
         period_start=date(2025, 1, 1),
         period_end=date(2026, 12, 31),
     )
-    goal = Goal.objects.create(plan=plan, title="Mål 1")
-    activity = Activity.objects.create(plan=plan, goal=goal, title="Aktivitet 1")
-    goal_set = GoalSet.objects.create(
-        code="org-a-goals", title_en="Regionala mål", owner=organisation
-    )
-    ReferenceGoal.objects.create(goal_set=goal_set, number=1, title_en="Utveckla regionen")
-    deleted = ActionPlan.objects.create(
+    goal = GoalFactory(plan=plan, title="Mål 1")
+    activity = ActivityFactory(goal=goal, title="Aktivitet 1")
+    goal_set = GoalSetFactory(code="org-a-goals", title_en="Regionala mål", owner=organisation)
+    ReferenceGoalFactory(goal_set=goal_set, number=1, title_en="Utveckla regionen")
+    deleted = ActionPlanFactory(
         organisation=organisation, title="Borttagen plan", deleted_at=timezone.now()
     )
     return {

@@ -49,30 +49,28 @@ def women_men(index, year):
 def figures(demo):
     """Umeåregionen's indicators with figures of the six municipalities, targets and a
     published scorecard comparing the members; Umeå kommun's own indicators and scorecard."""
-    from equalocal.indicators.models import (
-        Direction,
-        Indicator,
-        Measurement,
-        Scorecard,
-        ScorecardItem,
-        Target,
-        TargetKind,
-    )
+    from equalocal.indicators.models import Direction, Measurement, TargetKind
     from equalocal.organisations.models import Organisation
+    from tests.factories import (
+        IndicatorFactory,
+        ScorecardFactory,
+        ScorecardItemFactory,
+        TargetFactory,
+    )
 
     network = Organisation.objects.get(slug="umearegionen")
     umea = Organisation.objects.get(slug="umea")
     members = [Organisation.objects.get(name=name) for name in MUNICIPALITIES]
 
     shared = [
-        Indicator.objects.create(
+        IndicatorFactory(
             code="UR1",
             title_en="Full-time employees (e2e)",
             title_sv="Heltidsanställda (e2e)",
             unit="%",
             owner=network,
         ),
-        Indicator.objects.create(
+        IndicatorFactory(
             code="UR2",
             title_en="Parental leave days taken (e2e)",
             title_sv="Uttagna föräldradagar (e2e)",
@@ -81,7 +79,7 @@ def figures(demo):
         ),
     ]
     own = [
-        Indicator.objects.create(
+        IndicatorFactory(
             code="U1",
             title_en=MANAGERS,
             title_sv="Kvinnor bland chefer (e2e)",
@@ -89,7 +87,7 @@ def figures(demo):
             owner=umea,
             direction=Direction.PARITY,
         ),
-        Indicator.objects.create(
+        IndicatorFactory(
             code="U2",
             title_en=SICK_LEAVE,
             title_sv="Sjukfrånvarodagar per anställd (e2e)",
@@ -115,7 +113,7 @@ def figures(demo):
                         )
                     )
         for indicator in shared:
-            Target.objects.create(
+            TargetFactory(
                 indicator=indicator,
                 organisation=member,
                 year=GRID_YEAR,
@@ -123,25 +121,25 @@ def figures(demo):
                 parity_points=5,
             )
     Measurement.objects.bulk_create(rows)
-    Target.objects.create(
+    TargetFactory(
         indicator=own[0], organisation=umea, year=GRID_YEAR, kind=TargetKind.VALUE, value=50
     )
-    Target.objects.create(
+    TargetFactory(
         indicator=own[1], organisation=umea, year=GRID_YEAR, kind=TargetKind.VALUE, value=5
     )
 
-    compare = Scorecard.objects.create(
+    compare = ScorecardFactory(
         owner=network,
         title="Styrkort för jämställdhet (e2e)",
         description="Demo figures, not real statistics.",
         compare_members=True,
         is_published=True,
     )
-    scorecard = Scorecard.objects.create(owner=umea, title="Umeå kommuns styrkort (e2e)")
+    scorecard = ScorecardFactory(owner=umea, title="Umeå kommuns styrkort (e2e)")
     for order, indicator in enumerate(shared):
-        ScorecardItem.objects.create(scorecard=compare, indicator=indicator, order=order)
+        ScorecardItemFactory(scorecard=compare, indicator=indicator, order=order)
     for order, indicator in enumerate(own):
-        ScorecardItem.objects.create(scorecard=scorecard, indicator=indicator, order=order)
+        ScorecardItemFactory(scorecard=scorecard, indicator=indicator, order=order)
     return {"shared": shared, "own": own, "compare": compare, "scorecard": scorecard}
 
 

@@ -31,15 +31,14 @@ UBC_GROUP = UBC + "groups/gender-equality/"
 @pytest.fixture
 def ubc_coordinators(demo):
     """An admin and an editor of UBC: no demo user coordinates UBC."""
-    from django.contrib.auth import get_user_model
-
     from equalocal.core.demo import DEMO_PASSWORD
-    from equalocal.organisations.models import Membership, Organisation, Role
+    from equalocal.organisations.models import Organisation, Role
+    from tests.factories import MembershipFactory, UserFactory
 
     ubc = Organisation.objects.get(slug="ubc")
     for email, role in [(UBC_ADMIN, Role.ADMIN), (UBC_EDITOR, Role.EDITOR)]:
-        user = get_user_model().objects.create_user(email=email, password=DEMO_PASSWORD)
-        Membership.objects.create(user=user, organisation=ubc, role=role)
+        user = UserFactory(email=email, password=DEMO_PASSWORD)
+        MembershipFactory(user=user, organisation=ubc, role=role)
 
 
 def log_in(page, email):

@@ -11,8 +11,8 @@ from django.utils import timezone
 from equalocal.charters import selectors, services
 from equalocal.charters.models import CharterText, Commitment, CommitmentStatus, CommitmentStep
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
-from equalocal.plans.models import ActionPlan, PlanKind, PlanStatus
-from tests.factories import OrganisationFactory
+from equalocal.plans.models import PlanKind, PlanStatus
+from tests.factories import ActionPlanFactory, CommitmentFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +139,7 @@ def test_posts_below_editor_change_nothing(client, personas, persona):
 
 
 def test_a_commitment_is_found_only_under_its_own_organisation(client, personas):
-    other = Commitment.objects.create(organisation=personas.org_b, charter=text("2022"))
+    other = CommitmentFactory(organisation=personas.org_b)
     client.force_login(personas.user("staff"))
     assert client.get(url("charters:commitment", personas, commitment=other.pk)).status_code == 404
     assert client.get(url("charters:commitment", personas, commitment=987654)).status_code == 404
@@ -225,7 +225,7 @@ def test_a_step_in_the_future_is_refused(personas):
 
 
 def test_a_decision_after_the_signature_is_refused(personas):
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         organisation=personas.org_b,
         charter=text("2006"),
         status="signed",
@@ -289,14 +289,14 @@ def test_detail_says_overdue_by_n_days(client, personas):
 
 def test_detail_shows_the_adoption_of_the_first_live_charter_plan(client, personas):
     commitment = org_a_commitment(personas)  # deadline 2027-03-01
-    ActionPlan.objects.create(
+    ActionPlanFactory(
         organisation=personas.org_a,
         title="Plan 2026",
         kind=PlanKind.CHARTER,
         status=PlanStatus.ADOPTED,
         adopted_on=date(2026, 2, 10),
     )
-    ActionPlan.objects.create(
+    ActionPlanFactory(
         organisation=personas.org_a,
         title="Deleted plan",
         kind=PlanKind.CHARTER,
@@ -304,7 +304,7 @@ def test_detail_shows_the_adoption_of_the_first_live_charter_plan(client, person
         adopted_on=date(2025, 6, 1),
         deleted_at=timezone.now(),
     )
-    ActionPlan.objects.create(
+    ActionPlanFactory(
         organisation=personas.org_a,
         title="Operational",
         kind=PlanKind.OPERATIONAL,
@@ -318,7 +318,7 @@ def test_detail_shows_the_adoption_of_the_first_live_charter_plan(client, person
 
 
 def test_recommended_commitment_shows_the_provisional_deadline(client, personas):
-    commitment = Commitment.objects.create(organisation=personas.org_a, charter=text("2006"))
+    commitment = CommitmentFactory(organisation=personas.org_a, charter=text("2006"))
     recommended_on = today() - timedelta(days=30)
     services.commitment_add_step(commitment=commitment, status="recommended", date=recommended_on)
     client.force_login(personas.user("viewer"))
@@ -330,7 +330,7 @@ def test_recommended_commitment_shows_the_provisional_deadline(client, personas)
 
 
 def test_without_dates_the_page_says_no_deadline_can_be_computed(client, personas):
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         organisation=personas.org_a, charter=text("2006"), status=CommitmentStatus.SIGNED
     )
     client.force_login(personas.user("viewer"))
@@ -594,9 +594,7 @@ def test_bad_steps_through_the_page_get_a_specific_message(client, personas, ove
 
 
 def test_step_form_works_for_staff_of_another_organisation_too(client, personas):
-    other = Commitment.objects.create(
-        organisation=OrganisationFactory(slug="org-c"), charter=text("2022")
-    )
+    other = CommitmentFactory(organisation=OrganisationFactory(slug="org-c"))
     client.force_login(personas.user("staff"))
     response = client.post(
         reverse("charters:commitment-step", kwargs={"org": "org-c", "commitment": other.pk}),

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from equalocal.core.demo import DEMO_PASSWORD
 from equalocal.organisations.demo import DEMO_USERS
 from equalocal.organisations.models import Membership, Organisation, Person, Role
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_demo_users_sign_in_and_a_second_run_keeps_their_changed_password(client
 
 
 def test_demo_if_empty_leaves_an_existing_database_alone():
-    Organisation.objects.create(name="Existing", slug="existing", kind="municipality", country="SE")
+    OrganisationFactory(name="Existing")
     output = _demo(if_empty=True)
     assert "already has organisations; left as it is" in output
     assert Organisation.objects.count() == 1

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from equalocal.indicators.models import Indicator
 from equalocal.plans.models import ActionPlan, Goal
+from tests.factories import GoalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +31,7 @@ def test_editor_links_an_indicator_to_a_plan_goal_and_the_plan_shows_it(client, 
 
 
 def test_goals_of_other_organisations_cannot_be_linked(client, personas):
-    other_plan = ActionPlan.objects.create(organisation=personas.org_b, title="B:s plan")
-    other_goal = Goal.objects.create(plan=other_plan, title="B:s mål")
+    other_goal = GoalFactory(plan__organisation=personas.org_b)
     client.force_login(personas.user("editor"))
     response = client.post(
         reverse("indicators:create", kwargs={"org": personas.org_a.slug}),

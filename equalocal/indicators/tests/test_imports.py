@@ -9,9 +9,12 @@ import pytest
 from equalocal.indicators import imports
 from equalocal.indicators.imports import engine, import_file
 from equalocal.indicators.models import ImportBatch, Indicator, Measurement, Source
-from equalocal.networks.models import NetworkMembership
-from equalocal.organisations.models import OrganisationKind
-from tests.factories import OrganisationFactory
+from tests.factories import (
+    IndicatorFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    OrganisationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +32,8 @@ def places():
 @pytest.fixture
 def kpis():
     return {
-        "N00945": Indicator.objects.create(code="N00945", title_en="Full time", source="kolada"),
-        "N01951": Indicator.objects.create(
+        "N00945": IndicatorFactory(code="N00945", title_en="Full time", source="kolada"),
+        "N01951": IndicatorFactory(
             code="N01951", title_en="Population", by_gender=False, source="kolada"
         ),
     }
@@ -38,7 +41,7 @@ def kpis():
 
 @pytest.fixture
 def eq1():
-    return Indicator.objects.create(code="EQ1", title_en="Share of something", unit="%")
+    return IndicatorFactory(code="EQ1", title_en="Share of something", unit="%")
 
 
 def _figures():
@@ -203,7 +206,7 @@ def test_bad_rows_are_reported_by_row_and_only_valid_rows_are_imported(places, e
 
 def test_exact_duplicate_rows_are_imported_once():
     OrganisationFactory(official_code="2480")
-    Indicator.objects.create(code="EQ1", title_en="x")
+    IndicatorFactory(code="EQ1")
     text = "indicator,organisation_code,period,gender,value\n" + "EQ1,2480,2024,women,5\n" * 2
     preview = engine.preview_rows(imports.read_csv(io.StringIO(text)), source=Source.FILE)
 
@@ -277,9 +280,9 @@ def test_a_failure_halfway_leaves_nothing(places, eq1, monkeypatch):
 
 
 def test_an_organisation_imports_only_its_own_or_its_members_figures(places, eq1):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
-    NetworkMembership.objects.create(network=network, member=places["umea"])
-    own = Indicator.objects.create(code="EQ1", owner=network, title_en="The network's own")
+    network = NetworkFactory()
+    NetworkMembershipFactory(network=network, member=places["umea"])
+    own = IndicatorFactory(code="EQ1", owner=network, title_en="The network's own")
 
     batch = import_file(path_or_file=FIXTURES / "long.csv", organisation=network)
 

@@ -12,16 +12,21 @@ from equalocal.indicators import selectors
 from equalocal.indicators.models import (
     Direction,
     Indicator,
-    Measurement,
     MeasurementStatus,
     Scorecard,
-    ScorecardItem,
-    Target,
     TargetKind,
 )
-from equalocal.networks.models import NetworkMembership
-from equalocal.organisations.models import Organisation, OrganisationKind
-from tests.factories import OrganisationFactory
+from equalocal.organisations.models import Organisation
+from tests.factories import (
+    IndicatorFactory,
+    MeasurementFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    OrganisationFactory,
+    ScorecardFactory,
+    ScorecardItemFactory,
+    TargetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +37,10 @@ def user_of(personas, name):
 
 def measure(indicator, organisation, period, **values):
     for gender, value in values.items():
-        Measurement.objects.create(
+        MeasurementFactory(
             indicator=indicator,
             organisation=organisation,
             period=period,
-            year=int(period[:4]),
             gender=gender,
             value=value,
         )
@@ -44,12 +48,12 @@ def measure(indicator, organisation, period, **values):
 
 @pytest.fixture
 def own(personas):
-    return Indicator.objects.create(code="A1", title_en="Own", owner=personas.org_a)
+    return IndicatorFactory(code="A1", title_en="Own", owner=personas.org_a)
 
 
 @pytest.fixture
 def reference(db):
-    return Indicator.objects.create(code="R1", title_en="Reference")
+    return IndicatorFactory(code="R1", title_en="Reference")
 
 
 # Access helpers ---------------------------------------------------------------------------------
@@ -103,9 +107,7 @@ def test_reference_indicator_is_read_by_signed_in_users_and_changed_by_staff(
 @pytest.mark.parametrize("published", [False, True])
 @pytest.mark.parametrize("persona", list(VIEW_OWN))
 def test_scorecard_access(personas, persona, published):
-    scorecard = Scorecard.objects.create(
-        owner=personas.org_a, title="Styrkort", is_published=published
-    )
+    scorecard = ScorecardFactory(owner=personas.org_a, title="Styrkort", is_published=published)
     user = user_of(personas, persona)
     error = None if published else VIEW_OWN[persona]
     if error is None:
@@ -122,7 +124,7 @@ def test_scorecard_access(personas, persona, published):
 
 
 def test_scorecard_of_another_organisation_is_404(personas):
-    scorecard = Scorecard.objects.create(owner=personas.org_b, title="B", is_published=True)
+    scorecard = ScorecardFactory(owner=personas.org_b, title="B", is_published=True)
     with pytest.raises(Http404):
         selectors.get_scorecard_for_user(personas.user("admin"), "org-a", scorecard.pk)
 
@@ -130,7 +132,7 @@ def test_scorecard_of_another_organisation_is_404(personas):
 def test_indicator_list_shows_reference_and_own_indicators_of_the_users_organisations(
     personas, own, reference
 ):
-    other = Indicator.objects.create(code="B1", title_en="Other", owner=personas.org_b)
+    other = IndicatorFactory(code="B1", title_en="Other", owner=personas.org_b)
     # The personas already give org A an indicator; leave it out of the comparison.
     Indicator.objects.filter(pk=personas.objects["indicator"]).delete()
     assert set(selectors.indicator_list(user=personas.user("viewer"))) == {own, reference}
@@ -144,8 +146,8 @@ def test_indicator_list_shows_reference_and_own_indicators_of_the_users_organisa
 
 def test_scorecards_of_shows_only_published_ones_to_non_members(personas):
     Scorecard.objects.filter(pk=personas.objects["scorecard"]).delete()
-    draft = Scorecard.objects.create(owner=personas.org_a, title="Draft")
-    published = Scorecard.objects.create(owner=personas.org_a, title="Out", is_published=True)
+    draft = ScorecardFactory(owner=personas.org_a, title="Draft")
+    published = ScorecardFactory(owner=personas.org_a, title="Out", is_published=True)
     members = selectors.scorecards_of(personas.org_a, user=personas.user("viewer"))
     assert set(members) == {draft, published}
     others = selectors.scorecards_of(personas.org_a, user=personas.user("outsider"))
@@ -159,15 +161,14 @@ def test_indicator_figures_derive_gap_parity_change_and_traffic_light(personas, 
     org = personas.org_a
     measure(own, org, "2022", women=Decimal(40), men=Decimal(60), total=Decimal(100))
     measure(own, org, "2023", women=Decimal(45), men=Decimal(55), total=Decimal(104))
-    Measurement.objects.create(
+    MeasurementFactory(
         indicator=own,
         organisation=org,
         period="2024",
-        year=2024,
         gender="women",
         status=MeasurementStatus.CONFIDENTIAL,
     )
-    Target.objects.create(
+    TargetFactory(
         indicator=own, organisation=org, year=2023, kind=TargetKind.PARITY, parity_points=5
     )
     figures = selectors.indicator_figures(own, org)
@@ -186,9 +187,7 @@ def test_indicator_figures_derive_gap_parity_change_and_traffic_light(personas, 
 
 
 def test_indicator_not_split_by_gender_has_only_a_total_series(personas):
-    indicator = Indicator.objects.create(
-        code="T", title_en="Total", by_gender=False, owner=personas.org_a
-    )
+    indicator = IndicatorFactory(code="T", title_en="Total", by_gender=False, owner=personas.org_a)
     measure(indicator, personas.org_a, "2024", total=Decimal(3))
     series = selectors.indicator_figures(indicator, personas.org_a).series()
     assert [label for label, _points in series] == ["Total"]
@@ -204,10 +203,10 @@ def test_no_organisation_gives_no_figures(own):
 def test_target_is_the_latest_years_else_the_next_else_the_last(personas, own):
     org = personas.org_a
     measure(own, org, "2023", total=Decimal(10))
-    Target.objects.create(indicator=own, organisation=org, year=2020, value=1)
-    Target.objects.create(indicator=own, organisation=org, year=2025, value=2)
+    TargetFactory(indicator=own, organisation=org, year=2020, value=1)
+    TargetFactory(indicator=own, organisation=org, year=2025, value=2)
     assert selectors.indicator_figures(own, org).target.year == 2025
-    Target.objects.create(indicator=own, organisation=org, year=2023, value=3)
+    TargetFactory(indicator=own, organisation=org, year=2023, value=3)
     assert selectors.indicator_figures(own, org).target.year == 2023
 
 
@@ -215,9 +214,9 @@ def test_target_is_the_latest_years_else_the_next_else_the_last(personas, own):
 
 
 def test_scorecard_table_rows_follow_the_item_order(personas, own, reference):
-    scorecard = Scorecard.objects.create(owner=personas.org_a, title="S")
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=own, order=2)
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=reference, order=1)
+    scorecard = ScorecardFactory(owner=personas.org_a, title="S")
+    ScorecardItemFactory(scorecard=scorecard, indicator=own, order=2)
+    ScorecardItemFactory(scorecard=scorecard, indicator=reference, order=1)
     measure(own, personas.org_a, "2024", women=Decimal(1), men=Decimal(2))
     table = selectors.scorecard_table(scorecard, today=date(2026, 1, 1))
     assert [row.indicator for row in table.rows] == [reference, own]
@@ -229,13 +228,13 @@ def test_scorecard_table_rows_follow_the_item_order(personas, own, reference):
 def test_network_scorecard_has_the_current_members_as_columns(personas, reference):
     network = Organisation.objects.get(slug=personas.objects["network"])
     former = OrganisationFactory(name="Former")
-    NetworkMembership.objects.create(
+    NetworkMembershipFactory(
         network=network, member=former, joined_on=date(2020, 1, 1), left_on=date(2021, 1, 1)
     )
     other = OrganisationFactory(name="Another member")
-    NetworkMembership.objects.create(network=network, member=other, joined_on=date(2020, 1, 1))
-    scorecard = Scorecard.objects.create(owner=network, title="Jämför", compare_members=True)
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=reference)
+    NetworkMembershipFactory(network=network, member=other, joined_on=date(2020, 1, 1))
+    scorecard = ScorecardFactory(owner=network, title="Jämför", compare_members=True)
+    ScorecardItemFactory(scorecard=scorecard, indicator=reference)
     measure(reference, other, "2024", total=Decimal(7))
     table = selectors.scorecard_table(scorecard, today=date(2026, 1, 1))
     assert table.organisations == [other, personas.org_a]
@@ -247,21 +246,19 @@ def test_network_scorecard_has_the_current_members_as_columns(personas, referenc
 def test_scorecard_table_queries_do_not_grow_with_indicators_and_members(
     personas, django_assert_max_num_queries
 ):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
+    network = NetworkFactory()
 
     def build(indicators, members):
-        scorecard = Scorecard.objects.create(owner=network, title="x", compare_members=True)
+        scorecard = ScorecardFactory(owner=network, compare_members=True)
         orgs = [OrganisationFactory() for _ in range(members)]
         for org in orgs:
-            NetworkMembership.objects.create(network=network, member=org)
+            NetworkMembershipFactory(network=network, member=org)
         for n in range(indicators):
-            indicator = Indicator.objects.create(
-                code=f"Q{scorecard.pk}-{n}", title_en="q", direction=Direction.HIGHER
-            )
-            ScorecardItem.objects.create(scorecard=scorecard, indicator=indicator, order=n)
+            indicator = IndicatorFactory(direction=Direction.HIGHER)
+            ScorecardItemFactory(scorecard=scorecard, indicator=indicator, order=n)
             for org in orgs:
                 measure(indicator, org, "2024", women=Decimal(1), men=Decimal(2))
-                Target.objects.create(indicator=indicator, organisation=org, year=2024, value=1)
+                TargetFactory(indicator=indicator, organisation=org, year=2024, value=1)
         return scorecard
 
     small, large = build(2, 3), build(20, 50)
@@ -275,9 +272,9 @@ def test_scorecard_table_queries_do_not_grow_with_indicators_and_members(
 
 
 def test_grid_rows_hold_the_years_values(personas, own, reference):
-    scorecard = Scorecard.objects.create(owner=personas.org_a, title="S")
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=own, order=1)
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=reference, order=2)
+    scorecard = ScorecardFactory(owner=personas.org_a, title="S")
+    ScorecardItemFactory(scorecard=scorecard, indicator=own, order=1)
+    ScorecardItemFactory(scorecard=scorecard, indicator=reference, order=2)
     measure(own, personas.org_a, "2024", women=Decimal(1))
     measure(own, personas.org_a, "2023", women=Decimal(9))
     rows = selectors.grid_rows(scorecard, year=2024)
@@ -286,6 +283,6 @@ def test_grid_rows_hold_the_years_values(personas, own, reference):
         (reference, {}),
     ]
     assert selectors.grid_row(scorecard, own.pk, year=2023).values == {"women": Decimal(9)}
-    other = Indicator.objects.create(code="X", title_en="Not on the scorecard")
+    other = IndicatorFactory(title_en="Not on the scorecard")
     with pytest.raises(Http404):
         selectors.grid_row(scorecard, other.pk, year=2024)

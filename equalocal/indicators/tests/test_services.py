@@ -12,7 +12,7 @@ from equalocal.indicators.services import (
     scorecard_save,
     target_save,
 )
-from tests.factories import OrganisationFactory
+from tests.factories import IndicatorFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def organisation():
 
 @pytest.fixture
 def indicator():
-    return Indicator.objects.create(code="EQ1", title_en="Share")
+    return IndicatorFactory(code="EQ1", title_en="Share")
 
 
 def test_measurement_set_creates_then_corrects_one_figure(indicator, organisation):
@@ -94,7 +94,7 @@ def test_target_save_allows_one_target_per_year(indicator, organisation):
 
 
 def test_scorecard_save_keeps_the_given_order(indicator, organisation):
-    others = [Indicator.objects.create(code=f"EQ{n}", title_en="x") for n in (2, 3)]
+    others = [IndicatorFactory(code=f"EQ{n}") for n in (2, 3)]
     scorecard = Scorecard(owner=organisation, title="Styrkort")
     scorecard_save(scorecard=scorecard, indicator_ids=[others[1].pk, indicator.pk, others[0].pk])
     scorecard_save(scorecard=scorecard, indicator_ids=[others[0].pk, others[1].pk])

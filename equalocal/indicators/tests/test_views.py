@@ -15,13 +15,21 @@ from equalocal.indicators.models import (
     Indicator,
     Measurement,
     Scorecard,
-    ScorecardItem,
     Target,
     TargetKind,
 )
 from equalocal.networks.models import NetworkMembership
-from equalocal.organisations.models import Organisation, OrganisationKind
-from tests.factories import MembershipFactory, OrganisationFactory
+from equalocal.organisations.models import Organisation
+from tests.factories import (
+    IndicatorFactory,
+    MeasurementFactory,
+    MembershipFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    ScorecardFactory,
+    ScorecardItemFactory,
+    TargetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +45,10 @@ def signed_in(client, personas, persona):
 
 def measure(indicator, organisation, period, **values):
     for gender, value in values.items():
-        Measurement.objects.create(
+        MeasurementFactory(
             indicator=indicator,
             organisation=organisation,
             period=period,
-            year=int(period[:4]),
             gender=gender,
             value=value,
         )
@@ -52,20 +59,18 @@ def figures(personas):
     """Org A's own indicator with figures and a target, a reference indicator, a draft
     scorecard with both, and a published scorecard."""
     org = personas.org_a
-    own = Indicator.objects.create(code="A1", title_en="Women among managers", unit="%", owner=org)
-    reference = Indicator.objects.create(
-        code="N1", title_en="Sick leave", unit="days", by_gender=False
-    )
+    own = IndicatorFactory(code="A1", title_en="Women among managers", unit="%", owner=org)
+    reference = IndicatorFactory(code="N1", title_en="Sick leave", unit="days", by_gender=False)
     measure(own, org, "2022", women=Decimal(40), men=Decimal(60), total=Decimal(100))
     measure(own, org, "2023", women=Decimal(45), men=Decimal(55), total=Decimal(100))
-    Target.objects.create(
+    TargetFactory(
         indicator=own, organisation=org, year=2023, kind=TargetKind.PARITY, parity_points=5
     )
-    scorecard = Scorecard.objects.create(owner=org, title="Styrkort")
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=own, order=1)
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=reference, order=2)
-    published = Scorecard.objects.create(owner=org, title="Publicerat", is_published=True)
-    ScorecardItem.objects.create(scorecard=published, indicator=own, order=1)
+    scorecard = ScorecardFactory(owner=org, title="Styrkort")
+    ScorecardItemFactory(scorecard=scorecard, indicator=own, order=1)
+    ScorecardItemFactory(scorecard=scorecard, indicator=reference, order=2)
+    published = ScorecardFactory(owner=org, title="Publicerat", is_published=True)
+    ScorecardItemFactory(scorecard=published, indicator=own, order=1)
     return {"own": own, "reference": reference, "scorecard": scorecard, "published": published}
 
 
@@ -228,7 +233,7 @@ def test_editor_creates_a_scorecard_with_indicators(client, personas, figures):
 
 
 def test_scorecard_form_offers_no_other_organisations_indicators(client, personas, figures):
-    other = Indicator.objects.create(code="B1", title_en="B's own", owner=personas.org_b)
+    other = IndicatorFactory(code="B1", title_en="B's own", owner=personas.org_b)
     signed_in(client, personas, "editor")
     response = client.post(
         urls(figures)["scorecard-create"], {"title": "Nytt", "indicators": [other.pk]}
@@ -238,19 +243,17 @@ def test_scorecard_form_offers_no_other_organisations_indicators(client, persona
 
 
 def network_scorecard(indicators: int, members: int, admin):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, official_code="")
+    network = NetworkFactory()
     MembershipFactory(user=admin, organisation=network, role="admin")
     orgs = [OrganisationFactory() for _ in range(members)]
     NetworkMembership.objects.bulk_create(
         [NetworkMembership(network=network, member=org, joined_on=date(2020, 1, 1)) for org in orgs]
     )
-    scorecard = Scorecard.objects.create(owner=network, title="Jämför", compare_members=True)
+    scorecard = ScorecardFactory(owner=network, title="Jämför", compare_members=True)
     measurements, targets = [], []
     for n in range(indicators):
-        indicator = Indicator.objects.create(
-            code=f"Q{scorecard.pk}-{n}", title_en=f"Q{n}", direction=Direction.HIGHER
-        )
-        ScorecardItem.objects.create(scorecard=scorecard, indicator=indicator, order=n)
+        indicator = IndicatorFactory(title_en=f"Q{n}", direction=Direction.HIGHER)
+        ScorecardItemFactory(scorecard=scorecard, indicator=indicator, order=n)
         for org in orgs:
             targets.append(Target(indicator=indicator, organisation=org, year=2024, value=40))
             for year in (2022, 2023, 2024):
@@ -287,10 +290,10 @@ def test_network_scorecard_queries_stay_bounded(client, personas, django_assert_
 
 def test_network_scorecard_shows_members_as_columns(client, personas, figures):
     network = Organisation.objects.get(slug=personas.objects["network"])
-    scorecard = Scorecard.objects.create(
+    scorecard = ScorecardFactory(
         owner=network, title="Jämför", compare_members=True, is_published=True
     )
-    ScorecardItem.objects.create(scorecard=scorecard, indicator=figures["own"])
+    ScorecardItemFactory(scorecard=scorecard, indicator=figures["own"])
     response = client.get(scorecard.get_absolute_url())
     assert response.status_code == 200
     assert '<th scope="col">Org A kommun</th>' in response.text
@@ -387,7 +390,7 @@ def test_grid_htmx_row_with_bad_input_shows_the_message_in_the_row(client, perso
 
 
 def test_grid_htmx_row_not_on_the_scorecard_is_404(client, personas, figures):
-    other = Indicator.objects.create(code="Z", title_en="Z")
+    other = IndicatorFactory()
     signed_in(client, personas, "editor")
     response = client.post(grid_url(figures), {"row": other.pk}, **HTMX)
     assert response.status_code == 404

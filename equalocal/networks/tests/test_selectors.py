@@ -6,20 +6,29 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
+from equalocal.charters.models import CharterText, CommitmentStatus
 from equalocal.networks import selectors
 from equalocal.networks.models import (
-    Body,
     DashboardVisibility,
-    MatrixCell,
-    NetworkMembership,
-    Seat,
     SeatRole,
 )
-from equalocal.organisations.models import OrganisationKind, Role
+from equalocal.organisations.models import Role
 from equalocal.organisations.permissions import Action
-from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, PlanKind, PlanStatus
-from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from equalocal.plans.models import ActivityStatus, PlanKind, PlanStatus
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    BodyFactory,
+    CommitmentFactory,
+    MatrixCellFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SeatFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +37,14 @@ TODAY = date(2025, 6, 1)
 
 @pytest.fixture
 def network(personas):
-    network = OrganisationFactory(kind=OrganisationKind.NETWORK, slug="net", official_code="")
-    NetworkMembership.objects.create(
-        network=network, member=personas.org_a, joined_on=date(2020, 1, 1)
-    )
+    network = NetworkFactory(slug="net")
+    NetworkMembershipFactory(network=network, member=personas.org_a, joined_on=date(2020, 1, 1))
     return network
 
 
 def _member(network, name, **dates):
     organisation = OrganisationFactory(name=name)
-    NetworkMembership.objects.create(network=network, member=organisation, **dates)
+    NetworkMembershipFactory(network=network, member=organisation, **dates)
     return organisation
 
 
@@ -114,7 +121,7 @@ def test_dashboard_scope(personas, network):
 def _commit(
     organisation, *, status=CommitmentStatus.DECIDED, decided_on=date(2022, 1, 1), code="2022"
 ):
-    return Commitment.objects.create(
+    return CommitmentFactory(
         organisation=organisation,
         charter=CharterText.objects.get(code=code),
         status=status,
@@ -137,21 +144,17 @@ def test_dashboard_flags_an_overdue_member_without_a_plan(network):
 def test_an_adopted_charter_plan_meets_the_deadline_and_is_the_current_plan(network):
     member = _member(network, "Good", joined_on=date(2020, 1, 1))
     _commit(member, decided_on=date(2022, 1, 1))
-    ActionPlan.objects.create(
-        organisation=member, title="Newer draft", period_start=date(2025, 1, 1)
-    )
-    adopted = ActionPlan.objects.create(
+    ActionPlanFactory(organisation=member, title="Newer draft", period_start=date(2025, 1, 1))
+    adopted = ActionPlanFactory(
         organisation=member,
         title="Adopted",
         kind=PlanKind.CHARTER,
         status=PlanStatus.ADOPTED,
         adopted_on=date(2023, 6, 1),
     )
-    Activity.objects.create(plan=adopted, title="A", status=ActivityStatus.DONE, progress=100)
-    Activity.objects.create(plan=adopted, title="B", status=ActivityStatus.PLANNED, progress=0)
-    Activity.objects.create(
-        plan=adopted, title="C", status=ActivityStatus.CANCELLED, progress=0, weight=5
-    )
+    ActivityFactory(plan=adopted, title="A", status=ActivityStatus.DONE, progress=100)
+    ActivityFactory(plan=adopted, title="B", status=ActivityStatus.PLANNED, progress=0)
+    ActivityFactory(plan=adopted, title="C", status=ActivityStatus.CANCELLED, progress=0, weight=5)
     row = next(
         r for r in selectors.network_dashboard(network, today=TODAY) if r.organisation == member
     )
@@ -178,8 +181,8 @@ def test_dashboard_only_limits_the_rows(personas, network):
 
 
 def test_a_member_of_the_network_and_a_group_has_one_row(personas, network):
-    body = Body.objects.create(network=network, name="Group", slug="group")
-    NetworkMembership.objects.create(
+    body = BodyFactory(network=network)
+    NetworkMembershipFactory(
         network=network, body=body, member=personas.org_a, joined_on=date(2021, 1, 1)
     )
     rows = selectors.network_dashboard(network, today=TODAY)
@@ -190,8 +193,8 @@ def test_a_member_of_the_network_and_a_group_has_one_row(personas, network):
 def test_sorting_puts_missing_values_last_both_ways(personas, network):
     with_plan = _member(network, "B with plan", joined_on=date(2020, 1, 1))
     without = _member(network, "A without plan", joined_on=date(2020, 1, 1))
-    plan = ActionPlan.objects.create(organisation=with_plan, title="P")
-    Activity.objects.create(plan=plan, title="A", status=ActivityStatus.DONE, progress=100)
+    plan = ActionPlanFactory(organisation=with_plan, title="P")
+    ActivityFactory(plan=plan, title="A", status=ActivityStatus.DONE, progress=100)
     rows = selectors.network_dashboard(network, today=TODAY)
     ascending = [row.organisation for row in selectors.filter_dashboard(rows, sort="progress")]
     descending = [row.organisation for row in selectors.filter_dashboard(rows, sort="-progress")]
@@ -230,23 +233,23 @@ def test_members_on_a_past_date(personas, network):
 
 
 def test_group_matrix_lines(personas, network):
-    group = Body.objects.create(network=network, name="Group", slug="group")
-    commission = Body.objects.create(network=network, name="Commission", slug="commission")
-    seat = Seat.objects.create(body=group, member=personas.org_a)
-    MatrixCell.objects.create(group=group, row=commission, seat=seat, role="responsible")
+    group = BodyFactory(network=network)
+    commission = BodyFactory(network=network)
+    seat = SeatFactory(body=group, member=personas.org_a)
+    MatrixCellFactory(group=group, row=commission, seat=seat, role="responsible")
     matrix = selectors.group_matrix(group, today=TODAY)
     assert matrix.lines() == [(commission, [(seat, "responsible")])]
     assert matrix.version == 1
 
 
 def test_public_seats_show_only_public_contacts(personas, network):
-    group = Body.objects.create(network=network, name="Group", slug="group")
+    group = BodyFactory(network=network)
     private = PersonFactory(organisation=personas.org_a, is_public_contact=False)
     public = PersonFactory(organisation=personas.org_a, is_public_contact=True)
     seats = [
-        Seat.objects.create(body=group, member=personas.org_a, person=private, role="coordinator"),
-        Seat.objects.create(body=group, member=personas.org_a, person=public),
-        Seat.objects.create(body=group, member=personas.org_a),
+        SeatFactory(body=group, member=personas.org_a, person=private, role="coordinator"),
+        SeatFactory(body=group, member=personas.org_a, person=public),
+        SeatFactory(body=group, member=personas.org_a),
     ]
     shown = selectors.public_seats(selectors.current_seats(group, today=TODAY))
     assert [(s.role, s.contact, s.vacant) for s in shown] == [
@@ -258,6 +261,6 @@ def test_public_seats_show_only_public_contacts(personas, network):
 
 
 def test_ended_seats_are_not_current(personas, network):
-    group = Body.objects.create(network=network, name="Group", slug="group")
-    Seat.objects.create(body=group, member=personas.org_a, to_date=date(2020, 1, 1))
+    group = BodyFactory(network=network)
+    SeatFactory(body=group, member=personas.org_a, to_date=date(2020, 1, 1))
     assert selectors.current_seats(group, today=TODAY) == []

@@ -32,9 +32,15 @@ from equalocal.networks.services import (
     seat_save,
     seat_vacate,
 )
-from equalocal.organisations.models import OrganisationKind
-from equalocal.plans.models import ActionPlan, Activity
-from tests.factories import OrganisationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    MatrixCellFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +49,7 @@ JOINED = date(2016, 1, 1)
 
 @pytest.fixture
 def network():
-    return OrganisationFactory(
-        name="Union of Baltic Cities", slug="ubc", kind=OrganisationKind.NETWORK
-    )
+    return NetworkFactory(name="Union of Baltic Cities", slug="ubc")
 
 
 @pytest.fixture
@@ -91,7 +95,7 @@ def _message(excinfo) -> str:
 def test_body_gets_a_slug_unique_in_its_network(network):
     first = body_save(body=Body(network=network, name="Safe Cities", kind=BodyKind.COMMISSION))
     second = body_save(body=Body(network=network, name="Safe Cities", kind=BodyKind.COMMISSION))
-    other_network = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    other_network = NetworkFactory()
     third = body_save(body=Body(network=other_network, name="Safe Cities"))
     assert (first.slug, second.slug, third.slug) == ("safe-cities", "safe-cities-2", "safe-cities")
     assert first.history.count() == 1
@@ -99,7 +103,7 @@ def test_body_gets_a_slug_unique_in_its_network(network):
 
 def test_body_parent_must_be_of_the_same_network(network):
     board = body_save(body=Body(network=network, name="Board", kind=BodyKind.BOARD))
-    elsewhere = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    elsewhere = NetworkFactory()
     with pytest.raises(ApplicationError) as excinfo:
         body_save(body=Body(network=elsewhere, name="Group", parent=board))
     assert excinfo.value.field == "parent"
@@ -113,11 +117,11 @@ def test_body_of_an_organisation_that_is_not_a_network_is_refused(kotka):
 
 
 def test_body_plan_must_be_the_networks_own(network, kotka, group):
-    group.plan = ActionPlan.objects.create(organisation=kotka, title="Kotka's plan")
+    group.plan = ActionPlanFactory(organisation=kotka, title="Kotka's plan")
     with pytest.raises(ApplicationError) as excinfo:
         body_save(body=group)
     assert excinfo.value.field == "plan"
-    group.plan = ActionPlan.objects.create(organisation=network, title="Action Plan 2016")
+    group.plan = ActionPlanFactory(organisation=network, title="Action Plan 2016")
     assert body_save(body=group).plan.title == "Action Plan 2016"
 
 
@@ -204,7 +208,7 @@ def test_an_outside_member_may_join_a_body_when_said_explicitly(network, group, 
 
 
 def test_joining_a_body_of_another_network_is_refused(group, kotka):
-    other = OrganisationFactory(kind=OrganisationKind.NETWORK)
+    other = NetworkFactory()
     with pytest.raises(ApplicationError) as excinfo:
         membership_join(network=other, member=kotka, joined_on=JOINED, body=group)
     assert excinfo.value.field == "body"
@@ -342,11 +346,8 @@ def test_a_vacant_seat_cannot_attend(network, group, kotka):
 
 def test_decision_links_only_to_activities_of_the_groups_or_networks_plans(network, group, kotka):
     meeting = meeting_save(meeting=Meeting(body=group, date=date(2016, 2, 14)))
-    network_plan = ActionPlan.objects.create(organisation=network, title="Action Plan 2016")
-    ours = Activity.objects.create(plan=network_plan, title="Invitation letter")
-    theirs = Activity.objects.create(
-        plan=ActionPlan.objects.create(organisation=kotka, title="Kotka's plan"), title="Other"
-    )
+    ours = ActivityFactory(plan__organisation=network, title="Invitation letter")
+    theirs = ActivityFactory(plan__organisation=kotka)
     decision = meeting_add_decision(meeting=meeting, text="  Send the letter ", activity=ours)
     assert (decision.text, decision.activity) == ("Send the letter", ours)
     with pytest.raises(ApplicationError) as excinfo:
@@ -445,7 +446,7 @@ def test_matrix_export_stores_formulas_as_text(network, group, matrix):
     person = kotka_seat.person
     person.name = "@SUM(A1)"
     person.save()
-    cell = MatrixCell.objects.create(group=group, row=safe, seat=kotka_seat, note="+cmd")
+    cell = MatrixCellFactory(group=group, row=safe, seat=kotka_seat, note="+cmd")
     assert cell.pk
     workbook = load_workbook(BytesIO(matrix_export_xlsx(group=group)))
     sheet = workbook.active

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
+from equalocal.charters.models import CommitmentStatus
 from equalocal.networks.models import (
     Body,
     DashboardVisibility,
@@ -18,9 +18,25 @@ from equalocal.networks.models import (
     Seat,
     SeatRole,
 )
-from equalocal.organisations.models import OrganisationKind, Role
-from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, ProgressUpdate
-from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from equalocal.organisations.models import Role
+from equalocal.plans.models import ActionPlan, Activity, ActivityStatus
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    BodyFactory,
+    CommitmentFactory,
+    MatrixCellFactory,
+    MeetingFactory,
+    MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    NetworkSettingsFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProgressUpdateFactory,
+    SeatFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +50,7 @@ class Network:
     def __init__(self, personas):
         today = timezone.localdate()
         self.today = today
-        self.network = OrganisationFactory(
-            kind=OrganisationKind.NETWORK, name="Nätverket N", slug="network-n", official_code=""
-        )
+        self.network = NetworkFactory(name="Nätverket N", slug="network-n")
         self.coordinator = UserFactory(email="coordinator@network-n.example")
         MembershipFactory(user=self.coordinator, organisation=self.network, role=Role.EDITOR)
         self.network_admin = UserFactory(email="admin@network-n.example")
@@ -44,20 +58,20 @@ class Network:
         self.org_a = personas.org_a
         self.org_c = OrganisationFactory(name="Kotka", slug="kotka")
         self.org_d = OrganisationFactory(name="Vindeln", slug="vindeln")
-        self.membership_a = NetworkMembership.objects.create(
+        self.membership_a = NetworkMembershipFactory(
             network=self.network, member=self.org_a, joined_on=date(2020, 1, 1)
         )
-        self.membership_c = NetworkMembership.objects.create(
+        self.membership_c = NetworkMembershipFactory(
             network=self.network,
             member=self.org_c,
             joined_on=date(2015, 1, 1),
             left_on=date(2023, 6, 30),
             leave_reason="Kotka has left",
         )
-        self.membership_d = NetworkMembership.objects.create(
+        self.membership_d = NetworkMembershipFactory(
             network=self.network, member=self.org_d, joined_on=date(2018, 5, 1)
         )
-        self.group = Body.objects.create(
+        self.group = BodyFactory(
             network=self.network,
             name="Gender Equality Working Group",
             slug="gender-equality",
@@ -66,10 +80,10 @@ class Network:
             set_up_where="Kemi",
             set_up_on=date(2015, 9, 1),
         )
-        self.commission = Body.objects.create(
+        self.commission = BodyFactory(
             network=self.network, kind="commission", name="Sustainable Cities", slug="sustainable"
         )
-        self.board = Body.objects.create(
+        self.board = BodyFactory(
             network=self.network, kind="board", name="Board", slug="board", is_public=False
         )
         self.anna = PersonFactory(
@@ -82,14 +96,14 @@ class Network:
             email="petra@vindeln.example",
             is_public_contact=True,
         )
-        self.seat_a = Seat.objects.create(
+        self.seat_a = SeatFactory(
             body=self.group, member=self.org_a, person=self.anna, role=SeatRole.COORDINATOR
         )
-        self.seat_d = Seat.objects.create(body=self.group, member=self.org_d, person=None)
-        self.seat_d_contact = Seat.objects.create(
+        self.seat_d = SeatFactory(body=self.group, member=self.org_d, person=None)
+        self.seat_d_contact = SeatFactory(
             body=self.group, member=self.org_d, person=self.public_person, role=SeatRole.CONTACT
         )
-        self.meeting = Meeting.objects.create(
+        self.meeting = MeetingFactory(
             body=self.group, date=today + timedelta(days=30), place="Kristiansand"
         )
 
@@ -206,7 +220,7 @@ def test_unknown_group_meeting_and_seat_give_404(client, net):
 
 
 def test_a_seat_of_another_group_is_404(client, net):
-    other = Seat.objects.create(body=net.commission, member=net.org_a, person=net.anna)
+    other = SeatFactory(body=net.commission, member=net.org_a, person=net.anna)
     client.force_login(net.coordinator)
     url = reverse(
         "networks:seat-edit",
@@ -241,7 +255,7 @@ def test_members_see_every_row_by_default(client, personas, net):
 
 
 def test_with_coordinators_only_a_member_admin_sees_their_own_row(client, personas, net):
-    NetworkSettings.objects.create(
+    NetworkSettingsFactory(
         network=net.network, dashboard_visibility=DashboardVisibility.COORDINATORS
     )
     client.force_login(personas.user("admin"))
@@ -252,7 +266,7 @@ def test_with_coordinators_only_a_member_admin_sees_their_own_row(client, person
 
 
 def test_with_coordinators_only_a_member_viewer_gets_404(client, personas, net):
-    NetworkSettings.objects.create(
+    NetworkSettingsFactory(
         network=net.network, dashboard_visibility=DashboardVisibility.COORDINATORS
     )
     client.force_login(personas.user("viewer"))
@@ -261,7 +275,7 @@ def test_with_coordinators_only_a_member_viewer_gets_404(client, personas, net):
 
 
 def test_with_coordinators_only_coordinators_see_everything(client, net):
-    NetworkSettings.objects.create(
+    NetworkSettingsFactory(
         network=net.network, dashboard_visibility=DashboardVisibility.COORDINATORS
     )
     client.force_login(net.coordinator)
@@ -271,7 +285,7 @@ def test_with_coordinators_only_coordinators_see_everything(client, net):
 def test_dashboard_shows_commitment_progress_and_last_update(client, net):
     plan = ActionPlan.objects.get(organisation=net.org_a, title="Handlingsplan")
     Activity.objects.filter(plan=plan).update(status=ActivityStatus.IN_PROGRESS, progress=40)
-    ProgressUpdate.objects.create(
+    ProgressUpdateFactory(
         activity=plan.activities.first(), date=date(2025, 5, 2), status="in_progress", progress=40
     )
     client.force_login(net.coordinator)
@@ -316,24 +330,19 @@ def test_dashboard_htmx_returns_the_rows_only(client, net):
 
 
 def _members_with_plans(network, count):
-    charter = CharterText.objects.get(code="2022")
     for n in range(count):
         member = OrganisationFactory(name=f"Member {n:03d}")
-        NetworkMembership.objects.create(network=network, member=member, joined_on=date(2020, 1, 1))
-        Commitment.objects.create(
+        NetworkMembershipFactory(network=network, member=member, joined_on=date(2020, 1, 1))
+        CommitmentFactory(
             organisation=member,
-            charter=charter,
             status=CommitmentStatus.SIGNED if n % 2 else CommitmentStatus.DECIDED,
             decided_on=date(2019, 1, 1),
         )
         if n % 3:
-            plan = ActionPlan.objects.create(organisation=member, title=f"Plan {n}")
-            activity = Activity.objects.create(
-                plan=plan, title="A", status=ActivityStatus.DONE, progress=100
+            activity = ActivityFactory(
+                plan__organisation=member, status=ActivityStatus.DONE, progress=100
             )
-            ProgressUpdate.objects.create(
-                activity=activity, date=date(2024, 1, n % 28 + 1), status="done", progress=100
-            )
+            ProgressUpdateFactory(activity=activity, date=date(2024, 1, n % 28 + 1))
 
 
 @pytest.mark.parametrize("count", [5, 60, 500])
@@ -443,8 +452,8 @@ def test_leaving_twice_shows_a_message(client, net):
 
 
 def test_membership_of_another_network_is_404(client, net):
-    other = OrganisationFactory(kind=OrganisationKind.NETWORK, slug="other-net")
-    foreign = NetworkMembership.objects.create(network=other, member=net.org_a)
+    other = NetworkFactory(slug="other-net")
+    foreign = NetworkMembershipFactory(network=other, member=net.org_a)
     client.force_login(net.coordinator)
     url = reverse("networks:member-leave", kwargs={"org": "network-n", "membership": foreign.pk})
     assert client.get(url).status_code == 404
@@ -589,7 +598,7 @@ def test_coordinator_records_a_meeting_with_attendees(client, net):
 
 
 def test_an_attendee_who_is_not_a_representative_is_refused(client, net):
-    other = Seat.objects.create(body=net.commission, member=net.org_a, person=net.anna)
+    other = SeatFactory(body=net.commission, member=net.org_a, person=net.anna)
     client.force_login(net.coordinator)
     for bad in [other.pk, net.seat_d.pk, "x"]:
         response = client.post(
@@ -628,8 +637,8 @@ def test_meeting_with_a_bad_date_shows_the_error(client, net):
 
 
 def test_coordinator_records_a_decision_linked_to_an_activity(client, personas, net):
-    plan = ActionPlan.objects.create(organisation=net.network, title="Network plan")
-    activity = Activity.objects.create(plan=plan, title="Seminar")
+    plan = ActionPlanFactory(organisation=net.network, title="Network plan")
+    activity = ActivityFactory(plan=plan, title="Seminar")
     net.group.plan = plan
     net.group.save()
     client.force_login(net.coordinator)
@@ -690,7 +699,7 @@ def test_coordinator_saves_the_matrix(client, net):
 
 
 def test_overlapping_matrix_edits_keep_both_versions_on_screen(client, net):
-    MatrixCell.objects.create(group=net.group, row=net.board, seat=net.seat_a, role="contact")
+    MatrixCellFactory(group=net.group, row=net.board, seat=net.seat_a, role="contact")
     Body.objects.filter(pk=net.group.pk).update(matrix_version=2)
     client.force_login(net.coordinator)
     response = client.post(
@@ -710,7 +719,7 @@ def test_overlapping_matrix_edits_keep_both_versions_on_screen(client, net):
 
 def test_saving_again_after_a_conflict_keeps_both_coordinators_changes(client, net):
     """The conflict form holds the other coordinator's matrix with this person's changes on top."""
-    MatrixCell.objects.create(group=net.group, row=net.board, seat=net.seat_a, role="contact")
+    MatrixCellFactory(group=net.group, row=net.board, seat=net.seat_a, role="contact")
     Body.objects.filter(pk=net.group.pk).update(matrix_version=2)
     client.force_login(net.coordinator)
     # Opened at version 1 with an empty matrix; only the commission cell was changed.
@@ -799,7 +808,7 @@ def test_public_page_of_a_private_body_is_404(client, net):
 
 
 def test_public_page_shows_only_a_published_plan(client, net):
-    plan = ActionPlan.objects.create(organisation=net.network, title="Network plan")
+    plan = ActionPlanFactory(organisation=net.network, title="Network plan")
     net.group.plan = plan
     net.group.save()
     url = reverse("public_networks:group", kwargs={"org": "network-n", "group": "gender-equality"})

@@ -4,6 +4,7 @@ from django.urls import reverse
 from equalocal.core.errors import ApplicationError
 from equalocal.plans import services
 from equalocal.plans.models import GoalSet, ReferenceGoal
+from tests.factories import GoalSetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_empty_goal_list_gets_a_message_not_a_500(client, personas):
 
 
 def test_other_organisations_goal_set_is_not_found(client, personas):
-    foreign = GoalSet.objects.create(code="b-goals", title_en="B", owner=personas.org_b)
+    foreign = GoalSetFactory(owner=personas.org_b)
     client.force_login(personas.user("editor"))
     response = client.get(_url("goal-set-edit", personas, goal_set=foreign.pk))
     assert response.status_code == 404

@@ -10,18 +10,25 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from equalocal.charters.models import CharterText, Commitment, CommitmentStatus
+from equalocal.charters.models import Commitment, CommitmentStatus
 from equalocal.organisations.models import Role
 from equalocal.plans import reminders, tasks
 from equalocal.plans.models import (
     ActionPlan,
-    Activity,
     ActivityStatus,
     PlanKind,
     PlanStatus,
     ReminderLog,
 )
-from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    CommitmentFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,12 +52,12 @@ def adopted_plan(organisation, **fields):
         "kind": PlanKind.OPERATIONAL,
         "status": PlanStatus.ADOPTED,
     }
-    return ActionPlan.objects.create(organisation=organisation, **{**defaults, **fields})
+    return ActionPlanFactory(organisation=organisation, **{**defaults, **fields})
 
 
 def activity(plan, person, title, **fields):
     defaults = {"status": ActivityStatus.IN_PROGRESS, "progress": 40}
-    return Activity.objects.create(
+    return ActivityFactory(
         plan=plan, responsible_person=person, title=title, **{**defaults, **fields}
     )
 
@@ -220,9 +227,8 @@ def deadline_setup():
     MembershipFactory(
         organisation=organisation, user=UserFactory(email="editor@vannas.example"), role=Role.EDITOR
     )
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         organisation=organisation,
-        charter=CharterText.objects.get(code="2022"),
         status=CommitmentStatus.DECIDED,
         decided_on=date(2024, 12, 1),
     )
@@ -293,7 +299,7 @@ def test_no_notice_when_a_plan_is_adopted_the_commitment_withdrawn_or_without_da
         Commitment.objects.filter(pk=commitment.pk).update(decided_on=None)
     expected = 2 if change == "draft_plan_only" else 0
     if change == "draft_plan_only":
-        ActionPlan.objects.create(organisation=organisation, title="Utkast", kind=PlanKind.CHARTER)
+        ActionPlanFactory(organisation=organisation, title="Utkast", kind=PlanKind.CHARTER)
     assert run(on(deadline_setup["deadline"], 30)).deadline_notices == expected
 
 

@@ -13,19 +13,25 @@ from equalocal.charters.models import (
     CharterText,
     Commitment,
     CommitmentStatus,
-    CommitmentStep,
 )
 from equalocal.plans.models import (
     ActionPlan,
     Activity,
     ActivityStatus,
-    Consultation,
     Goal,
     PlanStatus,
     ProgressUpdate,
     ReferenceGoal,
 )
-from tests.factories import PersonFactory
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    CommitmentFactory,
+    CommitmentStepFactory,
+    ConsultationFactory,
+    GoalFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,9 +59,7 @@ def articles(*numbers, code="2022"):
 
 def fill_plan(plan, count, *, goals=3):
     """``count`` activities spread over goals, people, statuses, articles and dates."""
-    goal_objects = [
-        Goal.objects.create(plan=plan, order=n + 2, title=f"Goal {n}") for n in range(goals)
-    ]
+    goal_objects = [GoalFactory(plan=plan, order=n + 2, title=f"Goal {n}") for n in range(goals)]
     people = [PersonFactory(organisation=plan.organisation) for _ in range(3)]
     statuses = [
         ActivityStatus.PLANNED,
@@ -168,7 +172,7 @@ def test_plan_page_runs_a_bounded_number_of_queries(
 ):
     plan = the_plan(personas)
     fill_plan(plan, count)
-    Consultation.objects.create(plan=plan, date=date(2025, 2, 1), consulted="Council")
+    ConsultationFactory(plan=plan, date=date(2025, 2, 1), consulted="Council")
     signed_in(client, personas, persona)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url("detail", personas, plan=plan.pk))
@@ -505,8 +509,7 @@ def test_bulk_status_without_a_selection_explains(client, personas):
 
 def test_bulk_status_rejects_activities_of_another_plan(client, personas):
     plan = the_plan(personas)
-    other_plan = ActionPlan.objects.create(organisation=personas.org_a, title="Other")
-    foreign = Activity.objects.create(plan=other_plan, title="Foreign")
+    foreign = ActivityFactory(plan__organisation=personas.org_a)
     signed_in(client, personas, "editor").post(
         url("bulk-status", personas, plan=plan.pk), {"activities": [foreign.pk], "status": "done"}
     )
@@ -582,7 +585,7 @@ def test_plan_form_bad_input_is_explained_and_nothing_saved(client, personas, ov
 
 def test_plan_priorities_must_belong_to_the_commitments_charter_text(client, personas):
     old_text = CharterText.objects.get(code="2006")
-    commitment = Commitment.objects.create(
+    commitment = CommitmentFactory(
         organisation=personas.org_a, charter=old_text, status=CommitmentStatus.SIGNED
     )
     data = {
@@ -671,11 +674,11 @@ def test_new_version_and_comparison(client, personas):
     copy.title = "Handlingsplan v2"
     copy.save()
     copy.priorities.set(articles(1, 22))
-    Goal.objects.create(plan=copy, title="New goal")
+    GoalFactory(plan=copy, title="New goal")
     changed = copy.activities.get(title="Aktivitet 1")
     changed.end_date = date(2026, 5, 31)
     changed.save()
-    Activity.objects.create(plan=plan, title="Dropped")
+    ActivityFactory(plan=plan, title="Dropped")
 
     html = client.get(url("compare", personas, plan=copy.pk), {"other": plan.pk}).content.decode()
     assert "Changes from version 1 to version 2." in html
@@ -694,7 +697,7 @@ def test_new_version_and_comparison(client, personas):
 
 def test_compare_lists_the_versions_and_rejects_unrelated_plans(client, personas):
     plan = the_plan(personas)
-    unrelated = ActionPlan.objects.create(organisation=personas.org_a, title="Unrelated")
+    unrelated = ActionPlanFactory(organisation=personas.org_a)
     signed_in(client, personas, "viewer")
     html = client.get(url("compare", personas, plan=plan.pk)).content.decode()
     assert "only one version" in html
@@ -707,13 +710,13 @@ def test_compare_lists_the_versions_and_rejects_unrelated_plans(client, personas
 
 def test_timeline_draws_bars_with_text_and_lists_ongoing_activities(client, personas):
     plan = the_plan(personas)
-    Activity.objects.create(
+    ActivityFactory(
         plan=plan, title="Mapping", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31)
     )
-    Activity.objects.create(
+    ActivityFactory(
         plan=plan, title="Late one", start_date=date(2027, 3, 1), end_date=date(2027, 4, 1)
     )
-    Activity.objects.create(
+    ActivityFactory(
         plan=plan, title="Network meetings", timing="recurring", timing_note="every month"
     )
     signed_in(client, personas, "viewer")
@@ -772,8 +775,7 @@ def test_goal_create_edit_and_delete(client, personas):
 
 
 def test_goal_of_another_plan_is_404(client, personas):
-    other = ActionPlan.objects.create(organisation=personas.org_a, title="Other")
-    goal = Goal.objects.create(plan=other, title="Elsewhere")
+    goal = GoalFactory(plan__organisation=personas.org_a)
     response = signed_in(client, personas, "editor").get(
         url("goal-edit", personas, plan=personas.objects["plan"], goal=goal.pk)
     )
@@ -918,7 +920,7 @@ def test_dashboard_shows_a_provisional_deadline_for_a_recommended_commitment(cli
     commitment.status = CommitmentStatus.RECOMMENDED
     commitment.decided_on = None
     commitment.save()
-    CommitmentStep.objects.create(
+    CommitmentStepFactory(
         commitment=commitment,
         status=CommitmentStatus.RECOMMENDED,
         date=timezone.localdate() - timedelta(days=10),
@@ -936,7 +938,7 @@ def test_dashboard_and_commitment_page_say_the_same_of_a_passed_provisional_dead
     commitment.status = CommitmentStatus.RECOMMENDED
     commitment.decided_on = None
     commitment.save()
-    CommitmentStep.objects.create(
+    CommitmentStepFactory(
         commitment=commitment,
         status=CommitmentStatus.RECOMMENDED,
         date=timezone.localdate() - timedelta(days=730 + 65),
@@ -957,9 +959,7 @@ def test_dashboard_is_for_members_only(client, personas):
 
 
 def test_list_shows_published_plans_to_the_public_and_tools_by_role(client, personas):
-    ActionPlan.objects.create(
-        organisation=personas.org_a, title="Published plan", is_published=True
-    )
+    ActionPlanFactory(organisation=personas.org_a, title="Published plan", is_published=True)
     html = client.get(url("list", personas)).content.decode()
     assert "Published plan" in html and "Handlingsplan" not in html and "New plan" not in html
     signed_in(client, personas, "editor")
