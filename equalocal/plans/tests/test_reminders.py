@@ -24,6 +24,7 @@ from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     CommitmentFactory,
+    CommitmentStepFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
@@ -310,6 +311,46 @@ def test_a_corrected_decision_date_starts_the_notices_again(deadline_setup):
         decided_on=date(2025, 1, 1)
     )
     assert run(on(deadline, 29)).deadline_notices == 2  # now 60 days left: the 90-day stage
+
+
+@pytest.fixture
+def provisional_setup(deadline_setup):
+    """The same organisation, only recommended to sign on 2024-12-01: provisionally due 2026-12-01."""
+    commitment = deadline_setup["commitment"]
+    Commitment.objects.filter(pk=commitment.pk).update(
+        status=CommitmentStatus.RECOMMENDED, decided_on=None
+    )
+    CommitmentStepFactory(
+        commitment=commitment, status=CommitmentStatus.RECOMMENDED, date=date(2024, 12, 1)
+    )
+    return deadline_setup
+
+
+@pytest.mark.parametrize("days_left", [180, 90, 30, -1])
+def test_a_provisional_deadline_gets_the_same_notices_worded_as_provisional(
+    provisional_setup, days_left
+):
+    assert run(on(provisional_setup["deadline"], days_left)).deadline_notices == 2
+    english = next(m for m in mail.outbox if m.to == ["admin.en@vannas.example"])
+    assert "provisional action-plan deadline" in english.subject
+    assert "If the council decides as recommended" in english.body
+    assert "provisionally due on 1 December 2026" in english.body
+    assert "provisionally due" in html_part(english)
+    swedish = next(m for m in mail.outbox if m.to == ["admin.sv@vannas.example"])
+    assert "1 december 2026" in swedish.body
+
+
+def test_the_decision_ends_the_provisional_notices_and_starts_the_firm_ones(provisional_setup):
+    deadline = provisional_setup["deadline"]
+    run(on(deadline, 90))
+    assert all("provisional" in m.subject for m in mail.outbox)
+    mail.outbox.clear()
+    assert run(on(deadline, 89)).deadline_notices == 0
+    Commitment.objects.filter(pk=provisional_setup["commitment"].pk).update(
+        status=CommitmentStatus.DECIDED, decided_on=date(2024, 12, 1)
+    )
+    assert run(on(deadline, 88)).deadline_notices == 2
+    assert all("provisional" not in m.subject for m in mail.outbox)
 
 
 # The daily task, the command and the worker ---------------------------------------------------------
