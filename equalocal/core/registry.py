@@ -36,7 +36,23 @@ class RenderedSection:
     context: dict
 
 
+@dataclass(frozen=True)
+class NavItem:
+    """An entry of the main navigation.
+
+    ``url(request)`` gives the link, or None to leave the entry out (for example without a
+    current organisation); ``active(request)`` says whether the page shown belongs to it.
+    """
+
+    key: str
+    label: Any
+    order: int
+    url: Callable[[HttpRequest], str | None]
+    active: Callable[[HttpRequest], bool]
+
+
 _sections: dict[str, list[Section]] = {}
+_nav: dict[str, NavItem] = {}
 _worker_start: list[tuple[str, Callable[[], str | None]]] = []
 
 
@@ -88,3 +104,18 @@ def provide(name: str, *args, **kwargs):
     except KeyError:
         raise LookupError(f"no provider registered for {name!r}") from None
     return provider(*args, **kwargs)
+
+
+def register_nav(item: NavItem) -> None:
+    """Add (or replace, by key) an entry of the main navigation."""
+    _nav[item.key] = item
+
+
+def nav_for(request: HttpRequest) -> list[tuple[str, str, bool]]:
+    """The navigation as this request sees it: (label, url, current) in order."""
+    entries = []
+    for item in sorted(_nav.values(), key=lambda entry: (entry.order, entry.key)):
+        url = item.url(request)
+        if url:
+            entries.append((str(item.label), url, bool(item.active(request))))
+    return entries

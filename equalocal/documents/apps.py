@@ -8,7 +8,13 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from equalocal.core.registry import register_section, register_worker_start
+        from equalocal.core.navigation import match, org_url, signed_in_url
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_section,
+            register_worker_start,
+        )
 
         from . import sections, tasks
 
@@ -20,3 +26,21 @@ class DocumentsConfig(AppConfig):
                 page, template="documents/includes/provenance.html", context=context, order=50
             )
         register_worker_start("documents.stale-check", tasks.start_stale_watch)
+        register_nav(
+            NavItem(
+                key="documents",
+                label=_("Documents"),
+                order=70,
+                url=org_url("documents:list"),
+                active=lambda request: match(request, app="documents"),
+            )
+        )
+        register_nav(
+            NavItem(
+                key="search",
+                label=_("Search"),
+                order=80,
+                url=signed_in_url("document_search:search"),
+                active=lambda request: match(request, app="document_search"),
+            )
+        )

@@ -8,11 +8,26 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators and scorecards")
 
     def ready(self):
-        from equalocal.core.registry import register_section, register_worker_start
+        from equalocal.core.navigation import match
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_section,
+            register_worker_start,
+        )
 
         from . import sections, tasks
 
         register_worker_start("indicators.preview-cleanup", tasks.start_preview_cleanup)
+        register_nav(
+            NavItem(
+                key="indicators",
+                label=_("Indicators"),
+                order=50,
+                url=sections.indicators_nav_url,
+                active=lambda request: match(request, app="indicators"),
+            )
+        )
         register_section(
             "plan_detail",
             template="indicators/includes/plan_evidence.html",

@@ -6,3 +6,19 @@ class NetworksConfig(AppConfig):
     name = "equalocal.networks"
     label = "networks"
     verbose_name = _("Networks and working groups")
+
+    def ready(self):
+        from equalocal.core.navigation import match
+        from equalocal.core.registry import NavItem, register_nav
+
+        from . import selectors
+
+        register_nav(
+            NavItem(
+                key="network",
+                label=_("Network"),
+                order=60,
+                url=selectors.network_nav_url,
+                active=lambda request: match(request, app="networks"),
+            )
+        )

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
@@ -54,6 +56,31 @@ def current_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
     """Organisations that are members of the network, or of one of its bodies, on ``today``."""
     memberships = active_on(NetworkMembership.objects.filter(network=network), today)
     return frozenset(memberships.values_list("member_id", flat=True))
+
+
+def networks_of(organisation: Organisation, *, today: date) -> list[Organisation]:
+    """The networks an organisation works in now: itself if it is one, then those it is a
+    current member of, by name."""
+    member_of = active_on(NetworkMembership.objects.filter(member=organisation), today)
+    networks = list(
+        Organisation.objects.filter(
+            pk__in=member_of.values("network_id"), kind__in=NETWORK_KINDS
+        ).order_by("name")
+    )
+    if organisation.kind in NETWORK_KINDS:
+        networks.insert(0, organisation)
+    return networks
+
+
+def network_nav_url(request) -> str | None:
+    """The main navigation's link to the network of the organisation the user works in."""
+    organisation = getattr(request, "organisation", None)
+    if organisation is None:
+        return None
+    if not hasattr(request, "_equalocal_networks"):
+        request._equalocal_networks = networks_of(organisation, today=timezone.localdate())
+    networks = request._equalocal_networks
+    return reverse("networks:overview", kwargs={"org": networks[0].slug}) if networks else None
 
 
 def get_network_for_user(

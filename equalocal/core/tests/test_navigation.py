@@ -1,0 +1,81 @@
+"""The main navigation reaches every area a member uses, with the current one marked."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def nav(html: str) -> list[tuple[str, str, bool]]:
+    """(label, href, current) of each link in the main navigation."""
+    block = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
+    return [
+        (label.strip(), href, bool(current))
+        for href, current, label in re.findall(
+            r'<a href="([^"]+)"( aria-current="page")?>([^<]+)</a>', block
+        )
+    ]
+
+
+def test_a_member_finds_every_area_from_the_navigation(client, personas):
+    client.force_login(personas.user("viewer"))
+    links = dict((label, href) for label, href, _ in nav(client.get("/").content.decode()))
+    assert links == {
+        "Home": "/",
+        "Dashboard": "/organisations/org-a/plans/dashboard/",
+        "Commitment": "/charter/organisations/org-a/commitments/",
+        "Plans": "/organisations/org-a/plans/",
+        "Indicators": "/indicators/organisations/org-a/scorecards/",
+        "Network": f"/organisations/{personas.objects['network']}/network/",
+        "Documents": "/organisations/org-a/documents/",
+        "Search": "/documents/search/",
+        "Organisations": "/organisations/",
+        "The Charter": "/charter/",
+    }
+    for label, href in links.items():
+        assert client.get(href, follow=True).status_code == 200, label
+
+
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/", "Home"),
+        ("/organisations/org-a/plans/dashboard/", "Dashboard"),
+        ("/organisations/org-a/plans/", "Plans"),
+        ("/charter/organisations/org-a/commitments/", "Commitment"),
+        ("/indicators/", "Indicators"),
+        ("/organisations/org-a/documents/", "Documents"),
+        ("/charter/", "The Charter"),
+        ("/organisations/", "Organisations"),
+    ],
+)
+def test_the_current_area_is_marked(client, personas, url, current):
+    client.force_login(personas.user("viewer"))
+    marked = [
+        label
+        for label, _href, is_current in nav(client.get(url, follow=True).content.decode())
+        if is_current
+    ]
+    assert marked == [current]
+
+
+def test_the_network_entry_marks_network_pages(client, personas):
+    client.force_login(personas.user("viewer"))
+    url = reverse("networks:overview", kwargs={"org": personas.objects["network"]})
+    marked = [
+        label for label, _href, is_current in nav(client.get(url).content.decode()) if is_current
+    ]
+    assert marked == ["Network"]
+
+
+def test_anonymous_visitors_see_the_public_areas_only(client, personas):
+    labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
+    assert labels == ["Home", "Organisations", "The Charter"]
+
+
+def test_staff_also_see_the_administration(client, personas):
+    client.force_login(personas.user("staff"))
+    labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
+    assert labels[-1] == "Administration"
