@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
-from equalocal.core.forms import add_service_error
+from equalocal.core.forms import act, add_service_error, form_errors_as_messages
 from equalocal.organisations import selectors as org_selectors
 from equalocal.organisations.permissions import Action
 
@@ -25,29 +25,25 @@ def invitation_create(request, org):
     )
     form = InvitationForm(request.POST)
     if form.is_valid():
-        try:
-            invitation = services.invitation_create(
+        act(
+            request,
+            lambda: services.invitation_create(
                 organisation=organisation,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 by=request.user,
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
+            ),
+            success=lambda invitation: (
                 ngettext(
                     "An invitation was sent to %(email)s. The link works for %(days)d day.",
                     "An invitation was sent to %(email)s. The link works for %(days)d days.",
                     _valid_days(invitation),
                 )
-                % {"email": invitation.email, "days": _valid_days(invitation)},
-            )
+                % {"email": invitation.email, "days": _valid_days(invitation)}
+            ),
+        )
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_as_messages(request, form)
     return redirect("organisations:members", org=org)
 
 

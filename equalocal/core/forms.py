@@ -82,6 +82,28 @@ def submit(
     return Submission(response=redirect(target))
 
 
+def act(request, call: Callable[[], Any], *, success: str | Callable[[Any], str]) -> bool:
+    """A button's action without a form page: call the service, say how it went.
+
+    The outcome is shown as a message on the page the view redirects to; a refusal
+    (ApplicationError) gives its message as an error. Returns whether it succeeded.
+    """
+    try:
+        result = call()
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
+def form_errors_as_messages(request, form) -> None:
+    """A small form posted from another page (a row's button): its errors become messages."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
 @dataclass(frozen=True)
 class Conflict:
     """What a form shows after a concurrent edit: who saved first, and the values that differ.

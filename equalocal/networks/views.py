@@ -217,15 +217,15 @@ def group(request, org, group):
     return render(request, "networks/group.html", context)
 
 
+def _group_page(request, template: str, access, body, **context):
+    """A page of one of the network's groups: the network and the group, and ``context``."""
+    return render(request, template, {"network": access.network, "group": body, **context})
+
+
 def _seat_form_page(request, form, access, body, seat=None, conflict=None):
-    context = {
-        "network": access.network,
-        "group": body,
-        "form": form,
-        "seat": seat,
-        "conflict": conflict,
-    }
-    return render(request, "networks/seat_form.html", context)
+    return _group_page(
+        request, "networks/seat_form.html", access, body, form=form, seat=seat, conflict=conflict
+    )
 
 
 @login_required
@@ -292,8 +292,9 @@ def meeting(request, org, group, meeting):
 
 
 def _meeting_form_page(request, form, access, body, meeting=None):
-    context = {"network": access.network, "group": body, "form": form, "meeting": meeting}
-    return render(request, "networks/meeting_form.html", context)
+    return _group_page(
+        request, "networks/meeting_form.html", access, body, form=form, meeting=meeting
+    )
 
 
 def _save_meeting(request, form, *, success: str):
@@ -346,8 +347,9 @@ def decision_add(request, org, group, meeting):
     )
     if done.response:
         return done.response
-    context = {"network": access.network, "group": body, "meeting": item, "form": form}
-    return render(request, "networks/decision_form.html", context)
+    return _group_page(
+        request, "networks/decision_form.html", access, body, meeting=item, form=form
+    )
 
 
 # The responsibility matrix ----------------------------------------------------------------------
@@ -378,14 +380,15 @@ def matrix_edit(request, org, group):
         else:
             messages.success(request, _("The matrix was saved."))
             return redirect(f"{body.get_absolute_url()}#matrix")
-    context = {
-        "network": access.network,
-        "group": body,
-        "form": form,
-        "matrix": matrix,
-        "current": current,
-    }
-    return render(request, "networks/matrix_edit.html", context)
+    return _group_page(
+        request,
+        "networks/matrix_edit.html",
+        access,
+        body,
+        form=form,
+        matrix=matrix,
+        current=current,
+    )
 
 
 @login_required

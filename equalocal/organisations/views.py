@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from equalocal.core.decorators import staff_required
 from equalocal.core.errors import ApplicationError
-from equalocal.core.forms import add_service_error
+from equalocal.core.forms import act, add_service_error
 
 from . import permissions, selectors, services
 from .forms import (
@@ -123,24 +123,15 @@ def member_role(request, org, membership):
     item = selectors.get_membership_for_user(request.user, org, membership)
     form = MembershipRoleForm(request.POST)
     if form.is_valid():
-        try:
-            services.membership_set_role(
-                organisation=item.organisation,
-                user=item.user,
-                role=form.cleaned_data["role"],
-                by=request.user,
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                _("%(user)s is now %(role)s.")
-                % {
-                    "user": item.user,
-                    "role": dict(form.fields["role"].choices)[form.cleaned_data["role"]],
-                },
-            )
+        role = form.cleaned_data["role"]
+        act(
+            request,
+            lambda: services.membership_set_role(
+                organisation=item.organisation, user=item.user, role=role, by=request.user
+            ),
+            success=_("%(user)s is now %(role)s.")
+            % {"user": item.user, "role": dict(form.fields["role"].choices)[role]},
+        )
     else:
         messages.error(request, _("Choose one of the roles in the list."))
     return redirect("organisations:members", org=org)
@@ -150,12 +141,11 @@ def member_role(request, org, membership):
 @require_POST
 def member_remove(request, org, membership):
     item = selectors.get_membership_for_user(request.user, org, membership)
-    try:
-        services.membership_remove(membership=item, by=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("%(user)s was removed.") % {"user": item.user})
+    act(
+        request,
+        lambda: services.membership_remove(membership=item, by=request.user),
+        success=_("%(user)s was removed.") % {"user": item.user},
+    )
     return redirect("organisations:members", org=org)
 
 

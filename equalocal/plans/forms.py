@@ -7,6 +7,7 @@ from equalocal.core.forms import DateInput, LockedFormMixin
 
 from . import selectors
 from .models import (
+    ACTIVITY_EDITABLE_FIELDS,
     DEFAULT_PROGRESS,
     PLAN_EDITABLE_FIELDS,
     ActionPlan,
@@ -198,27 +199,7 @@ class ActivityForm(LockedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "order",
-            "title",
-            "description",
-            "goal",
-            "responsible_unit",
-            "responsible_person",
-            "partners",
-            "timing",
-            "timing_note",
-            "start_date",
-            "end_date",
-            "resources",
-            "status",
-            "progress",
-            "weight",
-            "articles",
-            "completed_on",
-            "next_review_on",
-            "comment",
-        ]
+        fields = ACTIVITY_EDITABLE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "comment": forms.Textarea(attrs={"rows": 2}),

@@ -107,6 +107,28 @@ class ReferenceGoal(models.Model):
 
 
 # What people edit in a plan, in form order; the version comparison compares the same fields.
+# What a person edits on an activity (its form, and the comparison of two plan versions).
+ACTIVITY_EDITABLE_FIELDS = [
+    "order",
+    "title",
+    "description",
+    "goal",
+    "responsible_unit",
+    "responsible_person",
+    "partners",
+    "timing",
+    "timing_note",
+    "start_date",
+    "end_date",
+    "resources",
+    "status",
+    "progress",
+    "weight",
+    "articles",
+    "completed_on",
+    "next_review_on",
+    "comment",
+]
 PLAN_EDITABLE_FIELDS = [
     "title",
     "kind",

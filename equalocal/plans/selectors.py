@@ -16,6 +16,7 @@ from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 
 from .models import (
+    ACTIVITY_EDITABLE_FIELDS,
     PLAN_EDITABLE_FIELDS,
     ActionPlan,
     Activity,
@@ -534,25 +535,7 @@ class PlanComparison:
 
 PLAN_COMPARED = PLAN_EDITABLE_FIELDS
 GOAL_COMPARED = ["description", "articles", "reference_goals"]
-ACTIVITY_COMPARED = [
-    "description",
-    "goal",
-    "responsible_unit",
-    "responsible_person",
-    "partners",
-    "timing",
-    "timing_note",
-    "start_date",
-    "end_date",
-    "resources",
-    "status",
-    "progress",
-    "weight",
-    "articles",
-    "completed_on",
-    "next_review_on",
-    "comment",
-]
+ACTIVITY_COMPARED = [name for name in ACTIVITY_EDITABLE_FIELDS if name not in ("order", "title")]
 
 
 def _field_changes(old, new, names) -> list[FieldChange]:

@@ -35,7 +35,7 @@ PAGES = {
     "charters:commitment-step": (True, EDITORS),
 }
 # Measured: 12 (session, user, memberships, commitment, steps, plans ×4, progress, history ×2).
-DETAIL_MAX_QUERIES = 13
+DETAIL_MAX_QUERIES = 14  # one of them finds the network for the main navigation
 
 
 def today():

@@ -21,7 +21,7 @@ def nav(html: str) -> list[tuple[str, str, bool]]:
 
 def test_a_member_finds_every_area_from_the_navigation(client, personas):
     client.force_login(personas.user("viewer"))
-    links = dict((label, href) for label, href, _ in nav(client.get("/").content.decode()))
+    links = {label: href for label, href, _ in nav(client.get("/").content.decode())}
     assert links == {
         "Home": "/",
         "Dashboard": "/organisations/org-a/plans/dashboard/",

@@ -57,6 +57,16 @@ def _activity_form_page(request, form, plan, activity=None, conflict=None):
     return render(request, "plans/activity_form.html", context)
 
 
+def _save_activity(request, form, **extra):
+    return services.activity_save(
+        activity=form.instance,
+        by=request.user,
+        articles=form.cleaned_data["articles"],
+        note=form.cleaned_data["note"],
+        **extra,
+    )
+
+
 @login_required
 def activity_create(request, org, plan):
     item = selectors.get_plan_for_user(request.user, org, plan, action=Action.EDIT)
@@ -67,12 +77,7 @@ def activity_create(request, org, plan):
     done = submit(
         request,
         form,
-        lambda: services.activity_save(
-            activity=form.instance,
-            by=request.user,
-            articles=form.cleaned_data["articles"],
-            note=form.cleaned_data["note"],
-        ),
+        lambda: _save_activity(request, form),
         success=lambda activity: (
             _("The activity “%(title)s” was added.") % {"title": activity.title}
         ),
@@ -88,13 +93,7 @@ def activity_edit(request, org, plan, activity):
     done = submit(
         request,
         form,
-        lambda: services.activity_save(
-            activity=form.instance,
-            by=request.user,
-            articles=form.cleaned_data["articles"],
-            note=form.cleaned_data["note"],
-            expected_lock_version=form.expected_lock_version(),
-        ),
+        lambda: _save_activity(request, form, expected_lock_version=form.expected_lock_version()),
         success=_("The changes were saved."),
         then=target,
     )
