@@ -18,6 +18,7 @@ from django.utils import timezone
 from equalocal.accounts.models import Invitation, User
 from equalocal.charters.models import CharterText, Commitment, CommitmentStep
 from equalocal.indicators.models import (
+    FigureProposal,
     Gender,
     Indicator,
     Measurement,
@@ -35,7 +36,15 @@ from equalocal.networks.models import (
     NetworkSettings,
     Seat,
 )
-from equalocal.organisations.models import Membership, Organisation, OrganisationKind, Person, Role
+from equalocal.organisations.models import (
+    Membership,
+    NetworkSharing,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+    SharingStatus,
+)
 from equalocal.plans.models import (
     ActionPlan,
     Activity,
@@ -231,11 +240,28 @@ class BodyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"arbetsgrupp-{n}")
 
 
+class NetworkSharingFactory(factory.django.DjangoModelFactory):
+    """A member's accepted consent to a network, sharing the commitment status only."""
+
+    class Meta:
+        model = NetworkSharing
+
+    network = factory.SubFactory(NetworkFactory)
+    member = factory.SubFactory(OrganisationFactory)
+    status = SharingStatus.ACCEPTED
+
+
 class NetworkMembershipFactory(factory.django.DjangoModelFactory):
-    """A membership of a network without dates; given a ``body``, of the body's network."""
+    """A membership of a network without dates; given a ``body``, of the body's network.
+
+    As in the product, the member has accepted the network's request: the factory records
+    that consent (sharing the commitment status only) unless one exists or ``consent`` is
+    False.
+    """
 
     class Meta:
         model = NetworkMembership
+        skip_postgeneration_save = True
 
     body = None
     network = factory.Maybe(
@@ -244,6 +270,21 @@ class NetworkMembershipFactory(factory.django.DjangoModelFactory):
         no_declaration=factory.SubFactory(NetworkFactory),
     )
     member = factory.SubFactory(OrganisationFactory)
+
+    @factory.post_generation
+    def consent(obj, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        if NetworkSharing.objects.filter(
+            network=obj.network, member=obj.member, status=SharingStatus.ACCEPTED
+        ).exists():
+            return
+        current = obj.left_on is None
+        NetworkSharingFactory(
+            network=obj.network,
+            member=obj.member,
+            status=SharingStatus.ACCEPTED if current else SharingStatus.ENDED,
+        )
 
 
 class SeatFactory(factory.django.DjangoModelFactory):
@@ -466,3 +507,19 @@ class ExtractedItemFactory(factory.django.DjangoModelFactory):
     confidence = 0.9
     evidence = factory.LazyAttribute(lambda o: o.data.get("evidence", ""))
     status = "pending"
+
+
+class FigureProposalFactory(factory.django.DjangoModelFactory):
+    """Figures a network proposed to one of its members: one row for an indicator of the member."""
+
+    class Meta:
+        model = FigureProposal
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    source = "file"
+    rows = factory.LazyAttribute(
+        lambda o: [
+            [IndicatorFactory(owner=o.organisation).pk, "2024", 2024, "women", "40", None, "", ""]
+        ]
+    )

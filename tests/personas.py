@@ -1,9 +1,11 @@
 """The personas every permission test uses.
 
 Org A has an admin, an editor and a viewer; org B (another organisation)
-has its own admin, the outsider. ``anonymous`` is not signed in; ``staff``
-manages reference data. ``objects`` holds one object of each kind owned by
-org A, so URL patterns can be filled in.
+has its own admin, the outsider. ``peer`` is the admin of org C, which is a member
+of the same network N as org A: it sees N's pages but none of org A's private data
+beyond what org A shares with N. ``anonymous`` is not signed in; ``staff`` manages
+reference data. ``objects`` holds one object of each kind owned by org A, so URL
+patterns can be filled in.
 """
 
 from dataclasses import dataclass, field
@@ -12,13 +14,14 @@ from datetime import date
 from django.utils import timezone
 
 from equalocal.charters.models import CharterText, CommitmentStatus
-from equalocal.organisations.models import Role
+from equalocal.organisations.models import NetworkSharing, Role
 
 from .factories import (
     ActionPlanFactory,
     ActivityFactory,
     BodyFactory,
     CommitmentFactory,
+    FigureProposalFactory,
     GoalFactory,
     GoalSetFactory,
     IndicatorFactory,
@@ -28,6 +31,7 @@ from .factories import (
     MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
+    NetworkSharingFactory,
     OrganisationFactory,
     PersonFactory,
     ReferenceGoalFactory,
@@ -37,7 +41,7 @@ from .factories import (
     UserFactory,
 )
 
-PERSONAS = ["anonymous", "viewer", "editor", "admin", "outsider", "staff"]
+PERSONAS = ["anonymous", "viewer", "editor", "admin", "outsider", "peer", "staff"]
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Personas:
     org_a: object
     org_b: object
     users: dict
+    org_c: object = None
     objects: dict = field(default_factory=dict)
 
     def user(self, name):
@@ -60,8 +65,11 @@ def build_personas() -> Personas:
         MembershipFactory(user=users[name], organisation=org_a, role=role)
     users["outsider"] = UserFactory(email="admin@org-b.example")
     MembershipFactory(user=users["outsider"], organisation=org_b, role=Role.ADMIN)
+    org_c = OrganisationFactory(name="Org C kommun", slug="org-c")
+    users["peer"] = UserFactory(email="admin@org-c.example")
+    MembershipFactory(user=users["peer"], organisation=org_c, role=Role.ADMIN)
     users["staff"] = UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
-    personas = Personas(org_a=org_a, org_b=org_b, users=users)
+    personas = Personas(org_a=org_a, org_b=org_b, users=users, org_c=org_c)
     personas.objects = {
         "org": org_a.slug,
         "person": PersonFactory(organisation=org_a).pk,
@@ -70,7 +78,7 @@ def build_personas() -> Personas:
         "charter": "2022",
     }
     personas.objects.update(_plan_objects(org_a))
-    personas.objects.update(_network_objects(org_a))
+    personas.objects.update(_network_objects(org_a, org_c))
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
     return personas
@@ -108,21 +116,33 @@ def _document_objects(organisation, uploader) -> dict:
 
 
 def _indicator_objects(organisation) -> dict:
-    """An indicator of org A with a figure, and an unpublished scorecard holding it."""
+    """An indicator of org A with a figure, an unpublished scorecard holding it, and figures
+    a network proposed to org A."""
     indicator = IndicatorFactory(code="A-1", title_en="Andel chefer", owner=organisation)
     MeasurementFactory(indicator=indicator, period="2025", gender="women", value=42)
     scorecard = ScorecardFactory(owner=organisation, title="Styrkort")
     ScorecardItemFactory(scorecard=scorecard, indicator=indicator)
-    return {"indicator": indicator.pk, "scorecard": scorecard.pk}
+    proposal = FigureProposalFactory(
+        network=NetworkFactory(name="Föreslående nätverk"),
+        organisation=organisation,
+        rows=[[indicator.pk, "2024", 2024, "women", "40", None, "", ""]],
+    )
+    return {"indicator": indicator.pk, "scorecard": scorecard.pk, "proposal": proposal.pk}
 
 
-def _network_objects(member) -> dict:
-    """Network N (coordinated by nobody among the personas) with org A as a member, a group
-    with org A's seat, a meeting and the membership."""
+def _network_objects(member, peer) -> dict:
+    """Network N (coordinated by nobody among the personas) with org A and org C as members
+    (each shares the default, its commitment status), a group with org A's seat, a meeting,
+    the membership, org A's consent and a request N made to org A that waits for an answer
+    (from a second network)."""
     network = NetworkFactory(name="Personas nätverk", slug="personas-network")
     membership = NetworkMembershipFactory(
         network=network, member=member, joined_on=date(2024, 1, 1)
     )
+    NetworkMembershipFactory(network=network, member=peer, joined_on=date(2024, 1, 1))
+    sharing = NetworkSharing.objects.get(network=network, member=member, status="accepted")
+    other = NetworkFactory(name="Andra nätverket", slug="other-network")
+    request = NetworkSharingFactory(network=other, member=member, status="pending")
     group = BodyFactory(
         network=network, name="Jämställdhetsgruppen", slug="gruppen", is_public=True
     )
@@ -135,6 +155,8 @@ def _network_objects(member) -> dict:
         "seat": seat.pk,
         "meeting": meeting.pk,
         "network_membership": membership.pk,
+        "sharing": sharing.pk,
+        "pending_sharing": request.pk,
     }
 
 

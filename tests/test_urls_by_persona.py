@@ -1,7 +1,13 @@
-"""Walk every URL pattern with every persona and check the status code.
+"""Walk every URL pattern with every persona and every method, and check the status code.
 
 A new view without an entry in EXPECTED fails ``test_every_url_has_expectations``,
-so each view is covered by the permission matrix as soon as it exists.
+so each view is covered by the permission matrix as soon as it exists. Each URL is tried
+with its own method (the table) and with the other one: a persona refused one way is
+refused the other way too, and nothing answers with a server error.
+
+``peer`` is a member of another organisation in the same network as org A: on org A's
+pages it is an outsider (it sees only what org A makes public or shares); on the
+network's pages it is a member.
 """
 
 import pytest
@@ -15,7 +21,9 @@ SKIPPED_NAMES = {"set_language"}
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 
-# name: (method, {persona: status}); personas: anonymous viewer editor admin outsider staff
+# name: (method, {persona: status}); personas: anonymous viewer editor admin outsider peer staff
+# Where a table leaves ``peer`` out, it is treated like the outsider on org A's pages and
+# like a member (the viewer) on the network's (see ``_statuses``).
 ALL_200 = dict.fromkeys(PERSONAS, OK)
 SIGNED_IN_200 = {**ALL_200, "anonymous": REDIRECT}
 MEMBERS_ONLY = {
@@ -78,6 +86,11 @@ EXPECTED = {
     "organisations:detail": ("get", ALL_200),
     "organisations:edit": ("get", {**ADMINS_ONLY, "outsider": FORBIDDEN}),
     "organisations:history": ("get", MEMBERS_ONLY),
+    "organisations:publishing": ("get", ADMINS_ONLY),
+    "memberships:index": ("get", MEMBERS_ONLY),
+    "memberships:answer": ("post", ADMINS_ONLY_POST),
+    "memberships:update": ("post", ADMINS_ONLY_POST),
+    "memberships:leave": ("post", ADMINS_ONLY_POST),
     "organisations:members": ("get", MEMBERS_ONLY),
     "organisations:member-role": ("post", ADMINS_ONLY_POST),
     "organisations:member-remove": ("post", ADMINS_ONLY_POST),
@@ -130,21 +143,23 @@ EXPECTED = {
     "indicators:targets": ("get", EDITORS_ONLY),
     "indicators:import": ("get", EDITORS_ONLY),
     "indicators:batches": ("get", MEMBERS_ONLY),
+    "indicators:proposals": ("get", MEMBERS_ONLY),
+    "indicators:proposal-answer": ("post", EDITORS_ONLY_POST),
     # Network N: org A is a member, none of the personas coordinates it.
     "networks:overview": ("get", MEMBERS_ONLY),
     "networks:dashboard": ("get", MEMBERS_ONLY),
     "networks:members": ("get", MEMBERS_ONLY),
-    "networks:member-join": ("get", NETWORK_COORDINATORS),
-    "networks:member-leave": ("get", NETWORK_COORDINATORS),
-    "networks:settings": ("get", NETWORK_COORDINATORS),
+    "networks:member-join": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:member-leave": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:settings": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
     "networks:group": ("get", MEMBERS_ONLY),
-    "networks:seat-create": ("get", NETWORK_COORDINATORS),
-    "networks:seat-edit": ("get", {**NETWORK_COORDINATORS, "admin": OK}),
+    "networks:seat-create": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:seat-edit": ("get", {**NETWORK_COORDINATORS, "admin": OK, "peer": FORBIDDEN}),
     "networks:meeting": ("get", MEMBERS_ONLY),
-    "networks:meeting-create": ("get", NETWORK_COORDINATORS),
-    "networks:meeting-edit": ("get", NETWORK_COORDINATORS),
-    "networks:decision-add": ("get", NETWORK_COORDINATORS),
-    "networks:matrix-edit": ("get", NETWORK_COORDINATORS),
+    "networks:meeting-create": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:meeting-edit": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:decision-add": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "networks:matrix-edit": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
     "networks:matrix-export": ("get", MEMBERS_ONLY),
     "public_networks:network": ("get", ALL_200),
     "public_networks:group": ("get", ALL_200),
@@ -171,6 +186,8 @@ EXPECTED = {
 
 # Values for URL arguments that are not objects of org A.
 EXTRA_KWARGS = {"token": None, "uidb64": "MQ", "charter": "2022"}
+# Answering needs a request that waits; the others act on the accepted membership.
+SHARING_KWARG = {"memberships:answer": "pending_sharing"}
 POST_DATA = {
     "accounts:invite": {"email": "new@example.org", "role": "viewer"},
     "organisations:member-role": {"role": "editor"},
@@ -219,7 +236,18 @@ def _url(name, personas):
             kwargs["membership"] = personas.objects["network_membership"]
     if name == "plans:restore":
         kwargs["plan"] = personas.objects["deleted_plan"]
+    if "sharing" in kwargs:
+        kwargs["sharing"] = personas.objects[SHARING_KWARG.get(name, "sharing")]
     return reverse(name, kwargs=kwargs)
+
+
+def _statuses(name) -> dict:
+    """The expected status per persona, ``peer`` filled in where the table leaves it out."""
+    statuses = dict(EXPECTED[name][1])
+    if "peer" not in statuses:
+        network_page = name.startswith(("networks:", "public_networks:"))
+        statuses["peer"] = statuses["viewer" if network_page else "outsider"]
+    return statuses
 
 
 CASES = [(name, persona) for name in sorted(EXPECTED) for persona in PERSONAS]
@@ -237,13 +265,44 @@ def test_url_status_by_persona(client, name, persona):
     user = personas.user(persona)
     if user is not None:
         client.force_login(user)
-    method, statuses = EXPECTED[name]
+    method = EXPECTED[name][0]
+    statuses = _statuses(name)
     url = _url(name, personas)
     if method == "post":
         response = client.post(url, POST_DATA.get(name, {}))
     else:
         response = client.get(url)
     assert response.status_code == statuses[persona], f"{persona} {method.upper()} {url}"
+
+
+DENIED = {REDIRECT, FORBIDDEN, NOT_FOUND}
+METHOD_NOT_ALLOWED = 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "persona"), CASES)
+def test_the_other_method_is_refused_or_harmless(client, name, persona):
+    """GET pages also answer POST (a form), POST actions also answer GET (405). Whoever is
+    refused one way is refused the other way; nobody gets a server error."""
+    personas = build_personas()
+    from equalocal.accounts.models import Invitation
+
+    personas.objects["invitation_token"] = Invitation.objects.get(
+        pk=personas.objects["invitation"]
+    ).token
+    user = personas.user(persona)
+    if user is not None:
+        client.force_login(user)
+    method = EXPECTED[name][0]
+    expected = _statuses(name)[persona]
+    url = _url(name, personas)
+    other = client.get(url) if method == "post" else client.post(url, {})
+    status = other.status_code
+    assert status < 500, f"{persona} {'GET' if method == 'post' else 'POST'} {url}: {status}"
+    if expected in DENIED - {REDIRECT} and persona != "staff":
+        # 404 and 403 hold whatever the method: the object or the right does not exist.
+        assert status in DENIED | {METHOD_NOT_ALLOWED}, f"{persona} {url}: {status}"
+        assert status != OK, f"{persona} {url}: {status}"
 
 
 ID_PARAMS = {

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
+    path("organisations/<slug:org>/networks/", include("equalocal.networks.membership_urls")),
     path("organisations/", include("equalocal.organisations.urls")),
     path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
     path("organisations/<slug:org>/documents/", include("equalocal.documents.urls")),

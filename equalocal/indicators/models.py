@@ -315,6 +315,8 @@ class ImportBatch(TimeStampedModel):
     rows_updated = models.PositiveIntegerField(default=0)
     rows_unchanged = models.PositiveIntegerField(default=0)
     rows_rejected = models.PositiveIntegerField(default=0)
+    # Rows for a network's members: proposed to each member, never written by the network.
+    rows_proposed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
     # A previewed upload kept in private storage until it is confirmed or discarded.
@@ -327,3 +329,58 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.file_name} ({self.created_at:%Y-%m-%d})"
+
+
+class FigureProposal(TimeStampedModel):
+    """Figures a network imported for one of its members, waiting for the member's editors.
+
+    A network never writes a member's figures: its import turns each member's rows into a
+    proposal, which the member accepts (the rows are then imported for it) or rejects.
+    ``rows`` hold ``[indicator_id, period, year, gender, value, count, status, note]`` with
+    the value as text.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    network = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="figure_proposals",
+        verbose_name=_("for"),
+    )
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    source = models.CharField(_("source"), max_length=8, choices=Source.choices)
+    rows = models.JSONField(default=list)
+    has_notes = models.BooleanField(default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    result = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("proposed figures")
+        verbose_name_plural = _("proposed figures")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.network} → {self.organisation} ({len(self.rows)})"

@@ -20,12 +20,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.organisations import permissions
-from equalocal.organisations.models import Organisation
+from equalocal.organisations.models import Organisation, Shared
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import memberships_for_user
 
 from . import derived
-from .models import Gender, ImportBatch, Indicator, Measurement, Scorecard, Target
+from .models import FigureProposal, Gender, ImportBatch, Indicator, Measurement, Scorecard, Target
 
 
 def _check(user, organisation, action, *, published: bool = False):
@@ -132,6 +132,55 @@ def batches_of(organisation) -> QuerySet:
         .exclude(status=ImportBatch.Status.PREVIEW)
         .select_related("by")
     )
+
+
+def proposals_for(organisation) -> list[FigureProposal]:
+    """Figures networks proposed to the organisation, waiting ones first."""
+    rows = FigureProposal.objects.filter(organisation=organisation).select_related("network")
+    return sorted(rows, key=lambda p: (p.status != FigureProposal.Status.PENDING, -p.pk))
+
+
+def get_proposal_for_user(user, org_slug: str, pk: int, *, action=Action.VIEW) -> FigureProposal:
+    """Proposed figures, for the member organisation's people (not the network's)."""
+    proposal = get_object_or_404(
+        FigureProposal.objects.select_related("network", "organisation"),
+        pk=pk,
+        organisation__slug=org_slug,
+    )
+    permissions.require(user, proposal.organisation, action)
+    return proposal
+
+
+@dataclass(frozen=True)
+class ProposedRow:
+    indicator: Indicator | None
+    period: str
+    gender: str
+    value: Decimal | None
+    status: str
+    current: Decimal | None
+
+
+def proposal_rows(proposal: FigureProposal) -> list[ProposedRow]:
+    """The proposed figures beside the member's stored ones, in two queries."""
+    indicators = Indicator.objects.in_bulk({row[0] for row in proposal.rows})
+    stored = {
+        (m.indicator_id, m.period, m.gender): m.value
+        for m in Measurement.objects.filter(
+            organisation=proposal.organisation, indicator_id__in=list(indicators)
+        ).only("indicator_id", "period", "gender", "value")
+    }
+    return [
+        ProposedRow(
+            indicator=indicators.get(row[0]),
+            period=row[1],
+            gender=row[3],
+            value=None if row[4] is None else Decimal(row[4]),
+            status=row[6] or "",
+            current=stored.get((row[0], row[1], row[3])),
+        )
+        for row in proposal.rows
+    ]
 
 
 def get_import_preview_for_user(user, organisation, pk: int) -> ImportBatch | None:
@@ -314,9 +363,14 @@ def indicator_figures(indicator: Indicator, organisation: Organisation | None) -
 
 @dataclass
 class ScorecardCell:
-    """One indicator for one organisation: its periods, latest values, target and light."""
+    """One indicator for one organisation: its periods, latest values, target and light.
+
+    ``shared`` is false when the organisation does not let this viewer see its figures:
+    the cell then holds none.
+    """
 
     figures: IndicatorFigures
+    shared: bool = True
 
     @property
     def latest(self) -> PeriodFigures | None:
@@ -367,12 +421,44 @@ def scorecard_members(scorecard: Scorecard, *, today: date) -> list[Organisation
     return list(Organisation.objects.filter(pk__in=member_ids).order_by("name"))
 
 
-def scorecard_table(scorecard: Scorecard, *, today: date) -> ScorecardTable:
+def _figures_shown(scorecard, organisations, *, user, public: bool) -> set[int]:
+    """The organisations whose figures this viewer may see on the scorecard."""
+    own = {m.organisation_id for m in memberships_for_user(user)} if user is not None else set()
+    if user is not None and user.is_staff:
+        return {organisation.pk for organisation in organisations}
+    shown = {organisation.pk for organisation in organisations if organisation.pk in own}
+    others = [organisation.pk for organisation in organisations if organisation.pk not in own]
+    if not scorecard.compare_members:
+        # The owner's own scorecard: its members see it; others only what it publishes.
+        if not public or permissions.published(scorecard.owner, Shared.FIGURES):
+            shown |= set(others)
+        return shown
+    visible = permissions.network_visibility(scorecard.owner, others)
+    for organisation in organisations:
+        if organisation.pk in own:
+            continue
+        what = visible.get(organisation.pk, frozenset())
+        if public:
+            if permissions.published(organisation, Shared.FIGURES):
+                shown.add(organisation.pk)
+        elif Shared.FIGURES in what:
+            shown.add(organisation.pk)
+    return shown
+
+
+def scorecard_table(
+    scorecard: Scorecard, *, today: date, user=None, public: bool = False
+) -> ScorecardTable:
     """Every indicator of the scorecard with its figures for the owner, or for each current
     member of the network when the scorecard compares them.
 
-    A fixed number of queries whatever the number of indicators and members: one each
-    for the items, the members, the measurements and the targets.
+    A member's figures are shown only as far as the member lets them be seen (the access
+    gate): to the network's own people when the member shares its figures with the network
+    or makes them public; to everyone else (``public``: a published scorecard read by
+    someone outside the network) only when it makes them public. ``user`` always sees the
+    figures of their own organisations. A fixed number of queries whatever the number of
+    indicators and members: one each for the items, the members, what they share, the
+    measurements and the targets.
     """
     indicators = [
         item.indicator for item in scorecard.items.select_related("indicator").order_by("order")
@@ -382,7 +468,8 @@ def scorecard_table(scorecard: Scorecard, *, today: date) -> ScorecardTable:
     else:
         organisations = [scorecard.owner]
     indicator_ids = [indicator.pk for indicator in indicators]
-    org_ids = [organisation.pk for organisation in organisations]
+    shown = _figures_shown(scorecard, organisations, user=user, public=public)
+    org_ids = [organisation.pk for organisation in organisations if organisation.pk in shown]
     measurements: dict[tuple[int, int], list[_Figure]] = {}
     # Plain tuples, not model instances: a network scorecard reads tens of thousands of rows.
     for indicator_id, organisation_id, *figure in (
@@ -409,7 +496,7 @@ def scorecard_table(scorecard: Scorecard, *, today: date) -> ScorecardTable:
                 periods=_periods(measurements.get(key, []), indicator),
                 targets=targets.get(key, []),
             )
-            cells.append(ScorecardCell(figures=figures))
+            cells.append(ScorecardCell(figures=figures, shared=organisation.pk in shown))
         rows.append(ScorecardRow(indicator=indicator, cells=cells))
     return ScorecardTable(scorecard=scorecard, organisations=organisations, rows=rows)
 

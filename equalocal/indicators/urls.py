@@ -33,4 +33,10 @@ urlpatterns = [
     path("organisations/<slug:org>/targets/", views.target_list, name="targets"),
     path("organisations/<slug:org>/import/", views.import_upload, name="import"),
     path("organisations/<slug:org>/imports/", views.batch_list, name="batches"),
+    path("organisations/<slug:org>/proposed/", views.proposal_list, name="proposals"),
+    path(
+        "organisations/<slug:org>/proposed/<int:proposal>/answer/",
+        views.proposal_answer,
+        name="proposal-answer",
+    ),
 ]

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
-from equalocal.core.forms import add_service_error, submit
+from equalocal.core.forms import act, add_service_error, submit
 from equalocal.core.uploads import limit_uploads, request_too_large
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
@@ -147,15 +148,18 @@ def scorecard_list(request, org):
 
 def scorecard_detail(request, org, scorecard):
     item = selectors.get_scorecard_for_user(request.user, org, scorecard)
-    table = selectors.scorecard_table(item, today=timezone.localdate())
+    internal = permissions.can_view_internal(request.user, item.owner)
+    table = selectors.scorecard_table(
+        item, today=timezone.localdate(), user=request.user, public=not internal
+    )
     for row in table.rows:
         for cell, member in zip(row.cells, table.organisations, strict=True):
-            cell.sparkline = _sparkline(row.indicator, member, cell)
+            cell.sparkline = _sparkline(row.indicator, member, cell) if cell.shared else ""
     context = {
         "organisation": item.owner,
         "scorecard": item,
         "table": table,
-        "internal": permissions.can_view_internal(request.user, item.owner),
+        "internal": internal,
         "can_edit": permissions.can_edit(request.user, item.owner),
     }
     return render(request, "indicators/scorecard.html", context)
@@ -406,3 +410,39 @@ def batch_list(request, org):
         % {"count": len(batches)},
     }
     return render(request, "indicators/batches.html", context)
+
+
+# Figures proposed by a network ----------------------------------------------------------------
+
+
+@login_required
+def proposal_list(request, org):
+    """Figures networks proposed to this organisation: its editors accept or reject them."""
+    organisation = selectors.get_organisation_for_figures(request.user, org)
+    proposals = selectors.proposals_for(organisation)
+    pending = [p for p in proposals if p.status == p.Status.PENDING]
+    context = {
+        "organisation": organisation,
+        "pending": [(p, selectors.proposal_rows(p)) for p in pending],
+        "answered": [p for p in proposals if p.status != p.Status.PENDING],
+        "can_edit": permissions.can_edit(request.user, organisation),
+    }
+    return render(request, "indicators/proposals.html", context)
+
+
+@login_required
+@require_POST
+def proposal_answer(request, org, proposal):
+    item = selectors.get_proposal_for_user(request.user, org, proposal, action=Action.EDIT)
+    accept = request.POST.get("answer") == "accept"
+    act(
+        request,
+        lambda: services.proposal_answer(proposal=item, accept=accept, by=request.user),
+        success=(
+            _("The figures from %(network)s were imported.")
+            if accept
+            else _("The figures from %(network)s were rejected; nothing was written.")
+        )
+        % {"network": item.network.name},
+    )
+    return redirect("indicators:proposals", org=org)

@@ -24,7 +24,7 @@ from datetime import date
 
 from django.db import transaction
 
-from equalocal.organisations.models import Person
+from equalocal.organisations.models import Person, Shared, SharingStatus
 from equalocal.organisations.services import person_save
 from equalocal.plans.models import (
     ActionPlan,
@@ -42,8 +42,11 @@ from .services import (
     body_save,
     matrix_save,
     meeting_save,
+    membership_answer,
     membership_join,
     membership_leave,
+    membership_request,
+    open_sharing,
     seat_save,
 )
 
@@ -365,8 +368,7 @@ def _load_ubc(organisations) -> Body | None:
 
     for slug in UBC_MEMBERS:
         member = organisations[slug]
-        if not NetworkMembership.objects.filter(network=ubc, body=None, member=member).exists():
-            membership_join(network=ubc, member=member, joined_on=UBC_STARTED)
+        _consent(ubc, member, joined_on=UBC_STARTED, shares=UBC_SHARES)
         joined_on, note = (OREBRO_JOINED, OREBRO_NOTE) if slug == "orebro" else (UBC_STARTED, "")
         membership = membership_join(
             network=ubc, member=member, joined_on=joined_on, body=group, note=note
@@ -461,9 +463,9 @@ def _load_umearegionen(organisations) -> Body | None:
     )
     for slug in UMEAREGIONEN:
         member = organisations[slug]
-        if not NetworkMembership.objects.filter(network=network, body=None, member=member).exists():
-            membership_join(network=network, member=member, joined_on=None, note=UMEAREGIONEN_NOTE)
+        _consent(network, member, joined_on=None, note=UMEAREGIONEN_NOTE, shares=list(Shared))
         membership_join(network=network, member=member, joined_on=None, body=group)
+    _consent(network, organisations["ornskoldsvik"], joined_on=None, groups_only=True)
     membership_join(
         network=network,
         member=organisations["ornskoldsvik"],
@@ -507,6 +509,34 @@ def _load_uclg(organisations) -> Body | None:
             purpose=UCLG_GROUP_PURPOSE,
         )
     )
+
+
+# What the demo members let their networks see: the six Umeåregionen municipalities work
+# closely and share everything; UBC's members share their commitment and plan progress.
+UBC_SHARES = [Shared.COMMITMENT, Shared.PROGRESS]
+
+
+def _consent(
+    network, member, *, joined_on, shares=(Shared.COMMITMENT,), note="", groups_only=False
+):
+    """The network asks and the member accepts, as in the product: no membership without it."""
+    sharing = open_sharing(network=network, member=member)
+    if sharing is None:
+        sharing = membership_request(
+            network=network,
+            member=member,
+            by=None,
+            joined_on=joined_on,
+            note=note,
+            groups_only=groups_only,
+        )
+    if sharing.status == SharingStatus.PENDING:
+        membership_answer(sharing=sharing, accept=True, by=None, shares=shares)
+        if joined_on is None:
+            # The sources give no date: the membership's start stays unknown, as before.
+            NetworkMembership.objects.filter(
+                network=network, member=member, body=None, joined_on=sharing.joined_on
+            ).update(joined_on=None)
 
 
 def load(context) -> None:

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from equalocal.charters.models import CommitmentStatus
 from equalocal.core.forms import DateInput, LockedFormMixin
-from equalocal.organisations.models import Organisation, Person
+from equalocal.organisations.models import Organisation, Person, Shared, SharingStatus
 from equalocal.plans.models import Activity
 
 from . import selectors
@@ -67,15 +67,32 @@ class MembershipJoinForm(forms.Form):
         queryset=None,
         error_messages={"invalid_choice": _("Choose an organisation from the list.")},
     )
-    joined_on = forms.DateField(label=_("Joined on"), widget=DateInput())
+    joined_on = forms.DateField(
+        label=_("Member since"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("When it became a member, if known; otherwise the day it accepts."),
+    )
     body = forms.ModelChoiceField(
         label=_("Group"),
         queryset=None,
         required=False,
         empty_label=_("The network itself"),
-        help_text=_("Leave as it is for membership of the network; choose a group to join it."),
+        help_text=_(
+            "Leave as it is to ask for membership of the network; choose a group to place a "
+            "member in it."
+        ),
     )
-    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+    groups_only = forms.BooleanField(
+        label=_("Ask it to take part in groups only, without joining the network"),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Message to the organisation"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
@@ -315,3 +332,34 @@ class NetworkSettingsForm(forms.ModelForm):
         model = NetworkSettings
         fields = ["dashboard_visibility"]
         widgets = {"dashboard_visibility": forms.RadioSelect}
+
+
+class SharingForm(forms.Form):
+    """What a member lets a network see, besides what it makes public."""
+
+    shares = forms.MultipleChoiceField(
+        label=_("What this network may see"),
+        choices=Shared.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Besides what your organisation makes public. You can change this at any time; the "
+            "network never changes your data."
+        ),
+    )
+
+    def __init__(self, *args, sharing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sharing is not None and sharing.status == SharingStatus.ACCEPTED:
+            self.fields["shares"].initial = [what for what in Shared if sharing.shares(what)]
+        else:
+            self.fields["shares"].initial = [Shared.COMMITMENT]
+
+
+class NetworkLeaveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=300,
+        help_text=_("e.g. “Decided by the municipal executive board”."),
+    )

@@ -16,7 +16,13 @@ from django.utils import timezone
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
 from equalocal.organisations import permissions as org_permissions
-from equalocal.organisations.models import Organisation, OrganisationKind
+from equalocal.organisations.models import (
+    NetworkSharing,
+    Organisation,
+    OrganisationKind,
+    Shared,
+    SharingStatus,
+)
 from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActionPlan, Activity, PlanKind, PlanStatus, ProgressUpdate
 from equalocal.plans.selectors import weighted_progress
@@ -56,6 +62,34 @@ def current_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
     """Organisations that are members of the network, or of one of its bodies, on ``today``."""
     memberships = active_on(NetworkMembership.objects.filter(network=network), today)
     return frozenset(memberships.values_list("member_id", flat=True))
+
+
+def sharing_of(member: Organisation) -> list[NetworkSharing]:
+    """The member's answers to networks: requests waiting, memberships, and past ones."""
+    order = {SharingStatus.PENDING: 0, SharingStatus.ACCEPTED: 1}
+    rows = list(
+        NetworkSharing.objects.filter(member=member).select_related("network", "requested_by")
+    )
+    return sorted(rows, key=lambda row: (order.get(row.status, 2), row.network.name))
+
+
+def get_sharing_for_user(user, org_slug: str, pk: int, *, action=Action.MANAGE) -> NetworkSharing:
+    """A network's request to (or membership of) an organisation, for that organisation's
+    people: the gate is the member organisation's, not the network's."""
+    sharing = get_object_or_404(
+        NetworkSharing.objects.select_related("network", "member"), pk=pk, member__slug=org_slug
+    )
+    org_permissions.require(user, sharing.member, action)
+    return sharing
+
+
+def pending_requests(network: Organisation) -> list[NetworkSharing]:
+    """Organisations the network asked, which have not answered yet."""
+    return list(
+        NetworkSharing.objects.filter(network=network, status=SharingStatus.PENDING)
+        .select_related("member")
+        .order_by("member__name")
+    )
 
 
 def networks_of(organisation: Organisation, *, today: date) -> list[Organisation]:
@@ -160,6 +194,9 @@ def get_membership(network: Organisation, membership_pk: int) -> NetworkMembersh
 
 @dataclass
 class DashboardRow:
+    """A member as the network may see it: what the member does not share is None, and
+    ``shared`` says what was shared, so the page can tell "not shared" from "none"."""
+
     organisation: Organisation
     joined_on: date | None
     commitment: Commitment | None
@@ -167,6 +204,15 @@ class DashboardRow:
     plan: ActionPlan | None
     progress: int | None
     last_update: date | None
+    shared: frozenset = frozenset(Shared)
+
+    @property
+    def shares_commitment(self) -> bool:
+        return Shared.COMMITMENT in self.shared
+
+    @property
+    def shares_progress(self) -> bool:
+        return Shared.PROGRESS in self.shared
 
     @property
     def status(self) -> str:
@@ -174,7 +220,8 @@ class DashboardRow:
 
     @property
     def no_plan(self) -> bool:
-        return self.plan is None
+        """Known to have no plan: a member that does not share its progress is not counted."""
+        return self.shares_progress and self.plan is None
 
     @property
     def overdue(self) -> bool:
@@ -200,13 +247,20 @@ def _current_plan(plans: list[ActionPlan]) -> ActionPlan | None:
 
 
 def network_dashboard(
-    network: Organisation, *, today: date, only: frozenset[int] | None = None
+    network: Organisation,
+    *,
+    today: date,
+    only: frozenset[int] | None = None,
+    own: frozenset[int] = frozenset(),
 ) -> list[DashboardRow]:
-    """Every current member with its commitment, deadline, plan progress and last update.
+    """Every current member with its commitment, deadline, plan progress and last update,
+    as far as the member lets the network see them (the access gate's ``network_visibility``):
+    what it makes public, and what it shares with this network. Rows of ``own`` organisations
+    (the viewer's own) are shown whole.
 
     A fixed number of queries whatever the number of members: one each for the
-    memberships, commitments, plans, the current plans' activities and the last
-    progress updates. ``only`` limits the rows to these member organisations.
+    memberships, what they share, commitments, plans, the current plans' activities and
+    the last progress updates. ``only`` limits the rows to these member organisations.
     """
     memberships = active_on(
         NetworkMembership.objects.filter(network=network).select_related("member"), today
@@ -217,6 +271,12 @@ def network_dashboard(
     for membership in memberships:
         members.setdefault(membership.member_id, (membership.member, membership.joined_on))
     ids = list(members)
+    visible = org_permissions.network_visibility(network, ids)
+    publishing = org_permissions.publishing_map(ids)
+    for org_id in own:
+        visible[org_id] = frozenset(Shared)
+    # Plans of a member that shares no progress are read only when they are published.
+    private_plans = {org_id for org_id in ids if Shared.PROGRESS not in visible[org_id]}
 
     commitments: dict[int, Commitment] = {}
     for commitment in (
@@ -231,6 +291,7 @@ def network_dashboard(
     for plan in (
         ActionPlan.objects.alive()
         .filter(organisation_id__in=ids)
+        .exclude(organisation_id__in=private_plans, is_published=False)
         .only(
             "id",
             "organisation_id",
@@ -259,7 +320,8 @@ def network_dashboard(
 
     last_updates = dict(
         ProgressUpdate.objects.filter(
-            activity__plan__organisation_id__in=ids, activity__plan__deleted_at=None
+            activity__plan__organisation_id__in=[i for i in ids if i not in private_plans],
+            activity__plan__deleted_at=None,
         )
         .values_list("activity__plan__organisation_id")
         .annotate(latest=Max("date"))
@@ -268,8 +330,10 @@ def network_dashboard(
 
     rows = []
     for org_id, (organisation, joined_on) in members.items():
-        commitment = commitments.get(org_id)
-        plan = current.get(org_id)
+        shared = visible[org_id]
+        progress_public = Shared.PROGRESS in shared or publishing[org_id].progress
+        commitment = commitments.get(org_id) if Shared.COMMITMENT in shared else None
+        plan = current.get(org_id) if progress_public else None
         deadline = None
         if commitment is not None:
             adopted = [
@@ -291,6 +355,7 @@ def network_dashboard(
                 plan=plan,
                 progress=weighted_progress(activities_by_plan.get(plan.pk, [])) if plan else None,
                 last_update=last_updates.get(org_id),
+                shared=shared | ({Shared.PROGRESS} if progress_public else set()),
             )
         )
     return rows
@@ -380,12 +445,15 @@ class SeatView:
     show_details: bool
 
 
-def seats_for_user(user, seats: list[Seat]) -> list[SeatView]:
+def seats_for_user(
+    user, seats: list[Seat], *, contacts_shared: frozenset[int] = frozenset()
+) -> list[SeatView]:
+    """Each seat with whether the user may see its person (the gate's ``can_see_person``)."""
     return [
         SeatView(
             seat=seat,
             show_details=seat.person is not None
-            and org_permissions.can_see_contact_details(user, seat.person),
+            and org_permissions.can_see_person(user, seat.person, shared_with=contacts_shared),
         )
         for seat in seats
     ]

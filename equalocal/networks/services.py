@@ -17,8 +17,17 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.locking import claim_lock
+from equalocal.core.mail import send_templated_email
 from equalocal.core.spreadsheets import safe_cell
-from equalocal.organisations.models import OrganisationKind
+from equalocal.organisations.models import (
+    Membership,
+    NetworkSharing,
+    OrganisationKind,
+    Role,
+    Shared,
+    SharingStatus,
+)
+from equalocal.organisations.permissions import can_see_person
 
 from .models import (
     Body,
@@ -141,6 +150,212 @@ def network_settings_for(network) -> NetworkSettings:
 # Memberships ----------------------------------------------------------------------------------
 
 
+# Consent: a network asks, the member answers ------------------------------------------------
+
+
+def open_sharing(*, network, member, lock: bool = False) -> NetworkSharing | None:
+    """The pending or accepted consent between ``network`` and ``member``, if any."""
+    rows = NetworkSharing.objects.filter(
+        network=network,
+        member=member,
+        status__in=[SharingStatus.PENDING, SharingStatus.ACCEPTED],
+    )
+    return (rows.select_for_update() if lock else rows).first()
+
+
+@transaction.atomic
+def membership_request(
+    *,
+    network,
+    member,
+    by,
+    joined_on: date | None = None,
+    note: str = "",
+    groups_only: bool = False,
+    site_url: str = "",
+) -> NetworkSharing:
+    """Ask ``member`` to become a member of ``network`` (or to take part in its groups only).
+
+    The request gives the network no rights: the member's admins accept or decline it
+    (``membership_answer``), and only then is the membership recorded. They are told by
+    e-mail, in their language, with a link to answer.
+    """
+    if network.kind not in NETWORK_KINDS:
+        raise ApplicationError(_("Only a network or an association can have members."))
+    if member.pk == network.pk:
+        raise ApplicationError(_("A network cannot be a member of itself."), field="member")
+    existing = open_sharing(network=network, member=member, lock=True)
+    if existing is not None:
+        message = (
+            _("%(member)s has not answered the request to join %(network)s yet.")
+            if existing.status == SharingStatus.PENDING
+            else _("%(member)s is already a member of %(network)s.")
+        )
+        raise ApplicationError(message % {"member": member, "network": network}, field="member")
+    sharing = NetworkSharing(
+        network=network,
+        member=member,
+        requested_by=by,
+        joined_on=joined_on,
+        note=note[:500],
+        groups_only=groups_only,
+    )
+    _validate(sharing)
+    _attribute_to(sharing, by)
+    sharing.save()
+    if site_url:
+        transaction.on_commit(lambda: _tell_member_admins(sharing, site_url=site_url))
+    return sharing
+
+
+@transaction.atomic
+def membership_invite(
+    *,
+    network,
+    member,
+    by,
+    joined_on: date | None = None,
+    body: Body | None = None,
+    note: str = "",
+    groups_only: bool = False,
+    site_url: str = "",
+) -> NetworkSharing | NetworkMembership:
+    """What a coordinator's "add a member" does: ask a new organisation, place a member.
+
+    An organisation that has accepted membership is placed in ``body`` at once; any other
+    gets a request its admins answer (``membership_request``), and nothing is recorded
+    before they accept.
+    """
+    consent = open_sharing(network=network, member=member)
+    if consent is not None and consent.status == SharingStatus.ACCEPTED:
+        if body is None:
+            raise ApplicationError(
+                _("%(member)s is already a member of %(network)s.")
+                % {"member": member, "network": network},
+                field="member",
+            )
+        return membership_join(
+            network=network,
+            member=member,
+            joined_on=joined_on,
+            body=body,
+            note=note,
+            by=by,
+            outside_member=consent.groups_only,
+        )
+    return membership_request(
+        network=network,
+        member=member,
+        by=by,
+        joined_on=joined_on,
+        note=note,
+        groups_only=groups_only,
+        site_url=site_url,
+    )
+
+
+def _tell_member_admins(sharing: NetworkSharing, *, site_url: str) -> None:
+    from django.urls import reverse
+
+    link = site_url.rstrip("/") + reverse("memberships:index", kwargs={"org": sharing.member.slug})
+    for membership in Membership.objects.filter(
+        organisation=sharing.member, role=Role.ADMIN, user__is_active=True
+    ).select_related("user"):
+        user = membership.user
+        if not user.email:
+            continue
+        send_templated_email(
+            template="networks/email/membership_request",
+            to=user.email,
+            context={"user": user, "sharing": sharing, "link": link},
+            language=user.language or "en",
+        )
+
+
+@transaction.atomic
+def membership_answer(
+    *,
+    sharing: NetworkSharing,
+    accept: bool,
+    by,
+    shares: Iterable[str] = (Shared.COMMITMENT,),
+    today: date | None = None,
+) -> NetworkSharing:
+    """The member's answer to a network's request.
+
+    Accepting records the membership (from the date the network gave, or today) and what the
+    member shares with the network besides what it makes public; declining leaves nothing
+    but the answer. Only a request still waiting can be answered.
+    """
+    current = NetworkSharing.objects.select_for_update().get(pk=sharing.pk)
+    if current.status != SharingStatus.PENDING:
+        raise ApplicationError(_("This request has been answered already."))
+    current.answered_by = by
+    current.answered_at = timezone.now()
+    if not accept:
+        current.status = SharingStatus.DECLINED
+        _attribute_to(current, by)
+        current.save()
+        return current
+    current.status = SharingStatus.ACCEPTED
+    _set_shares(current, shares)
+    current.joined_on = current.joined_on or today or timezone.localdate()
+    _attribute_to(current, by)
+    current.save()
+    if not current.groups_only:
+        membership_join(
+            network=current.network, member=current.member, joined_on=current.joined_on, by=by
+        )
+    return current
+
+
+def _set_shares(sharing: NetworkSharing, shares: Iterable[str]) -> None:
+    chosen = {Shared(what) for what in shares}
+    for what in Shared:
+        setattr(sharing, what.value, what in chosen)
+
+
+@transaction.atomic
+def sharing_update(*, sharing: NetworkSharing, shares: Iterable[str], by) -> NetworkSharing:
+    """The member changes what it shares with a network it belongs to; effective at once."""
+    current = NetworkSharing.objects.select_for_update().get(pk=sharing.pk)
+    if current.status != SharingStatus.ACCEPTED:
+        raise ApplicationError(_("Only a current membership has sharing choices."))
+    _set_shares(current, shares)
+    _attribute_to(current, by)
+    current.save()
+    return current
+
+
+@transaction.atomic
+def network_leave(
+    *, sharing: NetworkSharing, by, left_on: date, reason: str = ""
+) -> NetworkSharing:
+    """The member leaves the network: from now on the network sees only what is public.
+
+    Every open membership of the network and its groups closes on ``left_on`` (the rows stay
+    as history), and the member's seats there end.
+    """
+    current = NetworkSharing.objects.select_for_update().get(pk=sharing.pk)
+    if current.status != SharingStatus.ACCEPTED:
+        raise ApplicationError(_("This organisation is not a member of the network."))
+    open_rows = NetworkMembership.objects.filter(
+        network_id=current.network_id, member_id=current.member_id, left_on__isnull=True
+    ).order_by(F("body_id").asc(nulls_first=True))
+    for row in open_rows:
+        row.refresh_from_db()
+        if row.left_on is None:
+            membership_leave(membership=row, left_on=left_on, reason=reason, by=by)
+    current.refresh_from_db()
+    if current.status == SharingStatus.ENDED:
+        return current
+    current.status = SharingStatus.ENDED
+    current.ended_at = timezone.now()
+    _attribute_to(current, by)
+    current.save()
+    return current
+
+
 @transaction.atomic
 def membership_join(
     *,
@@ -154,6 +369,9 @@ def membership_join(
 ) -> NetworkMembership:
     """Record that ``member`` joined the network, or one of its bodies, on ``joined_on``.
 
+    Only an organisation that accepted the network's request (``membership_answer``) can be
+    recorded as a member: a network never makes an organisation its member on its own.
+
     ``joined_on`` may be None when the source does not give the date. A membership that
     overlaps one already recorded for the same network or body is refused: a return
     after leaving is a new row from a later date, so history is never overwritten.
@@ -164,6 +382,16 @@ def membership_join(
         raise ApplicationError(
             _("%(body)s is not a body of %(network)s.") % {"body": body, "network": network},
             field="body",
+        )
+    consent = open_sharing(network=network, member=member)
+    if consent is None or consent.status != SharingStatus.ACCEPTED:
+        raise ApplicationError(
+            _(
+                "%(member)s has not accepted membership of %(network)s: ask it first, its "
+                "admins answer."
+            )
+            % {"member": member, "network": network},
+            field="member",
         )
     where = body or network
     rows = NetworkMembership.objects.select_for_update().filter(
@@ -258,6 +486,17 @@ def membership_leave(
             _attribute_to(row, by)
             row.save()
         seats = seats.filter(body__network_id=membership.network_id)
+        # Leaving the network ends its access to the member's shared data at once.
+        for consent in NetworkSharing.objects.filter(
+            network_id=membership.network_id,
+            member_id=membership.member_id,
+            status=SharingStatus.ACCEPTED,
+            groups_only=False,
+        ):
+            consent.status = SharingStatus.ENDED
+            consent.ended_at = timezone.now()
+            _attribute_to(consent, by)
+            consent.save()
     else:
         seats = seats.filter(body_id=membership.body_id)
     _end_seats(seats=seats, left_on=left_on, by=by)
@@ -448,9 +687,21 @@ def matrix_save(
     return group.matrix_version
 
 
-def matrix_export_xlsx(*, group: Body) -> bytes:
+def _seat_person(seat: Seat, user, contacts_shared: frozenset[int]) -> str:
+    if seat.person is None:
+        return _("vacant")
+    if can_see_person(user, seat.person, shared_with=contacts_shared):
+        return seat.person.name
+    return seat.person.title or _("representative")
+
+
+def matrix_export_xlsx(
+    *, group: Body, user, contacts_shared: frozenset[int] = frozenset()
+) -> bytes:
     """The group's responsibility matrix as an XLSX workbook: bodies × seats, with roles.
 
+    People appear by name only where ``user`` may see them (the gate's ``can_see_person``,
+    with the members that share their contacts with the network); otherwise by their title.
     Every text goes through ``safe_cell``, so no name or note can run as a formula.
     """
     from openpyxl import Workbook
@@ -462,7 +713,9 @@ def matrix_export_xlsx(*, group: Body) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = (slugify(group.name) or "matrix")[:31]
-    header = [_("Body")] + [f"{seat.member} – {seat.person or _('vacant')}" for seat in seats]
+    header = [_("Body")] + [
+        f"{seat.member} – {_seat_person(seat, user, contacts_shared)}" for seat in seats
+    ]
     sheet.append([safe_cell(str(value)) for value in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -1,16 +1,19 @@
 from copy import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error, submit
 from equalocal.organisations import permissions as org_permissions
+from equalocal.organisations.models import NetworkSharing
 from equalocal.organisations.permissions import Action
 
 from . import permissions, selectors, services
@@ -80,7 +83,15 @@ def overview(request, org):
 def dashboard(request, org):
     access = _access(request, org)
     only = _dashboard_scope(request, access)
-    rows = selectors.network_dashboard(access.network, today=timezone.localdate(), only=only)
+    # The viewer's own organisation is seen whole; the others as they chose to be seen.
+    own = (
+        access.member_ids
+        if request.user.is_staff
+        else frozenset(permissions.member_organisation_ids(request.user))
+    )
+    rows = selectors.network_dashboard(
+        access.network, today=timezone.localdate(), only=only, own=own
+    )
     form = DashboardFilterForm(request.GET or None, countries=selectors.dashboard_countries(rows))
     filters = form.filters()
     shown = selectors.filter_dashboard(rows, **filters)
@@ -121,31 +132,37 @@ def members(request, org):
 
 @login_required
 def member_join(request, org):
+    """Add a member: ask a new organisation (its admins answer), or place a member in a group."""
     access = _access(request, org, action=Action.EDIT)
     network = access.network
     form = MembershipJoinForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            membership = services.membership_join(
-                network=network,
-                member=data["member"],
-                joined_on=data["joined_on"],
-                body=data["body"],
-                note=data["note"],
-                by=request.user,
-            )
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(
-                request,
-                _("%(member)s was recorded as a member of %(where)s.")
-                % {"member": membership.member.name, "where": membership.body or network.name},
-            )
-            return redirect("networks:members", org=network.slug)
-    context = {"network": network, "form": form}
-    return render(request, "networks/member_join.html", context)
+    done = submit(
+        request,
+        form,
+        lambda: services.membership_invite(
+            network=network,
+            by=request.user,
+            site_url=settings.SITE_URL,
+            **form.cleaned_data,
+        ),
+        success=lambda outcome: _join_message(outcome, network),
+        then=reverse("networks:members", kwargs={"org": network.slug}),
+    )
+    if done.response:
+        return done.response
+    return render(request, "networks/member_join.html", {"network": network, "form": form})
+
+
+def _join_message(outcome, network) -> str:
+    if isinstance(outcome, NetworkSharing):
+        return _(
+            "%(member)s was asked to join %(network)s. It becomes a member when its admins "
+            "accept; until then the network sees nothing more of it than the public does."
+        ) % {"member": outcome.member.name, "network": network.name}
+    return _("%(member)s was recorded as a member of %(where)s.") % {
+        "member": outcome.member.name,
+        "where": outcome.body or network.name,
+    }
 
 
 @login_required
@@ -195,7 +212,10 @@ def group(request, org, group):
     access = _access(request, org)
     body = selectors.get_body(access.network, group)
     today = timezone.localdate()
-    seats = selectors.seats_for_user(request.user, selectors.current_seats(body, today=today))
+    contacts_shared = org_permissions.contacts_shared_with(access.network, access.member_ids)
+    seats = selectors.seats_for_user(
+        request.user, selectors.current_seats(body, today=today), contacts_shared=contacts_shared
+    )
     upcoming, past = selectors.meetings_of(body, today=today)
     plan = _visible_plan(request.user, body)
     context = {
@@ -213,13 +233,19 @@ def group(request, org, group):
         "plan": plan,
         "plan_progress": selectors.plan_progress(plan),
         "matrix": selectors.group_matrix(body, today=today),
+        "contacts_shared": contacts_shared,
     }
     return render(request, "networks/group.html", context)
 
 
 def _group_page(request, template: str, access, body, **context):
     """A page of one of the network's groups: the network and the group, and ``context``."""
-    return render(request, template, {"network": access.network, "group": body, **context})
+    shared = org_permissions.contacts_shared_with(access.network, access.member_ids)
+    return render(
+        request,
+        template,
+        {"network": access.network, "group": body, "contacts_shared": shared, **context},
+    )
 
 
 def _seat_form_page(request, form, access, body, seat=None, conflict=None):
@@ -280,6 +306,7 @@ def meeting(request, org, group, meeting):
     item = selectors.get_meeting(body, meeting)
     attendees, decisions = selectors.meeting_details(item)
     context = {
+        "contacts_shared": org_permissions.contacts_shared_with(access.network, access.member_ids),
         "network": access.network,
         "access": access,
         "group": body,
@@ -395,7 +422,14 @@ def matrix_edit(request, org, group):
 def matrix_export(request, org, group):
     access = _access(request, org)
     body = selectors.get_body(access.network, group)
-    response = HttpResponse(services.matrix_export_xlsx(group=body), content_type=XLSX)
+    response = HttpResponse(
+        services.matrix_export_xlsx(
+            group=body,
+            user=request.user,
+            contacts_shared=org_permissions.contacts_shared_with(access.network, access.member_ids),
+        ),
+        content_type=XLSX,
+    )
     filename = f"{access.network.slug}-{body.slug}-matrix.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import Organisation, OrganisationKind, Person, Role
+from .models import Organisation, OrganisationKind, Person, Publishing, Role
 
 COUNTRY_ERRORS = {
     "invalid_choice": _("“%(value)s” is not a country we know. Choose a country from the list.")
@@ -26,6 +26,11 @@ class OrganisationFilterForm(forms.Form):
         self.fields["country"].error_messages.update(COUNTRY_ERRORS)
 
 
+# Fields only site staff may set: an admin editing these could make their organisation a
+# network, or place it under another.
+STRUCTURE_FIELDS = ("kind", "parent", "official_code")
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
@@ -41,9 +46,14 @@ class OrganisationForm(forms.ModelForm):
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].error_messages.update(COUNTRY_ERRORS)
+        if not staff:
+            # What the organisation is and where it belongs is site staff's to set.
+            for name in STRUCTURE_FIELDS:
+                del self.fields[name]
+            return
         parents = Organisation.objects.order_by("name")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -111,3 +121,9 @@ class EraseForm(forms.Form):
         label=_("I understand that this permanently erases the person and their history."),
         error_messages={"required": _("Tick the box to confirm the erasure.")},
     )
+
+
+class PublishingForm(forms.ModelForm):
+    class Meta:
+        model = Publishing
+        fields = ["commitment", "progress", "figures", "reports"]

@@ -190,3 +190,109 @@ class ErasureRecord(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.erased_at:%Y-%m-%d})"
+
+
+class Shared(models.TextChoices):
+    """What an organisation may make public, or share with a network it belongs to."""
+
+    COMMITMENT = "commitment", _("Charter commitment status")
+    PROGRESS = "progress", _("Plan progress")
+    FIGURES = "figures", _("Indicator figures")
+    CONTACTS = "contacts", _("Contacts by role")
+
+
+class Publishing(models.Model):
+    """What an organisation makes public; anonymous visitors see nothing else of its data.
+
+    Published plans are chosen one by one on each plan; this says whether their progress is
+    public too. Figures made public appear on published scorecards, a network's included.
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="publishing"
+    )
+    commitment = models.BooleanField(_("Charter commitment and its steps"), default=True)
+    progress = models.BooleanField(_("progress of published plans"), default=False)
+    figures = models.BooleanField(_("indicator figures"), default=False)
+    reports = models.BooleanField(_("follow-up reports"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("publishing settings")
+        verbose_name_plural = _("publishing settings")
+
+    def __str__(self):
+        return str(self.organisation)
+
+    def publishes(self, what: str) -> bool:
+        if what == Shared.CONTACTS:
+            return False  # people are public one by one (``Person.is_public_contact``)
+        return bool(getattr(self, what, False))
+
+
+class SharingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the member's answer")
+    ACCEPTED = "accepted", _("Member")
+    DECLINED = "declined", _("Declined")
+    ENDED = "ended", _("Left")
+
+
+class NetworkSharing(TimeStampedModel):
+    """A member's consent to a network, and what it lets that network see.
+
+    A network asks an organisation to become a member; the organisation's admins accept or
+    decline. Until they accept, the request gives the network no rights. Once accepted, the
+    network sees what the member shares here besides what the member makes public; when
+    the member leaves, the network loses that access at once, and the row stays as history.
+    """
+
+    network = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="members_sharing"
+    )
+    member = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="sharing_with_networks"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=SharingStatus.choices, default=SharingStatus.PENDING
+    )
+    commitment = models.BooleanField(_("Charter commitment status"), default=True)
+    progress = models.BooleanField(_("plan progress"), default=False)
+    figures = models.BooleanField(_("indicator figures"), default=False)
+    contacts = models.BooleanField(_("contacts by role"), default=False)
+    groups_only = models.BooleanField(
+        _("in working groups only"),
+        default=False,
+        help_text=_("Takes part in some of the network's groups without being a member of it."),
+    )
+    note = models.CharField(_("message with the request"), max_length=500, blank=True)
+    joined_on = models.DateField(_("member since"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("left"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("network membership consent")
+        verbose_name_plural = _("network membership consents")
+        ordering = ["network__name", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "member"],
+                condition=Q(status__in=["pending", "accepted"]),
+                name="one_open_sharing_per_network_and_member",
+            ),
+            models.CheckConstraint(
+                condition=~Q(network=models.F("member")), name="sharing_not_with_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.network} ({self.status})"
+
+    def shares(self, what: str) -> bool:
+        return self.status == SharingStatus.ACCEPTED and bool(getattr(self, what, False))

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 
-from .models import ErasureRecord, Membership, Organisation, Person, Role
+from .models import ErasureRecord, Membership, Organisation, Person, Publishing, Role
+
+STRUCTURE_FIELDS_DB = ("kind", "parent_id", "official_code")
 
 
 def _attribute_to(instance, by) -> None:
@@ -68,13 +70,40 @@ def organisation_create(*, by=None, **fields) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, by=None, **fields) -> Organisation:
+    """Save changes to an organisation; its kind, parent and official code are staff's.
+
+    An organisation admin who is not staff cannot change those three: they decide what the
+    organisation is (a network can have members) and where it belongs.
+    """
     for name, value in fields.items():
         setattr(organisation, name, value)
+    if by is not None and not by.is_staff and organisation.pk:
+        stored = Organisation.objects.values(*STRUCTURE_FIELDS_DB).get(pk=organisation.pk)
+        changed = [
+            name for name in STRUCTURE_FIELDS_DB if stored[name] != getattr(organisation, name)
+        ]
+        if changed:
+            raise ApplicationError(
+                _("Only site staff can change an organisation's kind, parent or official code.")
+            )
     _ensure_unique_official_code(organisation)
     organisation.full_clean()
     _attribute_to(organisation, by)
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def publishing_update(*, organisation: Organisation, by, **choices) -> Publishing:
+    """Choose what the organisation makes public (commitment, progress, figures, reports)."""
+    publishing, _created = Publishing.objects.select_for_update().get_or_create(
+        organisation=organisation
+    )
+    for name, value in choices.items():
+        setattr(publishing, name, bool(value))
+    _attribute_to(publishing, by)
+    publishing.save()
+    return publishing
 
 
 def person_save(*, person: Person, by=None) -> Person:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:org>/", views.organisation_detail, name="detail"),
     path("<slug:org>/edit/", views.organisation_edit, name="edit"),
     path("<slug:org>/history/", views.organisation_history, name="history"),
+    path("<slug:org>/publishing/", views.publishing_edit, name="publishing"),
     path("<slug:org>/members/", views.member_list, name="members"),
     path("<slug:org>/members/<int:membership>/role/", views.member_role, name="member-role"),
     path("<slug:org>/members/<int:membership>/remove/", views.member_remove, name="member-remove"),

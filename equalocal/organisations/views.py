@@ -1,4 +1,5 @@
 import json
+from copy import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from equalocal.core.decorators import staff_required
 from equalocal.core.errors import ApplicationError
-from equalocal.core.forms import act, add_service_error
+from equalocal.core.forms import act, add_service_error, submit
 
 from . import permissions, selectors, services
 from .forms import (
@@ -21,6 +22,7 @@ from .forms import (
     OrganisationFilterForm,
     OrganisationForm,
     PersonForm,
+    PublishingForm,
 )
 from .models import Person
 from .permissions import Action
@@ -66,7 +68,7 @@ def organisation_detail(request, org):
 
 @staff_required
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None, request.FILES or None)
+    form = OrganisationForm(request.POST or None, request.FILES or None, staff=True)
     if request.method == "POST" and form.is_valid():
         try:
             fields = {k: v for k, v in form.cleaned_data.items() if k != "logo" or v}
@@ -82,16 +84,42 @@ def organisation_create(request):
 @login_required
 def organisation_edit(request, org):
     organisation = selectors.get_organisation_for_user(request.user, org, action=Action.MANAGE)
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_update(organisation=organisation, by=request.user)
-        except (ApplicationError, ValidationError) as exc:
-            add_service_error(form, exc)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+    form = OrganisationForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=copy(organisation),
+        staff=request.user.is_staff,
+    )
+    done = submit(
+        request,
+        form,
+        lambda: services.organisation_update(organisation=form.instance, by=request.user),
+        success=_("The changes were saved."),
+    )
+    return done.response or render(
+        request, "organisations/form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@login_required
+def publishing_edit(request, org):
+    """Choose what the organisation makes public."""
+    organisation = selectors.get_internal_organisation_for_user(
+        request.user, org, action=Action.MANAGE
+    )
+    form = PublishingForm(request.POST or None, instance=permissions.publishing_of(organisation))
+    done = submit(
+        request,
+        form,
+        lambda: services.publishing_update(
+            organisation=organisation, by=request.user, **form.cleaned_data
+        ),
+        success=_("What is public was saved."),
+        then=organisation,
+    )
+    return done.response or render(
+        request, "organisations/publishing.html", {"form": form, "organisation": organisation}
+    )
 
 
 @login_required

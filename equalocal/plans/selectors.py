@@ -13,6 +13,7 @@ from equalocal.charters.models import Article
 from equalocal.charters.selectors import CommitmentOverview, active_commitment, commitment_overview
 from equalocal.core.values import instance_value
 from equalocal.organisations import permissions
+from equalocal.organisations.models import Person
 from equalocal.organisations.permissions import Action
 
 from .models import (
@@ -162,7 +163,14 @@ SORTS = {
 
 
 def activity_list(
-    plan: ActionPlan, *, status="", goal=None, article=None, responsible="", sort="order"
+    plan: ActionPlan,
+    *,
+    status="",
+    goal=None,
+    article=None,
+    responsible="",
+    sort="order",
+    names_visible: bool = True,
 ) -> QuerySet:
     """Activities of the plan, filtered and sorted; a fixed number of queries."""
     activities = plan.activities.select_related("goal", "responsible_person").prefetch_related(
@@ -175,22 +183,29 @@ def activity_list(
     if article:
         activities = activities.filter(articles__number=article)
     if responsible:
-        activities = activities.filter(
-            Q(responsible_unit__icontains=responsible)
-            | Q(responsible_person__name__icontains=responsible)
-        )
-    return activities.order_by(*SORTS.get(sort, SORTS["order"])).distinct()
+        # Names are searched only where they may be seen: a filter must not reveal them.
+        person_match = Q(responsible_person__name__icontains=responsible)
+        if not names_visible:
+            person_match &= Q(responsible_person__is_public_contact=True)
+        activities = activities.filter(Q(responsible_unit__icontains=responsible) | person_match)
+    order = SORTS.get(sort, SORTS["order"])
+    if not names_visible:
+        # Sorting by hidden names would reveal their order.
+        order = tuple(key for key in order if key != "responsible_person__name")
+    return activities.order_by(*order).distinct()
 
 
-def responsible_names(plan: ActionPlan) -> list[str]:
+def responsible_names(plan: ActionPlan, *, user) -> list[str]:
+    """The units and people responsible for the plan's activities, for the filter.
+
+    People appear by name only where the user may see them (the gate's ``can_see_person``):
+    members of the plan's organisation see every name, others only public contacts'.
+    """
     names = set(
         plan.activities.exclude(responsible_unit="").values_list("responsible_unit", flat=True)
     )
-    names |= set(
-        plan.activities.filter(responsible_person__isnull=False).values_list(
-            "responsible_person__name", flat=True
-        )
-    )
+    people = Person.objects.filter(activities__plan=plan).distinct()
+    names |= {person.name for person in people if permissions.can_see_person(user, person)}
     return sorted(names)
 
 

@@ -13,10 +13,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from equalocal.organisations.models import Organisation
+from equalocal.organisations.models import NetworkSharing, Organisation, SharingStatus
 
 from ..models import (
     GENDER_CODES,
+    FigureProposal,
     ImportBatch,
     Indicator,
     Measurement,
@@ -107,12 +108,13 @@ def _indicator_map(organisation) -> tuple[dict, set]:
 
 
 def _organisation_map(organisation) -> dict:
-    """Official code → id; a given organisation limits it to itself and its network's members."""
+    """Official code → id; a given organisation limits it to itself and the members of its
+    network that accepted membership (their rows become proposals to them)."""
     rows = Organisation.objects.exclude(official_code="")
     if organisation is not None:
-        from equalocal.networks.models import NetworkMembership
-
-        members = NetworkMembership.objects.filter(network=organisation).values("member_id")
+        members = NetworkSharing.objects.filter(
+            network=organisation, status=SharingStatus.ACCEPTED
+        ).values("member_id")
         rows = rows.filter(pk__in=members) | rows.filter(pk=organisation.pk)
     codes = {}
     # Kolada's codes are Swedish: when two countries share a code, Sweden's wins.
@@ -423,9 +425,46 @@ def _stored(chunk: list[tuple]) -> dict:
     return {row[:4]: row[4:] for row in stored}
 
 
+def _split_for_members(rows: list[tuple], own_id: int | None) -> tuple[list, dict[int, list]]:
+    """The importing organisation's own rows, and the others' by organisation.
+
+    Without an importing organisation (staff, the Kolada command) every row is its own.
+    """
+    if own_id is None:
+        return rows, {}
+    own, others = [], {}
+    for row in rows:
+        if row[1] == own_id:
+            own.append(row)
+        else:
+            others.setdefault(row[1], []).append(row)
+    return own, others
+
+
+def _propose(proposed: dict[int, list], *, batch: ImportBatch, has_notes: bool) -> None:
+    """Turn a network's rows for its members into one proposal per member."""
+    FigureProposal.objects.bulk_create(
+        FigureProposal(
+            network_id=batch.organisation_id,
+            organisation_id=member_id,
+            batch=batch,
+            source=batch.source,
+            proposed_by=batch.by,
+            has_notes=has_notes,
+            rows=[
+                [row[0], row[2], row[3], row[4], None if row[5] is None else str(row[5]), *row[6:]]
+                for row in member_rows
+            ],
+        )
+        for member_id, member_rows in proposed.items()
+    )
+
+
 def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) -> ImportBatch:
     """Write the preview's valid rows in one transaction; return ``batch`` with the counts.
 
+    Only the importing organisation's own rows are written; a network's rows for its
+    members become proposals that each member accepts or rejects (``FigureProposal``).
     Rows equal to the stored figure are skipped and counted as unchanged, so importing
     the same file twice changes nothing. The rest are upserted in chunks of
     :data:`CHUNK_SIZE` with ``bulk_create(update_conflicts=True)``. Notes are only
@@ -436,7 +475,7 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
     source = batch.source
     now = timezone.now()
     created = updated = unchanged = 0
-    rows = preview.rows
+    rows, proposed = _split_for_members(preview.rows, batch.organisation_id)
     with transaction.atomic():
         if not dry_run:
             batch.save()
@@ -461,6 +500,9 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
         batch.rows_read = preview.rows_read
         batch.rows_rejected = preview.rows_rejected
         batch.rows_created, batch.rows_updated, batch.rows_unchanged = created, updated, unchanged
+        batch.rows_proposed = sum(len(member_rows) for member_rows in proposed.values())
+        if proposed and not dry_run:
+            _propose(proposed, batch=batch, has_notes=has_notes)
         batch.errors = preview.errors
         batch.status = ImportBatch.Status.PREVIEW if dry_run else ImportBatch.Status.DONE
         batch.message = _summary(batch, preview, dry_run=dry_run)
@@ -488,6 +530,19 @@ def _summary(batch: ImportBatch, preview: Preview, *, dry_run: bool) -> str:
             "%(unchanged)s already up to date; %(rejected)s rows with errors were left out."
         )
     message = text % counts
+    if batch.rows_proposed:
+        proposal = (
+            _(
+                "%(proposed)s rows are for members of the network: each member will be asked "
+                "to accept its own; none of them is written now."
+            )
+            if dry_run
+            else _(
+                "%(proposed)s rows for members of the network were sent to them as proposals; "
+                "each member accepts or rejects its own."
+            )
+        )
+        message += " " + proposal % {"proposed": batch.rows_proposed}
     if preview.error_count > len(preview.errors):
         message += " " + _("Only the first %(shown)s of %(total)s errors are listed.") % {
             "shown": len(preview.errors),

@@ -13,7 +13,7 @@ from .figures import (
     target_save,
     target_upsert,
 )
-from .imports import import_confirm, import_preview, import_previews_discard
+from .imports import import_confirm, import_preview, import_previews_discard, proposal_answer
 
 __all__ = [
     "GridSave",
@@ -22,6 +22,7 @@ __all__ = [
     "import_previews_discard",
     "indicator_save",
     "measurement_set",
+    "proposal_answer",
     "scorecard_grid_save",
     "scorecard_save",
     "target_save",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from equalocal.core.errors import ApplicationError
 from equalocal.core.uploads import delete_private, store_private
 
 from .. import imports
-from ..models import ImportBatch
+from ..models import FigureProposal, ImportBatch
 
 IMPORTS_FOLDER = "imports"
 PREVIEW_KEPT_FOR = timedelta(days=1)
@@ -85,3 +86,45 @@ def import_previews_discard(*, now=None) -> int:
         batch.delete()
         delete_private(name)
     return len(stale)
+
+
+# Figures a network proposes to a member -------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_answer(*, proposal: FigureProposal, accept: bool, by) -> FigureProposal:
+    """The member's answer to figures its network imported for it.
+
+    Accepting imports the rows for the member, as its own import (one transaction, the same
+    checks and upsert as any import); rejecting writes nothing. A proposal is answered once.
+    """
+    current = FigureProposal.objects.select_for_update().get(pk=proposal.pk)
+    if current.status != FigureProposal.Status.PENDING:
+        raise ApplicationError(_("These figures have been answered already."))
+    current.answered_by = by
+    current.answered_at = timezone.now()
+    if not accept:
+        current.status = FigureProposal.Status.REJECTED
+        current.save()
+        return current
+    rows = [
+        (row[0], current.organisation_id, row[1], row[2], row[3], _decimal(row[4]), *row[5:])
+        for row in current.rows
+    ]
+    preview = imports.Preview(
+        source=current.source, rows=rows, rows_read=len(rows), has_notes=current.has_notes
+    )
+    batch = ImportBatch(
+        source=current.source,
+        file_name=_("Proposed by %(network)s") % {"network": current.network.name},
+        organisation=current.organisation,
+        by=by,
+    )
+    current.result = imports.import_rows(preview, batch=batch)
+    current.status = FigureProposal.Status.ACCEPTED
+    current.save()
+    return current
+
+
+def _decimal(value):
+    return None if value is None else Decimal(value)

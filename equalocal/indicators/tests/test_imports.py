@@ -279,15 +279,40 @@ def test_a_failure_halfway_leaves_nothing(places, eq1, monkeypatch):
     assert Measurement.objects.count() == 0
 
 
-def test_an_organisation_imports_only_its_own_or_its_members_figures(places, eq1):
+def test_a_network_never_writes_its_members_figures_it_proposes_them(places, eq1):
+    """Vulnerability 1, step 5: a network's import with a member's code wrote the member's
+    figures. Now the member's rows become a proposal; codes of non-members are refused."""
+    from equalocal.indicators.models import FigureProposal
+    from equalocal.indicators.services import proposal_answer
+
     network = NetworkFactory()
     NetworkMembershipFactory(network=network, member=places["umea"])
-    own = IndicatorFactory(code="EQ1", owner=network, title_en="The network's own")
+    IndicatorFactory(code="EQ1", owner=network, title_en="The network's own")
 
     batch = import_file(path_or_file=FIXTURES / "long.csv", organisation=network)
 
-    assert batch.rows_created == 3
+    assert batch.rows_created == 0 and batch.rows_proposed == 3
     assert _errors(batch)[(5, "organisation_code")].startswith(
         "No organisation with the code “2460”"
     )
-    assert set(Measurement.objects.values_list("indicator", flat=True)) == {own.pk}
+    assert not Measurement.objects.exists()
+    [proposal] = FigureProposal.objects.all()
+    assert proposal.organisation == places["umea"] and proposal.network == network
+    assert "sent to them as proposals" in batch.message
+
+    proposal_answer(proposal=proposal, accept=True, by=None)
+    assert Measurement.objects.filter(organisation=places["umea"]).count() == 3
+    proposal.refresh_from_db()
+    assert proposal.status == FigureProposal.Status.ACCEPTED
+    assert proposal.result.organisation == places["umea"]
+
+
+def test_an_organisation_that_has_not_accepted_gets_no_proposal(places, eq1):
+    network = NetworkFactory()
+    NetworkMembershipFactory(network=network, member=places["umea"], consent=False)
+    batch = import_file(path_or_file=FIXTURES / "long.csv", organisation=network)
+    assert batch.rows_proposed == 0
+    assert _errors(batch)[(2, "organisation_code")].startswith(
+        "No organisation with the code “2480”"
+    )
+    assert not Measurement.objects.exists()

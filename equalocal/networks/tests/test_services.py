@@ -37,6 +37,7 @@ from tests.factories import (
     ActivityFactory,
     MatrixCellFactory,
     NetworkFactory,
+    NetworkSharingFactory,
     OrganisationFactory,
     PersonFactory,
     UserFactory,
@@ -58,13 +59,23 @@ def group(network):
 
 
 @pytest.fixture
-def kotka():
-    return OrganisationFactory(name="Kotka", slug="kotka")
+def kotka(network):
+    """A city that accepted the network's request to become a member."""
+    city = OrganisationFactory(name="Kotka", slug="kotka")
+    NetworkSharingFactory(network=network, member=city)
+    return city
 
 
 @pytest.fixture
-def gdansk():
-    return OrganisationFactory(name="Gdańsk", slug="gdansk")
+def gdansk(network):
+    city = OrganisationFactory(name="Gdańsk", slug="gdansk")
+    NetworkSharingFactory(network=network, member=city)
+    return city
+
+
+def _consent_again(network, organisation):
+    """After leaving, a return starts with a new request the member accepts."""
+    NetworkSharingFactory(network=network, member=organisation)
 
 
 def _member(network, organisation, *, body=None, joined_on=JOINED):
@@ -145,6 +156,7 @@ def test_join_and_leave_keep_the_history(network, kotka):
     membership_leave(
         membership=membership, left_on=date(2016, 6, 15), reason="Kotka has left", by=user
     )
+    _consent_again(network, kotka)
     again = membership_join(network=network, member=kotka, joined_on=date(2018, 1, 1))
     rows = list(NetworkMembership.objects.filter(member=kotka).order_by("joined_on"))
     assert [(r.joined_on, r.left_on, r.leave_reason) for r in rows] == [
@@ -157,6 +169,7 @@ def test_join_and_leave_keep_the_history(network, kotka):
 
 def test_member_list_at_a_date_is_derived_from_the_history(network, kotka, gdansk):
     orebro = OrganisationFactory(name="Örebro")
+    NetworkSharingFactory(network=network, member=orebro)
     membership_join(network=network, member=gdansk, joined_on=JOINED)
     leaving = membership_join(network=network, member=kotka, joined_on=JOINED)
     membership_leave(membership=leaving, left_on=date(2016, 6, 15))
@@ -182,6 +195,7 @@ def test_joining_twice_is_refused(network, kotka):
 def test_rejoining_inside_a_closed_period_is_refused(network, kotka):
     membership = membership_join(network=network, member=kotka, joined_on=JOINED)
     membership_leave(membership=membership, left_on=date(2016, 6, 15))
+    _consent_again(network, kotka)
     with pytest.raises(ApplicationError) as excinfo:
         membership_join(network=network, member=kotka, joined_on=date(2016, 5, 1))
     assert excinfo.value.field == "joined_on"
@@ -429,7 +443,9 @@ def test_matrix_cells_outside_the_group_are_refused(network, group, matrix, bad)
 def test_matrix_export_has_rows_columns_and_roles(group, matrix):
     (safe, _culture), (kotka_seat, gdansk_seat) = matrix
     matrix_save(group=group, cells=[(safe.pk, gdansk_seat.pk, "contact")], expected_version=1)
-    sheet = load_workbook(BytesIO(matrix_export_xlsx(group=group))).active
+    sheet = load_workbook(
+        BytesIO(matrix_export_xlsx(group=group, user=UserFactory(is_staff=True)))
+    ).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == [
         "Body",
@@ -448,7 +464,9 @@ def test_matrix_export_stores_formulas_as_text(network, group, matrix):
     person.save()
     cell = MatrixCellFactory(group=group, row=safe, seat=kotka_seat, note="+cmd")
     assert cell.pk
-    workbook = load_workbook(BytesIO(matrix_export_xlsx(group=group)))
+    workbook = load_workbook(
+        BytesIO(matrix_export_xlsx(group=group, user=UserFactory(is_staff=True)))
+    )
     sheet = workbook.active
     texts = [cell for row in sheet.iter_rows() for cell in row if cell.value]
     assert all(cell.data_type == "s" for cell in texts)

@@ -18,7 +18,7 @@ from equalocal.networks.models import (
     Seat,
     SeatRole,
 )
-from equalocal.organisations.models import Role
+from equalocal.organisations.models import NetworkSharing, Role
 from equalocal.plans.models import ActionPlan, Activity, ActivityStatus
 from tests.factories import (
     ActionPlanFactory,
@@ -61,6 +61,10 @@ class Network:
         self.membership_a = NetworkMembershipFactory(
             network=self.network, member=self.org_a, joined_on=date(2020, 1, 1)
         )
+        # Org A lets the network see its plan progress and its contacts; Vindeln its progress.
+        NetworkSharing.objects.filter(network=self.network, member=self.org_a).update(
+            progress=True, contacts=True
+        )
         self.membership_c = NetworkMembershipFactory(
             network=self.network,
             member=self.org_c,
@@ -71,6 +75,10 @@ class Network:
         self.membership_d = NetworkMembershipFactory(
             network=self.network, member=self.org_d, joined_on=date(2018, 5, 1)
         )
+        NetworkSharing.objects.filter(network=self.network, member=self.org_d).update(
+            progress=True
+        )
+        NetworkSharing.objects.filter(network=self.network, member=self.org_d).update(progress=True)
         self.group = BodyFactory(
             network=self.network,
             name="Gender Equality Working Group",
@@ -382,16 +390,38 @@ def test_members_on_a_bad_date_is_ignored(client, personas, net):
     assert response.context["members_on"] is None
 
 
-def test_coordinator_records_a_new_member(client, net):
-    orebro = OrganisationFactory(name="Örebro")
+def test_coordinator_asks_a_new_member_and_its_admin_accepts(client, net):
+    orebro = OrganisationFactory(name="Örebro", slug="orebro")
+    orebro_admin = UserFactory(email="admin@orebro.example")
+    MembershipFactory(user=orebro_admin, organisation=orebro, role=Role.ADMIN)
     client.force_login(net.coordinator)
     response = client.post(
         net.url("member-join"),
         {"member": orebro.pk, "joined_on": "2024-02-01", "note": "New members: Örebro"},
     )
     assert response.status_code == 302
+    # A request with no rights: nothing is recorded until Örebro's admins answer.
+    assert not NetworkMembership.objects.filter(network=net.network, member=orebro).exists()
+    sharing = NetworkSharing.objects.get(network=net.network, member=orebro)
+    assert sharing.status == "pending" and sharing.note == "New members: Örebro"
+
+    client.force_login(orebro_admin)
+    page = client.get(reverse("memberships:index", kwargs={"org": "orebro"})).content.decode()
+    assert "New members: Örebro" in page
+    response = client.post(
+        reverse("memberships:answer", kwargs={"org": "orebro", "sharing": sharing.pk}),
+        {"answer": "accept", f"s{sharing.pk}-shares": ["commitment", "figures"]},
+    )
+    assert response.status_code == 302
     membership = NetworkMembership.objects.get(network=net.network, member=orebro)
-    assert membership.join_note == "New members: Örebro"
+    assert membership.joined_on == date(2024, 2, 1)
+    sharing.refresh_from_db()
+    assert (sharing.status, sharing.commitment, sharing.figures, sharing.progress) == (
+        "accepted",
+        True,
+        True,
+        False,
+    )
 
 
 def test_joining_twice_shows_a_message(client, net):
@@ -473,14 +503,35 @@ def test_group_page_shows_seats_vacancies_and_meetings(client, personas, net):
     assert response.context["upcoming"] == [net.meeting]
 
 
-def test_group_page_hides_contact_details_from_other_members(client, net):
+def test_group_page_shows_the_people_a_member_shares_with_the_network(client, net):
     user = UserFactory()
     MembershipFactory(user=user, organisation=net.org_d, role=Role.VIEWER)
     client.force_login(user)
     body = client.get(net.url("group")).content.decode()
-    assert "Anna Hemlig" in body
-    assert "anna@org-a.example" not in body
+    assert "Anna Hemlig" in body and "anna@org-a.example" in body
     assert "petra@vindeln.example" in body
+
+
+def test_group_page_hides_names_a_member_does_not_share(client, net):
+    """Vulnerability 2: group pages showed non-public names to other members' people."""
+    NetworkSharing.objects.filter(network=net.network, member=net.org_a).update(contacts=False)
+    net.anna.title = "Jämställdhetsstrateg"
+    net.anna.save()
+    user = UserFactory()
+    MembershipFactory(user=user, organisation=net.org_d, role=Role.VIEWER)
+    client.force_login(user)
+    body = client.get(net.url("group")).content.decode()
+    assert "Anna Hemlig" not in body and "anna@org-a.example" not in body
+    assert "Jämställdhetsstrateg" in body
+    # The public contact of another member is shown to everyone.
+    assert "Petra Publik" in body and "petra@vindeln.example" in body
+    export = client.get(net.url("matrix-export")).content
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    header = [c.value for c in load_workbook(BytesIO(export)).active[1]]
+    assert not any("Anna Hemlig" in str(value) for value in header)
 
 
 def test_group_page_shows_details_to_the_own_organisation(client, personas, net):

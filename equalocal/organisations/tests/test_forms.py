@@ -31,12 +31,12 @@ def organisation_data(**overrides):
 
 
 def test_organisation_form_accepts_valid_data():
-    form = OrganisationForm(organisation_data())
+    form = OrganisationForm(organisation_data(), staff=True)
     assert form.is_valid(), form.errors
 
 
 def test_organisation_form_rejects_an_unknown_country_with_a_clear_message():
-    form = OrganisationForm(organisation_data(country="XX"))
+    form = OrganisationForm(organisation_data(country="XX"), staff=True)
     assert not form.is_valid()
     assert form.errors["country"] == [
         "“XX” is not a country we know. Choose a country from the list."
@@ -44,20 +44,20 @@ def test_organisation_form_rejects_an_unknown_country_with_a_clear_message():
 
 
 def test_organisation_form_strips_the_official_code():
-    form = OrganisationForm(organisation_data(official_code=" 2480 "))
+    form = OrganisationForm(organisation_data(official_code=" 2480 "), staff=True)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["official_code"] == "2480"
 
 
 def test_organisation_form_reports_the_swedish_code_format_on_its_field():
-    form = OrganisationForm(organisation_data(official_code="248"))
+    form = OrganisationForm(organisation_data(official_code="248"), staff=True)
     assert not form.is_valid()
     assert "four digits" in form.errors["official_code"][0]
 
 
 def test_organisation_form_names_the_organisation_that_has_the_code():
     OrganisationFactory(name="Vännäs kommun", country="SE", official_code="2460")
-    form = OrganisationForm(organisation_data(official_code="2460"))
+    form = OrganisationForm(organisation_data(official_code="2460"), staff=True)
     assert not form.is_valid()
     assert form.errors["official_code"] == [
         "Vännäs kommun already has the official code 2460 in this country."
@@ -67,25 +67,25 @@ def test_organisation_form_names_the_organisation_that_has_the_code():
 
 def test_organisation_form_accepts_the_same_code_in_another_country():
     OrganisationFactory(country="NO", official_code="2460")
-    assert OrganisationForm(organisation_data(official_code="2460")).is_valid()
+    assert OrganisationForm(organisation_data(official_code="2460"), staff=True).is_valid()
 
 
 def test_organisation_form_for_an_existing_organisation_keeps_its_own_code():
     organisation = OrganisationFactory(country="SE", official_code="2480")
-    form = OrganisationForm(organisation_data(), instance=organisation)
+    form = OrganisationForm(organisation_data(), instance=organisation, staff=True)
     assert form.is_valid(), form.errors
 
 
 def test_organisation_form_does_not_offer_the_organisation_as_its_own_parent():
     organisation = OrganisationFactory()
     other = OrganisationFactory()
-    parents = list(OrganisationForm(instance=organisation).fields["parent"].queryset)
+    parents = list(OrganisationForm(instance=organisation, staff=True).fields["parent"].queryset)
     assert organisation not in parents
     assert other in parents
 
 
 def test_organisation_form_rejects_an_invalid_website():
-    form = OrganisationForm(organisation_data(website="not a url"))
+    form = OrganisationForm(organisation_data(website="not a url"), staff=True)
     assert not form.is_valid()
     assert "website" in form.errors
 
@@ -93,14 +93,14 @@ def test_organisation_form_rejects_an_invalid_website():
 def test_organisation_form_rejects_a_too_large_logo(settings):
     settings.LOGO_MAX_BYTES = 10
     logo = SimpleUploadedFile("logo.gif", _tiny_gif(), content_type="image/gif")
-    form = OrganisationForm(organisation_data(), {"logo": logo})
+    form = OrganisationForm(organisation_data(), {"logo": logo}, staff=True)
     assert not form.is_valid()
     assert "too large" in form.errors["logo"][0]
 
 
 def test_organisation_form_rejects_a_logo_that_is_not_an_image():
     logo = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
-    form = OrganisationForm(organisation_data(), {"logo": logo})
+    form = OrganisationForm(organisation_data(), {"logo": logo}, staff=True)
     assert not form.is_valid()
     assert "logo" in form.errors
 
@@ -151,3 +151,8 @@ def test_erase_form_requires_the_confirmation_box():
     form = EraseForm({"reason": "request"})
     assert not form.is_valid()
     assert form.errors["confirm"] == ["Tick the box to confirm the erasure."]
+
+
+def test_the_form_for_an_organisations_own_admin_has_no_structure_fields():
+    form = OrganisationForm(organisation_data())
+    assert not {"kind", "parent", "official_code"} & set(form.fields)

@@ -299,7 +299,8 @@ def test_person_changes_through_views_are_attributed(client, personas):
     ],
 )
 def test_edit_form_with_bad_input_shows_a_specific_message(client, personas, field, value, message):
-    client.force_login(personas.user("admin"))
+    # The official code is staff's to set; staff edit it in the same form.
+    client.force_login(personas.user("staff" if field == "official_code" else "admin"))
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
         organisation_post(personas.org_a, **{field: value}),
@@ -310,7 +311,7 @@ def test_edit_form_with_bad_input_shows_a_specific_message(client, personas, fie
 
 
 def test_edit_form_with_a_duplicate_code_names_the_other_organisation(client, personas):
-    client.force_login(personas.user("admin"))
+    client.force_login(personas.user("staff"))
     code = personas.org_b.official_code
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
@@ -338,7 +339,7 @@ def test_edit_form_with_bad_input_in_swedish_is_a_form_error_not_a_crash(
 ):
     if value == "org_b":
         value = personas.org_b.official_code
-    client.force_login(personas.user("admin"))
+    client.force_login(personas.user("staff" if field == "official_code" else "admin"))
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
         organisation_post(personas.org_a, **{field: value}),
@@ -607,3 +608,46 @@ def test_organisation_list_keeps_the_valid_filters_when_one_is_unknown(client, d
     response = client.get(reverse("organisations:list"), {"q": "umeå", "country": "XX"})
     assert response.status_code == 200
     assert [o.name for o in response.context["page"].object_list] == ["Umeå kommun"]
+
+
+def test_an_admin_cannot_change_the_kind_parent_or_code_of_their_organisation(client, personas):
+    """Vulnerability 1, step 1: the Ragunda admin set Ragunda's kind to network."""
+    client.force_login(personas.user("admin"))
+    url = reverse("organisations:edit", kwargs={"org": "org-a"})
+    page = client.get(url).content.decode()
+    assert 'name="kind"' not in page and 'name="parent"' not in page
+    assert 'name="official_code"' not in page
+    before = Organisation.objects.get(pk=personas.org_a.pk)
+    response = client.post(
+        url,
+        organisation_post(
+            personas.org_a,
+            kind=OrganisationKind.NETWORK,
+            official_code="9999",
+            parent=personas.org_b.pk,
+            name="Org A kommun (renamed)",
+        ),
+    )
+    assert response.status_code == 302
+    after = Organisation.objects.get(pk=personas.org_a.pk)
+    assert after.name == "Org A kommun (renamed)"
+    assert (after.kind, after.official_code, after.parent_id) == (
+        before.kind,
+        before.official_code,
+        before.parent_id,
+    )
+
+
+def test_the_update_service_refuses_structure_changes_by_non_staff(personas):
+    from equalocal.core.errors import ApplicationError
+    from equalocal.organisations.services import organisation_update
+
+    organisation = Organisation.objects.get(pk=personas.org_a.pk)
+    with pytest.raises(ApplicationError, match="Only site staff"):
+        organisation_update(
+            organisation=organisation, by=personas.user("admin"), kind=OrganisationKind.NETWORK
+        )
+    organisation_update(
+        organisation=organisation, by=personas.user("staff"), kind=OrganisationKind.NETWORK
+    )
+    assert Organisation.objects.get(pk=organisation.pk).kind == OrganisationKind.NETWORK

@@ -76,10 +76,11 @@ def plan_detail(request, org, plan):
         request.GET or None,
         goals=[row.goal for row in summary.goals if row.goal is not None],
         articles=articles,
-        responsible_names=selectors.responsible_names(item),
+        responsible_names=selectors.responsible_names(item, user=request.user),
     )
     filters = filter_form.filters() or {"sort": "order"}
-    activities = list(selectors.activity_list(item, **filters))
+    internal = permissions.can_view_internal(request.user, organisation)
+    activities = list(selectors.activity_list(item, **filters, names_visible=internal))
     can_edit = may_edit(request, organisation)
     context = {
         "organisation": organisation,
@@ -89,7 +90,7 @@ def plan_detail(request, org, plan):
         "filter_form": filter_form,
         "sort": filters["sort"],
         "filtered": any(value for key, value in filters.items() if key != "sort"),
-        "internal": permissions.can_view_internal(request.user, organisation),
+        "internal": internal,
         "can_edit": can_edit,
         "can_manage": permissions.can_manage(request.user, organisation),
         "today": today,
