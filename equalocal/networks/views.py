@@ -126,6 +126,7 @@ def members(request, org):
         "day": day,
         "members_on": selectors.members_on(access.network, day) if day else None,
         "today": today,
+        "pending": selectors.pending_requests(access.network) if access.can_coordinate else [],
     }
     return render(request, "networks/members.html", context)
 

@@ -1039,3 +1039,34 @@ def test_viewer_cannot_open_the_progress_form(client, personas):
         )
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "outsider", "peer"])
+def test_a_published_plan_shows_no_private_names_in_the_table_or_the_filter(
+    client, personas, persona
+):
+    """Vulnerability 2: "Erik Editor", not a public contact, stood in the Responsible column
+    and in the Responsible filter of a published plan for anonymous visitors."""
+    plan = the_plan(personas)
+    plan.is_published = True
+    plan.save()
+    erik = PersonFactory(organisation=personas.org_a, name="Erik Editor", title="Utvecklare")
+    ActivityFactory(plan=plan, title="Heltid som norm", responsible_person=erik)
+    html = signed_in(client, personas, persona).get(url("detail", personas, plan=plan.pk))
+    html = html.content.decode()
+    assert "Heltid som norm" in html
+    assert "Erik Editor" not in html
+    assert "Utvecklare" in html  # the role stands in for the name
+    # The hidden name is no choice of the filter, and searching it finds nothing.
+    from equalocal.plans.selectors import activity_list
+
+    assert not activity_list(plan, responsible="Erik", names_visible=False).exists()
+    assert activity_list(plan, responsible="Erik", names_visible=True).exists()
+
+
+def test_members_see_the_responsible_person_by_name(client, personas):
+    plan = the_plan(personas)
+    erik = PersonFactory(organisation=personas.org_a, name="Erik Editor", title="Utvecklare")
+    ActivityFactory(plan=plan, title="Heltid som norm", responsible_person=erik)
+    html = signed_in(client, personas, "viewer").get(url("detail", personas, plan=plan.pk))
+    assert "Erik Editor" in html.content.decode()
