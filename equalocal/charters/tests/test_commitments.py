@@ -594,10 +594,10 @@ def test_bad_steps_through_the_page_get_a_specific_message(client, personas, ove
 
 
 def test_step_form_works_for_staff_of_another_organisation_too(client, personas):
-    other = CommitmentFactory(organisation=OrganisationFactory(slug="org-c"))
+    other = CommitmentFactory(organisation=OrganisationFactory(slug="org-d"))
     client.force_login(personas.user("staff"))
     response = client.post(
-        reverse("charters:commitment-step", kwargs={"org": "org-c", "commitment": other.pk}),
+        reverse("charters:commitment-step", kwargs={"org": "org-d", "commitment": other.pk}),
         step_post(),
     )
     assert response.status_code == 302

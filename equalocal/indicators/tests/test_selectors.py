@@ -16,7 +16,7 @@ from equalocal.indicators.models import (
     Scorecard,
     TargetKind,
 )
-from equalocal.organisations.models import Organisation
+from equalocal.organisations.models import NetworkSharing, Organisation
 from tests.factories import (
     IndicatorFactory,
     MeasurementFactory,
@@ -233,14 +233,18 @@ def test_network_scorecard_has_the_current_members_as_columns(personas, referenc
     )
     other = OrganisationFactory(name="Another member")
     NetworkMembershipFactory(network=network, member=other, joined_on=date(2020, 1, 1))
+    NetworkSharing.objects.filter(network=network, member=other).update(figures=True)
     scorecard = ScorecardFactory(owner=network, title="Jämför", compare_members=True)
     ScorecardItemFactory(scorecard=scorecard, indicator=reference)
     measure(reference, other, "2024", total=Decimal(7))
+    measure(reference, personas.org_a, "2024", total=Decimal(9))
     table = selectors.scorecard_table(scorecard, today=date(2026, 1, 1))
-    assert table.organisations == [other, personas.org_a]
+    assert table.organisations == [other, personas.org_a, personas.org_c]
     cells = table.rows[0].cells
     assert cells[0].latest.total == Decimal(7)
-    assert cells[1].latest is None
+    # Org A does not share its figures with the network: its cell holds none.
+    assert cells[1].latest is None and not cells[1].shared
+    assert cells[2].latest is None and not cells[2].shared
 
 
 def test_scorecard_table_queries_do_not_grow_with_indicators_and_members(

@@ -19,7 +19,8 @@ from equalocal.indicators.models import (
     TargetKind,
 )
 from equalocal.networks.models import NetworkMembership
-from equalocal.organisations.models import Organisation
+from equalocal.organisations.models import NetworkSharing, Organisation
+from equalocal.organisations.services import publishing_update
 from tests.factories import (
     IndicatorFactory,
     MeasurementFactory,
@@ -249,6 +250,13 @@ def network_scorecard(indicators: int, members: int, admin):
     NetworkMembership.objects.bulk_create(
         [NetworkMembership(network=network, member=org, joined_on=date(2020, 1, 1)) for org in orgs]
     )
+    # Each member accepted and shares its figures with the network.
+    NetworkSharing.objects.bulk_create(
+        [
+            NetworkSharing(network=network, member=org, status="accepted", figures=True)
+            for org in orgs
+        ]
+    )
     scorecard = ScorecardFactory(owner=network, title="Jämför", compare_members=True)
     measurements, targets = [], []
     for n in range(indicators):
@@ -297,7 +305,10 @@ def test_network_scorecard_shows_members_as_columns(client, personas, figures):
     response = client.get(scorecard.get_absolute_url())
     assert response.status_code == 200
     assert '<th scope="col">Org A kommun</th>' in response.text
-    assert "0.82" in response.text
+    # Published, read by anyone: org A's figures only once org A makes them public.
+    assert "0.82" not in response.text and "not shared" in response.text
+    publishing_update(organisation=personas.org_a, by=None, figures=True)
+    assert "0.82" in client.get(scorecard.get_absolute_url()).text
 
 
 # The grid ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from equalocal.networks.models import (
     DashboardVisibility,
     SeatRole,
 )
-from equalocal.organisations.models import Role
+from equalocal.organisations.models import NetworkSharing, Role
 from equalocal.organisations.permissions import Action
 from equalocal.plans.models import ActivityStatus, PlanKind, PlanStatus
 from tests.factories import (
@@ -35,16 +35,25 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2025, 6, 1)
 
 
+def _shares_everything(network, organisation):
+    """These tests are about the dashboard's figures: the members share all with the network."""
+    NetworkSharing.objects.filter(network=network, member=organisation).update(
+        progress=True, figures=True, contacts=True
+    )
+
+
 @pytest.fixture
 def network(personas):
     network = NetworkFactory(slug="net")
     NetworkMembershipFactory(network=network, member=personas.org_a, joined_on=date(2020, 1, 1))
+    _shares_everything(network, personas.org_a)
     return network
 
 
 def _member(network, name, **dates):
     organisation = OrganisationFactory(name=name)
     NetworkMembershipFactory(network=network, member=organisation, **dates)
+    _shares_everything(network, organisation)
     return organisation
 
 

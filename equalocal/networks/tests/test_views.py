@@ -75,9 +75,7 @@ class Network:
         self.membership_d = NetworkMembershipFactory(
             network=self.network, member=self.org_d, joined_on=date(2018, 5, 1)
         )
-        NetworkSharing.objects.filter(network=self.network, member=self.org_d).update(
-            progress=True
-        )
+        NetworkSharing.objects.filter(network=self.network, member=self.org_d).update(progress=True)
         NetworkSharing.objects.filter(network=self.network, member=self.org_d).update(progress=True)
         self.group = BodyFactory(
             network=self.network,

@@ -343,9 +343,10 @@ def test_a_provisional_deadline_gets_the_same_notices_worded_as_provisional(
 def test_the_decision_ends_the_provisional_notices_and_starts_the_firm_ones(provisional_setup):
     deadline = provisional_setup["deadline"]
     run(on(deadline, 90))
-    assert all(
-        "provisional" in m.subject or "preliminära" in m.subject for m in mail.outbox
-    ) and len(mail.outbox) == 2
+    assert (
+        all("provisional" in m.subject or "preliminära" in m.subject for m in mail.outbox)
+        and len(mail.outbox) == 2
+    )
     mail.outbox.clear()
     assert run(on(deadline, 89)).deadline_notices == 0
     Commitment.objects.filter(pk=provisional_setup["commitment"].pk).update(
