@@ -16,6 +16,9 @@ when the demo loads:
 - UBC Gender Equality Working Group, interim report of 15 June 2016 (like sample 000):
   coordinators, background, member cities, the Action Plan 2016 table, meetings, the
   commission matrix and next steps. A born-digital PDF with a text layer and real tables.
+
+``write_protocols_pdf`` makes born-digital protocols of any length, made up for the
+benchmarks and tests.
 """
 
 from __future__ import annotations
@@ -85,6 +88,42 @@ DEMO_DOCUMENTS = (
         write=write_ubc_report,
     ),
 )
+
+
+PROTOCOL_PAGE = """
+<section>
+<h1>Protokoll kommunfullmäktige {year}, sida {page}</h1>
+<p>§ {paragraph} Undertecknande av CEMR-deklarationen, dnr KS {year}/{case}</p>
+<p>Kommunfullmäktige beslutar att kommunen undertecknar den europeiska deklarationen för
+jämställdhet mellan kvinnor och män på lokal och regional nivå (CEMR-deklarationen).
+Kommunstyrelsen får i uppdrag att inom två år ta fram en handlingsplan för jämställdhet.</p>
+<p>Deklarationen är ett verktyg för kommuner och regioner att främja jämställdhet och att
+integrera jämställdhetsperspektivet i det politiska beslutsfattandet och i verksamheten.
+Jämställdhetsarbetet följs upp årligen i samband med årsredovisningen.</p>
+<table>
+<tr><th>Mål</th><th>Aktivitet</th><th>Ansvarig</th><th>Tidsram</th></tr>
+<tr><td>Jämställd service</td><td>Könsuppdela all individstatistik</td><td>Kommunledningskontoret</td><td>2025</td></tr>
+<tr><td>Jämställda villkor</td><td>Lönekartläggning</td><td>HR-avdelningen</td><td>Varje år</td></tr>
+</table>
+</section>
+"""
+
+
+def write_protocols_pdf(path: Path, pages: int) -> Path:
+    """A born-digital PDF of ``pages`` made-up pages, each a Swedish decision to sign the Charter
+    and an action table."""
+    body = "\n".join(
+        PROTOCOL_PAGE.format(year=2020 + page % 5, page=page, paragraph=40 + page, case=100 + page)
+        for page in range(1, pages + 1)
+    )
+    return write_html_pdf(
+        path,
+        "<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>Protokoll</title><style>"
+        "@page { size: A4; margin: 2cm } section { break-after: page } "
+        "body { font-family: 'DejaVu Sans'; font-size: 11pt } "
+        "td, th { border: 1px solid #000; padding: 4px }"
+        "</style></head><body>" + body + "</body></html>",
+    )
 
 
 def write_demo_documents(folder: Path) -> list[Path]:

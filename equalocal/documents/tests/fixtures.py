@@ -198,47 +198,10 @@ def make_html_with_scripts(path: Path) -> Path:
 
 # -- PDFs ------------------------------------------------------------------------------------
 
-BORN_DIGITAL_PAGE = """
-<section>
-<h1>Protokoll kommunfullmäktige {year}, sida {page}</h1>
-<p>§ {paragraph} Undertecknande av CEMR-deklarationen, dnr KS {year}/{case}</p>
-<p>Kommunfullmäktige beslutar att kommunen undertecknar den europeiska deklarationen för
-jämställdhet mellan kvinnor och män på lokal och regional nivå (CEMR-deklarationen).
-Kommunstyrelsen får i uppdrag att inom två år ta fram en handlingsplan för jämställdhet.</p>
-<p>Deklarationen är ett verktyg för kommuner och regioner att främja jämställdhet och att
-integrera jämställdhetsperspektivet i det politiska beslutsfattandet och i verksamheten.
-Jämställdhetsarbetet följs upp årligen i samband med årsredovisningen.</p>
-<table>
-<tr><th>Mål</th><th>Aktivitet</th><th>Ansvarig</th><th>Tidsram</th></tr>
-<tr><td>Jämställd service</td><td>Könsuppdela all individstatistik</td><td>Kommunledningskontoret</td><td>2025</td></tr>
-<tr><td>Jämställda villkor</td><td>Lönekartläggning</td><td>HR-avdelningen</td><td>Varje år</td></tr>
-</table>
-</section>
-"""
-
-
-def born_digital_html(pages: int) -> str:
-    body = "\n".join(
-        BORN_DIGITAL_PAGE.format(
-            year=2020 + page % 5, page=page, paragraph=40 + page, case=100 + page
-        )
-        for page in range(1, pages + 1)
-    )
-    return (
-        "<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>Protokoll</title><style>"
-        "@page { size: A4; margin: 2cm } section { break-after: page } "
-        "body { font-family: 'DejaVu Sans'; font-size: 11pt } "
-        "td, th { border: 1px solid #000; padding: 4px }"
-        "</style></head><body>" + body + "</body></html>"
-    )
-
 
 def make_born_digital_pdf(path: Path, pages: int = 3) -> Path:
     """A PDF with a text layer (WeasyPrint): a Swedish Charter decision and a table per page."""
-    from weasyprint import HTML
-
-    HTML(string=born_digital_html(pages)).write_pdf(path)
-    return Path(path)
+    return demo_documents.write_protocols_pdf(path, pages)
 
 
 def make_truncated_pdf(path: Path) -> Path:
