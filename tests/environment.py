@@ -63,6 +63,14 @@ def chromium_message() -> str:
     return missing_message("Chromium, for the browser tests (-m e2e),", ["chromium"])
 
 
+def pytest_configure(config) -> None:
+    # Here rather than in pyproject.toml: the engine's tests also run on their own
+    # (equalocal/docmine/pytest.ini) and load this plugin then.
+    config.addinivalue_line(
+        "markers", "shared_samples: reads ../shared/samples (skipped without it, failed in CI)"
+    )
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session) -> None:
     if hasattr(session.config, "workerinput"):
