@@ -1,8 +1,11 @@
-"""Shared pytest fixtures: personas and media isolation."""
+"""Shared pytest fixtures: personas and media isolation; what the suite needs from outside
+the repository is checked by ``tests/environment.py``."""
 
 import pytest
 
 from tests.personas import build_personas
+
+pytest_plugins = ["tests.environment", "pytester"]
 
 
 @pytest.fixture(autouse=True)

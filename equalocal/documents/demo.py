@@ -1,36 +1,34 @@
 """Demo documents, processed and ready for review.
 
-- 003 (KSAU § 62, Ragunda): a scanned PDF made from the sample as printed, so the demo shows
-  OCR, the repair of lost diacritics and a decision to review. Its recommendation is
+The three files are rendered from the project's own texts (``demo_documents``):
+
+- Ragunda's protocol extract KSAU § 62 (2024-10-01, KS 2024/108) as a scanned PDF, so the
+  demo shows OCR, the repair of lost diacritics and a decision to review. Its proposal is
   accepted, linking the commitment step the charters demo recorded back to the page.
-- 002 (Umeåregionen's Verksamhetsplan 2014): a Word document with the activity table, whose
-  rows wait for review as draft activities.
-- 000 (UBC Gender Equality Working Group's interim report): the text as received.
+- Umeåregionen's Verksamhetsplan 2014 as a Word document, whose activity rows wait for
+  review as draft activities.
+- The UBC Gender Equality Working Group's interim report of 2016 as a born-digital PDF.
 
 Runs after the organisations, charters and plans demos; idempotent: a document already
-uploaded (by title, per organisation) is left as it is. Skipped when the sample folder is
-absent.
+uploaded (by title, per organisation) is left as it is, and not rendered again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import tempfile
 from pathlib import Path
 
 from equalocal.core.errors import ApplicationError
 
+from .demo_documents import DEMO_DOCUMENTS
 from .models import Document, ItemKind, ItemStatus
 from .services import document_process, document_upload, item_accept
 
 
-def _upload(organisation, *, title: str, filename: str, content: bytes | Path) -> Document | None:
-    if Document.objects.filter(organisation=organisation, title=title).exists():
-        return None
-    file = content if isinstance(content, Path) else io.BytesIO(content)
+def _upload(organisation, *, title: str, path: Path) -> Document:
     document, created = document_upload(
-        organisation=organisation, file=file, filename=filename, by=None, title=title
+        organisation=organisation, file=path, filename=path.name, by=None, title=title
     )
     if created:
         document_process(document_id=document.pk)
@@ -38,9 +36,7 @@ def _upload(organisation, *, title: str, filename: str, content: bytes | Path) -
     return document
 
 
-def _accept_first_decision(document: Document | None) -> None:
-    if document is None:
-        return
+def _accept_first_decision(document: Document) -> None:
     item = document.items.filter(kind=ItemKind.DECISION, status=ItemStatus.PENDING).first()
     if item is None:
         return
@@ -50,41 +46,18 @@ def _accept_first_decision(document: Document | None) -> None:
 
 
 def load(context) -> None:
-    from .tests import fixtures
-
-    if not fixtures.seeds_dir().is_dir():
-        context.log.append("Documents: sample folder absent, skipped")
-        return
     organisations = context.objects["organisations"]
     loaded = []
     with tempfile.TemporaryDirectory(prefix="equalocal-demo-") as folder:
-        folder = Path(folder)
-        if "ragunda" in organisations:
-            scan = fixtures.make_scanned_003_pdf(folder / "KSAU-2024-10-01-62.pdf")
-            document = _upload(
-                organisations["ragunda"],
-                title="KSAU 2024-10-01 § 62, CEMR-deklarationen (scanned)",
-                filename=scan.name,
-                content=scan,
-            )
-            _accept_first_decision(document)
-            loaded.append(document and document.title)
-        if "umearegionen" in organisations:
-            docx = fixtures.make_docx_002(folder / "Verksamhetsplan-2014.docx")
-            document = _upload(
-                organisations["umearegionen"],
-                title="Verksamhetsplan 2014 för Umeåregionens jämställdhetsarbetsgrupp",
-                filename=docx.name,
-                content=docx,
-            )
-            loaded.append(document and document.title)
-        if "ubc" in organisations:
-            document = _upload(
-                organisations["ubc"],
-                title="UBC Gender Equality Working Group, interim report 2016",
-                filename="ubc-interim-report-2016.txt",
-                content=fixtures.sample_text("000").encode(),
-            )
-            loaded.append(document and document.title)
-    loaded = [title for title in loaded if title]
+        for demo in DEMO_DOCUMENTS:
+            organisation = organisations.get(demo.organisation)
+            if organisation is None:
+                continue
+            if Document.objects.filter(organisation=organisation, title=demo.title).exists():
+                continue
+            path = demo.write(Path(folder) / demo.filename)
+            document = _upload(organisation, title=demo.title, path=path)
+            if demo.accept_decision:
+                _accept_first_decision(document)
+            loaded.append(document.title)
     context.log.append("Documents: " + (", ".join(loaded) if loaded else "already loaded"))

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.environment import chromium_message, chromium_path
+
 # Playwright's sync API runs an event loop in the main thread; the fixtures below
 # still use the ORM there, which Django refuses unless this is set.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -31,13 +32,15 @@ TIMEOUT_MS = 10_000
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing; install it with: apt-get install -y chromium")
+    # Checked at the start of the run too (tests/environment.py), except under xdist.
+    chromium = chromium_path()
+    if chromium is None:
+        pytest.fail(chromium_message())
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        executable_path=chromium, headless=True, args=CHROMIUM_ARGS
     )
     yield browser
     browser.close()

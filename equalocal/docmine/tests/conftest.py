@@ -3,7 +3,8 @@
 These tests need no Django settings and no database. ``pytest equalocal/docmine`` reads
 ``equalocal/docmine/pytest.ini``, which keeps pytest-django out of the run altogether; the
 whole suite runs them as well, under Django. The documents app's tests use the same files
-(``documents/tests/conftest.py`` imports these fixtures).
+(``documents/tests/conftest.py`` imports these fixtures). Only the fixtures that read the real
+samples need ``../shared``; they take ``shared_samples`` (``tests/environment.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ import pytest
 from equalocal.documents.tests import fixtures
 
 
+def pytest_configure(config) -> None:
+    # What the suite needs from outside the repository (tools, ../shared/samples and the
+    # shared_samples fixture): loaded by the top conftest, or here when the engine's tests
+    # run on their own.
+    if not config.pluginmanager.has_plugin("tests.environment"):
+        config.pluginmanager.import_plugin("tests.environment")
+
+
 def pytest_report_header(config) -> str:
     configured = "django.conf" in sys.modules and sys.modules["django.conf"].settings.configured
     return f"docmine: Django settings {'configured' if configured else 'not configured'}"
@@ -27,43 +36,43 @@ def fixture_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("document-fixtures")
 
 
-def _needs_samples() -> None:
-    if not fixtures.seeds_dir().is_dir():
-        pytest.skip(f"sample folder {fixtures.seeds_dir()} is absent")
-
-
 @pytest.fixture(scope="session")
-def sample_path():
+def sample_path(shared_samples):
     """``sample_path("003")`` → path of the seed sample whose name starts with "003"."""
 
     def find(name: str) -> Path:
-        _needs_samples()
-        matches = sorted(fixtures.seeds_dir().glob(f"{name}*"))
+        matches = sorted((shared_samples / "seeds").glob(f"{name}*"))
         if not matches:
-            pytest.skip(f"no sample {name} in {fixtures.seeds_dir()}")
+            pytest.fail(f"no sample {name} in {shared_samples / 'seeds'}")
         return matches[0]
 
     return find
 
 
 @pytest.fixture(scope="session")
-def extraction_dev_dir() -> Path:
-    folder = fixtures.extraction_dev_dir()
+def extraction_dev_dir(shared_samples) -> Path:
+    folder = shared_samples / "extraction-dev"
     if not (folder / "manifest.json").is_file():
-        pytest.skip(f"extraction development set {folder} is absent")
+        pytest.fail(f"extraction development set {folder} is incomplete: no manifest.json")
     return folder
 
 
 @pytest.fixture(scope="session")
-def scanned_003_pdf(fixture_dir) -> Path:
-    _needs_samples()
+def scanned_003_pdf(fixture_dir, shared_samples) -> Path:
+    """Sample 003 itself as printed and scanned, for OCR measured against its reference."""
     return fixtures.make_scanned_003_pdf(fixture_dir / "scanned-003.pdf")
 
 
 @pytest.fixture(scope="session")
+def scanned_protocol_pdf(fixture_dir) -> Path:
+    """A scanned protocol extract like sample 003: the demo's, rendered by the product."""
+    return fixtures.make_scanned_protocol_pdf(fixture_dir / "scanned-protocol.pdf")
+
+
+@pytest.fixture(scope="session")
 def docx_002(fixture_dir) -> Path:
-    _needs_samples()
-    return fixtures.make_docx_002(fixture_dir / "sample-002.docx")
+    """A DOCX plan like sample 002: the demo's, rendered by the product."""
+    return fixtures.make_docx_002(fixture_dir / "verksamhetsplan-2014.docx")
 
 
 @pytest.fixture(scope="session")

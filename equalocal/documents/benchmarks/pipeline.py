@@ -19,9 +19,9 @@ def bench_pipeline_born_digital(bench) -> None:
 
     from equalocal.organisations.models import Organisation
 
+    from ..demo_documents import write_protocols_pdf
     from ..models import Document, Stage, StoredFile
     from ..services import document_process
-    from ..tests import fixtures
 
     organisation = Organisation.objects.create(
         kind="municipality", name="Bench kommun", slug="bench-pipeline", country="SE"
@@ -29,7 +29,7 @@ def bench_pipeline_born_digital(bench) -> None:
     ids = []
     with tempfile.TemporaryDirectory() as folder:
         for n in range(DOCUMENTS + 1):
-            path = fixtures.make_born_digital_pdf(Path(folder) / f"doc-{n}.pdf", pages=PAGES)
+            path = write_protocols_pdf(Path(folder) / f"doc-{n}.pdf", pages=PAGES)
             # Different bytes per document, so none is a duplicate of another.
             content = path.read_bytes() + f"\n% bench {n}\n".encode()
             sha = hashlib.sha256(content).hexdigest()

@@ -1,4 +1,8 @@
-"""Benchmarks of the readers: born-digital text speed, OCR overhead over Tesseract, repair."""
+"""Benchmarks of the readers: born-digital text speed, OCR overhead over Tesseract, repair.
+
+Every file is made by the project (``demo_documents``): made-up born-digital protocols, and the
+demo's scanned protocol, whose own text is the reference for the word error rates.
+"""
 
 from __future__ import annotations
 
@@ -18,18 +22,25 @@ from equalocal.docmine.text.repair import repair_text
 from equalocal.docmine.text.wer import word_error_rate
 from equalocal.docmine.types import FileType
 
-from ..tests import fixtures
+from ..demo_documents import (
+    PROTOCOL_FADED_MARKS,
+    demo_text,
+    write_protocols_pdf,
+    write_ragunda_protocol,
+)
+from ..demo_documents.render import write_scanned_pdf
 
 __all__ = ["bench_ocr_overhead", "bench_reading_born_digital", "bench_repair"]
 
-REFERENCE = Path(__file__).resolve().parents[2] / "docmine" / "tests" / "data" / "003_reference.txt"
+PROTOCOL = "ragunda-ksau-2024-10-01-62.txt"
 OCR_LANGUAGES = ["swe", "eng"]
+OCR_PAGES = 5
 
 
 def bench_reading_born_digital(bench) -> None:
     """Pages per second of ``read_text`` on a 200-page born-digital PDF."""
     with tempfile.TemporaryDirectory() as folder:
-        path = fixtures.make_born_digital_pdf(Path(folder) / "born-digital.pdf", pages=200)
+        path = write_protocols_pdf(Path(folder) / "born-digital.pdf", pages=200)
         read_text(path, FileType.PDF)
         milliseconds = bench.time_call(lambda: read_text(path, FileType.PDF), repeat=5)
     bench.record(
@@ -54,14 +65,14 @@ def bench_ocr_overhead(bench) -> None:
     The direct run starts from images rendered beforehand, so the ratio includes our
     rendering, the TSV for confidences and the bookkeeping.
     """
-    if shutil.which("tesseract") is None or not fixtures.seeds_dir().is_dir():
+    if shutil.which("tesseract") is None:
         return
     workers = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        text = fixtures.sample_text("003")
-        pdf = fixtures.make_scanned_003_pdf(folder / "scan.pdf", text="\n".join([text] * 3))
-        pages = list(range(1, min(pdf_page_count(pdf), 6) + 1))
+        text = "\f".join([demo_text(PROTOCOL)] * 3)
+        pdf = write_scanned_pdf(folder / "scan.pdf", text, faded_marks=PROTOCOL_FADED_MARKS)
+        pages = list(range(1, min(pdf_page_count(pdf), OCR_PAGES) + 1))
         images = []
         for number in pages:
             image = render_pdf_page(pdf, number, dpi=DEFAULT_LIMITS.ocr_dpi, grayscale=True)
@@ -90,40 +101,28 @@ def bench_ocr_overhead(bench) -> None:
 
 
 def bench_repair(bench) -> None:
-    """Word error rate of sample 003 against the hand-made reference, before and after repair."""
-    if not fixtures.seeds_dir().is_dir():
+    """Word error rate of the demo's scanned protocol read by OCR, against its own text, before
+    and after repair; and the time to repair a page of about 2,000 words of that OCR text."""
+    if shutil.which("tesseract") is None:
         return
-    raw = fixtures.sample_text("003")
-    reference = REFERENCE.read_text("utf-8")
+    reference = demo_text(PROTOCOL).replace("\f", "\n")
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = write_ragunda_protocol(Path(folder) / "scan.pdf")
+        pages = list(ocr_pages(pdf, FileType.PDF, [1, 2], languages=OCR_LANGUAGES))
+    raw = "\n\n".join(page.text for page in pages)
     repaired, repairs = repair_text(raw, "sv")
     bench.record(
-        "documents: sample 003 WER before repair", word_error_rate(reference, raw) * 100, "%"
+        "documents: OCR of the demo's scanned protocol, WER before repair",
+        word_error_rate(reference, raw) * 100,
+        "%",
     )
     bench.record(
-        "documents: sample 003 WER after repair",
+        "documents: OCR of the demo's scanned protocol, WER after repair",
         word_error_rate(reference, repaired) * 100,
         "%",
         repairs=len(repairs),
     )
-    page = "\n".join([raw] * 7)
+    page = "\n".join([raw] * 8)
     words = len(page.split())
     milliseconds = bench.time_call(lambda: repair_text(page, "sv"), repeat=5)
     bench.record("documents: repair of a page", milliseconds, "ms", words=words)
-
-    if shutil.which("tesseract") is None:
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        pdf = fixtures.make_scanned_003_pdf(Path(folder) / "scan.pdf")
-        pages = list(ocr_pages(pdf, FileType.PDF, [1, 2], languages=OCR_LANGUAGES))
-    ocr_text = "\n\n".join(page.text for page in pages)
-    repaired = "\n\n".join(repair_text(page.text, "sv")[0] for page in pages)
-    bench.record(
-        "documents: OCR of scanned 003, WER before repair",
-        word_error_rate(reference, ocr_text) * 100,
-        "%",
-    )
-    bench.record(
-        "documents: OCR of scanned 003, WER after repair",
-        word_error_rate(reference, repaired) * 100,
-        "%",
-    )

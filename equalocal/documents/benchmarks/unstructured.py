@@ -21,12 +21,12 @@ SCRIPT = Path(settings.BASE_DIR) / "scripts" / "bench" / "unstructured_fast.py"
 
 
 def _make_pdfs(folder: Path) -> list[Path]:
-    from equalocal.documents.tests.fixtures import make_born_digital_pdf
+    from equalocal.documents.demo_documents import write_protocols_pdf
 
     paths = []
     for n in range(FILES):
         path = folder / f"born-digital-{n}.pdf"
-        make_born_digital_pdf(path, pages=PAGES_PER_FILE)
+        write_protocols_pdf(path, pages=PAGES_PER_FILE)
         paths.append(path)
     return paths
 

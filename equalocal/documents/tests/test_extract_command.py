@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-
-DEV_SET = Path(__file__).resolve().parents[4] / "shared" / "samples" / "extraction-dev"
 
 
 def test_extract_prints_one_json_object_per_file(tmp_path):
@@ -57,17 +54,15 @@ def test_extract_prints_a_readable_summary(tmp_path):
     assert "2021-03-03" in out.getvalue()
 
 
-def test_evaluate_extraction_prints_the_figures():
-    if not (DEV_SET / "manifest.json").is_file():
-        pytest.skip("shared/samples/extraction-dev is not present")
+def test_evaluate_extraction_prints_the_figures(extraction_dev_dir):
     out = StringIO()
-    call_command("evaluate_extraction", str(DEV_SET), "--json", stdout=out)
+    call_command("evaluate_extraction", str(extraction_dev_dir), "--json", stdout=out)
     report = json.loads(out.getvalue())
     assert report["documents"] == 19
     assert set(report["decisions"]) >= {"precision", "recall", "f1"}
     assert "per_document" not in report
     out = StringIO()
-    call_command("evaluate_extraction", str(DEV_SET), "--verbose", stdout=out)
+    call_command("evaluate_extraction", str(extraction_dev_dir), "--verbose", stdout=out)
     assert "Kind accuracy" in out.getvalue()
 
 

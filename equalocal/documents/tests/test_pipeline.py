@@ -46,8 +46,8 @@ def test_born_digital_pdf_goes_through_every_stage_to_review(born_digital_pdf):
     assert document.heartbeat_at is not None
 
 
-def test_scanned_pdf_is_read_by_ocr_and_repaired(scanned_003_pdf):
-    document = _process(scanned_003_pdf, org=OrganisationFactory(country="SE"))
+def test_scanned_pdf_is_read_by_ocr_and_repaired(scanned_protocol_pdf):
+    document = _process(scanned_protocol_pdf, org=OrganisationFactory(country="SE"))
     assert document.stage == Stage.REVIEW, document.error_detail
     assert document.ocr_page_count == document.page_count >= 1
     pages = list(document.pages.all())
@@ -64,12 +64,12 @@ def test_scanned_pdf_is_read_by_ocr_and_repaired(scanned_003_pdf):
             assert page.text[repair["start"] : repair["end"]] == repair["replacement"]
 
 
-def test_a_decision_is_the_owners_unless_its_sentence_names_another(scanned_003_pdf):
+def test_a_decision_is_the_owners_unless_its_sentence_names_another(scanned_protocol_pdf):
     from equalocal.documents.models import ItemKind
 
     OrganisationFactory(name="Sveriges Kommuner och Regioner (SKR)", country="SE")
     owner = OrganisationFactory(name="Ragunda kommun", country="SE")
-    document = _process(scanned_003_pdf, org=owner)
+    document = _process(scanned_protocol_pdf, org=owner)
     [item] = document.items.filter(kind=ItemKind.DECISION)
     # The protocol mentions "SKR:s styrelse" in passing; the decision is Ragunda's own.
     assert item.data["organisation_id"] == owner.pk
@@ -126,8 +126,8 @@ def test_unexpected_error_ends_failed_as_internal_without_raising(born_digital_p
     assert "RuntimeError: boom" in document.error_detail
 
 
-def test_processing_alone_changes_no_commitment_or_plan(scanned_003_pdf, docx_002):
-    _process(scanned_003_pdf)
+def test_processing_alone_changes_no_commitment_or_plan(scanned_protocol_pdf, docx_002):
+    _process(scanned_protocol_pdf)
     _process(docx_002)
     assert not Commitment.objects.exists()
     assert not CommitmentStep.objects.exists()
