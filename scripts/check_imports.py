@@ -128,7 +128,9 @@ def main(argv: list[str]) -> int:
     if "--graph" in argv:
         for app in sorted(graph):
             print(f"{app:14} -> {', '.join(sorted(graph[app])) or '-'}")
-    pairs = sorted({tuple(sorted((a, b))) for a in graph for b in graph[a] if a in graph.get(b, ())})
+    pairs = sorted(
+        {tuple(sorted((a, b))) for a in graph for b in graph[a] if a in graph.get(b, ())}
+    )
     for a, b in pairs:
         errors.append(f"apps import each other: {a} <-> {b}")
     for component in cycles(graph):

@@ -170,7 +170,7 @@ def _analyse(
             position = text.find(row.activity[:30])
             row.page = next((n for s, e, n in offsets if s <= position < e), None)
     analysis.action_rows = rows
-    analysis.kind, analysis.kind_confidence = classify(
+    verdict = classify(
         text,
         decisions=decisions,
         action_rows=rows,
@@ -179,4 +179,6 @@ def _analyse(
         motion=motion,
         formula=any(s.formula for s in sentences) and not motion,
     )
+    analysis.kind, analysis.kind_confidence = verdict.kind, verdict.confidence
+    analysis.kind_cues = verdict.cues
     return analysis

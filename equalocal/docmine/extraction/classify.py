@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
@@ -117,6 +118,15 @@ def _rx_plans():
     return lexicon.words("subjects.plan_words")
 
 
+@dataclass
+class KindVerdict:
+    """The kind of a document, the confidence in it, and the cues that decided it."""
+
+    kind: str
+    confidence: float
+    cues: list[str] = field(default_factory=list)  # "decision +3.0 adopted in first line"
+
+
 def classify(
     text: str,
     *,
@@ -126,37 +136,46 @@ def classify(
     agenda: bool = False,
     motion: bool = False,
     formula: bool = False,
-) -> tuple[str, float]:
-    """The document's kind and a confidence in 0–1, from weighted cues and structure."""
+) -> KindVerdict:
+    """The document's kind with a confidence in 0–1, from weighted cues and structure; the
+    verdict lists every cue that counted, so a wrong kind can be explained."""
     scores = dict.fromkeys(KINDS, 0.0)
+    cues: list[str] = []
+
+    def cue(kind: str, weight: float, why: str) -> None:
+        scores[kind] += weight
+        cues.append(f"{kind} {weight:+.1f} {why}")
+
     regex, groups = _cue_regex()
-    seen: dict[str, float] = {}
+    seen: dict[str, tuple[float, str]] = {}
     for m in regex.finditer(text[:4000]):
         name = m.lastgroup or ""
         factor = 1.5 if m.start() < 300 else 1.0
-        seen[name] = max(seen.get(name, 0.0), factor)
-    for name, factor in seen.items():
+        if factor > seen.get(name, (0.0, ""))[0]:
+            seen[name] = (factor, m.group(0))
+    for name, (factor, word) in seen.items():
         kind, weight = groups[name]
-        scores[kind] += weight * factor
-    scores["web_page"] += 0.8  # most public texts are web pages
+        cue(kind, weight * factor, f"word {' '.join(word.split())!r}")
+    cue("web_page", 0.8, "prior: most public texts are web pages")
     if agenda:
-        scores["other"] += 4.0
+        cue("other", 4.0, "agenda heading")
     if motion:
-        scores["other"] += 4.0
+        cue("other", 4.0, "motion")
     tabular = [row for row in action_rows if row.confidence >= 0.6]
     if len(tabular) >= 3:
-        scores["action_plan"] += 2.5 + min(len(tabular), 10) * 0.2
+        cue("action_plan", 2.5 + min(len(tabular), 10) * 0.2, f"{len(tabular)} table rows")
     length = max(len(text), 1)
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     for decision in decisions:
         probe = decision.evidence[:40]
         position = text.find(probe) if probe else -1
+        where = "later"
         if decision.status == DecisionStatus.ADOPTED:
             if probe and probe in " ".join(first_line.split()):
-                weight = 3.0
+                weight, where = 3.0, "in the first line"
             elif 0 <= position < max(200, length * 0.2):
-                weight = 1.5
+                weight, where = 1.5, "near the top"
             else:
                 weight = 0.8
         elif decision.status == DecisionStatus.PROPOSED:
@@ -166,15 +185,18 @@ def classify(
         date = (
             decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
         )
+        label = f"{decision.status} {decision.decision_type} {where}"
         if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:
             weight *= 0.3  # a decision mentioned in passing, years ago
-            scores["web_page"] += 0.8
-        scores["decision"] += weight
+            cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
+        cue("decision", weight, label)
     if formula:
-        scores["decision"] += 2.5
+        cue("decision", 2.5, "decision formula")
     if headline_announces(text):
-        scores["decision"] += 2.0
-    scores["web_page"] += min(explanatory_sentences(text[:4000]), 3) * 0.9
+        cue("decision", 2.0, "headline announces a decision")
+    explaining = min(explanatory_sentences(text[:4000]), 3)
+    if explaining:
+        cue("web_page", explaining * 0.9, f"{explaining} sentence(s) explain the Charter")
     best = max(scores, key=lambda k: scores[k])
     total = sum(math.exp(v) for v in scores.values())
-    return best, round(math.exp(scores[best]) / total, 2)
+    return KindVerdict(best, round(math.exp(scores[best]) / total, 2), cues)

@@ -71,6 +71,7 @@ def extract_path(
         "language": analysis.language or UNKNOWN,
         "kind": analysis.kind,
         "kind_confidence": analysis.kind_confidence,
+        "kind_cues": analysis.kind_cues,
         "cemr_related": analysis.cemr_related,
         "organisation": analysis.organisation,
         "organisation_id": analysis.organisation_id,
