@@ -91,7 +91,7 @@ def analyse(
         return Analysis()
     language = language or guess_language(text) or UNKNOWN
     # The lexicon's regexes keep only the fragments whose words occur in this text.
-    with scoped("", spaced_letters=has_spaced_letters(text)) as scope:
+    with scoped("", spaced_letters=has_spaced_letters(text), language=language) as scope:
         scope.folded = normalise(text).casefold()
         return _analyse(text, tables, pages, language, organisations)
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..types import UNKNOWN
 from . import lexicon
-from .prefilter import Filtered
+from .prefilter import Filtered, current_scope
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "numeric": re.compile(
             rf"(?<![\d/.]){day}\s?[./]\s?(?P<month>0?[1-9]|1[0-2])\s?[./]\s?{year}(?!\d)"
         ),
+        # "2008. december 17.", "2008 m. gruodžio 17 d.", Basque "2015eko martxoaren 12an".
         "year_first": re.compile(
-            rf"(?<!\d){year}\.?\s*(?:m\.\s*)?{month}\s+{day}\.?(?:\s*d\.)?(?!\d)", flags
+            rf"(?<!\d){year}(?:\.|e?ko)?\s*(?:m\.\s*)?{month}\s+{day}(?:\.|\s*d\.|e?an)?(?!\d)",
+            flags,
         ),
+        # Georgian "2017 წლის 10 მარტს": the year, "of the year", then day and month.
+        "year_day_month": re.compile(rf"(?<!\d){year}\s+წლის\s+{day}\s+{month}", flags),
         "day_month": re.compile(
-            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+)?{month}"
+            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
             rf"(?!\w)(?:,?\s+(?:de\s+|del\s+|of\s+)?{year}(?!\d))?",
             flags,
         ),
@@ -97,10 +101,11 @@ _PERIOD_BEFORE = re.compile(
 
 
 def _month_number(word: str) -> int | None:
-    word = word.lower().rstrip(".")
     if word.isdigit():
         return int(word)
-    return lexicon.month_numbers().get(word) or lexicon.month_abbreviations().get(word)
+    scope = current_scope()
+    language = scope.facts.get("language") if scope is not None else None
+    return lexicon.month_number(word, language)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -151,7 +156,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             taken.append((match.start(), match.end()))
 
     digits = bool(_DIGIT.search(text))
-    for key in ("iso", "numeric", "year_first", "month_day", "day_month") if digits else ():
+    keys = ("iso", "numeric", "year_first", "year_day_month", "month_day", "day_month")
+    for key in keys if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))
             day = int(m.group("day"))

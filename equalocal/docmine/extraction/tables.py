@@ -185,7 +185,9 @@ def _separated_grids(text: str) -> list[list[list[str]]]:
 
 @cache
 def _timeframe_regex() -> re.Pattern[str]:
-    months = "|".join(sorted(lexicon.month_numbers(), key=len, reverse=True))
+    # Month names of four letters or more: shorter abbreviations are words elsewhere ("Sie").
+    names = [name for name in lexicon.month_numbers() if len(name) >= 4]
+    months = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     words = lexicon.alternation(lexicon.fragments("tables.timeframe_words"))
     return re.compile(
         rf"(?<!\w)(?:{months}|{words}|(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}})(?!\w)", re.IGNORECASE

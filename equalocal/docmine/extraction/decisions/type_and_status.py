@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...types import DecisionStatus, DecisionType
 from .. import lexicon
-from .cues import Action
+from .cues import Action, names_accession
 
 # The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
 # document about it).
@@ -61,7 +61,11 @@ def decision_type(
         return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
     between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
-    if lexicon.words("subjects.other_documents").search(between) or len(between.split()) > 5:
+    if lexicon.words("subjects.other_documents").search(between):
+        return DecisionType.OTHER, action
+    # The signing may follow the name too ("a Charta aláírását": the Charter's signing).
+    after = norm[ref[1] : ref[1] + 30]
+    if len(between.split()) > 5 and not names_accession(between + " " + after):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
 
