@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
+from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus, DecisionType
 from . import lexicon
-from .decisions.cues import actions, charter_spans, weak_charter_spans
+from .decisions.cues import LEMMA_LIMIT, actions, charter_spans, names_accession, weak_charter_spans
+from .decisions.sentences import normalise
 from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
@@ -18,7 +19,8 @@ KINDS = ("decision", "action_plan", "report", "web_page", "other")
 
 def is_cemr_related(text: str) -> bool:
     """True when the Charter (or CEMR) is named; general equality work is not enough."""
-    return bool(charter_spans(" ".join(text.split())))
+    flat = " ".join(text.split())
+    return bool(charter_spans(flat) or charter_spans(flat[:LEMMA_LIMIT]))
 
 
 @cache
@@ -45,14 +47,23 @@ def _agenda():
     return lexicon.words("decisions.agenda_words")
 
 
+_ITEMS = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|§\s?\d|[-–•]\s)")
+
+
 def is_agenda(text: str) -> bool:
-    """An agenda or notice of meeting: the word as a heading near the top."""
+    """An agenda or notice of meeting: the word as a heading near the top. A heading that
+    stands alone on its line must be followed by items: news sites name a section so."""
     head = text[:1500]
     for m in _agenda().finditer(head):
         word = m.group(0)
         line_start = head.rfind("\n", 0, m.start()) + 1
-        if word.isupper() or m.start() - line_start < 40:
-            return True
+        line_end = head.find("\n", m.end())
+        line = head[line_start : line_end if line_end >= 0 else len(head)].strip()
+        if not (word.isupper() or m.start() - line_start < 40):
+            continue
+        if line == word and not _ITEMS.search(text, m.end(), m.end() + 800):
+            continue
+        return True
     return False
 
 
@@ -104,14 +115,22 @@ def explanatory_sentences(text: str) -> int:
     return count
 
 
-def headline_announces(text: str) -> bool:
-    """The first line reports an adoption, signing or decision ("Approvato l'atto…")."""
+def headline(text: str) -> str:
+    """The text's title: its first line, when it has at least three words."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
-    if len(first.split()) < 4:
+    return first if len(first.split()) >= 3 else ""
+
+
+def headline_announces(text: str) -> bool:
+    """The title reports an adoption, signing or decision in any tense, or names one
+    ("Approvato l'atto…", "Kotka allekirjoittaa peruskirjan", "Odluka o prihvatanju
+    povelje", "Adesione formale alla Carta"): headlines use the present and nouns."""
+    first = normalise(headline(text))
+    if not first:
         return False
     verbs, _ = actions(first)
-    past = any(a.tense == "past" for a in verbs)
-    return past and bool(weak_charter_spans(first) or _rx_plans().search(first))
+    named = bool(verbs) or names_accession(first)
+    return named and bool(weak_charter_spans(first) or _rx_plans().search(first))
 
 
 def _rx_plans():
@@ -125,6 +144,16 @@ class KindVerdict:
     kind: str
     confidence: float
     cues: list[str] = field(default_factory=list)  # "decision +3.0 adopted in first line"
+
+
+def lead_end(text: str) -> int:
+    """Where a text's lead ends: its title and the first sentence after it."""
+    blocks = list(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[:3000]))
+    if len(blocks) < 2:
+        return blocks[0].end() if blocks else 0
+    body = blocks[1]
+    stop = re.search(r"[.!?](?:\s|$)", body.group(0))
+    return body.start() + (stop.end() if stop else len(body.group(0)))
 
 
 def classify(
@@ -165,15 +194,19 @@ def classify(
     if len(tabular) >= 3:
         cue("action_plan", 2.5 + min(len(tabular), 10) * 0.2, f"{len(tabular)} table rows")
     length = max(len(text), 1)
+    lead = lead_end(text)
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     for decision in decisions:
         probe = decision.evidence[:40]
         position = text.find(probe) if probe else -1
         where = "later"
-        if decision.status == DecisionStatus.ADOPTED:
+        if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
             if probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
+            elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
+                # What a news item reports in its title and first paragraph is what it is about.
+                weight, where = 2.5, "in the lead"
             elif 0 <= position < max(200, length * 0.2):
                 weight, where = 1.5, "near the top"
             else:

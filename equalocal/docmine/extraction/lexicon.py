@@ -51,6 +51,7 @@ VERB_KEYS = {
     "propose": ("propose", ""),
     "reject": ("reject", ""),
     "support_past": ("support", "past"),
+    "operative": ("adopt", "past"),
 }
 WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 
@@ -201,7 +202,7 @@ def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
     for name, category_tense in VERB_KEYS.items():
         pairs = tagged(f"verbs.{name}")
         if pairs:
-            table[category_tense] = pairs
+            table.setdefault(category_tense, []).extend(pairs)
     return table
 
 

@@ -16,9 +16,9 @@ from ...text.lemmas import lemma_view
 from .. import lexicon
 from ..prefilter import Filtered, current_scope
 
-# Lemmas are looked up in a text's first characters only: enough for a sentence or a
-# document's head, and the cost stays bounded on long documents.
-LEMMA_LIMIT = 5000
+# Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
+# long documents, and simplemma loads a language's dictionary only when it is needed.
+LEMMA_LIMIT = 2000
 
 _ACRONYMS = Filtered(
     ("|".join(lexicon.common("charter.acronyms")),), r"(?<![\w])(?:{alt})(?![a-z])"
@@ -50,7 +50,7 @@ def charter_spans(text: str) -> list[tuple[int, int]]:
     """Where the Charter is named unambiguously (acronym, full name in any language); in
     the document's language, inflected names too (matched on their lemmas)."""
     spans = _charter_spans(text)
-    if not spans:
+    if not spans and len(text) <= LEMMA_LIMIT:
         spans = _lemma_charter_spans(text, document_language())
     return list(spans)
 
@@ -90,7 +90,7 @@ def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=2048)
 def _lemma_charter_spans(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
     """The Charter named in inflected form: the names matched on the text's lemmas."""
-    view = lemma_view(text[:LEMMA_LIMIT], language)
+    view = lemma_view(text, language)
     if view is None:
         return ()
     spans = _named(view.text, lexicon.words_full) + _described(view.text, lexicon.words_full)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
@@ -25,6 +25,7 @@ from .cues import (
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
+from .listed import listed_organisations
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
 from .type_and_status import decision_status, decision_type
@@ -58,12 +59,13 @@ def extract_decisions(
     sentences = list(sentences) if sentences is not None else split_sentences(text)
     found: list[tuple[int, bool, Decision]] = []  # (position, from formula, decision)
     last_year: int | None = None
-    previous_charter = False
+    previous_charter = previous_signing = False
     formulas_used: set[int] = set()
     all_charter = charter_spans(text)
     if context.cemr_related:
         all_charter += weak_charter_spans(text)
     charter_starts = sorted(start for start, _ in all_charter)
+    separate: set[int] = set()  # decisions of listed organisations: never merged together
     for sentence in sentences:
         norm = sentence.norm
         decision = None
@@ -71,7 +73,9 @@ def extract_decisions(
             charter = charter_spans(norm)
             if context.cemr_related and not charter:
                 charter = weak_charter_spans(norm)
-            decision = _sentence_decision(sentence, charter, previous_charter, last_year, context)
+            decision = _sentence_decision(
+                sentence, charter, (previous_charter, previous_signing), last_year, context
+            )
         if decision is not None:
             # A formula states one decision; its further items are details of it.
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -80,15 +84,22 @@ def extract_decisions(
                 formulas_used.add(sentence.formula_id)
         if decision is not None:
             decision.page = page_of(sentence.start, context.pages)
-            found.append((sentence.start, sentence.formula, decision))
+            listed = listed_organisations(norm)
+            for name in listed:
+                one = replace(decision, organisation=name)
+                separate.add(id(one))
+                found.append((sentence.start, sentence.formula, one))
+            if not listed:
+                found.append((sentence.start, sentence.formula, decision))
         years = _YEAR.findall(norm)
         if years:
             last_year = int(years[-1])
         index = bisect_left(charter_starts, sentence.start)
         previous_charter = index < len(charter_starts) and charter_starts[index] < sentence.end
+        previous_signing = previous_charter and any(a.category == "sign" for a in actions(norm)[0])
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
-    return merge_decisions(found)
+    return merge_decisions(found, separate=separate)
 
 
 # One sentence ------------------------------------------------------------------------------
@@ -97,11 +108,13 @@ def extract_decisions(
 def _sentence_decision(
     sentence: Sentence,
     charter: list[tuple[int, int]],
-    previous_charter: bool,
+    previous: tuple[bool, bool],
     last_year: int | None,
     context: Context,
 ) -> Decision | None:
-    """The decision a sentence reports, or ``None``."""
+    """The decision a sentence reports, or ``None``. ``previous`` tells whether the
+    sentence before named the Charter, and whether it spoke of signing it."""
+    previous_charter, previous_signing = previous
     norm = sentence.norm
     verbs, cues = actions(norm)
     if not verbs:
@@ -123,7 +136,13 @@ def _sentence_decision(
     plans = [(m.start(), m.end()) for m in lexicon.words("subjects.plan_words").finditer(norm)]
     reports = [(m.start(), m.end()) for m in lexicon.words("subjects.report_words").finditer(norm)]
     typed = decision_type(
-        qualifying, norm, charter, plans, reports, previous_charter and context.cemr_related
+        qualifying,
+        norm,
+        charter,
+        plans,
+        reports,
+        previous_charter and context.cemr_related,
+        previous_signing and context.cemr_related,
     )
     if typed is None:
         return None

@@ -27,6 +27,7 @@ def decision_type(
     plans: list[tuple[int, int]],
     reports: list[tuple[int, int]],
     previous_charter: bool,
+    previous_signing: bool = False,
 ) -> tuple[DecisionType, Action] | None:
     """The type of the decision and the verb that makes it, from the object nearest a verb.
 
@@ -50,7 +51,7 @@ def decision_type(
             if distance is not None:
                 candidates.append((distance, kind, action))
     if not candidates:
-        return None
+        return _refers_back(actions, previous_signing)
     # A plan or report near the verb is the object even when the Charter is named too
     # ("adopted the action plan under the Charter").
     preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
@@ -68,6 +69,18 @@ def decision_type(
     if len(between.split()) > 5 and not names_accession(between + " " + after):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
+
+
+def _refers_back(
+    actions: list[Action], previous_signing: bool
+) -> tuple[DecisionType, Action] | None:
+    """A decision verb without an object of its own, after a sentence about signing the
+    Charter ("Kotka signs the Charter. The council decided on it on 28 January."): the
+    decision is that signing."""
+    decided = [a for a in actions if a.category == "decide" and a.tense == "past"]
+    if previous_signing and decided:
+        return DecisionType.SIGN_CHARTER, decided[0]
+    return None
 
 
 def decision_status(cues: set[str], *, proposal: bool) -> DecisionStatus:
