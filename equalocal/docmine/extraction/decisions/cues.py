@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ...text.lemmas import lemma_view
 from .. import lexicon
-from ..prefilter import Filtered, current_scope
+from ..prefilter import Filtered, current_scope, literal_options
 
 # Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
 # long documents, and simplemma loads a language's dictionary only when it is needed.
@@ -87,9 +87,34 @@ def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
+@cache
+def _lemma_gate(language: str | None) -> re.Pattern[str] | None:
+    """Words that may be an inflected name of the Charter in ``language``: those that begin
+    like one of its words for a charter ("Karcie" like "kart…"). Lemmas are looked up only when one is
+    there, so simplemma's dictionary is loaded only for texts that may need it."""
+    data = lexicon.load().languages.get(language or "")
+    if data is None:
+        return None
+    starts = set()
+    for fragment in data["charter"]["words"]:
+        for literal in literal_options(fragment) or ():
+            if len(literal) >= 3:
+                starts.add(re.escape(literal[:3]))
+    if not starts:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(starts))})\w*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=2048)
 def _lemma_charter_spans(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
     """The Charter named in inflected form: the names matched on the text's lemmas."""
+    gate = _lemma_gate(language)
+    if gate is None:
+        return ()
+    surface = lexicon.words_full("charter.words")
+    # Only a word the stems miss ("Karcie") needs its lemma.
+    if all(surface.match(text, m.start()) for m in gate.finditer(text)):
+        return ()
     view = lemma_view(text, language)
     if view is None:
         return ()
