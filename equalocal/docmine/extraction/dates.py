@@ -76,8 +76,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w/-])((?:19|20)\d{2})\s*(?:[-–—]|/|till|to|bis|al|au)\s*((?:19|20)?\d{2})(?![\w/-])",
             flags,
         ),
+        # "i söndags", "last Sunday", and a bare weekday ("besluttet onsdag"): news reports
+        # the past, so the weekday is the last one before the document's date.
         "weekday": re.compile(
-            rf"(?<!\w)(?:{last_weekday})\s+(?P<weekday>[^\W\d_]{{4,14}})(?!\w)",
+            rf"(?<!\w)(?:(?:{last_weekday})\s+)?(?P<weekday>[^\W\d_]{{5,14}})(?!\w)",
             flags,
         ),
     }
@@ -90,6 +92,7 @@ _RELATIVE = Filtered(
     [code for _, _, _, code in lexicon.relative_dates()],
 )
 _DIGIT = re.compile(r"\d")
+_DATE_FOLLOWS = re.compile(r"[\s,.]*(?:\w{1,3}\.?\s+)?\d")
 
 
 _PERIOD_BEFORE = re.compile(
@@ -203,6 +206,9 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                     weekday = lexicon.weekday_numbers().get(word[:-1])
                 if weekday is None:
                     continue
+                bare = m.start("weekday") == m.start()
+                if bare and _DATE_FOLLOWS.match(text, m.end()):
+                    continue  # "Montag, 12. März 2019": the date itself follows
                 back = (ref_date.weekday() - weekday) % 7 or 7
                 add(m, (ref_date - dt.timedelta(days=back)).isoformat(), relative=True)
     found.sort(key=lambda d: d.start)

@@ -60,6 +60,7 @@ def extract_decisions(
     found: list[tuple[int, bool, Decision]] = []  # (position, from formula, decision)
     last_year: int | None = None
     previous_charter = previous_signing = False
+    recent: list[bool] = []
     formulas_used: set[int] = set()
     all_charter = charter_spans(text)
     if context.cemr_related:
@@ -95,8 +96,12 @@ def extract_decisions(
         if years:
             last_year = int(years[-1])
         index = bisect_left(charter_starts, sentence.start)
-        previous_charter = index < len(charter_starts) and charter_starts[index] < sentence.end
-        previous_signing = previous_charter and any(a.category == "sign" for a in actions(norm)[0])
+        named_here = index < len(charter_starts) and charter_starts[index] < sentence.end
+        # "X signed the Charter. … Y has also signed.": the Charter named a sentence or two
+        # before is still the object.
+        recent = [*recent[-1:], named_here]
+        previous_charter = any(recent)
+        previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
     return merge_decisions(found, separate=separate)

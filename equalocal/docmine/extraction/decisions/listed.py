@@ -72,7 +72,12 @@ def listed_organisations(norm: str) -> list[str]:
     for m in _list_regex().finditer(norm):
         if "," not in m.group(0) and _ONE_LETTER.search(m.group(0)):
             continue  # "Këshilli Bashkiak i Bashkisë": a one-letter word is rarely "and" alone
-        names = [_name(item) for item in _items(m.group(0))]
+        items = _items(m.group(0))
+        # The first item may begin with the word before the list ("höfðu Akureyrarbær").
+        first = items[0].split()
+        if len(first) == 2 and not _is_name_start(first[0]) and _is_name_start(first[1]):
+            items[0] = first[1]
+        names = [_name(item) for item in items]
         if any(name is None for name in names):
             continue
         names = [n for n in names if n]

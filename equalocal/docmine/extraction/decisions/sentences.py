@@ -87,7 +87,10 @@ def _join_letters(m: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation."""
+    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation;
+    typographic apostrophes become plain ones ("l’uguaglianza")."""
+    if "’" in text:
+        text = text.replace("’", "'")
     if text[:1].isspace() or text[-1:].isspace():
         text = _WHITESPACE.sub(" ", text)
     else:
