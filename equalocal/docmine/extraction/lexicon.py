@@ -51,7 +51,7 @@ VERB_KEYS = {
     "propose": ("propose", ""),
     "reject": ("reject", ""),
     "support_past": ("support", "past"),
-    "operative": ("adopt", "past"),
+    "operative": ("adopt", "operative"),
 }
 WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 

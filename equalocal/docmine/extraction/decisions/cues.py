@@ -193,7 +193,7 @@ def names_accession(text: str) -> bool:
     return any(
         regex.get().search(text)
         for (category, tense), regex in _verb_filters().items()
-        if category == "sign" and tense != "past"
+        if category == "sign" and tense not in ("past", "operative")
     )
 
 

@@ -48,6 +48,10 @@ class Context:
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
 
 
+# Tenses that make a decision on their own: a past form, or the operative words of a
+# decision text ("Prihvata se…").
+FINAL = ("past", "operative")
+
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/])")
 
 
@@ -131,7 +135,7 @@ def _sentence_decision(
     proposal = (
         proposed_by_opener
         or "propose" in cues
-        or (context.is_motion and not any(a.tense == "past" for a in verbs))
+        or (context.is_motion and not any(a.tense in FINAL for a in verbs))
     )
     qualifying = _qualifying_actions(
         verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
@@ -162,8 +166,9 @@ def _sentence_decision(
         evidence=evidence(sentence.text),
     )
     signing_act = action.category == "sign" and not has_decide
+    operative = action.tense == "operative"
     value, decision.signing_date, own = _dates(
-        sentence, action, status, signing_act, proposed_by_opener, last_year, context
+        sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
     )
     decision.decision_date = value or UNKNOWN
     decision.deciding_body = _deciding_body(
@@ -188,7 +193,7 @@ def _qualifying_actions(
     qualifying = []
     for action in verbs:
         counts = (
-            action.tense == "past"
+            action.tense in FINAL
             or action.category == "support"
             or any_form
             or (has_decide and action.category != "decide")
@@ -238,19 +243,28 @@ def _dates(
     if value == UNKNOWN and same_year_positions(norm) and last_year:
         value = str(last_year)
     adopted = status == DecisionStatus.ADOPTED
-    own = sentence.formula or (not adopted and not date)
-    if value == UNKNOWN and sentence.formula and (adopted or proposed_by_opener):
+    operative = action.tense == "operative"
+    own = sentence.formula or operative or (not adopted and not date)
+    if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
         value = context.document_date
+    # A signing on a given day ("potpisana dana 04.02.2021") dates the signing; the decision
+    # behind it is dated elsewhere. A year alone dates the decision to sign; a body that
+    # "signs" decides.
     signed = (
         signing_act
-        and not find_bodies(norm)
         and date is not None
         and date.precision == 3
         and adopted
+        and not _body_signs(norm, action)
     )
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
+
+
+def _body_signs(norm: str, action: Action) -> bool:
+    """A deciding body stands just before the sign verb, as its subject."""
+    return any(0 <= action.start - start <= 60 for start, _ in find_bodies(norm))
 
 
 def _deciding_body(
@@ -288,7 +302,7 @@ def _confidence(
     confidence = 0.55
     if named or plans:
         confidence += 0.15
-    if action.tense == "past" or sentence.formula:
+    if action.tense in FINAL or sentence.formula:
         confidence += 0.1
     if decision.decision_date != UNKNOWN or decision.signing_date != UNKNOWN:
         confidence += 0.08

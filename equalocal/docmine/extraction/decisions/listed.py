@@ -83,8 +83,10 @@ def listed_organisations(norm: str) -> list[str]:
         names = [n for n in names if n]
         if len(names) < 2 or (len(names) == 2 and not all(map(_looks_like_organisation, names))):
             continue
+        # The last item may have taken the verb as its second word: the verb may overlap.
         near = any(
-            0 <= verb.start - m.end() <= _NEAR_VERB or 0 <= m.start() - verb.end <= _NEAR_VERB
+            m.start() <= verb.start <= m.end() + _NEAR_VERB
+            or 0 <= m.start() - verb.end <= _NEAR_VERB
             for verb in verbs
         )
         if near:

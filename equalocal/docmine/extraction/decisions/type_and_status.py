@@ -61,12 +61,16 @@ def decision_type(
     if action.category == "support":
         return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
-    between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
+    if ref[1] <= action.start:  # the Charter before the verb ("… Carta: è stata deliberata")
+        between = norm[ref[1] : action.start]
+    else:
+        between = norm[action.end : ref[0]]
     if lexicon.words("subjects.other_documents").search(between):
         return DecisionType.OTHER, action
-    # The signing may follow the name too ("a Charta aláírását": the Charter's signing).
-    after = norm[ref[1] : ref[1] + 30]
-    if len(between.split()) > 5 and not names_accession(between + " " + after):
+    # The signing may stand just before or after the name too ("Adesione formale alla
+    # Carta", "a Charta aláírását": the Charter's signing).
+    around = norm[max(0, ref[0] - 30) : ref[0]] + " " + norm[ref[1] : ref[1] + 30]
+    if len(between.split()) > 5 and not names_accession(between + " " + around):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
 
@@ -77,7 +81,7 @@ def _refers_back(
     """A decision verb without an object of its own, after a sentence about signing the
     Charter ("Kotka signs the Charter. The council decided on it on 28 January."): the
     decision is that signing."""
-    decided = [a for a in actions if a.category == "decide" and a.tense == "past"]
+    decided = [a for a in actions if a.category == "decide" and a.tense in ("past", "operative")]
     if previous_signing and decided:
         return DecisionType.SIGN_CHARTER, decided[0]
     return None
