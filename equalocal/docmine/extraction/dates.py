@@ -92,6 +92,7 @@ _RELATIVE = Filtered(
     [code for _, _, _, code in lexicon.relative_dates()],
 )
 _DIGIT = re.compile(r"\d")
+_NUMBER_OF_YEAR = re.compile(r"(?<![\w/])\d{1,5}/((?:19|20)\d{2})(?![\w/])")
 _DATE_FOLLOWS = re.compile(r"[\s,.]*(?:\w{1,3}\.?\s+)?\d")
 
 
@@ -279,4 +280,8 @@ def document_date(text: str) -> str:
     for match in find_dates(text[:600]):
         if not match.period and match.precision >= 2:
             return match.value
-    return UNKNOWN
+    # A title that cites its gazette or case number with a year ("Sl. list grada Beograda,
+    # br. 82/2017"): the year of the document.
+    title = text.strip().split("\n", 1)[0][:300]
+    cited = _NUMBER_OF_YEAR.search(title)
+    return cited.group(1) if cited else UNKNOWN

@@ -200,8 +200,16 @@ def _qualifying_actions(
         )
         if not counts:
             continue
+        # The clause up to just after the verb: its subject, not a relative clause after it
+        # ("… signed the Charter, with which 126 municipalities committed…").
         clause = clause_at(norm, action.start)
-        if is_aggregate(clause) or is_generic(clause):
+        clause = clause[
+            : clause.find(norm[action.start : action.end]) + (action.end - action.start) + 40
+        ]
+        # A count or quantifier opening the sentence is its subject ("Flera andra kommuner i
+        # Sverige, bland andra …, har undertecknat").
+        opening = norm[: min(60, action.start)]
+        if is_aggregate(clause) or is_generic(clause) or is_aggregate(opening):
             continue
         qualifying.append(action)
     return qualifying

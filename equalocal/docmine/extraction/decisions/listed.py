@@ -16,7 +16,7 @@ from functools import cache
 
 from .. import lexicon
 from ..organisations import find_organisations_cached as find_organisations
-from .cues import actions
+from .cues import actions, is_aggregate
 
 _WORD = r"[^\W\d_][\w'’-]*"
 _NEAR_VERB = 80  # characters between the list and its verb
@@ -89,6 +89,18 @@ def listed_organisations(norm: str) -> list[str]:
             or 0 <= m.start() - verb.end <= _NEAR_VERB
             for verb in verbs
         )
-        if near:
+        if near and not _examples_or_count(norm[: m.start()]):
             return names
     return []
+
+
+@cache
+def _example_cues() -> re.Pattern[str]:
+    cues = lexicon.alternation(lexicon.fragments("prose.example_cues"))
+    return re.compile(rf"(?<!\w)(?:{cues})\W*$", re.IGNORECASE)
+
+
+def _examples_or_count(before: str) -> bool:
+    """The list gives examples ("bland andra Stockholm, Solna…") or follows a count ("Flera
+    andra kommuner…"): the statement is about many, not a decision of each."""
+    return bool(_example_cues().search(before[-40:]) or is_aggregate(before))

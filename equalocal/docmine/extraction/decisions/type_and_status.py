@@ -61,10 +61,9 @@ def decision_type(
     if action.category == "support":
         return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
-    if ref[1] <= action.start:  # the Charter before the verb ("… Carta: è stata deliberata")
-        between = norm[ref[1] : action.start]
-    else:
-        between = norm[action.end : ref[0]]
+    # The Charter may stand before the verb ("… Carta: è stata deliberata").
+    before = ref[1] <= action.start
+    between = norm[ref[1] : action.start] if before else norm[action.end : ref[0]]
     if lexicon.words("subjects.other_documents").search(between):
         return DecisionType.OTHER, action
     # The signing may stand just before or after the name too ("Adesione formale alla
