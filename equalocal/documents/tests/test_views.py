@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from equalocal.documents.models import Document, ExtractedItem, ItemStatus, Stage
 from equalocal.documents.search import index_document
@@ -351,6 +352,17 @@ def test_editor_cannot_delete(client, personas):
 
 
 # Review -----------------------------------------------------------------------------------------
+
+
+def test_an_item_accepted_without_a_person_shows_when_not_who(client, personas):
+    """Items the demo or a command accepted have no reviewer: the page still renders."""
+    ExtractedItemFactory(
+        document=the_document(personas), status="accepted", reviewed_at=timezone.now()
+    )
+    signed_in(client, personas, "viewer")
+    response = client.get(doc_url("review", personas))
+    assert response.status_code == 200
+    assert "Reviewed on " in response.content.decode()
 
 
 def test_review_marks_repaired_words_and_keeps_the_original(client, personas):
