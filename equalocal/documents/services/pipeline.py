@@ -248,21 +248,25 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
 
 
 def _repair(run: _Run) -> None:
-    """Repair OCR damage (lost diacritics, confusions) on OCR'd pages; the raw text is kept."""
+    """Repair OCR damage (lost diacritics, confusions) on OCR'd pages, and on text layers
+    that look OCR-damaged (a scanner's text layer); clean text is left as it is. The raw
+    text is kept and every change recorded."""
     from equalocal.docmine.text.language import detect_language
-    from equalocal.docmine.text.repair import repair_text
+    from equalocal.docmine.text.repair import looks_damaged, repair_text
 
-    pages = list(
-        Page.objects.filter(document_id=run.id, source=PageSource.OCR).only(
-            "id", "raw_text", "language"
-        )
-    )
+    fallback = run.document.language or _country_language(run.document)
+    candidates = Page.objects.filter(
+        document_id=run.id, source__in=(PageSource.OCR, PageSource.TEXT_LAYER)
+    ).only("id", "raw_text", "language", "source")
+    pages = []
+    for page in candidates:
+        language = detect_language(page.raw_text) or page.language or fallback or "en"
+        if page.source == PageSource.OCR or looks_damaged(page.raw_text, language):
+            pages.append((page, language))
     if not pages:
         return
     run.stage(Stage.REPAIRING, total=len(pages))
-    fallback = run.document.language or _country_language(run.document)
-    for done, page in enumerate(pages, start=1):
-        language = detect_language(page.raw_text) or fallback or "en"
+    for done, (page, language) in enumerate(pages, start=1):
         text, repairs = repair_text(page.raw_text, language)
         page.text = text
         page.repairs = [_repair_dict(repair) for repair in repairs]
