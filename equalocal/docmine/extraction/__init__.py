@@ -141,6 +141,7 @@ def _analyse(
         is_agenda=agenda,
         is_motion=motion,
         pages=_page_offsets(pages),
+        names_plan=bool(lexicon.words("subjects.plan_words").search(text[:2000])),
     )
     sentences = split_sentences(text)
     decisions = extract_decisions(context, sentences)

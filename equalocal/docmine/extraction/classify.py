@@ -198,6 +198,10 @@ def classify(
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     for decision in decisions:
+        if decision.decision_type == DecisionType.ADOPT_ACTION_PLAN and len(tabular) >= 3:
+            # A plan that opens with its own adoption line is the plan, not the decision.
+            cue("action_plan", 1.0, "the plan's own adoption")
+            continue
         probe = decision.evidence[:40]
         position = text.find(probe) if probe else -1
         where = "later"

@@ -46,6 +46,7 @@ class Context:
     is_agenda: bool
     is_motion: bool
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
+    names_plan: bool = False  # the document's head names an action plan: it may be one
 
 
 # Tenses that make a decision on their own: a past form, or the operative words of a
@@ -154,6 +155,8 @@ def _sentence_decision(
         previous_signing and context.cemr_related,
     )
     if typed is None:
+        typed = _adoption_line(sentence, qualifying, context)
+    if typed is None:
         return None
     kind, action = typed
     status = decision_status(cues, proposal=proposal)
@@ -182,6 +185,21 @@ def _sentence_decision(
         decision.paragraph = context.head_paragraph
     decision.confidence = _confidence(decision, sentence, action, plans, reports)
     return decision
+
+
+def _adoption_line(
+    sentence: Sentence, qualifying: list[Action], context: Context
+) -> tuple[DecisionType, Action] | None:
+    """A plan's own adoption line ("Antagen av kommunfullmäktige 2027-01-30, § 12, KS
+    2026/455"): short, an adopting verb, a deciding body and a date, in a document whose
+    head names an action plan. What was adopted is the plan itself."""
+    norm = sentence.norm
+    if not context.names_plan or len(norm) > 160:
+        return None
+    adopted = [a for a in qualifying if a.category == "adopt" and a.tense in FINAL]
+    if not adopted or not find_bodies(norm) or not find_dates(norm, context.document_date):
+        return None
+    return DecisionType.ADOPT_ACTION_PLAN, adopted[0]
 
 
 def _qualifying_actions(
