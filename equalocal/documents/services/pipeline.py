@@ -251,6 +251,7 @@ def _repair(run: _Run) -> None:
     """Repair OCR damage (lost diacritics, confusions) on OCR'd pages, and on text layers
     that look OCR-damaged (a scanner's text layer); clean text is left as it is. The raw
     text is kept and every change recorded."""
+    from equalocal.docmine.extraction import stopword_language
     from equalocal.docmine.text.language import detect_language
     from equalocal.docmine.text.repair import looks_damaged, repair_text
 
@@ -260,9 +261,17 @@ def _repair(run: _Run) -> None:
     ).only("id", "raw_text", "language", "source")
     pages = []
     for page in candidates:
-        language = detect_language(page.raw_text) or page.language or fallback or "en"
-        if page.source == PageSource.OCR or looks_damaged(page.raw_text, language):
+        if page.source == PageSource.OCR:
+            language = detect_language(page.raw_text) or fallback or "en"
             pages.append((page, language))
+            continue
+        # Text layers are mostly clean: a quick guess of the language decides whether to
+        # look closer, and the detector runs only on pages that look damaged.
+        guess = page.language or stopword_language(page.raw_text) or fallback
+        if guess and looks_damaged(page.raw_text, guess):
+            language = detect_language(page.raw_text) or guess
+            if looks_damaged(page.raw_text, language):
+                pages.append((page, language))
     if not pages:
         return
     run.stage(Stage.REPAIRING, total=len(pages))
