@@ -90,7 +90,9 @@ $(UNSTRUCTURED_VENV)/.installed:
 	$(UNSTRUCTURED_VENV)/bin/python -m pip install --quiet --no-deps unstructured-inference
 	touch $@
 
+# ocrmypdf (Debian), measured beside the pipeline's OCR: scripts/system-packages-bench.txt.
 bench-env: $(UNSTRUCTURED_VENV)/.installed
+	@scripts/install-system-packages.sh --with-bench
 
 bench: $(STAMP) bench-env
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test UNSTRUCTURED_PYTHON=$(UNSTRUCTURED_VENV)/bin/python \

@@ -170,6 +170,7 @@ class Analysis:
     language: str = UNKNOWN
     kind: str = "other"  # decision, action_plan, report, web_page, other
     kind_confidence: float = 0.0
+    kind_cues: list[str] = field(default_factory=list)  # why the kind was chosen
     cemr_related: bool = False
     organisation: str = UNKNOWN
     organisation_id: int | None = None

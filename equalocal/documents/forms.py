@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -179,16 +181,51 @@ class _CorrectionForm(forms.Form):
         return changed
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 class DecisionCorrectionForm(_CorrectionForm):
+    """A decision's fields: the organisation chosen from the registered ones, the country
+    from a list, dates in date inputs (a year or month alone stays a text field, so it is
+    not lost)."""
+
     decision_type = forms.ChoiceField(label=_("Decision"), choices=DECISION_TYPES)
     status = forms.ChoiceField(label=_("Status"), choices=DECISION_STATUSES)
-    organisation = _text(_("Organisation"))
-    country = _text(_("Country (ISO code)"), 10)
-    decision_date = _text(_("Date of the decision (YYYY-MM-DD)"), 10)
+    organisation_id = forms.ChoiceField(label=_("Organisation"), required=False)
+    organisation = _text(_("Organisation as written in the document"))
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    decision_date = _text(_("Date of the decision"), 10)
     deciding_body = _text(_("Deciding body"))
     paragraph = _text(_("Paragraph (§)"), 50)
     case_number = _text(_("Case number"), 100)
-    signing_date = _text(_("Date of signing (YYYY-MM-DD)"), 10)
+    signing_date = _text(_("Date of signing"), 10)
+
+    def __init__(self, *args, item, organisations=(), **kwargs):
+        super().__init__(*args, item=item, **kwargs)
+        from django_countries import countries
+
+        matched = item.values.get("organisation_id")
+        self.fields["organisation_id"].choices = [
+            ("", _("As written in the document")),
+            *((str(o.pk), o.name) for o in organisations),
+        ]
+        if matched and str(matched) in {str(o.pk) for o in organisations}:
+            self.initial["organisation_id"] = str(matched)
+        self.fields["country"].choices = [("", "–"), *countries]
+        for name in ("decision_date", "signing_date"):
+            value = str(self.initial.get(name) or "")
+            if not value or _FULL_DATE.match(value):
+                self.fields[name].widget = forms.DateInput(attrs={"type": "date"})
+            else:
+                self.fields[name].help_text = _("As given in the document: a year or a month.")
+
+    def corrections(self) -> dict:
+        changed = super().corrections()
+        chosen = self.cleaned_data.get("organisation_id")
+        if not chosen or str(chosen) == str(self.item.values.get("organisation_id")):
+            # "As written in the document": the organisation stays as extracted or typed.
+            changed.pop("organisation_id", None)
+        return changed
 
 
 class ActionRowCorrectionForm(_CorrectionForm):
@@ -200,11 +237,13 @@ class ActionRowCorrectionForm(_CorrectionForm):
     charter_article = _text(_("Charter article"), 50)
 
 
-def correction_form_for(item, data=None):
-    form_class = (
-        DecisionCorrectionForm if item.kind == ItemKind.DECISION else ActionRowCorrectionForm
-    )
-    return form_class(data, item=item, prefix=f"item-{item.pk}")
+def correction_form_for(item, data=None, *, organisations=()):
+    """The correction form of an item; a decision's offers ``organisations`` to choose."""
+    if item.kind == ItemKind.DECISION:
+        return DecisionCorrectionForm(
+            data, item=item, organisations=organisations, prefix=f"item-{item.pk}"
+        )
+    return ActionRowCorrectionForm(data, item=item, prefix=f"item-{item.pk}")
 
 
 # Search -----------------------------------------------------------------------------------------

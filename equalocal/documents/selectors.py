@@ -262,3 +262,20 @@ def plans_for_review(organisation: Organisation) -> QuerySet:
         .order_by("-period_start", "title")
         .only("pk", "title", "period_start", "period_end")
     )
+
+
+def organisations_for_review(user, item) -> list:
+    """The registered organisations a reviewer may record a decision for: the document's,
+    the one the extractor matched, and every organisation the reviewer can edit."""
+    from equalocal.organisations.models import Organisation
+    from equalocal.organisations.permissions import can_edit
+    from equalocal.organisations.selectors import memberships_for_user
+
+    chosen = {item.document.organisation_id}
+    matched = item.values.get("organisation_id")
+    if matched:
+        chosen.add(matched)
+    for membership in memberships_for_user(user):
+        if can_edit(user, membership.organisation):
+            chosen.add(membership.organisation_id)
+    return list(Organisation.objects.filter(pk__in=chosen).order_by("name"))

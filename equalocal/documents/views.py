@@ -398,7 +398,10 @@ def item_correct(request, org, document, item):
     target = selectors.get_item_for_user(request.user, org, document, item)
     organisation = target.document.organisation
     plans = list(selectors.plans_for_review(organisation))
-    form = correction_form_for(target, request.POST if request.method == "POST" else None)
+    choices = selectors.organisations_for_review(request.user, target)
+    form = correction_form_for(
+        target, request.POST if request.method == "POST" else None, organisations=choices
+    )
     accept_form = AcceptForm(request.POST or None, plans=plans)
     error = ""
     if request.method == "POST" and form.is_valid() and accept_form.is_valid():
@@ -413,7 +416,7 @@ def item_correct(request, org, document, item):
         except ConcurrentEditError as exc:
             error = exc.message
             target.refresh_from_db()
-            form = correction_form_for(target)
+            form = correction_form_for(target, organisations=choices)
         except ApplicationError as exc:
             add_service_error(form, exc)
         else:

@@ -30,7 +30,7 @@ from .prefilter import scoped
 from .prose import rows_from_prose
 from .tables import rows_from_tables, rows_from_text
 
-__all__ = ["analyse", "guess_language"]
+__all__ = ["analyse", "guess_language", "stopword_language"]
 
 
 def guess_language(text: str) -> str | None:
@@ -44,6 +44,12 @@ def guess_language(text: str) -> str | None:
             return detect_language(text)
         except Exception:  # noqa: S110 - a detector failure must not stop extraction
             pass
+    return stopword_language(text)
+
+
+def stopword_language(text: str) -> str | None:
+    """ISO 639-1 language by counting each language's frequent short words: a quick guess,
+    far cheaper than the detector, for deciding whether a page needs a closer look."""
     words = Counter(w.lower() for w in re.findall(r"\w+", text[:5000]))
     scores = {
         lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.stopwords().items()
@@ -91,7 +97,7 @@ def analyse(
         return Analysis()
     language = language or guess_language(text) or UNKNOWN
     # The lexicon's regexes keep only the fragments whose words occur in this text.
-    with scoped("", spaced_letters=has_spaced_letters(text)) as scope:
+    with scoped("", spaced_letters=has_spaced_letters(text), language=language) as scope:
         scope.folded = normalise(text).casefold()
         return _analyse(text, tables, pages, language, organisations)
 
@@ -141,6 +147,7 @@ def _analyse(
         is_agenda=agenda,
         is_motion=motion,
         pages=_page_offsets(pages),
+        names_plan=bool(lexicon.words("subjects.plan_words").search(text[:2000])),
     )
     sentences = split_sentences(text)
     decisions = extract_decisions(context, sentences)
@@ -170,7 +177,7 @@ def _analyse(
             position = text.find(row.activity[:30])
             row.page = next((n for s, e, n in offsets if s <= position < e), None)
     analysis.action_rows = rows
-    analysis.kind, analysis.kind_confidence = classify(
+    verdict = classify(
         text,
         decisions=decisions,
         action_rows=rows,
@@ -179,4 +186,6 @@ def _analyse(
         motion=motion,
         formula=any(s.formula for s in sentences) and not motion,
     )
+    analysis.kind, analysis.kind_confidence = verdict.kind, verdict.confidence
+    analysis.kind_cues = verdict.cues
     return analysis

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
-from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus
+from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus, DecisionType
 from . import lexicon
-from .decisions.cues import actions, charter_spans, weak_charter_spans
+from .decisions.cues import LEMMA_LIMIT, actions, charter_spans, names_accession, weak_charter_spans
+from .decisions.sentences import normalise
 from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
@@ -17,7 +19,8 @@ KINDS = ("decision", "action_plan", "report", "web_page", "other")
 
 def is_cemr_related(text: str) -> bool:
     """True when the Charter (or CEMR) is named; general equality work is not enough."""
-    return bool(charter_spans(" ".join(text.split())))
+    flat = " ".join(text.split())
+    return bool(charter_spans(flat) or charter_spans(flat[:LEMMA_LIMIT]))
 
 
 @cache
@@ -44,14 +47,23 @@ def _agenda():
     return lexicon.words("decisions.agenda_words")
 
 
+_ITEMS = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|§\s?\d|[-–•]\s)")
+
+
 def is_agenda(text: str) -> bool:
-    """An agenda or notice of meeting: the word as a heading near the top."""
+    """An agenda or notice of meeting: the word as a heading near the top. A heading that
+    stands alone on its line must be followed by items: news sites name a section so."""
     head = text[:1500]
     for m in _agenda().finditer(head):
         word = m.group(0)
         line_start = head.rfind("\n", 0, m.start()) + 1
-        if word.isupper() or m.start() - line_start < 40:
-            return True
+        line_end = head.find("\n", m.end())
+        line = head[line_start : line_end if line_end >= 0 else len(head)].strip()
+        if not (word.isupper() or m.start() - line_start < 40):
+            continue
+        if line == word and not _ITEMS.search(text, m.end(), m.end() + 800):
+            continue
+        return True
     return False
 
 
@@ -103,18 +115,45 @@ def explanatory_sentences(text: str) -> int:
     return count
 
 
-def headline_announces(text: str) -> bool:
-    """The first line reports an adoption, signing or decision ("Approvato l'atto…")."""
+def headline(text: str) -> str:
+    """The text's title: its first line, when it has at least three words."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
-    if len(first.split()) < 4:
+    return first if len(first.split()) >= 3 else ""
+
+
+def headline_announces(text: str) -> bool:
+    """The title reports an adoption, signing or decision in any tense, or names one
+    ("Approvato l'atto…", "Kotka allekirjoittaa peruskirjan", "Odluka o prihvatanju
+    povelje", "Adesione formale alla Carta"): headlines use the present and nouns."""
+    first = normalise(headline(text))
+    if not first:
         return False
     verbs, _ = actions(first)
-    past = any(a.tense == "past" for a in verbs)
-    return past and bool(weak_charter_spans(first) or _rx_plans().search(first))
+    named = bool(verbs) or names_accession(first)
+    return named and bool(weak_charter_spans(first) or _rx_plans().search(first))
 
 
 def _rx_plans():
     return lexicon.words("subjects.plan_words")
+
+
+@dataclass
+class KindVerdict:
+    """The kind of a document, the confidence in it, and the cues that decided it."""
+
+    kind: str
+    confidence: float
+    cues: list[str] = field(default_factory=list)  # "decision +3.0 adopted in first line"
+
+
+def lead_end(text: str) -> int:
+    """Where a text's lead ends: its title and the first sentence after it."""
+    blocks = list(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[:3000]))
+    if len(blocks) < 2:
+        return blocks[0].end() if blocks else 0
+    body = blocks[1]
+    stop = re.search(r"[.!?](?:\s|$)", body.group(0))
+    return body.start() + (stop.end() if stop else len(body.group(0)))
 
 
 def classify(
@@ -126,37 +165,54 @@ def classify(
     agenda: bool = False,
     motion: bool = False,
     formula: bool = False,
-) -> tuple[str, float]:
-    """The document's kind and a confidence in 0–1, from weighted cues and structure."""
+) -> KindVerdict:
+    """The document's kind with a confidence in 0–1, from weighted cues and structure; the
+    verdict lists every cue that counted, so a wrong kind can be explained."""
     scores = dict.fromkeys(KINDS, 0.0)
+    cues: list[str] = []
+
+    def cue(kind: str, weight: float, why: str) -> None:
+        scores[kind] += weight
+        cues.append(f"{kind} {weight:+.1f} {why}")
+
     regex, groups = _cue_regex()
-    seen: dict[str, float] = {}
+    seen: dict[str, tuple[float, str]] = {}
     for m in regex.finditer(text[:4000]):
         name = m.lastgroup or ""
         factor = 1.5 if m.start() < 300 else 1.0
-        seen[name] = max(seen.get(name, 0.0), factor)
-    for name, factor in seen.items():
+        if factor > seen.get(name, (0.0, ""))[0]:
+            seen[name] = (factor, m.group(0))
+    for name, (factor, word) in seen.items():
         kind, weight = groups[name]
-        scores[kind] += weight * factor
-    scores["web_page"] += 0.8  # most public texts are web pages
+        cue(kind, weight * factor, f"word {' '.join(word.split())!r}")
+    cue("web_page", 0.8, "prior: most public texts are web pages")
     if agenda:
-        scores["other"] += 4.0
+        cue("other", 4.0, "agenda heading")
     if motion:
-        scores["other"] += 4.0
+        cue("other", 4.0, "motion")
     tabular = [row for row in action_rows if row.confidence >= 0.6]
     if len(tabular) >= 3:
-        scores["action_plan"] += 2.5 + min(len(tabular), 10) * 0.2
+        cue("action_plan", 2.5 + min(len(tabular), 10) * 0.2, f"{len(tabular)} table rows")
     length = max(len(text), 1)
+    lead = lead_end(text)
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     for decision in decisions:
+        if decision.decision_type == DecisionType.ADOPT_ACTION_PLAN and len(tabular) >= 3:
+            # A plan that opens with its own adoption line is the plan, not the decision.
+            cue("action_plan", 1.0, "the plan's own adoption")
+            continue
         probe = decision.evidence[:40]
         position = text.find(probe) if probe else -1
-        if decision.status == DecisionStatus.ADOPTED:
+        where = "later"
+        if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
             if probe and probe in " ".join(first_line.split()):
-                weight = 3.0
+                weight, where = 3.0, "in the first line"
+            elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
+                # What a news item reports in its title and first paragraph is what it is about.
+                weight, where = 2.5, "in the lead"
             elif 0 <= position < max(200, length * 0.2):
-                weight = 1.5
+                weight, where = 1.5, "near the top"
             else:
                 weight = 0.8
         elif decision.status == DecisionStatus.PROPOSED:
@@ -166,15 +222,18 @@ def classify(
         date = (
             decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
         )
+        label = f"{decision.status} {decision.decision_type} {where}"
         if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:
             weight *= 0.3  # a decision mentioned in passing, years ago
-            scores["web_page"] += 0.8
-        scores["decision"] += weight
+            cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
+        cue("decision", weight, label)
     if formula:
-        scores["decision"] += 2.5
+        cue("decision", 2.5, "decision formula")
     if headline_announces(text):
-        scores["decision"] += 2.0
-    scores["web_page"] += min(explanatory_sentences(text[:4000]), 3) * 0.9
+        cue("decision", 2.0, "headline announces a decision")
+    explaining = min(explanatory_sentences(text[:4000]), 3)
+    if explaining:
+        cue("web_page", explaining * 0.9, f"{explaining} sentence(s) explain the Charter")
     best = max(scores, key=lambda k: scores[k])
     total = sum(math.exp(v) for v in scores.values())
-    return best, round(math.exp(scores[best]) / total, 2)
+    return KindVerdict(best, round(math.exp(scores[best]) / total, 2), cues)

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..types import UNKNOWN
 from . import lexicon
-from .prefilter import Filtered
+from .prefilter import Filtered, current_scope
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "numeric": re.compile(
             rf"(?<![\d/.]){day}\s?[./]\s?(?P<month>0?[1-9]|1[0-2])\s?[./]\s?{year}(?!\d)"
         ),
+        # "2008. december 17.", "2008 m. gruodžio 17 d.", Basque "2015eko martxoaren 12an".
         "year_first": re.compile(
-            rf"(?<!\d){year}\.?\s*(?:m\.\s*)?{month}\s+{day}\.?(?:\s*d\.)?(?!\d)", flags
+            rf"(?<!\d){year}(?:\.|e?ko)?\s*(?:m\.\s*)?{month}\s+{day}(?:\.|\s*d\.|e?an)?(?!\d)",
+            flags,
         ),
+        # Georgian "2017 წლის 10 მარტს": the year, "of the year", then day and month.
+        "year_day_month": re.compile(rf"(?<!\d){year}\s+წლის\s+{day}\s+{month}", flags),
         "day_month": re.compile(
-            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+)?{month}"
+            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
             rf"(?!\w)(?:,?\s+(?:de\s+|del\s+|of\s+)?{year}(?!\d))?",
             flags,
         ),
@@ -72,8 +76,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<![\w/-])((?:19|20)\d{2})\s*(?:[-–—]|/|till|to|bis|al|au)\s*((?:19|20)?\d{2})(?![\w/-])",
             flags,
         ),
+        # "i söndags", "last Sunday", and a bare weekday ("besluttet onsdag"): news reports
+        # the past, so the weekday is the last one before the document's date.
         "weekday": re.compile(
-            rf"(?<!\w)(?:{last_weekday})\s+(?P<weekday>[^\W\d_]{{4,14}})(?!\w)",
+            rf"(?<!\w)(?:(?:{last_weekday})\s+)?(?P<weekday>[^\W\d_]{{5,14}})(?!\w)",
             flags,
         ),
     }
@@ -86,6 +92,8 @@ _RELATIVE = Filtered(
     [code for _, _, _, code in lexicon.relative_dates()],
 )
 _DIGIT = re.compile(r"\d")
+_NUMBER_OF_YEAR = re.compile(r"(?<![\w/])\d{1,5}/((?:19|20)\d{2})(?![\w/])")
+_DATE_FOLLOWS = re.compile(r"[\s,.]*(?:\w{1,3}\.?\s+)?\d")
 
 
 _PERIOD_BEFORE = re.compile(
@@ -97,10 +105,11 @@ _PERIOD_BEFORE = re.compile(
 
 
 def _month_number(word: str) -> int | None:
-    word = word.lower().rstrip(".")
     if word.isdigit():
         return int(word)
-    return lexicon.month_numbers().get(word) or lexicon.month_abbreviations().get(word)
+    scope = current_scope()
+    language = scope.facts.get("language") if scope is not None else None
+    return lexicon.month_number(word, language)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -151,7 +160,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             taken.append((match.start(), match.end()))
 
     digits = bool(_DIGIT.search(text))
-    for key in ("iso", "numeric", "year_first", "month_day", "day_month") if digits else ():
+    keys = ("iso", "numeric", "year_first", "year_day_month", "month_day", "day_month")
+    for key in keys if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))
             day = int(m.group("day"))
@@ -197,6 +207,9 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                     weekday = lexicon.weekday_numbers().get(word[:-1])
                 if weekday is None:
                     continue
+                bare = m.start("weekday") == m.start()
+                if bare and _DATE_FOLLOWS.match(text, m.end()):
+                    continue  # "Montag, 12. März 2019": the date itself follows
                 back = (ref_date.weekday() - weekday) % 7 or 7
                 add(m, (ref_date - dt.timedelta(days=back)).isoformat(), relative=True)
     found.sort(key=lambda d: d.start)
@@ -267,4 +280,8 @@ def document_date(text: str) -> str:
     for match in find_dates(text[:600]):
         if not match.period and match.precision >= 2:
             return match.value
-    return UNKNOWN
+    # A title that cites its gazette or case number with a year ("Sl. list grada Beograda,
+    # br. 82/2017"): the year of the document.
+    title = text.strip().split("\n", 1)[0][:300]
+    cited = _NUMBER_OF_YEAR.search(title)
+    return cited.group(1) if cited else UNKNOWN

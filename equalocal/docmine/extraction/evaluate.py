@@ -126,27 +126,65 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
 
+# The development sets copy at most this many rows of a table into the truth.
+ROWS_IN_TRUTH = 10
+
+
+def scored_rows(truth_count: int, predicted_count: int) -> int:
+    """Predicted rows that row precision counts: all of them, except that a truth cut at
+    ``ROWS_IN_TRUTH`` rows cannot judge the rows after its cut."""
+    if truth_count >= ROWS_IN_TRUTH:
+        return min(predicted_count, truth_count)
+    return predicted_count
+
+
+_COUNTS = (
+    "documents",
+    "kind_correct",
+    "cemr_correct",
+    "truth_decisions",
+    "predicted_decisions",
+    "matched_decisions",
+    "truth_rows",
+    "predicted_rows",
+    "matched_rows",
+    "responsible_correct",
+    "timeframe_correct",
+)
+
+
+def _summary(counts: dict) -> dict:
+    """The headline figures of one group of documents."""
+    return {
+        "documents": counts["documents"],
+        "kind_accuracy": _ratio(counts["kind_correct"], counts["documents"]),
+        "decision_precision": _ratio(counts["matched_decisions"], counts["predicted_decisions"]),
+        "decision_recall": _ratio(counts["matched_decisions"], counts["truth_decisions"]),
+        "decisions": f"{counts['matched_decisions']}/{counts['truth_decisions']} "
+        f"({counts['predicted_decisions']} found)",
+        "row_recall": _ratio(counts["matched_rows"], counts["truth_rows"]),
+        "row_precision": _ratio(counts["matched_rows"], counts["predicted_rows"]),
+    }
+
+
 def evaluate_folder(
     folder: Path | str,
     *,
     extract: Callable[[Path], dict] | None = None,
 ) -> dict:
-    """Run the extractor on every file in ``folder/manifest.json`` and score it."""
+    """Run the extractor on every file in ``folder/manifest.json`` and score it.
+
+    Besides the totals, the report breaks the headline figures down by the truth's
+    language and kind, gives the confusion of kinds (truth -> predicted -> count) and
+    lists, per document, its misses and the cues behind its kind.
+    """
     folder = Path(folder)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     run = extract or (lambda path: extract_path(path))
-    totals = {
-        "documents": 0,
-        "kind_correct": 0,
-        "cemr_correct": 0,
-        "truth_decisions": 0,
-        "predicted_decisions": 0,
-        "matched_decisions": 0,
-        "truth_rows": 0,
-        "matched_rows": 0,
-        "responsible_correct": 0,
-        "timeframe_correct": 0,
-    }
+    totals = dict.fromkeys(_COUNTS, 0)
+    by_language: dict[str, dict] = {}
+    by_kind: dict[str, dict] = {}
+    confusion: dict[str, dict[str, int]] = {}
     field_hits = dict.fromkeys(DECISION_FIELDS, 0)
     documents = []
     elapsed = 0.0
@@ -155,17 +193,29 @@ def evaluate_folder(
         started = time.perf_counter()
         result = run(path)
         elapsed += time.perf_counter() - started
-        totals["documents"] += 1
-        doc = {"id": entry.get("id", entry["file"]), "file": entry["file"], "misses": []}
+        counts = dict.fromkeys(_COUNTS, 0)
+        counts["documents"] = 1
+        doc = {
+            "id": entry.get("id", entry["file"]),
+            "file": entry["file"],
+            "language": entry.get("language", UNKNOWN),
+            "kind": result.get("kind", UNKNOWN),
+            "kind_truth": entry.get("kind"),
+            "kind_cues": result.get("kind_cues", []),
+            "misses": [],
+        }
         if "error" in result:
             doc["misses"].append(f"error: {result['error']}")
             result = {"kind": UNKNOWN, "cemr_related": None, "decisions": [], "action_rows": []}
         kind_ok = result["kind"] == entry.get("kind")
-        totals["kind_correct"] += kind_ok
+        counts["kind_correct"] = int(kind_ok)
+        truth_kind = str(entry.get("kind"))
+        confusion.setdefault(truth_kind, {}).setdefault(result["kind"], 0)
+        confusion[truth_kind][result["kind"]] += 1
         if not kind_ok:
             doc["misses"].append(f"kind: {result['kind']} (truth {entry.get('kind')})")
         cemr_ok = result["cemr_related"] == entry.get("cemr_related")
-        totals["cemr_correct"] += cemr_ok
+        counts["cemr_correct"] = int(cemr_ok)
         if not cemr_ok:
             doc["misses"].append(
                 f"cemr_related: {result['cemr_related']} (truth {entry.get('cemr_related')})"
@@ -173,9 +223,9 @@ def evaluate_folder(
         truth = entry.get("decisions", [])
         predicted = result["decisions"]
         pairs = match_decisions(truth, predicted)
-        totals["truth_decisions"] += len(truth)
-        totals["predicted_decisions"] += len(predicted)
-        totals["matched_decisions"] += len(pairs)
+        counts["truth_decisions"] = len(truth)
+        counts["predicted_decisions"] = len(predicted)
+        counts["matched_decisions"] = len(pairs)
         matched_t = {ti for ti, _ in pairs}
         matched_p = {pi for _, pi in pairs}
         for ti, t in enumerate(truth):
@@ -199,22 +249,35 @@ def evaluate_folder(
                         f"{name}: {predicted[pi].get(name)!r} (truth {truth[ti].get(name)!r})"
                     )
         truth_rows = entry.get("action_rows", [])
-        row_pairs = _row_matches(truth_rows, result["action_rows"])
-        totals["truth_rows"] += len(truth_rows)
+        predicted_rows = result["action_rows"]
+        row_pairs = _row_matches(truth_rows, predicted_rows)
+        counts["truth_rows"] = len(truth_rows)
+        counts["predicted_rows"] = scored_rows(len(truth_rows), len(predicted_rows))
         for ti, pi in row_pairs:
             if pi is None:
                 doc["misses"].append(f"missed row: {truth_rows[ti].get('activity', '')[:70]}")
                 continue
-            totals["matched_rows"] += 1
+            counts["matched_rows"] += 1
             for name in ("responsible", "timeframe"):
                 ok = _row_field_ok(
-                    truth_rows[ti].get(name, UNKNOWN), result["action_rows"][pi].get(name, UNKNOWN)
+                    truth_rows[ti].get(name, UNKNOWN), predicted_rows[pi].get(name, UNKNOWN)
                 )
-                totals[f"{name}_correct"] += ok
+                counts[f"{name}_correct"] += ok
                 if not ok:
                     doc["misses"].append(
-                        f"row {name}: {result['action_rows'][pi].get(name)!r} (truth {truth_rows[ti].get(name)!r})"
+                        f"row {name}: {predicted_rows[pi].get(name)!r} (truth {truth_rows[ti].get(name)!r})"
                     )
+        matched_rows = {pi for _, pi in row_pairs if pi is not None}
+        extra_rows = [r for i, r in enumerate(predicted_rows) if i not in matched_rows]
+        for row in extra_rows[: max(counts["predicted_rows"] - counts["matched_rows"], 0)]:
+            doc["misses"].append(f"extra row: {str(row.get('activity', ''))[:70]}")
+        for target in (
+            totals,
+            by_language.setdefault(doc["language"], dict.fromkeys(_COUNTS, 0)),
+            by_kind.setdefault(truth_kind, dict.fromkeys(_COUNTS, 0)),
+        ):
+            for name, value in counts.items():
+                target[name] += value
         documents.append(doc)
     matched = totals["matched_decisions"]
     precision = _ratio(matched, totals["predicted_decisions"])
@@ -236,11 +299,16 @@ def evaluate_folder(
         "field_accuracy": {name: _ratio(hits, matched) for name, hits in field_hits.items()},
         "action_rows": {
             "truth": totals["truth_rows"],
+            "predicted": totals["predicted_rows"],
             "matched": totals["matched_rows"],
             "recall": _ratio(totals["matched_rows"], totals["truth_rows"]),
+            "precision": _ratio(totals["matched_rows"], totals["predicted_rows"]),
             "responsible_accuracy": _ratio(totals["responsible_correct"], totals["matched_rows"]),
             "timeframe_accuracy": _ratio(totals["timeframe_correct"], totals["matched_rows"]),
         },
+        "by_language": {code: _summary(c) for code, c in sorted(by_language.items())},
+        "by_kind": {kind: _summary(c) for kind, c in sorted(by_kind.items())},
+        "kind_confusion": confusion,
         "ms_per_document": round(elapsed * 1000 / max(totals["documents"], 1), 2),
         "per_document": documents,
     }
@@ -253,8 +321,43 @@ def _row_field_ok(truth, predicted) -> bool:
     return fuzz.ratio(fold(truth), fold(predicted)) >= 85
 
 
+def _fmt(value) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _group_table(title: str, groups: dict[str, dict]) -> list[str]:
+    lines = [
+        title,
+        f"  {'':<12}{'docs':>5}{'kind':>7}{'dec P':>7}{'dec R':>7}  {'decisions':<16}"
+        f"{'row R':>6}{'row P':>7}",
+    ]
+    for name, g in groups.items():
+        lines.append(
+            f"  {name:<12}{g['documents']:>5}{_fmt(g['kind_accuracy']):>7}"
+            f"{_fmt(g['decision_precision']):>7}{_fmt(g['decision_recall']):>7}  "
+            f"{g['decisions']:<16}{_fmt(g['row_recall']):>6}{_fmt(g['row_precision']):>7}"
+        )
+    return lines
+
+
+def _confusion_table(confusion: dict[str, dict[str, int]]) -> list[str]:
+    kinds = ["decision", "action_plan", "report", "web_page", "other"]
+    kinds += sorted({k for row in confusion.values() for k in row} - set(kinds))
+    short = {"decision": "dec", "action_plan": "plan", "report": "rep", "web_page": "web"}
+    lines = [
+        "Kinds (rows: truth, columns: predicted):",
+        f"  {'':<12}" + "".join(f"{short.get(k, k[:5]):>6}" for k in kinds),
+    ]
+    for truth in kinds:
+        if truth in confusion:
+            row = confusion[truth]
+            lines.append(f"  {truth:<12}" + "".join(f"{row.get(k, 0) or '.':>6}" for k in kinds))
+    return lines
+
+
 def format_report(report: dict, *, verbose: bool = False) -> str:
-    """The report as readable lines."""
+    """The report as readable lines: totals, per language, per kind, the confusion of
+    kinds, and each document's kind with its cues (``verbose``: its misses too)."""
     d = report["decisions"]
     rows = report["action_rows"]
     lines = [
@@ -268,13 +371,25 @@ def format_report(report: dict, *, verbose: bool = False) -> str:
     for name, value in report["field_accuracy"].items():
         lines.append(f"  {name:<15} {value}")
     lines += [
-        f"Action rows:            {rows['matched']} of {rows['truth']} (recall {rows['recall']})",
+        f"Action rows:            {rows['matched']} of {rows['truth']} (recall {rows['recall']}), "
+        f"{rows['predicted']} scored as found (precision {rows['precision']})",
         f"  responsible {rows['responsible_accuracy']}  timeframe {rows['timeframe_accuracy']}",
+        "",
+        *_group_table("By language:", report.get("by_language", {})),
+        "",
+        *_group_table("By kind (truth):", report.get("by_kind", {})),
+        "",
+        *_confusion_table(report.get("kind_confusion", {})),
+        "",
+        "Documents (kind, truth, cues):",
     ]
-    if verbose:
-        lines.append("")
-        for doc in report["per_document"]:
-            status = "ok" if not doc["misses"] else f"{len(doc['misses'])} miss(es)"
-            lines.append(f"{doc['id']:<8} {doc['file']:<20} {status}")
+    for doc in report["per_document"]:
+        mark = "ok" if doc["kind"] == doc["kind_truth"] else "WRONG"
+        lines.append(
+            f"{doc['id']:<8} {doc['language']:<4} {doc['kind']:<12} {mark:<6}"
+            f"(truth {doc['kind_truth']})"
+        )
+        lines += [f"    cue: {cue}" for cue in doc.get("kind_cues", [])]
+        if verbose:
             lines += [f"    - {miss}" for miss in doc["misses"]]
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..types import UNKNOWN, DocumentRejected, OrganisationCandidate, PageText, Table
-from . import analyse
+from . import analyse, guess_language
 
 DECISION_FIELDS = (
     "organisation",
@@ -39,26 +39,45 @@ ROW_FIELDS = (
 )
 
 
-def _read(path: Path, ocr: bool) -> tuple[str, list[PageText] | None, list[Table], bool]:
-    """Text, pages, tables and whether OCR was used. Plain UTF-8 text is taken byte for byte."""
+def _read(
+    path: Path, ocr: bool, repair: bool
+) -> tuple[str, list[PageText] | None, list[Table], bool, int]:
+    """Text, pages, tables, whether OCR was used and how many words were repaired. Plain
+    UTF-8 text is taken byte for byte, and repaired only when it looks OCR-damaged."""
     if path.suffix.lower() in {".txt", ".text", ".md"}:
         try:
-            return path.read_bytes().decode("utf-8"), None, [], False
+            text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            repairs = []
+            if repair:
+                from ..text.repair import looks_damaged, repair_text
+
+                language = guess_language(text)
+                if language and looks_damaged(text, language):
+                    text, repairs = repair_text(text, language)
+            return text, None, [], False, len(repairs)
     from ..reading import read_file
 
-    result = read_file(path, ocr=ocr)
-    return result.text, result.pages, result.tables, result.ocr_used
+    result = read_file(path, ocr=ocr, repair=repair)
+    repaired = sum(len(page.repairs) for page in result.pages)
+    return result.text, result.pages, result.tables, result.ocr_used, repaired
 
 
 def extract_path(
-    path: Path | str, *, organisations: Sequence[OrganisationCandidate] = (), ocr: bool = True
+    path: Path | str,
+    *,
+    organisations: Sequence[OrganisationCandidate] = (),
+    ocr: bool = True,
+    repair: bool = True,
 ) -> dict:
-    """The manifest-shaped extraction of one file; ``error`` instead when it cannot be read."""
+    """The manifest-shaped extraction of one file; ``error`` instead when it cannot be read.
+    OCR'd pages, and text that looks OCR-damaged, are repaired first (``repair=False``
+    reads the text as it is)."""
     path = Path(path)
     try:
-        text, pages, tables, ocr_used = _read(path, ocr)
+        text, pages, tables, ocr_used, repaired = _read(path, ocr, repair)
     except DocumentRejected as error:
         return {"file": str(path), "error": {"reason": str(error.reason), "message": error.detail}}
     except OSError as error:
@@ -71,6 +90,7 @@ def extract_path(
         "language": analysis.language or UNKNOWN,
         "kind": analysis.kind,
         "kind_confidence": analysis.kind_confidence,
+        "kind_cues": analysis.kind_cues,
         "cemr_related": analysis.cemr_related,
         "organisation": analysis.organisation,
         "organisation_id": analysis.organisation_id,
@@ -86,4 +106,5 @@ def extract_path(
         ],
         "text": text,
         "ocr": ocr_used,
+        "repaired_words": repaired,
     }

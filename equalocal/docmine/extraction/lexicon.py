@@ -51,6 +51,7 @@ VERB_KEYS = {
     "propose": ("propose", ""),
     "reject": ("reject", ""),
     "support_past": ("support", "past"),
+    "operative": ("adopt", "operative"),
 }
 WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 
@@ -188,6 +189,12 @@ def words(key: str):
     return _word_filter(key).get()
 
 
+def words_full(key: str) -> re.Pattern[str]:
+    """``words(key)`` with every language's fragments, whatever the document in scope
+    holds (for text the scope has not seen, such as lemmas)."""
+    return _word_filter(key).full
+
+
 @cache
 def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(category, tense) -> (fragment, language) for every action verb, in ``VERB_KEYS`` order."""
@@ -195,19 +202,120 @@ def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
     for name, category_tense in VERB_KEYS.items():
         pairs = tagged(f"verbs.{name}")
         if pairs:
-            table[category_tense] = pairs
+            table.setdefault(category_tense, []).extend(pairs)
     return table
+
+
+# Locales of Babel (CLDR) and of dateparser's data for a language file's code, where they
+# differ from the code: Serbian and Bosnian are written in both scripts.
+_BABEL_LOCALES = {"sr": ("sr", "sr_Latn"), "bs": ("bs", "bs_Cyrl"), "no": ("nb",)}
+_DATEPARSER_LOCALES = {"sr": ("sr-Cyrl", "sr-Latn"), "bs": ("bs-Latn", "bs-Cyrl"), "no": ("nb",)}
+
+
+def _calendar_word(name: str) -> str:
+    """A month or weekday name as matched: lower case, no final dot, no Catalan "de "."""
+    name = name.strip().lower().rstrip(".")
+    return re.sub(r"^(?:de\s+|d['’])", "", name)
+
+
+@cache
+def _dateparser_data(code: str) -> list[dict]:
+    import importlib
+
+    found = []
+    for locale in _DATEPARSER_LOCALES.get(code, (code,)):
+        try:
+            module = importlib.import_module(f"dateparser.data.date_translation_data.{locale}")
+        except ImportError:
+            continue
+        found.append(module.info)
+    return found
+
+
+_MONTH_KEYS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+@cache
+def calendar_months(code: str) -> dict[str, int]:
+    """Month names of one language -> 1–12: CLDR's (through Babel: wide and abbreviated,
+    format and stand-alone, so genitives such as "Δεκεμβρίου" and "grudnia" are there),
+    dateparser's further forms ("grudniu", "joulukuussa"), then the language file's own."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_month_names
+
+    months: dict[str, int] = {}
+
+    def add(name: str, number: int) -> None:
+        word = _calendar_word(name)
+        if len(word) >= 3 and not word.isdigit():
+            months.setdefault(word, number)
+
+    for locale in _BABEL_LOCALES.get(code, (code,)):
+        try:
+            Locale.parse(locale)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    add(name, number)
+    for data in _dateparser_data(code):
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in data.get(key, []):
+                add(name, number)
+    language = load().languages.get(code)
+    for names in language["dates"]["months"] if language else ():
+        for number, name in enumerate(names.split(), start=1):
+            add(name, number)
+    return months
 
 
 @cache
 def month_numbers() -> dict[str, int]:
     """Month name in any language and form -> 1–12 (the first language listed wins)."""
     months: dict[str, int] = {}
-    for data in load().languages.values():
-        for names in data["dates"]["months"]:
-            for number, name in enumerate(names.split(), start=1):
-                months.setdefault(name, number)
+    for code in load().languages:
+        for name, number in calendar_months(code).items():
+            months.setdefault(name, number)
     return months
+
+
+def month_number(word: str, language: str | None = None) -> int | None:
+    """The month ``word`` names, read in ``language`` first ("listopad" is October in
+    Croatian, November in Czech and Polish)."""
+    word = _calendar_word(word)
+    if language and language in load().languages:
+        months = calendar_months(language)
+        number = months.get(word) or _inflected_month(word, months)
+        if number:
+            return number
+    return month_numbers().get(word) or month_abbreviations().get(word)
+
+
+def _inflected_month(word: str, months: dict[str, int]) -> int | None:
+    """A month name with a case ending ("martxoaren", "Aralık'ta", "мартс"): the name, or
+    the name less its last letter, followed by at most five letters."""
+    for name, number in months.items():
+        if len(name) < 4:
+            continue
+        if word.startswith(name) and len(word) - len(name) <= 5:
+            return number
+        if len(name) >= 5 and word.startswith(name[:-1]) and len(word) - len(name) <= 3:
+            return number
+    return None
 
 
 @cache
@@ -217,22 +325,57 @@ def month_abbreviations() -> dict[str, int]:
 
 @cache
 def weekday_numbers() -> dict[str, int]:
-    """Weekday name in any language -> 0 (Monday) to 6."""
+    """Weekday name in any language -> 0 (Monday) to 6: CLDR's names through Babel, then
+    the language files' own."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_day_names
+
     days: dict[str, int] = {}
-    for data in load().languages.values():
+    for code, data in load().languages.items():
+        for locale in _BABEL_LOCALES.get(code, (code,)):
+            try:
+                Locale.parse(locale)
+            except (UnknownLocaleError, ValueError):
+                continue
+            for number, name in get_day_names("wide", "format", locale).items():
+                days.setdefault(_calendar_word(name), number)
         for number, name in enumerate(data["dates"]["weekdays"].split()):
             days.setdefault(name, number)
     return days
 
 
+# dateparser's relative expressions that name a day or a year, as (unit, offset).
+_RELATIVE_KEYS = {
+    "0 day ago": ("day", 0),
+    "1 day ago": ("day", -1),
+    "0 year ago": ("year", 0),
+    "1 year ago": ("year", -1),
+}
+
+
 @cache
 def relative_dates() -> list[tuple[str, str, int, str]]:
-    """(pattern, unit, offset, language) of every relative date expression."""
-    return [
+    """(pattern, unit, offset, language) of every relative date expression: the language
+    files' own, then dateparser's "today", "yesterday", "this year" and "last year"."""
+    found = [
         (item["pattern"], item["unit"], item["offset"], code)
         for code, data in load().languages.items()
         for item in data["dates"]["relative"]
     ]
+    seen = {pattern for pattern, *_ in found}
+    for code in load().languages:
+        for data in _dateparser_data(code):
+            for key, (unit, offset) in _RELATIVE_KEYS.items():
+                for phrase in data.get("relative-type", {}).get(key, []):
+                    words = phrase.lower().split()
+                    # Abbreviations ("viime v") are too loose to find in running text.
+                    if not words or len(words[-1]) < 3:
+                        continue
+                    pattern = r"\s+".join(re.escape(w) for w in words)
+                    if pattern not in seen:
+                        seen.add(pattern)
+                        found.append((pattern, unit, offset, code))
+    return found
 
 
 @cache

@@ -15,7 +15,15 @@ from functools import cache, lru_cache
 from ..types import UNKNOWN, ActionRow, Table
 from . import lexicon
 
-ROLES = ("goal", "activity", "responsible", "timeframe", "status", "charter_article")
+ROLES = (
+    "goal",
+    "activity",
+    "responsible",
+    "timeframe",
+    "timeframe_end",
+    "status",
+    "charter_article",
+)
 
 
 @cache
@@ -42,7 +50,15 @@ def heading_role(cell: str) -> str | None:
     if not text or len(text) > 45:
         return None
     text = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{2,4})?$", "", text)  # "Aims in Action Plan 2016"
-    for role in ("activity", "responsible", "timeframe", "charter_article", "status", "goal"):
+    for role in (
+        "activity",
+        "responsible",
+        "timeframe_end",
+        "timeframe",
+        "charter_article",
+        "status",
+        "goal",
+    ):
         if _heading_regexes()[role].match(text):
             return role
     # Headings such as "Aims in Action Plan": the first word decides.
@@ -71,7 +87,8 @@ def _map_header(cells: Sequence[str]) -> dict[int, str] | None:
 
 
 _GOAL_PREFIX = re.compile(
-    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Cel|Tavoite|Doel)\s*\d+[a-z]?)[:.]?\s+(.+)$",
+    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Cel|Tavoite|Doel)\s*\d+[a-z]?)"
+    r"\s*[:.–-]?\s+(.+)$",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(
@@ -97,11 +114,18 @@ def _rows_from_grid(
             break
     if mapping is None or header_index is None:
         return rows
+    heading_goal = UNKNOWN
     for cells in grid[header_index + 1 :]:
+        goal_heading = _goal_heading(cells)
+        if goal_heading:
+            heading_goal = goal_heading  # "Mål 1: Jämställd service" across the table
+            continue
         values: dict[str, list[str]] = {}
         for index, role in mapping.items():
             if index < len(cells):
                 values[role] = _cell_parts(cells[index])
+        if values.get("timeframe_end"):
+            values["timeframe"] = [_period(values.get("timeframe", []), values["timeframe_end"])]
         activities = values.get("activity", [])
         if not activities and values.get("goal"):
             # A row with only its aim filled in is still something to do.
@@ -113,7 +137,7 @@ def _rows_from_grid(
         times = values.get("timeframe", [])
         parallel = len(activities) > 1 and len(times) == len(activities)
         units = list(range(len(activities))) if parallel else [None]
-        goal = " ".join(values.get("goal", [])) or UNKNOWN
+        goal = " ".join(values.get("goal", [])) or heading_goal
         for unit in units:
             activity = activities[unit] if unit is not None else " ".join(activities)
             timeframe = times[unit] if unit is not None else " ".join(times)
@@ -129,14 +153,35 @@ def _rows_from_grid(
                 responsible=" ".join(values.get("responsible", [])) or UNKNOWN,
                 timeframe=timeframe or UNKNOWN,
                 status=" ".join(values.get("status", [])) or UNKNOWN,
-                charter_article=_article(
-                    " ".join(values.get("charter_article", [])) + " " + activity
-                ),
+                charter_article=_row_article(values.get("charter_article", []), activity),
                 confidence=confidence,
                 page=page,
             )
             rows.append(row)
     return rows
+
+
+def _goal_heading(cells: Sequence[str]) -> str:
+    """A row that only names a goal ("Mål 1: Jämställd service", one cell or the same text
+    in every merged cell): the goal of the rows under it, or ""."""
+    filled = {strip_markup(cell) for cell in cells if strip_markup(cell)}
+    if len(filled) != 1:
+        return ""
+    text = filled.pop()
+    return text if _GOAL_PREFIX.match(text) else ""
+
+
+def _period(starts: list[str], ends: list[str]) -> str:
+    """Start and end columns as one timeframe ("2027-02-01 – 2027-06-30")."""
+    start, end = " ".join(starts), " ".join(ends)
+    return f"{start} – {end}" if start and end else start or end
+
+
+def _row_article(column: list[str], activity: str) -> str:
+    """The Charter article of a row: its Artikel column ("9", "Art. 9"), else one the
+    activity names."""
+    found = _article(" ".join(column))
+    return found if found != UNKNOWN else _article(activity)
 
 
 def _article(text: str) -> str:
@@ -185,7 +230,9 @@ def _separated_grids(text: str) -> list[list[list[str]]]:
 
 @cache
 def _timeframe_regex() -> re.Pattern[str]:
-    months = "|".join(sorted(lexicon.month_numbers(), key=len, reverse=True))
+    # Month names of four letters or more: shorter abbreviations are words elsewhere ("Sie").
+    names = [name for name in lexicon.month_numbers() if len(name) >= 4]
+    months = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     words = lexicon.alternation(lexicon.fragments("tables.timeframe_words"))
     return re.compile(
         rf"(?<!\w)(?:{months}|{words}|(?:19|20)\d{{2}}|\d{{1,2}}[./]\d{{1,2}})(?!\w)", re.IGNORECASE

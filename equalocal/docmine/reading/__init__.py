@@ -142,7 +142,7 @@ def read_file(
     ``OCR_FAILED`` warning.
     """
     from ..text.language import detect_language
-    from ..text.repair import repair_text
+    from ..text.repair import looks_damaged, repair_text
 
     path = Path(path)
     progress = on_progress or (lambda stage, current, total: None)
@@ -156,6 +156,10 @@ def read_file(
     with_text = [page for page in result.pages if not page.needs_ocr]
     for index, page in enumerate(with_text, start=1):
         page.language = detect_language(page.text)
+        if repair and page.language and looks_damaged(page.text, page.language):
+            # A scanner's text layer with OCR damage: repaired like this product's own OCR.
+            page.raw_text = page.text
+            page.text, page.repairs = repair_text(page.raw_text, page.language)
         progress("language", index, len(with_text))
 
     missing = [page.number for page in result.pages if page.needs_ocr]

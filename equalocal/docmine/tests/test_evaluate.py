@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from equalocal.docmine.extraction.evaluate import dates_match, evaluate_folder, format_report
+from equalocal.docmine.extraction.evaluate import (
+    dates_match,
+    evaluate_folder,
+    format_report,
+    scored_rows,
+)
 
 DEV_SET = Path(__file__).resolve().parents[4] / "shared" / "samples" / "extraction-dev"
 
@@ -53,7 +58,28 @@ def test_action_row_activities_are_recalled(report):
 def test_the_readable_report_lists_each_documents_misses(report):
     text = format_report(report, verbose=True)
     assert "Kind accuracy" in text and "precision" in text
-    assert "docs/001.txt" in text
+    assert "By language:" in text and "By kind (truth):" in text
+    assert "Kinds (rows: truth, columns: predicted):" in text
+    assert "\n001 " in text and "    cue: " in text
+
+
+def test_every_document_shows_the_cues_behind_its_kind(report):
+    for doc in report["per_document"]:
+        assert doc["kind_cues"], doc["id"]
+        assert any(cue.startswith(doc["kind"]) for cue in doc["kind_cues"]), doc["id"]
+
+
+def test_the_figures_are_broken_down_by_language_and_kind(report):
+    assert sum(g["documents"] for g in report["by_language"].values()) == 19
+    assert report["by_language"]["sv"]["documents"] == 8
+    assert sum(sum(row.values()) for row in report["kind_confusion"].values()) == 19
+    assert report["action_rows"]["precision"] is not None
+
+
+def test_row_precision_does_not_judge_rows_past_a_truncated_truth():
+    assert scored_rows(10, 25) == 10
+    assert scored_rows(3, 25) == 25
+    assert scored_rows(0, 4) == 4
 
 
 def test_a_truth_with_only_a_year_matches_a_date_in_that_year():
@@ -104,3 +130,5 @@ def test_a_folder_of_my_own_is_scored_the_same_way(tmp_path):
     }
     assert result["field_accuracy"]["deciding_body"] == 1.0
     assert result["kind_accuracy"] == 1.0
+    assert result["by_language"]["unknown"]["decision_recall"] == 0.5
+    assert result["kind_confusion"] == {"decision": {"decision": 1}}

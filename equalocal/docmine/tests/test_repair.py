@@ -2,6 +2,7 @@
 
 import json
 import unicodedata
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,37 @@ def test_word_error_rate():
     assert word_error_rate("a b c d", "a b c d") == 0.0
     assert word_error_rate("a b c d", "a x c") == 0.5
     assert word_error_rate("", "") == 0.0
+
+
+def test_damage_is_scored_so_clean_text_is_left_alone(sample_path):
+    from equalocal.docmine.text.repair import damage_score, looks_damaged
+
+    damaged = sample_path("003").read_text(encoding="utf-8")
+    clean = sample_path("002").read_text(encoding="utf-8")
+    assert damage_score(damaged, "sv") > 0.08
+    assert looks_damaged(damaged, "sv")
+    assert damage_score(clean, "sv") < 0.02
+    assert not looks_damaged(clean, "sv")
+
+
+def test_a_damaged_text_layer_is_repaired_and_a_clean_one_kept(tmp_path, sample_path):
+    """A born-digital PDF whose text layer carries a scanner's OCR damage is repaired when
+    read, with the text as read kept; a clean text layer is not touched."""
+    import weasyprint
+
+    from equalocal.docmine.reading import read_file
+
+    damaged = sample_path("003").read_text(encoding="utf-8")
+    clean = sample_path("002").read_text(encoding="utf-8")[:3000]
+    for name, text in (("damaged", damaged), ("clean", clean)):
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
+        weasyprint.HTML(string=f"<html lang='sv'><body>{paragraphs}</body></html>").write_pdf(
+            tmp_path / f"{name}.pdf"
+        )
+    result = read_file(tmp_path / "damaged.pdf", ocr=False)
+    page = result.pages[0]
+    assert page.source == "text_layer"
+    assert "jämställdhet" in page.text and "jamstilldhet" in page.raw_text
+    assert len(page.repairs) > 10
+    kept = read_file(tmp_path / "clean.pdf", ocr=False)
+    assert all(not page.repairs for page in kept.pages)

@@ -214,6 +214,40 @@ def diacritics_lost(text: str, language: str) -> bool:
     return found < total * expected * 0.2
 
 
+# A text layer or plain text is repaired when at least this share of its words reads as
+# OCR damage (see ``damage_score``), or when its diacritics are lost altogether.
+DAMAGE_THRESHOLD = 0.03
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def damage_score(text: str, language: str) -> float:
+    """The share of a text's words that look OCR-damaged: unknown to wordfreq, while a
+    reading with diacritics restored or an OCR confusion undone is a known word ("férslag",
+    "jamstilldhet"). Clean text scores near 0; text never read by OCR is not judged."""
+    language = (language or "").lower()[:2]
+    table = _zipf_table(_wordfreq_language(language)) if language else None
+    if table is None:
+        return 0.0
+    repairer = _repairer(language, table, False)
+    words = [w for w in _WORD.findall(text[:20000]) if w.islower()][:600]
+    if len(words) < 20:
+        return 0.0
+    damaged = 0
+    for word in words:
+        if word in table or not repairer._eligible(word):
+            continue
+        if any(variant in table for variant, _ in repairer._variants(word)):
+            damaged += 1
+    return damaged / len(words)
+
+
+def looks_damaged(text: str, language: str) -> bool:
+    """Whether text that did not come from this product's OCR should be repaired: a scanner's
+    text layer or a pasted OCR text ("férslag", "min pa", "jamstilldhet")."""
+    language = (language or "").lower()[:2]
+    return diacritics_lost(text, language) or damage_score(text, language) >= DAMAGE_THRESHOLD
+
+
 _repairers: dict[tuple[str, bool], _Repairer] = {}
 
 

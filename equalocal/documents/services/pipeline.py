@@ -80,15 +80,18 @@ def _stale_before():
     return timezone.now() - timedelta(minutes=settings.DOCUMENTS_STALE_AFTER_MINUTES)
 
 
-def _claim(document_id: int) -> bool:
-    """Take the document for this worker: one atomic UPDATE, so only one worker wins.
+def _free() -> Q:
+    """Nobody works on the document: no heartbeat, or a stale one (a worker that died)."""
+    return Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=_stale_before())
 
-    A document is free when it is active and nobody has shown a sign of life on it
-    recently (a worker that died leaves a stale heartbeat behind).
+
+def _claim(document_id: int) -> bool:
+    """Take the document for this worker: one atomic conditional UPDATE, so only one worker
+    wins, and a cancellation that came first (the stage is no longer active) wins over it.
     """
     claimed = (
         Document.objects.filter(pk=document_id, stage__in=ACTIVE_STAGES)
-        .filter(Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=_stale_before()))
+        .filter(_free())
         .update(heartbeat_at=timezone.now(), attempts=F("attempts") + 1)
     )
     return claimed == 1
@@ -108,8 +111,15 @@ class _Run:
             setattr(self.document, name, value)
 
     def stage(self, stage: str, *, total: int = 0) -> None:
+        """Move to the next stage, only while the document is still active: a cancellation
+        that landed since the claim is never overwritten."""
         self.check_cancel()
-        self.write(stage=stage, progress_current=0, progress_total=total)
+        moved = Document.objects.filter(pk=self.id, stage__in=ACTIVE_STAGES).update(
+            stage=stage, progress_current=0, progress_total=total, heartbeat_at=timezone.now()
+        )
+        if not moved:
+            raise Cancelled
+        self.document.stage = stage
 
     def progress(self, current: int, total: int | None = None) -> None:
         fields = {"progress_current": current}
@@ -238,21 +248,34 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
 
 
 def _repair(run: _Run) -> None:
-    """Repair OCR damage (lost diacritics, confusions) on OCR'd pages; the raw text is kept."""
+    """Repair OCR damage (lost diacritics, confusions) on OCR'd pages, and on text layers
+    that look OCR-damaged (a scanner's text layer); clean text is left as it is. The raw
+    text is kept and every change recorded."""
+    from equalocal.docmine.extraction import stopword_language
     from equalocal.docmine.text.language import detect_language
-    from equalocal.docmine.text.repair import repair_text
+    from equalocal.docmine.text.repair import looks_damaged, repair_text
 
-    pages = list(
-        Page.objects.filter(document_id=run.id, source=PageSource.OCR).only(
-            "id", "raw_text", "language"
-        )
-    )
+    fallback = run.document.language or _country_language(run.document)
+    candidates = Page.objects.filter(
+        document_id=run.id, source__in=(PageSource.OCR, PageSource.TEXT_LAYER)
+    ).only("id", "raw_text", "language", "source")
+    pages = []
+    for page in candidates:
+        if page.source == PageSource.OCR:
+            language = detect_language(page.raw_text) or fallback or "en"
+            pages.append((page, language))
+            continue
+        # Text layers are mostly clean: a quick guess of the language decides whether to
+        # look closer, and the detector runs only on pages that look damaged.
+        guess = page.language or stopword_language(page.raw_text) or fallback
+        if guess and looks_damaged(page.raw_text, guess):
+            language = detect_language(page.raw_text) or guess
+            if looks_damaged(page.raw_text, language):
+                pages.append((page, language))
     if not pages:
         return
     run.stage(Stage.REPAIRING, total=len(pages))
-    fallback = run.document.language or _country_language(run.document)
-    for done, page in enumerate(pages, start=1):
-        language = detect_language(page.raw_text) or fallback or "en"
+    for done, (page, language) in enumerate(pages, start=1):
         text, repairs = repair_text(page.raw_text, language)
         page.text = text
         page.repairs = [_repair_dict(repair) for repair in repairs]
@@ -530,18 +553,27 @@ def document_retry(*, document: Document, by) -> Document:
     return document
 
 
-@transaction.atomic
 def document_cancel(*, document: Document, by) -> Document:
-    """Stop processing: a queued document is cancelled at once, a running one at its next step."""
-    if document.stage == Stage.QUEUED or _is_stuck(document):
-        # Nobody is working on it (yet, or any more): cancelled at once.
-        Document.objects.filter(pk=document.pk, stage=document.stage).update(
-            stage=Stage.CANCELLED, cancel_requested=False, heartbeat_at=None
+    """Stop processing: a document nobody works on is cancelled at once, a running one at
+    its next step.
+
+    "Nobody works on it" is part of the UPDATE's condition, not read beforehand: a worker
+    that claims the document in the same instant either comes first (its fresh heartbeat
+    makes this update miss, and the cancellation is requested instead) or finds the
+    document cancelled and leaves it so.
+    """
+    cancelled_now = (
+        Document.objects.filter(pk=document.pk, stage__in=ACTIVE_STAGES)
+        .filter(_free())
+        .update(stage=Stage.CANCELLED, cancel_requested=False, heartbeat_at=None)
+    )
+    if not cancelled_now:
+        requested = Document.objects.filter(pk=document.pk, stage__in=ACTIVE_STAGES).update(
+            cancel_requested=True
         )
-    elif document.stage in ACTIVE_STAGES:
-        Document.objects.filter(pk=document.pk).update(cancel_requested=True)
-    else:
-        raise ApplicationError(_("This document is not being processed."))
+        if not requested:
+            raise ApplicationError(_("This document is not being processed."))
+    logger.info("Document %s: cancel by %s", document.pk, getattr(by, "pk", None))
     document.refresh_from_db()
     return document
 

@@ -92,11 +92,15 @@ def item_fields(item) -> list[tuple[str, str]]:
     )
     values = item.values
     rows = []
+    from django_countries import countries
+
     for name, form_field in form_class.base_fields.items():
-        if name == "lock_version":
-            continue
+        if name in ("lock_version", "organisation_id"):
+            continue  # the matched organisation is named in the card's heading
         value = values.get(name)
         choices = dict(getattr(form_field, "choices", []) or [])
+        if name == "country":
+            choices = dict(countries)
         shown = "–" if value in (None, "", UNKNOWN) else str(choices.get(value, value))
         rows.append((str(form_field.label), shown))
     return rows

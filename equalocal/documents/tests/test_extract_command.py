@@ -69,3 +69,27 @@ def test_evaluate_extraction_prints_the_figures(extraction_dev_dir):
 def test_evaluate_extraction_needs_a_manifest(tmp_path):
     with pytest.raises(CommandError):
         call_command("evaluate_extraction", str(tmp_path))
+
+
+def test_extract_repairs_the_seed_003_text_and_finds_the_proposal():
+    """The seed's own OCR text (a scanner's, not ours) comes out repaired: a proposal of
+    2024-10-01, KS 2024/108, within 5 % word error of the hand-corrected reference."""
+    from equalocal.docmine.text.wer import word_error_rate
+    from equalocal.documents.tests.fixtures import seeds_dir
+
+    seeds = sorted(seeds_dir().glob("003*")) if seeds_dir().is_dir() else []
+    if not seeds:
+        pytest.skip("shared/samples/seeds is not present")
+    out = StringIO()
+    call_command("extract", str(seeds[0]), "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    reference = (
+        Path(__file__).resolve().parents[2] / "docmine" / "tests" / "data" / "003_reference.txt"
+    ).read_text(encoding="utf-8")
+    assert word_error_rate(reference, seeds[0].read_text(encoding="utf-8")) > 0.2
+    assert word_error_rate(reference, result["text"]) <= 0.05
+    assert result["repaired_words"] > 20
+    [decision] = result["decisions"]
+    assert decision["status"] == "proposed"
+    assert decision["decision_date"] == "2024-10-01"
+    assert decision["case_number"] == "KS 2024/108"

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from equalocal.documents.models import Document, ExtractedItem, ItemStatus, Stage
 from equalocal.documents.search import index_document
@@ -353,6 +354,17 @@ def test_editor_cannot_delete(client, personas):
 # Review -----------------------------------------------------------------------------------------
 
 
+def test_an_item_accepted_without_a_person_shows_when_not_who(client, personas):
+    """Items the demo or a command accepted have no reviewer: the page still renders."""
+    ExtractedItemFactory(
+        document=the_document(personas), status="accepted", reviewed_at=timezone.now()
+    )
+    signed_in(client, personas, "viewer")
+    response = client.get(doc_url("review", personas))
+    assert response.status_code == 200
+    assert "Reviewed on " in response.content.decode()
+
+
 def test_review_marks_repaired_words_and_keeps_the_original(client, personas):
     page = the_document(personas).pages.get(number=1)
     page.raw_text = "Kommunstyrelsen férslag om jamstalldhet."
@@ -479,6 +491,54 @@ def test_correcting_an_item_accepts_it_with_the_corrections(client, personas):
     assert item.status == ItemStatus.ACCEPTED
     assert item.corrected == {"deciding_body": "Kommunstyrelsens arbetsutskott"}
     assert "Kommunstyrelsens arbetsutskott" in response.content.decode()
+
+
+def test_the_correction_form_offers_registered_organisations_countries_and_date_inputs(
+    client, personas
+):
+    item = the_item(personas)
+    document = item.document
+    signed_in(client, personas, "editor")
+    html = client.get(item_url("correct", personas, item)).content.decode()
+    select = re.search(
+        rf'<select name="item-{item.pk}-organisation_id"[^>]*>(.*?)</select>', html, re.S
+    )
+    assert select and f'value="{document.organisation_id}"' in select.group(1)
+    assert document.organisation.name in select.group(1)
+    assert re.search(
+        rf'<select name="item-{item.pk}-country"[^>]*>.*?<option value="SE"', html, re.S
+    )
+    assert f'type="date" name="item-{item.pk}-decision_date"' in html
+    assert reverse("organisations:create") in html
+
+
+def test_choosing_a_registered_organisation_records_the_decision_for_it(client, personas):
+    item = the_item(personas)
+    organisation = item.document.organisation
+    signed_in(client, personas, "editor")
+    data = {
+        f"item-{item.pk}-{name}": value
+        for name, value in {
+            "decision_type": "sign_charter",
+            "status": "adopted",
+            "organisation_id": str(organisation.pk),
+            "organisation": item.data["organisation"],
+            "country": "SE",
+            "decision_date": "2024-10-01",
+            "lock_version": item.lock_version,
+        }.items()
+    }
+    response = client.post(item_url("correct", personas, item), data)
+    assert response.status_code in (200, 302)
+    errors = re.findall(
+        r'class="(?:errorlist|form-errors)[^"]*"[^>]*>(.*?)</', response.content.decode(), re.S
+    )
+    assert errors == []
+    item.refresh_from_db()
+    assert item.status == ItemStatus.ACCEPTED
+    from equalocal.charters.models import Commitment
+
+    assert Commitment.objects.filter(organisation=organisation).exists()
 
 
 def test_correction_with_a_bad_date_shows_the_error_on_the_form(client, personas):

@@ -12,8 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ...text.lemmas import lemma_view
 from .. import lexicon
-from ..prefilter import Filtered
+from ..prefilter import Filtered, current_scope, literal_options
+
+# Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
+# long documents, and simplemma loads a language's dictionary only when it is needed.
+LEMMA_LIMIT = 2000
 
 _ACRONYMS = Filtered(
     ("|".join(lexicon.common("charter.acronyms")),), r"(?<![\w])(?:{alt})(?![a-z])"
@@ -42,24 +47,79 @@ def cemr_actor():
 
 
 def charter_spans(text: str) -> list[tuple[int, int]]:
-    """Where the Charter is named unambiguously (acronym, full name in any language)."""
-    return list(_charter_spans(text))
+    """Where the Charter is named unambiguously (acronym, full name in any language); in
+    the document's language, inflected names too (matched on their lemmas)."""
+    spans = _charter_spans(text)
+    if not spans and len(text) <= LEMMA_LIMIT:
+        spans = _lemma_charter_spans(text, document_language())
+    return list(spans)
+
+
+def document_language() -> str | None:
+    """The language of the document being analysed (``None`` outside ``analyse``)."""
+    scope = current_scope()
+    return scope.facts.get("language") if scope is not None else None
+
+
+def _named(text: str, regex) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex("charter.names").finditer(text)]
+
+
+def _described(text: str, regex) -> list[tuple[int, int]]:
+    """ "Charter" or "declaration" with Europe and equality near it."""
+    spans = []
+    europe = regex("charter.europe_words")
+    equality = regex("charter.equality_words")
+    for m in regex("charter.words").finditer(text):
+        near = text[max(0, m.start() - 60) : m.end() + 60]
+        wide = text[max(0, m.start() - 120) : m.end() + 140]
+        if europe.search(near) and equality.search(wide):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 @lru_cache(maxsize=2048)
 def _charter_spans(text: str) -> tuple[tuple[int, int], ...]:
     # Cached by text: the scoped regexes give the full regexes' result on the text in scope.
     spans = [(m.start(), m.end()) for m in _acronyms().finditer(text)]
-    spans += [(m.start(), m.end()) for m in lexicon.words("charter.names").finditer(text)]
-    words = lexicon.words("charter.words")
-    europe = lexicon.words("charter.europe_words")
-    equality = lexicon.words("charter.equality_words")
-    for m in words.finditer(text):
-        near = text[max(0, m.start() - 60) : m.end() + 60]
-        wide = text[max(0, m.start() - 120) : m.end() + 140]
-        if europe.search(near) and equality.search(wide):
-            spans.append((m.start(), m.end()))
+    spans += _named(text, lexicon.words)
+    spans += _described(text, lexicon.words)
     return tuple(sorted(spans))
+
+
+@cache
+def _lemma_gate(language: str | None) -> re.Pattern[str] | None:
+    """Words that may be an inflected name of the Charter in ``language``: those that begin
+    like one of its words for a charter ("Karcie" like "kart…"). Lemmas are looked up only when one is
+    there, so simplemma's dictionary is loaded only for texts that may need it."""
+    data = lexicon.load().languages.get(language or "")
+    if data is None:
+        return None
+    starts = set()
+    for fragment in data["charter"]["words"]:
+        for literal in literal_options(fragment) or ():
+            if len(literal) >= 3:
+                starts.add(re.escape(literal[:3]))
+    if not starts:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(starts))})\w*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def _lemma_charter_spans(text: str, language: str | None) -> tuple[tuple[int, int], ...]:
+    """The Charter named in inflected form: the names matched on the text's lemmas."""
+    gate = _lemma_gate(language)
+    if gate is None:
+        return ()
+    surface = lexicon.words_full("charter.words")
+    # Only a word the stems miss ("Karcie") needs its lemma.
+    if all(surface.match(text, m.start()) for m in gate.finditer(text)):
+        return ()
+    view = lemma_view(text, language)
+    if view is None:
+        return ()
+    spans = _named(view.text, lexicon.words_full) + _described(view.text, lexicon.words_full)
+    return tuple(sorted(view.source_span(start, end) for start, end in spans))
 
 
 def weak_charter_spans(text: str) -> list[tuple[int, int]]:
@@ -127,6 +187,16 @@ def actions(norm: str) -> tuple[list[Action], set[str]]:
     return found, cues
 
 
+def names_accession(text: str) -> bool:
+    """Signing or joining named as a noun or infinitive ("the decision on accession to",
+    "l'adhesió a", "решение за присъединяване"): what was adopted is the signing."""
+    return any(
+        regex.get().search(text)
+        for (category, tense), regex in _verb_filters().items()
+        if category == "sign" and tense not in ("past", "operative")
+    )
+
+
 def clause_at(norm: str, pos: int) -> str:
     """The clause around ``pos``: between the nearest commas, semicolons, colons, brackets."""
     left = max(norm.rfind(c, 0, pos) for c in ",;:(")
@@ -138,7 +208,9 @@ def clause_at(norm: str, pos: int) -> str:
 def _aggregate_filter() -> Filtered:
     quantifiers = lexicon.alternation(lexicon.fragments("decisions.quantifiers"))
     return lexicon.filtered(
-        rf"(?<!\w)(?:(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
+        # A count, not a year ("111 kommuner", not "2018 il Comune").
+        rf"(?<![\w/.-])(?:(?!(?:19|20)\d\d(?!\d))(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})"
+        rf"\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
         "decisions.plural_organisations",
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
@@ -25,6 +25,7 @@ from .cues import (
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
+from .listed import listed_organisations
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
 from .type_and_status import decision_status, decision_type
@@ -45,7 +46,12 @@ class Context:
     is_agenda: bool
     is_motion: bool
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
+    names_plan: bool = False  # the document's head names an action plan: it may be one
 
+
+# Tenses that make a decision on their own: a past form, or the operative words of a
+# decision text ("Prihvata se…").
+FINAL = ("past", "operative")
 
 _YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/])")
 
@@ -58,12 +64,14 @@ def extract_decisions(
     sentences = list(sentences) if sentences is not None else split_sentences(text)
     found: list[tuple[int, bool, Decision]] = []  # (position, from formula, decision)
     last_year: int | None = None
-    previous_charter = False
+    previous_charter = previous_signing = False
+    recent: list[bool] = []
     formulas_used: set[int] = set()
     all_charter = charter_spans(text)
     if context.cemr_related:
         all_charter += weak_charter_spans(text)
     charter_starts = sorted(start for start, _ in all_charter)
+    separate: set[int] = set()  # decisions of listed organisations: never merged together
     for sentence in sentences:
         norm = sentence.norm
         decision = None
@@ -71,7 +79,9 @@ def extract_decisions(
             charter = charter_spans(norm)
             if context.cemr_related and not charter:
                 charter = weak_charter_spans(norm)
-            decision = _sentence_decision(sentence, charter, previous_charter, last_year, context)
+            decision = _sentence_decision(
+                sentence, charter, (previous_charter, previous_signing), last_year, context
+            )
         if decision is not None:
             # A formula states one decision; its further items are details of it.
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -80,15 +90,26 @@ def extract_decisions(
                 formulas_used.add(sentence.formula_id)
         if decision is not None:
             decision.page = page_of(sentence.start, context.pages)
-            found.append((sentence.start, sentence.formula, decision))
+            listed = listed_organisations(norm)
+            for name in listed:
+                one = replace(decision, organisation=name)
+                separate.add(id(one))
+                found.append((sentence.start, sentence.formula, one))
+            if not listed:
+                found.append((sentence.start, sentence.formula, decision))
         years = _YEAR.findall(norm)
         if years:
             last_year = int(years[-1])
         index = bisect_left(charter_starts, sentence.start)
-        previous_charter = index < len(charter_starts) and charter_starts[index] < sentence.end
+        named_here = index < len(charter_starts) and charter_starts[index] < sentence.end
+        # "X signed the Charter. … Y has also signed.": the Charter named a sentence or two
+        # before is still the object.
+        recent = [*recent[-1:], named_here]
+        previous_charter = any(recent)
+        previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
-    return merge_decisions(found)
+    return merge_decisions(found, separate=separate)
 
 
 # One sentence ------------------------------------------------------------------------------
@@ -97,11 +118,13 @@ def extract_decisions(
 def _sentence_decision(
     sentence: Sentence,
     charter: list[tuple[int, int]],
-    previous_charter: bool,
+    previous: tuple[bool, bool],
     last_year: int | None,
     context: Context,
 ) -> Decision | None:
-    """The decision a sentence reports, or ``None``."""
+    """The decision a sentence reports, or ``None``. ``previous`` tells whether the
+    sentence before named the Charter, and whether it spoke of signing it."""
+    previous_charter, previous_signing = previous
     norm = sentence.norm
     verbs, cues = actions(norm)
     if not verbs:
@@ -113,7 +136,7 @@ def _sentence_decision(
     proposal = (
         proposed_by_opener
         or "propose" in cues
-        or (context.is_motion and not any(a.tense == "past" for a in verbs))
+        or (context.is_motion and not any(a.tense in FINAL for a in verbs))
     )
     qualifying = _qualifying_actions(
         verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
@@ -123,8 +146,16 @@ def _sentence_decision(
     plans = [(m.start(), m.end()) for m in lexicon.words("subjects.plan_words").finditer(norm)]
     reports = [(m.start(), m.end()) for m in lexicon.words("subjects.report_words").finditer(norm)]
     typed = decision_type(
-        qualifying, norm, charter, plans, reports, previous_charter and context.cemr_related
+        qualifying,
+        norm,
+        charter,
+        plans,
+        reports,
+        previous_charter and context.cemr_related,
+        previous_signing and context.cemr_related,
     )
+    if typed is None:
+        typed = _adoption_line(sentence, qualifying, context)
     if typed is None:
         return None
     kind, action = typed
@@ -138,8 +169,9 @@ def _sentence_decision(
         evidence=evidence(sentence.text),
     )
     signing_act = action.category == "sign" and not has_decide
+    operative = action.tense == "operative"
     value, decision.signing_date, own = _dates(
-        sentence, action, status, signing_act, proposed_by_opener, last_year, context
+        sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
     )
     decision.decision_date = value or UNKNOWN
     decision.deciding_body = _deciding_body(
@@ -155,6 +187,21 @@ def _sentence_decision(
     return decision
 
 
+def _adoption_line(
+    sentence: Sentence, qualifying: list[Action], context: Context
+) -> tuple[DecisionType, Action] | None:
+    """A plan's own adoption line ("Antagen av kommunfullmäktige 2027-01-30, § 12, KS
+    2026/455"): short, an adopting verb, a deciding body and a date, in a document whose
+    head names an action plan. What was adopted is the plan itself."""
+    norm = sentence.norm
+    if not context.names_plan or len(norm) > 160:
+        return None
+    adopted = [a for a in qualifying if a.category == "adopt" and a.tense in FINAL]
+    if not adopted or not find_bodies(norm) or not find_dates(norm, context.document_date):
+        return None
+    return DecisionType.ADOPT_ACTION_PLAN, adopted[0]
+
+
 def _qualifying_actions(
     verbs: list[Action], norm: str, *, any_form: bool, has_decide: bool
 ) -> list[Action]:
@@ -164,15 +211,23 @@ def _qualifying_actions(
     qualifying = []
     for action in verbs:
         counts = (
-            action.tense == "past"
+            action.tense in FINAL
             or action.category == "support"
             or any_form
             or (has_decide and action.category != "decide")
         )
         if not counts:
             continue
+        # The clause up to just after the verb: its subject, not a relative clause after it
+        # ("… signed the Charter, with which 126 municipalities committed…").
         clause = clause_at(norm, action.start)
-        if is_aggregate(clause) or is_generic(clause):
+        clause = clause[
+            : clause.find(norm[action.start : action.end]) + (action.end - action.start) + 40
+        ]
+        # A count or quantifier opening the sentence is its subject ("Flera andra kommuner i
+        # Sverige, bland andra …, har undertecknat").
+        opening = norm[: min(60, action.start)]
+        if is_aggregate(clause) or is_generic(clause) or is_aggregate(opening):
             continue
         qualifying.append(action)
     return qualifying
@@ -214,19 +269,28 @@ def _dates(
     if value == UNKNOWN and same_year_positions(norm) and last_year:
         value = str(last_year)
     adopted = status == DecisionStatus.ADOPTED
-    own = sentence.formula or (not adopted and not date)
-    if value == UNKNOWN and sentence.formula and (adopted or proposed_by_opener):
+    operative = action.tense == "operative"
+    own = sentence.formula or operative or (not adopted and not date)
+    if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
         value = context.document_date
+    # A signing on a given day ("potpisana dana 04.02.2021") dates the signing; the decision
+    # behind it is dated elsewhere. A year alone dates the decision to sign; a body that
+    # "signs" decides.
     signed = (
         signing_act
-        and not find_bodies(norm)
         and date is not None
         and date.precision == 3
         and adopted
+        and not _body_signs(norm, action)
     )
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
+
+
+def _body_signs(norm: str, action: Action) -> bool:
+    """A deciding body stands just before the sign verb, as its subject."""
+    return any(0 <= action.start - start <= 60 for start, _ in find_bodies(norm))
 
 
 def _deciding_body(
@@ -264,7 +328,7 @@ def _confidence(
     confidence = 0.55
     if named or plans:
         confidence += 0.15
-    if action.tense == "past" or sentence.formula:
+    if action.tense in FINAL or sentence.formula:
         confidence += 0.1
     if decision.decision_date != UNKNOWN or decision.signing_date != UNKNOWN:
         confidence += 0.08

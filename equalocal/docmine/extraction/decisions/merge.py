@@ -20,8 +20,13 @@ def _absorb(into: Decision, other: Decision) -> Decision:
     return merged
 
 
-def merge_decisions(found: list[tuple[int, bool, Decision]]) -> list[Decision]:
-    """One decision per (type, status, date); undated mentions join the nearest dated one."""
+def merge_decisions(
+    found: list[tuple[int, bool, Decision]], *, separate: set[int] | frozenset[int] = frozenset()
+) -> list[Decision]:
+    """One decision per (type, status, date); undated mentions join the nearest dated one.
+
+    Decisions whose ``id`` is in ``separate`` (each of several organisations listed as
+    signing) stay apart from one another, one per organisation."""
     found = sorted(found, key=lambda f: f[0])
     adopted_formula_types = {
         d.decision_type for _, formula, d in found if formula and d.status == DecisionStatus.ADOPTED
@@ -35,9 +40,10 @@ def merge_decisions(found: list[tuple[int, bool, Decision]]) -> list[Decision]:
             and f[2].decision_type in adopted_formula_types
         )
     ]
-    groups: dict[tuple[str, str], list[tuple[int, Decision]]] = {}
+    groups: dict[tuple[str, str, str], list[tuple[int, Decision]]] = {}
     for position, _, decision in found:
-        groups.setdefault((decision.decision_type, decision.status), []).append(
+        own = decision.organisation if id(decision) in separate else ""
+        groups.setdefault((decision.decision_type, decision.status, own), []).append(
             (position, decision)
         )
     result: list[tuple[int, Decision]] = []

@@ -87,7 +87,10 @@ def _join_letters(m: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation."""
+    """Collapse whitespace, spaced letters ("a t t" -> "att") and broken hyphenation;
+    typographic apostrophes become plain ones ("l’uguaglianza")."""
+    if "’" in text:
+        text = text.replace("’", "'")
     if text[:1].isspace() or text[-1:].isspace():
         text = _WHITESPACE.sub(" ", text)
     else:
@@ -144,6 +147,8 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return units
 
 
+# A numeric date written with ordinal dots, the year's dot included ("20. 11. 2012.").
+_DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\.$")
 _LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
 
 
@@ -159,6 +164,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if token.isdigit() and len(token) <= 3:
             continue  # "20. Februar", "23. Generalversammlung", numbered items
+        if _DOTTED_DATE.search(text, max(cursor, cut - 16), cut):
+            continue  # "usvojilo je 20. 11. 2012. Evropsku povelju": an ordinal year
         spans.append((cursor, cut))
         cursor = start + m.end()
     spans.append((cursor, end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...types import DecisionStatus, DecisionType
 from .. import lexicon
-from .cues import Action
+from .cues import Action, names_accession
 
 # The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
 # document about it).
@@ -27,6 +27,7 @@ def decision_type(
     plans: list[tuple[int, int]],
     reports: list[tuple[int, int]],
     previous_charter: bool,
+    previous_signing: bool = False,
 ) -> tuple[DecisionType, Action] | None:
     """The type of the decision and the verb that makes it, from the object nearest a verb.
 
@@ -50,7 +51,7 @@ def decision_type(
             if distance is not None:
                 candidates.append((distance, kind, action))
     if not candidates:
-        return None
+        return _refers_back(actions, previous_signing)
     # A plan or report near the verb is the object even when the Charter is named too
     # ("adopted the action plan under the Charter").
     preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
@@ -60,10 +61,29 @@ def decision_type(
     if action.category == "support":
         return DecisionType.OTHER, action
     ref = min(charter, key=lambda s: abs(s[0] - action.end))
-    between = norm[min(action.end, ref[0]) : max(action.end, ref[0])]
-    if lexicon.words("subjects.other_documents").search(between) or len(between.split()) > 5:
+    # The Charter may stand before the verb ("… Carta: è stata deliberata").
+    before = ref[1] <= action.start
+    between = norm[ref[1] : action.start] if before else norm[action.end : ref[0]]
+    if lexicon.words("subjects.other_documents").search(between):
+        return DecisionType.OTHER, action
+    # The signing may stand just before or after the name too ("Adesione formale alla
+    # Carta", "a Charta aláírását": the Charter's signing).
+    around = norm[max(0, ref[0] - 30) : ref[0]] + " " + norm[ref[1] : ref[1] + 30]
+    if len(between.split()) > 5 and not names_accession(between + " " + around):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
+
+
+def _refers_back(
+    actions: list[Action], previous_signing: bool
+) -> tuple[DecisionType, Action] | None:
+    """A decision verb without an object of its own, after a sentence about signing the
+    Charter ("Kotka signs the Charter. The council decided on it on 28 January."): the
+    decision is that signing."""
+    decided = [a for a in actions if a.category == "decide" and a.tense in ("past", "operative")]
+    if previous_signing and decided:
+        return DecisionType.SIGN_CHARTER, decided[0]
+    return None
 
 
 def decision_status(cues: set[str], *, proposal: bool) -> DecisionStatus:

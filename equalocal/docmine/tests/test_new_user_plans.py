@@ -1,0 +1,102 @@
+"""A Swedish plan as a new user writes it, in Word and as a PDF: an adoption line on the
+first page, goal headings ("Mål 1: …") inside the activity table, separate Start and Slut
+columns and an Artikel column. Both files are generated here."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.reading import read_file
+
+TITLE = "Jämställdhetsplan 2027–2028 för Exempelby kommun"
+ADOPTION = "Antagen av kommunfullmäktige 2027-01-30, § 12, KS 2026/455"
+HEADINGS = ["Aktivitet", "Ansvarig", "Start", "Slut", "Artikel"]
+ROWS = [
+    ["Mål 1: Jämställd service till invånarna"],
+    ["Könsuppdela all statistik om brukare", "Kommunstyrelsen", "2027-02-01", "2027-06-30", "9"],
+    [
+        "Utbilda chefer i jämställdhetsintegrering",
+        "HR-avdelningen",
+        "2027-03-01",
+        "2027-12-31",
+        "2",
+    ],
+    ["Mål 2: Jämställda villkor för anställda"],
+    ["Genomför en lönekartläggning", "HR-avdelningen", "2027-09-01", "2027-11-30", "11"],
+    ["Inför heltid som norm i vården", "Socialnämnden", "2028-01-01", "2028-12-31", "11"],
+]
+
+
+def _docx(path):
+    from docx import Document
+
+    document = Document()
+    document.add_heading(TITLE, level=1)
+    document.add_paragraph(ADOPTION)
+    document.add_paragraph("Planen beskriver hur kommunen arbetar för jämställdhet 2027–2028.")
+    table = document.add_table(rows=1, cols=len(HEADINGS))
+    for cell, heading in zip(table.rows[0].cells, HEADINGS, strict=True):
+        cell.text = heading
+    for values in ROWS:
+        cells = table.add_row().cells
+        if len(values) == 1:
+            merged = cells[0].merge(cells[-1])  # a goal heading across the table
+            merged.text = values[0]
+        else:
+            for cell, value in zip(cells, values, strict=True):
+                cell.text = value
+    document.save(path)
+    return path
+
+
+def _pdf(path):
+    import weasyprint
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in HEADINGS)
+    body = ""
+    for values in ROWS:
+        if len(values) == 1:
+            body += f"<tr><td colspan='{len(HEADINGS)}'>{escape(values[0])}</td></tr>"
+        else:
+            body += "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>"
+    html = (
+        "<html lang='sv'><head><meta charset='utf-8'><style>@page { size: A4 landscape; "
+        "margin: 1.5cm } body { font-family: 'DejaVu Sans'; font-size: 10pt } "
+        "td, th { border: 1px solid #000; padding: 4px; text-align: left }</style></head><body>"
+        f"<h1>{escape(TITLE)}</h1><p>{escape(ADOPTION)}</p>"
+        "<p>Planen beskriver hur kommunen arbetar för jämställdhet 2027–2028.</p>"
+        f"<table><tr>{head}</tr>{body}</table></body></html>"
+    )
+    weasyprint.HTML(string=html).write_pdf(path)
+    return path
+
+
+@pytest.mark.parametrize("make", [_docx, _pdf], ids=["docx", "pdf"])
+def test_a_plan_of_my_own_gives_its_adoption_goals_periods_and_articles(tmp_path, make):
+    path = make(tmp_path / ("plan.docx" if make is _docx else "plan.pdf"))
+    result = read_file(path, ocr=False)
+    analysis = analyse(result.text, tables=result.tables, pages=result.pages, language="sv")
+
+    assert analysis.kind == "action_plan", analysis.kind_cues
+    [decision] = analysis.decisions
+    assert decision.decision_type == "adopt_action_plan"
+    assert decision.status == "adopted"
+    assert decision.decision_date == "2027-01-30"
+    assert decision.deciding_body == "Kommunfullmäktige"
+    assert decision.paragraph == "§ 12"
+    assert decision.case_number == "KS 2026/455"
+
+    rows = {row.activity: row for row in analysis.action_rows}
+    assert len(rows) == 4, [r.activity for r in analysis.action_rows]
+    first = rows["Könsuppdela all statistik om brukare"]
+    assert first.goal == "Mål 1: Jämställd service till invånarna"
+    assert first.timeframe == "2027-02-01 – 2027-06-30"
+    assert first.charter_article == "9"
+    assert first.responsible == "Kommunstyrelsen"
+    last = rows["Inför heltid som norm i vården"]
+    assert last.goal == "Mål 2: Jämställda villkor för anställda"
+    assert last.timeframe == "2028-01-01 – 2028-12-31"
+    assert last.charter_article == "11"
