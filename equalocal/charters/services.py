@@ -78,6 +78,35 @@ def _check_step_date(commitment: Commitment, *, status: str, date) -> None:
         )
 
 
+# How far along the way to signing each status is; a withdrawal is handled by date.
+STATUS_RANK = {
+    CommitmentStatus.CONSIDERING: 0,
+    CommitmentStatus.RECOMMENDED: 1,
+    CommitmentStatus.DECIDED: 2,
+    CommitmentStatus.SIGNED: 3,
+}
+
+
+def status_after_step(commitment: Commitment, step: CommitmentStep) -> str:
+    """The commitment's status once ``step`` is recorded (see ``commitment_add_step``)."""
+    later = commitment.steps.exclude(pk=step.pk).filter(date__gt=step.date)
+    withdrawn_later = later.filter(status=CommitmentStatus.WITHDRAWN).exists()
+    if step.status == CommitmentStatus.WITHDRAWN:
+        return CommitmentStatus.WITHDRAWN if not later.exists() else commitment.status
+    if commitment.status == CommitmentStatus.WITHDRAWN:
+        # Before the withdrawal it changes nothing; after it, the way starts again.
+        last_withdrawal = (
+            commitment.steps.filter(status=CommitmentStatus.WITHDRAWN).order_by("-date").first()
+        )
+        if last_withdrawal is not None and step.date <= last_withdrawal.date:
+            return commitment.status
+        return step.status
+    if withdrawn_later:
+        return commitment.status
+    current = STATUS_RANK.get(commitment.status, -1)
+    return step.status if STATUS_RANK[step.status] > current else commitment.status
+
+
 @transaction.atomic
 def commitment_add_step(
     *,
@@ -93,7 +122,10 @@ def commitment_add_step(
 ) -> CommitmentStep:
     """Record a step (proposal, decision, signature, withdrawal) and move the status along.
 
-    The commitment takes the status of its latest step by date. A decision to sign
+    The commitment's status comes from its most advanced step, not the last one entered:
+    recording a missed earlier decision on a signed commitment keeps it signed. A
+    withdrawal counts when it is the latest step; a step after a withdrawal starts
+    again. A decision to sign
     sets the decision date and a signature the signature date, unless those were
     already recorded, so the action-plan deadline follows the first decision. A
     step in the future, or a signature dated before the decision, is refused and
@@ -126,8 +158,7 @@ def commitment_add_step(
         commitment.decided_on = date
     if status == CommitmentStatus.SIGNED and commitment.signed_on is None:
         commitment.signed_on = date
-    latest = commitment.steps.order_by("-date", "-created_at").first()
-    commitment.status = latest.status
+    commitment.status = status_after_step(commitment, step)
     claim_lock(Commitment, commitment, None)
     if by is not None:
         commitment._history_user = by

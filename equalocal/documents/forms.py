@@ -143,7 +143,7 @@ class AcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plans = {str(plan.pk): plan for plan in plans}
         self.fields["plan"].choices = [(NEW_PLAN, _("A new draft plan"))] + [
-            (str(plan.pk), plan.title) for plan in plans
+            (str(plan.pk), plan.choice_label) for plan in plans
         ]
 
     def chosen_plan(self):

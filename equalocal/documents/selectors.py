@@ -260,7 +260,7 @@ def plans_for_review(organisation: Organisation) -> QuerySet:
         ActionPlan.objects.alive()
         .filter(organisation=organisation)
         .order_by("-period_start", "title")
-        .only("pk", "title", "period_start", "period_end")
+        .only("pk", "title", "period_start", "period_end", "version_number", "status")
     )
 
 

@@ -110,11 +110,35 @@ class PlanForm(LockedFormMixin, forms.ModelForm):
             % {"year": c.charter.year, "status": c.get_status_display()}
         )
         self.fields["contact"].queryset = organisation.people.order_by("name")
-        self.fields["priorities"].queryset = selectors.organisation_articles(organisation)
+        charter = self._charter(organisation)
+        self.fields["priorities"].queryset = selectors.charter_articles(charter)
+        # An article of another text is not among the choices: say which text it must be.
+        self.fields["priorities"].error_messages["invalid_choice"] = _(
+            "Choose articles of the Charter text of the plan (%(year)s)."
+        ) % {"year": charter.year if charter is not None else ""}
         self.fields["reference_goals"].queryset = selectors.reference_goals_for(organisation)
         self.fields["priorities"].group_by(_article_group)
         self.fields["reference_goals"].group_by(_goal_set)
         self._init_lock()
+
+    def _charter(self, organisation):
+        """The Charter text whose articles the plan prioritises: its commitment's (the one
+        chosen in the form, else the saved one, else the organisation's active one), or the
+        current text."""
+        chosen = self.data.get(self.add_prefix("commitment")) if self.is_bound else None
+        commitment = None
+        if chosen and str(chosen).isdigit():
+            commitment = self.fields["commitment"].queryset.filter(pk=chosen).first()
+        if commitment is None and self.instance.commitment_id:
+            commitment = self.instance.commitment
+        if commitment is None:
+            commitment = (
+                self.fields["commitment"]
+                .queryset.exclude(status="withdrawn")
+                .order_by("-charter__year")
+                .first()
+            )
+        return commitment.charter if commitment is not None else None
 
     def clean_currency(self):
         currency = self.cleaned_data["currency"].strip().upper()
@@ -321,13 +345,7 @@ class CompareForm(forms.Form):
     def __init__(self, *args, versions, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].choices = [
-            (
-                version.pk,
-                _("Version %(number)s: %(title)s")
-                % {"number": version.version_number, "title": version.title},
-            )
-            for version in versions
-            if version.pk != plan.pk
+            (version.pk, version.choice_label) for version in versions if version.pk != plan.pk
         ]
 
 

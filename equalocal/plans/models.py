@@ -232,6 +232,21 @@ class ActionPlan(TimeStampedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def choice_label(self) -> str:
+        """The plan in a list of choices, told apart from its other versions."""
+        period = ""
+        if self.period_start or self.period_end:
+            start = self.period_start.year if self.period_start else "…"
+            end = self.period_end.year if self.period_end else "…"
+            period = f" · {start}–{end}"
+        return _("%(title)s · version %(number)s · %(status)s%(period)s") % {
+            "title": self.title,
+            "number": self.version_number,
+            "status": self.get_status_display(),
+            "period": period,
+        }
+
     def get_absolute_url(self):
         return reverse("plans:detail", kwargs={"org": self.organisation.slug, "plan": self.pk})
 
@@ -379,6 +394,13 @@ class Activity(models.Model):
         if self.responsible_person_id:
             return self.responsible_person.name
         return self.responsible_unit
+
+    def outside_plan_period(self) -> bool:
+        """Whether the activity's dates fall outside its plan's period (a warning, not an error:
+        work can start before a plan is adopted, or run on after it)."""
+        start, end = self.plan.period_start, self.plan.period_end
+        dates = [d for d in (self.start_date, self.end_date) if d is not None]
+        return any((start and d < start) or (end and d > end) for d in dates)
 
     def is_overdue(self, today) -> bool:
         return (

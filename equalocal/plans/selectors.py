@@ -464,14 +464,12 @@ def plan_articles(plan: ActionPlan) -> QuerySet:
     return articles.filter(charter__is_current=True)
 
 
-def organisation_articles(organisation) -> QuerySet:
-    """Articles a plan of the organisation can prioritise: the current text and its commitments' texts."""
-    charter_ids = organisation.commitments.values("charter_id")
-    return (
-        Article.objects.select_related("section", "charter")
-        .filter(Q(charter_id__in=charter_ids) | Q(charter__is_current=True))
-        .order_by("-charter__year", "number")
-    )
+def charter_articles(charter) -> QuerySet:
+    """The articles of one Charter text (the current text when ``charter`` is None)."""
+    articles = Article.objects.select_related("section", "charter").order_by("number")
+    if charter is None:
+        return articles.filter(charter__is_current=True)
+    return articles.filter(charter=charter)
 
 
 def reference_goals_for(organisation) -> QuerySet:

@@ -603,3 +603,35 @@ def test_step_form_works_for_staff_of_another_organisation_too(client, personas)
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.status == CommitmentStatus.RECOMMENDED
+
+
+def test_a_missed_earlier_decision_does_not_move_a_signed_commitment_back(personas):
+    """Recording the missing 2023 decision on a signed commitment kept it "Decided"."""
+    commitment = org_a_commitment(personas)
+    services.commitment_add_step(commitment=commitment, status="signed", date=date(2025, 4, 1))
+    assert commitment.status == CommitmentStatus.SIGNED
+    services.commitment_add_step(commitment=commitment, status="decided", date=date(2023, 5, 1))
+    commitment.refresh_from_db()
+    assert commitment.status == CommitmentStatus.SIGNED
+
+
+def test_a_signature_recorded_without_steps_is_kept_when_an_older_step_is_added(personas):
+    commitment = org_a_commitment(personas)
+    Commitment.objects.filter(pk=commitment.pk).update(status=CommitmentStatus.SIGNED)
+    commitment.refresh_from_db()
+    services.commitment_add_step(
+        commitment=commitment, status="recommended", date=date(2022, 1, 10)
+    )
+    commitment.refresh_from_db()
+    assert commitment.status == CommitmentStatus.SIGNED
+
+
+def test_a_withdrawal_ends_it_and_a_later_decision_starts_again(personas):
+    commitment = org_a_commitment(personas)
+    services.commitment_add_step(commitment=commitment, status="signed", date=date(2025, 4, 1))
+    services.commitment_add_step(commitment=commitment, status="withdrawn", date=date(2025, 9, 1))
+    assert commitment.status == CommitmentStatus.WITHDRAWN
+    services.commitment_add_step(commitment=commitment, status="decided", date=date(2025, 8, 1))
+    assert commitment.status == CommitmentStatus.WITHDRAWN
+    services.commitment_add_step(commitment=commitment, status="decided", date=date(2025, 10, 1))
+    assert commitment.status == CommitmentStatus.DECIDED

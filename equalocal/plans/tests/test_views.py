@@ -1070,3 +1070,41 @@ def test_members_see_the_responsible_person_by_name(client, personas):
     ActivityFactory(plan=plan, title="Heltid som norm", responsible_person=erik)
     html = signed_in(client, personas, "viewer").get(url("detail", personas, plan=plan.pk))
     assert "Erik Editor" in html.content.decode()
+
+
+def test_the_plan_form_offers_the_articles_of_the_commitments_charter_only(client, personas):
+    plan = the_plan(personas)
+    signed_in(client, personas, "editor")
+    html = client.get(url("edit", personas, plan=plan.pk)).content.decode()
+    checkboxes = html.count('name="priorities"')
+    assert checkboxes == Article.objects.filter(charter=plan.commitment.charter).count()
+    assert checkboxes < Article.objects.count()
+
+
+def test_version_choices_tell_versions_apart(client, personas):
+    plan = the_plan(personas)
+    signed_in(client, personas, "editor")
+    client.post(reverse("plans:new-version", kwargs={"org": "org-a", "plan": plan.pk}))
+    newer = ActionPlan.objects.filter(previous_version=plan).get()
+    html = client.get(url("compare", personas, plan=newer.pk)).content.decode()
+    assert f"{plan.title} · version 1 · " in html and "2025–2026" in html
+
+
+def test_an_activity_outside_the_plan_period_is_saved_with_a_warning(client, personas):
+    plan = the_plan(personas)  # 2025-01-01 – 2026-12-31
+    signed_in(client, personas, "editor")
+    response = client.post(
+        url("activity-create", personas, plan=plan.pk),
+        {
+            "order": 5,
+            "title": "Efter planen",
+            "timing": "dated",
+            "start_date": "2027-02-01",
+            "end_date": "2027-03-01",
+            "status": "planned",
+            "weight": 1,
+        },
+        follow=True,
+    )
+    assert Activity.objects.filter(title="Efter planen").exists()
+    assert "fall outside the plan&#x27;s period" in response.content.decode()

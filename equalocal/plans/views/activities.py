@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_htmx.http import trigger_client_event
 
@@ -57,6 +58,27 @@ def _activity_form_page(request, form, plan, activity=None, conflict=None):
     return render(request, "plans/activity_form.html", context)
 
 
+def _saved(request, activity, message: str) -> str:
+    """The success message; with a warning beside it when the dates leave the plan's period."""
+    if activity.outside_plan_period():
+        messages.warning(
+            request,
+            _(
+                "The activity's dates fall outside the plan's period (%(start)s – %(end)s). "
+                "That is allowed; check that the dates are right."
+            )
+            % {
+                "start": date_format(activity.plan.period_start, "SHORT_DATE_FORMAT")
+                if activity.plan.period_start
+                else "…",
+                "end": date_format(activity.plan.period_end, "SHORT_DATE_FORMAT")
+                if activity.plan.period_end
+                else "…",
+            },
+        )
+    return message
+
+
 def _save_activity(request, form, **extra):
     return services.activity_save(
         activity=form.instance,
@@ -78,8 +100,8 @@ def activity_create(request, org, plan):
         request,
         form,
         lambda: _save_activity(request, form),
-        success=lambda activity: (
-            _("The activity “%(title)s” was added.") % {"title": activity.title}
+        success=lambda activity: _saved(
+            request, activity, _("The activity “%(title)s” was added.") % {"title": activity.title}
         ),
     )
     return done.response or _activity_form_page(request, form, item)
@@ -94,7 +116,7 @@ def activity_edit(request, org, plan, activity):
         request,
         form,
         lambda: _save_activity(request, form, expected_lock_version=form.expected_lock_version()),
-        success=_("The changes were saved."),
+        success=lambda activity: _saved(request, activity, _("The changes were saved.")),
         then=target,
     )
     return done.response or _activity_form_page(request, form, item, target, done.conflict)
