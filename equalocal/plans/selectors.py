@@ -17,6 +17,7 @@ from equalocal.organisations.models import Person
 from equalocal.organisations.permissions import Action
 
 from .models import (
+    Timing,
     ACTIVITY_EDITABLE_FIELDS,
     PLAN_EDITABLE_FIELDS,
     ActionPlan,
@@ -267,8 +268,14 @@ class TimelineBar:
 def plan_timeline(
     plan: ActionPlan, activities
 ) -> tuple[date | None, date | None, list[TimelineBar], list[date]]:
-    """Bars for dated activities across the plan's period (or the activities' span), by month."""
-    dated = [a for a in activities if a.start_date or a.end_date]
+    """Bars for dated activities across the plan's period (or the activities' span), by month.
+
+    Only activities timed by dates get a bar; ongoing and recurring ones are listed apart,
+    even when they carry dates (those say when they started, not a span of work).
+    """
+    dated = [
+        a for a in activities if a.timing == Timing.DATED and (a.start_date or a.end_date)
+    ]
     starts = [a.start_date or a.end_date for a in dated]
     ends = [a.end_date or a.start_date for a in dated]
     # The range covers the plan's period and every activity, so no bar falls outside it.
@@ -391,6 +398,19 @@ class TimelineMonth:
     start: date
     offset: float  # percent of the range from the left
     width: float
+
+
+def timeline_years(months: list[TimelineMonth]) -> list[TimelineMonth]:
+    """The years the months fall in, each spanning its months: the row above the months."""
+    years: list[TimelineMonth] = []
+    for month in months:
+        if years and years[-1].start.year == month.start.year:
+            years[-1].width = round(years[-1].width + month.width, 2)
+        else:
+            years.append(
+                TimelineMonth(start=month.start, offset=month.offset, width=month.width)
+            )
+    return years
 
 
 def timeline_months(

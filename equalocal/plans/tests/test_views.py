@@ -722,12 +722,39 @@ def test_timeline_draws_bars_with_text_and_lists_ongoing_activities(client, pers
     signed_in(client, personas, "viewer")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
     html = client.get(url("timeline", personas, plan=plan.pk)).content.decode()
-    bars = re.findall(r'class="gantt-bar[^"]*" style="left: ([\d.]+)%; width: ([\d.]+)%"', html)
+    bars = re.findall(
+        r'<rect x="([\d.]+)%" y="4" width="([\d.]+)%" height="16" rx="3" class="gantt-bar', html
+    )
     assert len(bars) == 2
     for left, width in bars:
         assert float(left) >= 0 and float(left) + float(width) <= 100.01
     assert "Network meetings" in html.split('id="undated-heading"')[1]
     assert "<table>" in html  # the table fallback
+    assert 'style="' not in html.split('class="gantt"')[1].split("</ol>")[0]
+
+
+def test_timeline_shows_years_marks_overdue_and_draws_only_dated_activities(client, personas):
+    plan = the_plan(personas)  # 2025–2026
+    ActivityFactory(
+        plan=plan,
+        title="Kartläggning",
+        start_date=date(2025, 1, 1),
+        end_date=date(2025, 3, 31),
+        status="in_progress",
+    )
+    ActivityFactory(
+        plan=plan, title="Pågående stöd", timing="ongoing", start_date=date(2025, 2, 1)
+    )
+    signed_in(client, personas, "viewer")
+    html = client.get(url("timeline", personas, plan=plan.pk)).content.decode()
+    assert re.search(r'class="gantt-year">2025</text>', html)
+    assert re.search(r'class="gantt-year">2026</text>', html)
+    chart = html.split('class="gantt"')[1].split("</ol>")[0]
+    assert "Pågående stöd" not in chart  # ongoing: listed, not drawn
+    assert "Pågående stöd" in html.split('id="undated-heading"')[1]
+    assert "Every activity" not in html
+    row = chart[chart.index("Kartläggning") :]
+    assert "overdue" in row[: row.index("</li>")]
 
 
 def test_coverage_flags_prioritised_articles_without_activities(client, personas):

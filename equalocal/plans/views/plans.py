@@ -245,14 +245,17 @@ def plan_timeline(request, org, plan):
     today_offset = None
     if bars and first <= today <= last:
         today_offset = round((today - first).days / ((last - first).days or 1) * 100, 2)
+    month_columns = selectors.timeline_months(first, last, months)
     context = {
         "plan": item,
         "organisation": item.organisation,
         "first": first,
         "last": last,
         "bars": bars,
-        "months": selectors.timeline_months(first, last, months),
+        "months": month_columns,
+        "years": selectors.timeline_years(month_columns),
         "undated": [a for a in activities if a.pk not in dated],
+        "overdue": {a.pk for a in activities if a.is_overdue(today)},
         "today": today,
         "today_offset": today_offset,
     }
