@@ -17,7 +17,6 @@ from equalocal.organisations.models import Person
 from equalocal.organisations.permissions import Action
 
 from .models import (
-    Timing,
     ACTIVITY_EDITABLE_FIELDS,
     PLAN_EDITABLE_FIELDS,
     ActionPlan,
@@ -26,6 +25,7 @@ from .models import (
     Goal,
     PlanKind,
     ProgressUpdate,
+    Timing,
 )
 
 
@@ -273,9 +273,7 @@ def plan_timeline(
     Only activities timed by dates get a bar; ongoing and recurring ones are listed apart,
     even when they carry dates (those say when they started, not a span of work).
     """
-    dated = [
-        a for a in activities if a.timing == Timing.DATED and (a.start_date or a.end_date)
-    ]
+    dated = [a for a in activities if a.timing == Timing.DATED and (a.start_date or a.end_date)]
     starts = [a.start_date or a.end_date for a in dated]
     ends = [a.end_date or a.start_date for a in dated]
     # The range covers the plan's period and every activity, so no bar falls outside it.
@@ -407,9 +405,7 @@ def timeline_years(months: list[TimelineMonth]) -> list[TimelineMonth]:
         if years and years[-1].start.year == month.start.year:
             years[-1].width = round(years[-1].width + month.width, 2)
         else:
-            years.append(
-                TimelineMonth(start=month.start, offset=month.offset, width=month.width)
-            )
+            years.append(TimelineMonth(start=month.start, offset=month.offset, width=month.width))
     return years
 
 

@@ -635,3 +635,12 @@ def test_a_withdrawal_ends_it_and_a_later_decision_starts_again(personas):
     assert commitment.status == CommitmentStatus.WITHDRAWN
     services.commitment_add_step(commitment=commitment, status="decided", date=date(2025, 10, 1))
     assert commitment.status == CommitmentStatus.DECIDED
+
+
+def test_the_public_charter_page_has_one_note_instead_of_badges(client, personas):
+    html = client.get(reverse("charters:text", kwargs={"charter": "2022"})).content.decode()
+    assert "unverified" not in html
+    assert html.count("working translations") == 1
+    client.force_login(personas.user("staff"))
+    html = client.get(reverse("charters:text", kwargs={"charter": "2022"})).content.decode()
+    assert "title unverified" in html and "number unverified unverified" not in html

@@ -35,7 +35,7 @@ def test_a_gap_between_percentages_is_in_percentage_points():
     with translation.override("en"):
         assert difference_unit("%") == "percentage points"
         assert difference_unit("kr") == "kr"
-        html = Template("{% load figures %}{{ gap|figure:unit }} {{ unit|difference_unit }}").render(
-            Context({"gap": Decimal("-10.5000"), "unit": "%"})
-        )
+        html = Template(
+            "{% load figures %}{{ gap|figure:unit }} {{ unit|difference_unit }}"
+        ).render(Context({"gap": Decimal("-10.5000"), "unit": "%"}))
     assert html == "-10.5 percentage points"

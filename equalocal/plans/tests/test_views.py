@@ -742,9 +742,7 @@ def test_timeline_shows_years_marks_overdue_and_draws_only_dated_activities(clie
         end_date=date(2025, 3, 31),
         status="in_progress",
     )
-    ActivityFactory(
-        plan=plan, title="Pågående stöd", timing="ongoing", start_date=date(2025, 2, 1)
-    )
+    ActivityFactory(plan=plan, title="Pågående stöd", timing="ongoing", start_date=date(2025, 2, 1))
     signed_in(client, personas, "viewer")
     html = client.get(url("timeline", personas, plan=plan.pk)).content.decode()
     assert re.search(r'class="gantt-year">2025</text>', html)

@@ -1,8 +1,9 @@
-# English as used in Europe: day before month, ISO short dates, unambiguous for all readers.
+# English as used in Europe: day before month. One date format throughout the pages (lists and
+# tables included), so a page never mixes "2026-12-05" with "5 December 2026".
 DATE_FORMAT = "j F Y"
-SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
-SHORT_DATETIME_FORMAT = "Y-m-d H:i"
+SHORT_DATETIME_FORMAT = "j F Y, H:i"
 TIME_FORMAT = "H:i"
 MONTH_DAY_FORMAT = "j F"
 YEAR_MONTH_FORMAT = "F Y"
