@@ -4,17 +4,52 @@
   executive committee's working party recommends signing the declaration, so
   Ragunda's commitment to the 2022 text is "recommended", with that step.
 - 004 (umearegionen.se): all six Umeåregionen municipalities have signed. The
-  page gives no dates, so none are invented: the commitments are "signed" to
-  the 2006 text (the text in force when they signed) with empty dates.
+  page gives no dates: the commitments are "signed" to the 2006 text (the text in
+  force when they signed) with empty dates.
+
+So that the demo shows the two-year deadline working, five of them also have a
+commitment to the updated 2022 text, and some of UBC's member cities (sample 000)
+a commitment, with **dates made up for the demo and marked so in their note**,
+counted back from the day the demo is loaded: Umeå decided in time and adopted its
+plan, Vindeln is on time, Vännäs is due within three months, Robertsfors is
+overdue, Nordmaling has only a recommendation (a provisional deadline), Bjurholm's
+dates stay unknown, like Ragunda's decision (a provisional deadline from sample 003).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils import timezone
+
+from .deadlines import add_years
 from .models import CharterText, Commitment, CommitmentStatus
 from .services import commitment_add_step, commitment_save
 
 UMEAREGIONEN = ["umea", "vannas", "vindeln", "robertsfors", "nordmaling", "bjurholm"]
 UMEAREGIONEN_NOTE = "Signature date not recorded in the source (umearegionen.se)."
+DEMO_NOTE = "Demo data: the dates are made up for the demo; the sources give none."
+
+
+def _demo_2022_commitments(today: date) -> dict[str, tuple[str, date]]:
+    """slug → (status, date of that step) for the 2022 text, counted back from ``today``."""
+    two_years_ago = add_years(today, -2)
+    return {
+        # Decided and, in plans/demo.py, its action plan adopted three months later: in time.
+        "umea": (CommitmentStatus.DECIDED, date(2024, 11, 25)),
+        "vindeln": (CommitmentStatus.DECIDED, today - timedelta(days=400)),
+        "vannas": (CommitmentStatus.DECIDED, two_years_ago + timedelta(days=75)),
+        "robertsfors": (CommitmentStatus.DECIDED, two_years_ago - timedelta(days=40)),
+        "nordmaling": (CommitmentStatus.RECOMMENDED, today - timedelta(days=90)),
+    }
+
+
+# UBC's member cities (sample 000): Gdańsk "will hopefully" sign, a few have signed.
+UBC_COMMITMENTS = {
+    "helsinki": (CommitmentStatus.SIGNED, date(2008, 3, 8)),
+    "kristiansand": (CommitmentStatus.SIGNED, date(2009, 11, 25)),
+    "kalmar": (CommitmentStatus.SIGNED, date(2010, 6, 14)),
+    "orebro": (CommitmentStatus.SIGNED, date(2011, 3, 8)),
+    "gdansk": (CommitmentStatus.CONSIDERING, date(2016, 4, 11)),
+}
 
 RAGUNDA_STEP = {
     "status": CommitmentStatus.RECOMMENDED,
@@ -72,7 +107,40 @@ def load(context) -> None:
             )
         commitments[slug] = commitment
 
+    today = timezone.localdate()
+    for slug, (status, day) in _demo_2022_commitments(today).items():
+        commitments[slug] = _dated_commitment(organisations[slug], texts["2022"], status, day)
+    for slug, (status, day) in UBC_COMMITMENTS.items():
+        if slug in organisations:
+            commitments.setdefault(
+                slug, _dated_commitment(organisations[slug], texts["2006"], status, day)
+            )
+
     context.objects["commitments"] = commitments
     context.log.append(
-        f"{len(commitments)} Charter commitments (Ragunda recommended; Umeåregionen signed)"
+        f"{len(commitments)} Charter commitments (Ragunda recommended; Umeåregionen signed, "
+        "five of them also to the 2022 text with demo dates; UBC cities)"
     )
+
+
+def _dated_commitment(organisation, charter, status: str, day: date) -> Commitment:
+    """A commitment with its steps up to ``status`` on ``day``, dated for the demo."""
+    existing = Commitment.objects.filter(organisation=organisation, charter=charter).first()
+    if existing is not None:
+        return existing
+    commitment = commitment_save(
+        commitment=Commitment(organisation=organisation, charter=charter, note=DEMO_NOTE)
+    )
+    steps = [CommitmentStatus.CONSIDERING, CommitmentStatus.RECOMMENDED, CommitmentStatus.DECIDED]
+    if status == CommitmentStatus.SIGNED:
+        steps.append(CommitmentStatus.SIGNED)
+    steps = steps[: steps.index(status) + 1]
+    # Each step some weeks before the next, the last on ``day``.
+    for index, step in enumerate(steps):
+        commitment_add_step(
+            commitment=commitment,
+            status=step,
+            date=day - timedelta(weeks=6 * (len(steps) - 1 - index)),
+            note=DEMO_NOTE,
+        )
+    return commitment

@@ -246,6 +246,17 @@ class Meeting(TimeStampedModel):
     def __str__(self):
         return f"{self.body} {self.date}"
 
+    @property
+    def unrecorded(self) -> bool:
+        """A meeting still "planned" after its day: nobody recorded whether it was held."""
+        from django.utils import timezone
+
+        return self.status == MeetingStatus.PLANNED and self.date < timezone.localdate()
+
+    @property
+    def status_label(self) -> str:
+        return str(_("Past, not recorded")) if self.unrecorded else self.get_status_display()
+
     def get_absolute_url(self):
         return reverse(
             "networks:meeting",

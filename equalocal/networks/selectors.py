@@ -92,6 +92,16 @@ def pending_requests(network: Organisation) -> list[NetworkSharing]:
     )
 
 
+def network_member_count(network: Organisation, *, today: date) -> int:
+    """How many organisations are members of the network itself now (not of its groups only)."""
+    return (
+        active_on(NetworkMembership.objects.filter(network=network, body=None), today)
+        .values("member_id")
+        .distinct()
+        .count()
+    )
+
+
 def networks_of(organisation: Organisation, *, today: date) -> list[Organisation]:
     """The networks an organisation works in now: itself if it is one, then those it is a
     current member of, by name."""

@@ -73,7 +73,7 @@ def overview(request, org):
         "network": access.network,
         "access": access,
         "bodies": selectors.bodies_of(access.network, today=today),
-        "member_count": len(access.member_ids),
+        "member_count": selectors.network_member_count(access.network, today=today),
         "show_dashboard": _may_see_dashboard(request, access),
     }
     return render(request, "networks/overview.html", context)

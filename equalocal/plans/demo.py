@@ -344,6 +344,18 @@ def _demo_coordinator(organisation, editor):
     return person
 
 
+def _step_dates(row: dict, *, today: date) -> list[date]:
+    """Believable dates for an activity's follow-ups: spread over the time it has run so far,
+    the last on its completion date when it is done."""
+    start = row["start"] or today
+    end = min(row.get("completed") or row["end"] or today, today)
+    if end < start:
+        end = start
+    count = len(row["steps"])
+    dates = [start + (end - start) * (index + 1) // count for index in range(count)]
+    return [min(day, today) for day in dates]
+
+
 def _load_umea_plan(organisations, commitments, users) -> bool:
     umea = organisations["umea"]
     if ActionPlan.objects.filter(organisation=umea, title=DEMO_PLAN_TITLE).exists():
@@ -412,11 +424,13 @@ def _load_umea_plan(organisations, commitments, users) -> bool:
             articles=[articles[n] for n in row["articles"]],
             note="Aktiviteten lades in från den antagna planen.",
         )
-        for status, progress, note in row["steps"]:
+        for on, (status, progress, note) in zip(
+            _step_dates(row, today=timezone.localdate()), row["steps"], strict=True
+        ):
             if status == ActivityStatus.DONE:
                 activity.completed_on = row.get("completed")
             activity_set_progress(
-                activity=activity, status=status, progress=progress, note=note, by=editor
+                activity=activity, status=status, progress=progress, note=note, by=editor, on=on
             )
     return True
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
@@ -183,10 +184,17 @@ def goal_delete(*, goal: Goal, by=None) -> None:
 # Activities -----------------------------------------------------------------------------------
 
 
-def _record_progress(activity: Activity, *, previous: tuple | None, text: str, by) -> None:
+def _record_progress(
+    activity: Activity, *, previous: tuple | None, text: str, by, on: date | None = None
+) -> None:
     if previous is None or previous != (activity.status, activity.progress) or text:
         ProgressUpdate.objects.create(
-            activity=activity, status=activity.status, progress=activity.progress, text=text, by=by
+            activity=activity,
+            status=activity.status,
+            progress=activity.progress,
+            text=text,
+            by=by,
+            date=on or timezone.localdate(),
         )
 
 
@@ -206,8 +214,15 @@ def activity_save(
     articles: Iterable | None = None,
     expected_lock_version: int | None = None,
     note: str = "",
+    on: date | None = None,
 ) -> Activity:
-    """Create or update an activity; a change of status or progress adds a progress update."""
+    """Create or update an activity; a change of status or progress adds a progress update.
+
+    ``on`` dates that update (today by default): a past follow-up can be recorded late, a
+    future one cannot.
+    """
+    if on is not None and on > timezone.localdate():
+        raise ApplicationError(_("A progress update cannot be dated in the future."), field="on")
     previous = None
     if activity.pk is not None:
         previous = Activity.objects.filter(pk=activity.pk).values_list("status", "progress").first()
@@ -220,7 +235,7 @@ def activity_save(
     activity.save()
     if articles is not None:
         activity.articles.set(articles)
-    _record_progress(activity, previous=previous, text=note, by=by)
+    _record_progress(activity, previous=previous, text=note, by=by, on=on)
     return activity
 
 
@@ -233,8 +248,12 @@ def activity_set_progress(
     note: str = "",
     by=None,
     expected_lock_version: int | None = None,
+    on: date | None = None,
 ) -> Activity:
-    """Change status and progress; without a progress figure, the status's default is used."""
+    """Change status and progress; without a progress figure, the status's default is used.
+
+    ``on`` is the date of the follow-up (today by default; see ``activity_save``).
+    """
     if status not in ActivityStatus.values:
         raise ApplicationError(
             _("Unknown status: %(status)s.") % {"status": status}, field="status"
@@ -250,7 +269,7 @@ def activity_set_progress(
     activity.status = status
     activity.progress = progress
     return activity_save(
-        activity=activity, by=by, expected_lock_version=expected_lock_version, note=note
+        activity=activity, by=by, expected_lock_version=expected_lock_version, note=note, on=on
     )
 
 

@@ -1,5 +1,6 @@
 """The network pages through the test client: roles, forms, bad input, htmx, queries."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -31,6 +32,7 @@ from tests.factories import (
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkSettingsFactory,
+    NetworkSharingFactory,
     OrganisationFactory,
     PersonFactory,
     ProgressUpdateFactory,
@@ -865,3 +867,23 @@ def test_public_page_shows_only_a_published_plan(client, net):
     plan.is_published = True
     plan.save()
     assert "Network plan" in client.get(url).content.decode()
+
+
+def test_a_past_meeting_never_recorded_says_so(client, net):
+    net.meeting.date = net.today - timedelta(days=400)
+    net.meeting.save()
+    client.force_login(net.coordinator)
+    page = client.get(net.url("meeting")).content.decode()
+    assert "Past, not recorded" in page and "Record what happened" in page
+    group = client.get(net.url("group")).content.decode()
+    assert "Past, not recorded" in group
+
+
+def test_the_overview_counts_members_of_the_network_not_of_its_groups_only(client, net):
+    outside = OrganisationFactory(name="Örnsköldsvik")
+    NetworkSharingFactory(network=net.network, member=outside, groups_only=True)
+    NetworkMembershipFactory(body=net.group, member=outside, consent=False)
+    client.force_login(net.coordinator)
+    page = client.get(net.url("overview")).content.decode()
+    # Org A and Vindeln; Kotka left; Örnsköldsvik takes part in a group only.
+    assert "2 member organisations" in page

@@ -1,6 +1,6 @@
 """The demo data of the charters and plans apps: what the samples say, loaded idempotently."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
 from equalocal.core.demo import load_demo
+from equalocal.organisations.models import Organisation
 from equalocal.plans.models import (
     ActionPlan,
     Activity,
@@ -57,7 +58,9 @@ def test_demo_runs_twice_without_changing_anything(demo):
     before = _counts()
     load_demo()
     assert _counts() == before
-    assert before["Commitment"] == 7
+    # Ragunda, the six Umeåregionen municipalities (2006), five of them again (2022, demo
+    # dates), and five UBC cities (demo dates).
+    assert before["Commitment"] == 17
     for model in (Commitment, CommitmentStep, ActionPlan, Goal, Activity):
         for item in model.objects.all():
             item.full_clean()
@@ -85,9 +88,9 @@ def test_ragunda_has_the_recommendation_of_sample_003(demo):
 
 
 def test_the_six_umearegionen_municipalities_signed_the_2006_text_without_invented_dates(demo):
-    commitments = Commitment.objects.filter(organisation__slug__in=UMEAREGIONEN).select_related(
-        "charter"
-    )
+    commitments = Commitment.objects.filter(
+        organisation__slug__in=UMEAREGIONEN, charter__code="2006"
+    ).select_related("charter")
     assert len(commitments) == 6
     for commitment in commitments:
         assert commitment.charter.code == "2006"
@@ -137,7 +140,9 @@ def test_umea_demo_plan_shows_the_features_and_is_labelled(demo):
     plan = ActionPlan.objects.get(organisation__slug="umea", kind=PlanKind.CHARTER)
     assert "(demoexempel)" in plan.title and plan.purpose.startswith("Demoexempel")
     assert plan.status == PlanStatus.ADOPTED and plan.is_published
-    assert plan.commitment == Commitment.objects.get(organisation__slug="umea")
+    assert plan.commitment == Commitment.objects.get(
+        organisation__slug="umea", charter__code="2022"
+    )
     assert sorted(plan.priorities.values_list("number", flat=True)) == [9, 11, 13, 22]
     assert plan.consultations.count() == 1
     goals = list(plan.goals.prefetch_related("articles", "reference_goals"))
@@ -180,3 +185,56 @@ def test_demo_reminders_go_to_the_demo_editor_once(demo):
     # Ragunda's admin hears of its provisional deadline, which passed on 1 October 2026.
     [notice] = [message for message in mail.outbox if message.to == ["outsider@example.org"]]
     assert "provisional action-plan deadline of Ragunda kommun has passed" in notice.subject
+
+
+def test_the_demo_shows_every_state_of_the_deadline_with_its_dates_marked_as_demo(demo):
+    """On time, due soon, overdue, provisional, met in time and unknown, on the dashboards."""
+    from equalocal.charters.selectors import active_commitment, commitment_overview
+
+    today = timezone.localdate()
+    states = {}
+    for slug in ["umea", "vindeln", "vannas", "robertsfors", "nordmaling", "bjurholm", "ragunda"]:
+        commitment = active_commitment(Organisation.objects.get(slug=slug))
+        deadline = commitment_overview(commitment, today=today).deadline
+        state = deadline.state
+        if state.met:
+            states[slug] = "met in time" if state.met_in_time else "met late"
+        elif not state.known:
+            states[slug] = "unknown"
+        elif deadline.provisional:
+            states[slug] = "provisional"
+        elif state.overdue:
+            states[slug] = "overdue"
+        elif state.days_left <= 90:
+            states[slug] = "due soon"
+        else:
+            states[slug] = "on time"
+        if slug not in ("ragunda", "bjurholm"):
+            assert commitment.note.startswith("Demo data"), slug
+    assert states == {
+        "umea": "met in time",
+        "vindeln": "on time",
+        "vannas": "due soon",
+        "robertsfors": "overdue",
+        "nordmaling": "provisional",
+        "bjurholm": "unknown",
+        "ragunda": "provisional",
+    }
+
+
+def test_ubc_has_signatories_in_the_demo(demo, client):
+    from equalocal.networks.selectors import dashboard_counts, network_dashboard
+
+    ubc = Organisation.objects.get(slug="ubc")
+    rows = network_dashboard(ubc, today=timezone.localdate())
+    assert dashboard_counts(rows).signed >= 3
+
+
+def test_progress_updates_have_a_history_over_the_plans_period(demo):
+    from equalocal.plans.models import ProgressUpdate
+
+    plan = ActionPlan.objects.get(organisation__slug="umea", kind=PlanKind.CHARTER)
+    dates = set(ProgressUpdate.objects.filter(activity__plan=plan).values_list("date", flat=True))
+    assert len(dates) >= 5
+    assert min(dates) < timezone.localdate() - timedelta(days=180)
+    assert max(dates) <= timezone.localdate()
