@@ -65,6 +65,9 @@ PRIVATE_PERSON = {
 EXPECTED = {
     "home:index": ("get", ALL_200),
     "core:accessibility": ("get", ALL_200),
+    "workspace:search": ("get", ALL_200),
+    "workspace:my-work": ("get", SIGNED_IN_200),
+    "workspace:notifications": ("post", {**SIGNED_IN_200, **dict.fromkeys(PERSONAS[1:], OK)}),
     "home:switch-organisation": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
     "accounts:login": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "anonymous": OK}),
     "accounts:logout": ("post", dict.fromkeys(PERSONAS, REDIRECT)),

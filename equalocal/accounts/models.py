@@ -102,3 +102,38 @@ class Invitation(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("accounts:invitation", kwargs={"token": self.token})
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly, on Mondays")
+    OFF = "off", _("Off")
+
+
+class NotificationSettings(models.Model):
+    """How a person wants to hear about their work: the digest of overdue activities and
+    reviews due, how often, and in which language (their account's language otherwise)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    digest = models.CharField(
+        _("digest of my activities"),
+        max_length=8,
+        choices=DigestFrequency.choices,
+        default=DigestFrequency.DAILY,
+    )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Leave empty to use the language of your account."),
+    )
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return str(self.user)

@@ -93,9 +93,12 @@ def invitation_accept(request, token):
         else:
             request.session["current_organisation"] = invitation.organisation_id
             messages.success(
-                request, _("Welcome to %(org)s.") % {"org": invitation.organisation.name}
+                request,
+                _("Welcome to %(org)s. Below are the first steps, and what waits for you.")
+                % {"org": invitation.organisation.name},
             )
-            return redirect(invitation.organisation)
+            # The home page shows the organisation's first-run checklist.
+            return redirect("home:index")
     context = {"invitation": invitation, "form": form, "error": error}
     return render(request, "accounts/invitation.html", context)
 

@@ -8,6 +8,7 @@ from equalocal.documents.urls import search_urlpatterns as document_search_urls
 urlpatterns = [
     path("", include("equalocal.organisations.home_urls")),
     path("", include("equalocal.core.urls")),
+    path("", include("equalocal.workspace.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/<slug:org>/networks/", include("equalocal.networks.membership_urls")),

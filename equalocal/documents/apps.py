@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from equalocal.core.navigation import match, org_url, signed_in_url
+        from equalocal.core.navigation import match, org_url
         from equalocal.core.registry import (
             NavItem,
             register_nav,
@@ -33,14 +33,5 @@ class DocumentsConfig(AppConfig):
                 order=70,
                 url=org_url("documents:list"),
                 active=lambda request: match(request, app="documents"),
-            )
-        )
-        register_nav(
-            NavItem(
-                key="search",
-                label=_("Search"),
-                order=80,
-                url=signed_in_url("document_search:search"),
-                active=lambda request: match(request, app="document_search"),
             )
         )

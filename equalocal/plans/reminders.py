@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import translation
 
+from equalocal.accounts.models import DigestFrequency, NotificationSettings
 from equalocal.charters.deadlines import REMINDER_DAYS
 from equalocal.charters.models import Commitment, CommitmentStatus
 from equalocal.core.mail import send_templated_email
@@ -107,8 +108,12 @@ class DigestItem:
     new: bool
 
 
-def person_language(person) -> str:
-    """The language to write to a person in: their account's, else by their organisation's country."""
+def person_language(person, preferences: dict | None = None) -> str:
+    """The language to write to a person in: the one chosen for e-mails, their account's,
+    else by their organisation's country."""
+    chosen = (preferences or {}).get(person.user_id)
+    if chosen is not None and chosen.language:
+        return chosen.language
     if person.user_id and person.user.language:
         return person.user.language
     return "sv" if str(person.organisation.country) in SWEDISH_COUNTRIES else "en"
@@ -155,6 +160,19 @@ def activity_digests_send(*, today: date) -> tuple[int, int]:
         else:
             key = f"review:{activity.pk}:{activity.next_review_on.isoformat()}"
         by_person.setdefault(person.pk, []).append((key, activity))
+    preferences = {
+        item.user_id: item
+        for item in NotificationSettings.objects.filter(
+            user_id__in={person.user_id for person in people.values() if person.user_id}
+        )
+    }
+    for pk, person in list(people.items()):
+        # A person who turned the digest off gets none; a weekly one only on Mondays.
+        frequency = preferences[person.user_id].digest if person.user_id in preferences else None
+        if frequency == DigestFrequency.OFF or (
+            frequency == DigestFrequency.WEEKLY and today.weekday() != 0
+        ):
+            by_person.pop(pk, None)
     digest_keys = {pk: f"digest:{pk}:{today.isoformat()}" for pk in by_person}
     sent_before = _already_sent(
         [key for items in by_person.values() for key, _activity in items]
@@ -187,7 +205,7 @@ def activity_digests_send(*, today: date) -> tuple[int, int]:
                 "overdue": [item for item in digest if item.key.startswith("overdue:")],
                 "reviews": [item for item in digest if item.key.startswith("review:")],
             },
-            language=person_language(person),
+            language=person_language(person, preferences),
         )
         sent += outcome is True
         failed += outcome is None

@@ -1,6 +1,5 @@
 """The network pages through the test client: roles, forms, bad input, htmx, queries."""
 
-import re
 from datetime import date, timedelta
 
 import pytest
