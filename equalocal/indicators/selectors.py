@@ -109,6 +109,21 @@ def indicators_for(organisation) -> QuerySet:
     return Indicator.objects.filter(Q(owner__isnull=True) | Q(owner=organisation)).order_by("code")
 
 
+def scorecards_comparing(organisation, *, user, today: date) -> list[Scorecard]:
+    """Scorecards of the networks the organisation is a member of that compare their members
+    (and so show it): those published, and those of networks the user works in."""
+    from equalocal.networks.selectors import networks_of
+
+    networks = [n for n in networks_of(organisation, today=today) if n.pk != organisation.pk]
+    own = {m.organisation_id for m in memberships_for_user(user)}
+    return list(
+        Scorecard.objects.filter(owner__in=networks, compare_members=True)
+        .filter(Q(is_published=True) | Q(owner_id__in=own))
+        .select_related("owner")
+        .order_by("owner__name", "title")
+    )
+
+
 def scorecards_of(organisation, *, user) -> QuerySet:
     """The organisation's scorecards; only published ones for non-members."""
     scorecards = organisation.scorecards.all()

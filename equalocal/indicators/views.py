@@ -140,6 +140,9 @@ def scorecard_list(request, org):
     context = {
         "organisation": organisation,
         "scorecards": selectors.scorecards_of(organisation, user=request.user),
+        "comparing": selectors.scorecards_comparing(
+            organisation, user=request.user, today=timezone.localdate()
+        ),
         "internal": permissions.can_view_internal(request.user, organisation),
         "can_edit": permissions.can_edit(request.user, organisation),
     }

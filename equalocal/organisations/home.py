@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from . import selectors
+from . import permissions, selectors
 from .middleware import SESSION_KEY
 
 
@@ -14,6 +14,7 @@ def home(request):
     context = {"organisation": organisation}
     if organisation is not None:
         context["people"] = selectors.people_for_user(request.user, organisation)
+        context["can_edit"] = permissions.can_edit(request.user, organisation)
     return render(request, "organisations/home.html", context)
 
 

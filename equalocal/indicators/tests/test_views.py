@@ -542,3 +542,18 @@ def test_import_of_a_broken_file_shows_the_reason(client, personas, figures):
     response = client.post(urls(figures)["import"], {"file": upload})
     assert response.status_code == 200
     assert "There are no valid rows to import." in response.text
+
+
+def test_an_organisations_scorecards_page_shows_the_network_scorecards_it_appears_in(
+    client, personas
+):
+    """Seen: Umeå's page said "no scorecards yet" while Umeåregionen's scorecard includes Umeå."""
+    network = Organisation.objects.get(slug=personas.objects["network"])
+    ScorecardFactory(
+        owner=network, title="Nätverkets jämförelse", compare_members=True, is_published=True
+    )
+    ScorecardFactory(owner=network, title="Intern jämförelse", compare_members=True)
+    client.force_login(personas.user("viewer"))
+    html = client.get(reverse("indicators:scorecards", kwargs={"org": "org-a"})).content.decode()
+    assert "Nätverkets jämförelse" in html
+    assert "Intern jämförelse" not in html  # unpublished, and the viewer is not in the network org
