@@ -24,13 +24,13 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
     links = {label: href for label, href, _ in nav(client.get("/").content.decode())}
     assert links == {
         "Home": "/",
+        "My work": "/my-work/",
         "Dashboard": "/organisations/org-a/plans/dashboard/",
         "Commitment": "/charter/organisations/org-a/commitments/",
         "Plans": "/organisations/org-a/plans/",
         "Indicators": "/indicators/organisations/org-a/scorecards/",
         "Network": f"/organisations/{personas.objects['network']}/network/",
         "Documents": "/organisations/org-a/documents/",
-        "Search": "/documents/search/",
         "Organisations": "/organisations/",
         "The Charter": "/charter/",
     }
