@@ -40,6 +40,7 @@ run: system $(STAMP)
 	$(BIN)/equalocal migrate --no-input -v0
 	$(BIN)/equalocal demo --if-empty
 	@trap 'kill 0' EXIT; \
+	export SITE_URL=$${SITE_URL:-http://$(HOST)}; \
 	$(BIN)/equalocal worker & \
 	$(BIN)/equalocal run $(HOST) --no-demo
 

@@ -105,10 +105,10 @@ def env_database(name: str, default: str) -> dict:
     return config
 
 
-def env_mailers(default_backend: str) -> dict:
+def env_mailers(default_backend: str, default_options: dict | None = None) -> dict:
     """The default mailer from EMAIL_BACKEND and, for SMTP, EMAIL_HOST and friends."""
     backend = env_str("EMAIL_BACKEND", default_backend)
-    options = {}
+    options = dict(default_options or {}) if backend == default_backend else {}
     if backend == "django.core.mail.backends.smtp.EmailBackend":
         options = {
             "host": env_str("EMAIL_HOST", "localhost"),

@@ -6,4 +6,5 @@ app_name = "core"
 
 urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,6 +1,7 @@
-from django.http import HttpResponseServerError
+from django.http import HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 
 
 def accessibility(request):
@@ -19,3 +20,8 @@ def error_500(request):
     # Rendered without context processors: the database may be what failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the SVG icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

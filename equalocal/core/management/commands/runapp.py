@@ -1,5 +1,6 @@
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -12,6 +13,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true", help="Do not load demo data.")
 
     def handle(self, *args, addrport: str, no_demo: bool = False, **options):
+        # Links in e-mails follow the address the server was started on, unless SITE_URL says
+        # where the public address is.
+        if not os.environ.get("SITE_URL"):
+            host = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
+            os.environ["SITE_URL"] = settings.SITE_URL = f"http://{host}"
         # The autoreloader runs this command again in a child process (RUN_MAIN);
         # only the first run prepares the database and greets.
         if os.environ.get("RUN_MAIN") != "true":
