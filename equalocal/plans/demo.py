@@ -423,6 +423,7 @@ def _load_umea_plan(organisations, commitments, users) -> bool:
             by=editor,
             articles=[articles[n] for n in row["articles"]],
             note="Aktiviteten lades in från den antagna planen.",
+            on=min(plan.adopted_on or timezone.localdate(), timezone.localdate()),
         )
         for on, (status, progress, note) in zip(
             _step_dates(row, today=timezone.localdate()), row["steps"], strict=True
