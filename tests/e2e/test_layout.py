@@ -55,7 +55,6 @@ def seed_long_content(personas) -> None:
     from equalocal.networks.models import Body
     from equalocal.organisations.models import Organisation, Person
     from equalocal.plans.models import ActionPlan, Goal
-
     from tests.factories import ActivityFactory
 
     org = Organisation.objects.get(slug="org-a")
