@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+
+# Runs older than this are forgotten: a period is never claimed again that long after.
+KEEP_RUNS = timedelta(days=31)
 
 
 def task_waiting(task) -> bool:
@@ -30,3 +33,36 @@ def enqueue_unless_waiting(task, *, run_after: datetime | None = None) -> bool:
         return False
     (task.using(run_after=run_after) if run_after else task).enqueue()
     return True
+
+
+def claim_period(name: str, period: str) -> bool:
+    """Claim the run of ``name`` for ``period``; False when another worker already has it.
+
+    Two workers may both queue a periodic task (each at its start, or each after its own
+    run); the database's unique constraint lets only the first of them do the work.
+    """
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from .models import PeriodicRun
+
+    try:
+        with transaction.atomic():
+            PeriodicRun.objects.create(name=name, period=period)
+    except IntegrityError:
+        return False
+    PeriodicRun.objects.filter(started_at__lt=timezone.now() - KEEP_RUNS).delete()
+    return True
+
+
+def hour_period(now: datetime) -> str:
+    """The hour ``now`` falls in, as a period key (UTC)."""
+    from datetime import UTC
+
+    return now.astimezone(UTC).strftime("%Y-%m-%dT%H")
+
+
+def minutes_period(now: datetime, minutes: int) -> str:
+    """The ``minutes``-long slot ``now`` falls in, as a period key."""
+    slot = int(now.timestamp()) // (max(minutes, 1) * 60)
+    return f"{minutes}m-{slot}"

@@ -20,9 +20,17 @@ def requeue_stale_documents() -> int:
     A worker restarted within seconds of a crash still sees a fresh heartbeat; this periodic
     check is what takes such a document over once the heartbeat has gone stale.
     """
+    from django.conf import settings
+    from django.utils import timezone
+
+    from equalocal.core.scheduling import claim_period, minutes_period
+
     from .services.pipeline import documents_requeue_stale
 
     try:
+        period = minutes_period(timezone.now(), settings.DOCUMENTS_STALE_AFTER_MINUTES)
+        if not claim_period("documents.requeue_stale_documents", period):
+            return 0
         return documents_requeue_stale()
     finally:
         schedule_stale_check()

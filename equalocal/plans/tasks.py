@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from django.tasks import task
 from django.utils import timezone
 
-from equalocal.core.scheduling import enqueue_unless_waiting, task_waiting
+from equalocal.core.scheduling import claim_period, enqueue_unless_waiting, task_waiting
 
 from . import reminders
 
@@ -17,9 +17,12 @@ DAILY_AT = time(6, 0)
 
 @task
 def send_daily_reminders() -> dict:
-    """Send today's reminders, then queue the run for the next day."""
+    """Send today's reminders, once a day however many workers run, then queue the next day."""
+    today = timezone.localdate()
     try:
-        return reminders.reminders_send_due(today=timezone.localdate()).as_dict()
+        if not claim_period("plans.send_daily_reminders", today.isoformat()):
+            return {"skipped": "already sent today"}
+        return reminders.reminders_send_due(today=today).as_dict()
     finally:
         # Also after a failure, so one bad day does not stop the reminders for good.
         schedule_daily_reminders(run_after=next_daily_run(timezone.localtime()))

@@ -366,6 +366,15 @@ def test_task_sends_the_reminders_and_returns_the_counts(digest_setup):
     assert result.return_value == {"digests": 1, "deadline_notices": 0, "failed": 0}
 
 
+def test_two_runs_on_the_same_day_send_once(digest_setup):
+    """Two workers may each queue the daily run; only the first of the day sends."""
+    first = tasks.send_daily_reminders.call()
+    second = tasks.send_daily_reminders.call()
+    assert first["digests"] == 1
+    assert second == {"skipped": "already sent today"}
+    assert len(mail.outbox) == 1
+
+
 @override_settings(TASKS=DATABASE_TASKS)
 def test_task_queues_itself_for_the_next_morning_once(digest_setup):
     from django_tasks_db.models import DBTaskResult
