@@ -362,3 +362,28 @@ def test_sign_in_ignores_the_case_of_the_email(client, db):
     )
     assert response.status_code == 302
     assert SESSION_KEY in client.session
+
+
+@pytest.mark.parametrize(
+    ("language", "rule"),
+    [("en", "at least 12 characters"), ("sv", "minst 12 tecken")],
+)
+def test_password_forms_show_the_length_rule_in_the_users_language(client, db, language, rule):
+    invitation = InvitationFactory(email="nina@umea.se")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    assert rule in client.get(invitation.get_absolute_url()).content.decode()
+    client.force_login(UserFactory(language=language))
+    assert rule in client.get(reverse("accounts:password_change")).content.decode()
+
+
+def test_changing_to_an_eleven_character_password_is_refused(client, db):
+    user = UserFactory(password=PASSWORD)
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "elva-tecken", "new_password2": "elva-tecken"},
+    )
+    assert response.status_code == 200
+    assert "at least 12 characters" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

@@ -98,7 +98,7 @@ def test_createadmin_rejects_an_existing_email_in_any_case():
 
 
 def test_createadmin_rejects_a_short_password():
-    with pytest.raises(CommandError, match="at least 8 characters"):
+    with pytest.raises(CommandError, match="at least 12 characters"):
         call_command("createadmin", "root@example.org", password="short")
     assert not User.objects.exists()
 
@@ -107,3 +107,9 @@ def test_createadmin_asks_for_the_password_when_not_given(monkeypatch):
     monkeypatch.setattr("getpass.getpass", lambda prompt: "typed-password-1")
     call_command("createadmin", "root@example.org", stdout=StringIO())
     assert User.objects.get(email="root@example.org").check_password("typed-password-1")
+
+
+def test_createadmin_rejects_a_common_password():
+    with pytest.raises(CommandError, match="too common"):
+        call_command("createadmin", "root@example.org", password="password1234")
+    assert not User.objects.exists()
