@@ -8,9 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.contrib.auth.signals import user_login_failed
+
         from equalocal.core.registry import register_section
 
-        from . import sections
+        from . import sections, signin
+
+        user_login_failed.connect(signin.log_failed_sign_in, dispatch_uid="accounts-signin-log")
 
         register_section(
             "organisation_members",

@@ -124,3 +124,11 @@ def user_update_profile(*, user, first_name: str, last_name: str, language: str)
     user.last_name = last_name
     user.language = language
     user.save(update_fields=["first_name", "last_name", "language"])
+
+
+def sign_in_failures_forget(*, user) -> None:
+    """Forget the failed sign-ins counted against the account (not those of an address):
+    whoever could read its e-mail and chose a new password may sign in again."""
+    from axes.utils import reset
+
+    reset(username=user.email.lower())

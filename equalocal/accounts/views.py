@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -13,8 +14,25 @@ from equalocal.organisations import selectors as org_selectors
 from equalocal.organisations.permissions import Action
 
 from . import selectors, services
-from .forms import AcceptInvitationForm, InvitationForm, ProfileForm
+from .forms import AcceptInvitationForm, InvitationForm, ProfileForm, SignInForm
 from .models import Invitation
+
+
+class SignInView(auth_views.LoginView):
+    """E-mail address and password. Failures are counted per account and per address, and
+    a lockout answers with the same page saying when to try again (``accounts.signin``)."""
+
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+class ResetPasswordConfirmView(auth_views.PasswordResetConfirmView):
+    """Choosing a new password through the e-mailed link also ends the account's lockout."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.sign_in_failures_forget(user=form.user)
+        return response
 
 
 @login_required

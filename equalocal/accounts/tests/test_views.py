@@ -284,7 +284,11 @@ def test_password_reset_sends_a_working_link(client, db):
     assert user.check_password(new_password)
 
     client.logout()
-    assert client.login(email="vera@umea.se", password=new_password)
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "vera@umea.se", "password": new_password}
+    )
+    assert signed_in.status_code == 302
+    assert SESSION_KEY in client.session
     # The link works only once.
     client.logout()
     assert client.get(link, follow=True).context["validlink"] is False

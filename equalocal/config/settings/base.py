@@ -1,5 +1,6 @@
 """Settings shared by every environment; all behaviour comes from environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,9 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "django_tasks_db",
+    # Before the accounts app: its failed-sign-in receiver runs first, so the log line
+    # written by accounts knows whether the attempt locked the account.
+    "axes",
     "equalocal.core",
     "equalocal.accounts",
     "equalocal.organisations",
@@ -54,11 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "equalocal.core.security_log.DenialLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "equalocal.organisations.middleware.CurrentOrganisationMiddleware",
+    # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "equalocal.config.urls"
@@ -88,6 +95,11 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'equ
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # Refuses a sign-in while the account or the address is locked out; signs nobody in.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "home:index"
@@ -146,10 +158,36 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Sign-in throttling (django-axes): after SIGNIN_FAILURE_LIMIT wrong passwords or codes for
+# one account, or from one address, sign-in is refused for SIGNIN_LOCKOUT_MINUTES. Failures
+# during a lockout do not extend it, so it always ends. The address is the client's, found
+# behind TRUSTED_PROXY_COUNT reverse proxies (each adding to X-Forwarded-For).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "equalocal.accounts.signin.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "equalocal.core.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "equalocal.accounts.signin.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept while they count; successes are not stored
+AXES_VERBOSE = False
+
+# One line per security event (equalocal.core.security_log): Django's own request logger
+# keeps only server errors, axes's chatter stays out, CSRF refusals are logged by the same
+# middleware as every other 403.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "ERROR"},
+        "axes": {"level": "ERROR"},
+    },
 }

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from equalocal.core.demo import DEMO_PASSWORD
 from equalocal.organisations.demo import DEMO_USERS
@@ -50,7 +51,11 @@ def test_demo_is_idempotent_and_prints_the_sign_ins():
 
 def test_demo_users_sign_in_and_a_second_run_keeps_their_changed_password(client):
     _demo()
-    assert client.login(email="admin@example.org", password=DEMO_PASSWORD)
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "admin@example.org", "password": DEMO_PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert signed_in.url == reverse("home:index")
     admin = User.objects.get(email="admin@example.org")
     assert Membership.objects.get(user=admin, organisation__slug="umea").role == Role.ADMIN
     assert User.objects.get(email="staff@example.org").is_staff
