@@ -1,4 +1,5 @@
-"""What every signed-in request passes through: the session's idle and absolute timeouts."""
+"""What every signed-in request passes through: the session's idle and absolute timeouts,
+and two-factor sign-in for staff."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext, ngettext
 from django_htmx.http import HttpResponseClientRedirect
 
 SIGNED_IN_AT = "signed_in_at"
@@ -98,3 +100,50 @@ def _page_to_come_back_to(request) -> str | None:
     ):
         return referer
     return None
+
+
+# Where a staff member without a confirmed code may still go.
+TWO_FACTOR_OPEN = {
+    "accounts:two-factor",
+    "accounts:two-factor-setup",
+    "accounts:recovery-codes",
+    "accounts:sign-in-code",
+    "accounts:logout",
+    "set_language",
+}
+
+
+class StaffTwoFactorMiddleware:
+    """Staff reach no page, the admin included, before their session is confirmed with a
+    code: without a device they are sent to set one up, with one to type its code."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not (user.is_authenticated and user.is_staff) or user.is_verified():
+            return None
+        if request.resolver_match.view_name in TWO_FACTOR_OPEN:
+            return None
+        from .selectors import has_two_factor
+
+        back = _page_to_come_back_to(request) or ""
+        query = f"?{urlencode({'next': back})}" if back else ""
+        if has_two_factor(user):
+            target = reverse("accounts:sign-in-code") + query
+        else:
+            messages.info(
+                request,
+                gettext(
+                    "Staff accounts sign in with a code from an authenticator app as well as "
+                    "the password. Set it up to continue."
+                ),
+            )
+            target = reverse("accounts:two-factor-setup") + query
+        if request.htmx:
+            return HttpResponseClientRedirect(target)
+        return redirect(target)

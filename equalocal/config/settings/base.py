@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     # Before the accounts app: its failed-sign-in receiver runs first, so the log line
     # written by accounts knows whether the attempt locked the account.
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "equalocal.core",
     "equalocal.accounts",
     "equalocal.organisations",
@@ -58,11 +61,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "equalocal.core.security_log.DenialLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "equalocal.accounts.middleware.SessionTimeoutMiddleware",
+    "equalocal.accounts.middleware.StaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "equalocal.organisations.middleware.CurrentOrganisationMiddleware",
     # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
@@ -181,6 +186,13 @@ AXES_LOCKOUT_CALLABLE = "equalocal.accounts.signin.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 AXES_DISABLE_ACCESS_LOG = True  # failures are kept while they count; successes are not stored
 AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp): an authenticator app (TOTP) with recovery codes; every
+# user may turn it on, staff must (accounts.middleware.StaffTwoFactorMiddleware).
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "equalocal")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# How long the code step waits after the password was accepted.
+TWO_FACTOR_PENDING_SECONDS = 300
 
 # One line per security event (equalocal.core.security_log): Django's own request logger
 # keeps only server errors, axes's chatter stays out, CSRF refusals are logged by the same
