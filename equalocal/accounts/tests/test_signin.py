@@ -206,3 +206,13 @@ def test_a_line_break_in_the_path_cannot_forge_a_second_line(client, caplog, db)
     (line,) = _security_lines(caplog)
     assert "\n" not in line
     assert "\\ndenied user=1" in line
+
+
+def test_the_probe_of_issue_12_thirty_wrong_passwords_then_the_right_one_is_refused(client):
+    """The probe: 30 wrong passwords at full speed, then the right one. Now the sixth and
+    later answers are the lockout, and the right password does not sign in."""
+    UserFactory(email="vera@umea.se", password=PASSWORD)
+    statuses = [_sign_in(client, password=f"wrong-password-{n}").status_code for n in range(30)]
+    assert statuses == [200] * 4 + [429] * 26
+    assert _sign_in(client).status_code == 429
+    assert SESSION_KEY not in client.session
