@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
@@ -38,6 +39,7 @@ class SignInView(auth_views.LoginView):
         return redirect("accounts:sign-in-code")
 
 
+@never_cache
 def sign_in_code(request):
     """The second step of signing in: a code from the authenticator app or a recovery code.
 
@@ -97,6 +99,7 @@ def two_factor(request):
     return render(request, "accounts/two_factor.html", context)
 
 
+@never_cache
 @login_required
 def two_factor_setup(request):
     """Set up the authenticator app: a QR code and the secret as text, confirmed with a code."""
@@ -124,6 +127,7 @@ def two_factor_setup(request):
     return render(request, "accounts/two_factor_setup.html", context)
 
 
+@never_cache
 @login_required
 def recovery_codes(request):
     """The new recovery codes, shown once: a reload shows them no more."""
@@ -132,9 +136,7 @@ def recovery_codes(request):
         "codes": [f"{code[:4]}-{code[4:]}" for code in codes or []],
         "next": _safe_next(request),
     }
-    response = render(request, "accounts/recovery_codes.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "accounts/recovery_codes.html", context)
 
 
 @login_required
