@@ -67,6 +67,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("password-for-tests")
 
 
+class TOTPDeviceFactory(factory.django.DjangoModelFactory):
+    """A confirmed authenticator app: the user signs in with a code after the password."""
+
+    class Meta:
+        model = "otp_totp.TOTPDevice"
+
+    user = factory.SubFactory(UserFactory)
+    name = "Authenticator app"
+    confirmed = True
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation

@@ -14,6 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.personas import PERSONAS, build_personas
+from tests.signin import sign_in
 
 # Patterns that are not ours to test (Django's admin beyond its index, i18n helper).
 SKIPPED_NAMESPACES = {"admin"}
@@ -78,6 +79,14 @@ EXPECTED = {
     "accounts:password_reset_confirm": ("get", ALL_200),
     "accounts:password_reset_complete": ("get", ALL_200),
     "accounts:profile": ("get", SIGNED_IN_200),
+    # Nobody waits for a code here: the code step sends everyone on.
+    "accounts:sign-in-code": ("get", dict.fromkeys(PERSONAS, REDIRECT)),
+    "accounts:two-factor": ("get", SIGNED_IN_200),
+    "accounts:two-factor-setup": ("get", SIGNED_IN_200),
+    "accounts:recovery-codes": ("get", SIGNED_IN_200),
+    "accounts:two-factor-recovery-renew": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
+    "accounts:two-factor-disable": ("post", dict.fromkeys(PERSONAS, REDIRECT)),
+    "admin-sign-in": ("get", dict.fromkeys(PERSONAS, REDIRECT)),
     "accounts:invitation": ("get", ALL_200),
     "accounts:invite": ("post", ADMINS_ONLY_POST),
     "accounts:invitation-revoke": ("post", ADMINS_ONLY_POST),
@@ -267,7 +276,7 @@ def test_url_status_by_persona(client, name, persona):
     ).token
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     method = EXPECTED[name][0]
     statuses = _statuses(name)
     url = _url(name, personas)
@@ -295,7 +304,7 @@ def test_the_other_method_is_refused_or_harmless(client, name, persona):
     ).token
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     method = EXPECTED[name][0]
     expected = _statuses(name)[persona]
     url = _url(name, personas)
@@ -331,7 +340,7 @@ INT_PARAMS = sorted(
 @pytest.mark.parametrize("name", INT_PARAMS)
 def test_unknown_ids_give_404(client, name):
     personas = build_personas()
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     kwargs = {p: 987654 if p in ID_PARAMS else personas.objects[p] for p in url_patterns()[name]}
     if name.startswith(("networks:", "public_networks:")):
         kwargs["org"] = personas.objects["network"]

@@ -8,9 +8,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
         from equalocal.core.registry import register_section
 
-        from . import sections
+        from . import middleware, sections, signin
+
+        user_login_failed.connect(signin.log_failed_sign_in, dispatch_uid="accounts-signin-log")
+        user_logged_in.connect(middleware.session_start, dispatch_uid="accounts-session-start")
 
         register_section(
             "organisation_members",

@@ -12,3 +12,16 @@ def open_invitations_for(organisation):
     return organisation.invitations.filter(accepted_at=None, revoked_at=None).order_by(
         "-created_at"
     )
+
+
+def has_two_factor(user) -> bool:
+    """Whether the user signs in with a code from an authenticator app after the password."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def recovery_codes_left(user) -> int:
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

@@ -124,3 +124,109 @@ def user_update_profile(*, user, first_name: str, last_name: str, language: str)
     user.last_name = last_name
     user.language = language
     user.save(update_fields=["first_name", "last_name", "language"])
+
+
+def sign_in_failures_forget(*, user) -> None:
+    """Forget the failed sign-ins counted against the account (not those of an address):
+    whoever could read its e-mail and chose a new password may sign in again."""
+    from axes.utils import reset
+
+    reset(username=user.email.lower())
+
+
+# Two-factor sign-in ----------------------------------------------------------------------------
+
+RECOVERY_CODE_COUNT = 10
+
+
+def normalise_code(code: str) -> str:
+    """A code as typed: spaces and hyphens dropped, lower case (recovery codes are shown as
+    ``abcd-efgh``)."""
+    return "".join(code.split()).replace("-", "").lower()
+
+
+def two_factor_verify(*, user, code: str):
+    """The user's confirmed device that accepts ``code``, or None.
+
+    Six digits are tried on the authenticator app, anything else as a recovery code, which
+    works once. Both devices slow down after wrong codes (django-otp's throttling).
+    """
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    code = normalise_code(code)
+    model = TOTPDevice if code.isdigit() else StaticDevice
+    with transaction.atomic():
+        for device in model.objects.select_for_update().filter(user=user, confirmed=True):
+            if device.verify_token(code):
+                return device
+    return None
+
+
+def two_factor_setup_start(*, user):
+    """The authenticator device being set up: the one already started, or a new one. It
+    signs nothing in until it is confirmed with a code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    return device
+
+
+def two_factor_setup_confirm(*, user, code: str):
+    """Confirm the device being set up with a code from the app; replace any earlier app and
+    recovery codes. Returns the device and the new recovery codes (shown once)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        raise ApplicationError(_("Start the set-up again: it was finished or cancelled."))
+    # Outside a transaction that an error would roll back: a wrong code is counted.
+    if not device.verify_token(normalise_code(code)):
+        raise ApplicationError(
+            _("That code is not right. Type the six digits the app shows now."), field="code"
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _recovery_codes_replace(user)
+    return device, codes
+
+
+def two_factor_recovery_codes_renew(*, user, code: str) -> list[str]:
+    """New recovery codes for a code from the app; the old ones stop working."""
+    digits = normalise_code(code)
+    if not digits.isdigit() or two_factor_verify(user=user, code=digits) is None:
+        raise ApplicationError(
+            _("That code is not right. Type the six digits the app shows now."), field="code"
+        )
+    with transaction.atomic():
+        return _recovery_codes_replace(user)
+
+
+def two_factor_disable(*, user, code: str) -> None:
+    """Turn two-factor sign-in off, for a code from the app or a recovery code. Staff keep it."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if user.is_staff:
+        raise ApplicationError(_("Staff accounts must keep two-factor sign-in."))
+    if two_factor_verify(user=user, code=code) is None:
+        raise ApplicationError(
+            _("That code is not right. Type the six digits the app shows now."), field="code"
+        )
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+
+
+def _recovery_codes_replace(user) -> list[str]:
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=_("Recovery codes"), confirmed=True)
+    codes = [StaticToken.random_token() for _index in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes

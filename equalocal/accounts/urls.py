@@ -7,7 +7,7 @@ from .forms import ResetPasswordForm
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
@@ -39,7 +39,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.ResetPasswordConfirmView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
@@ -49,7 +49,17 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("login/code/", views.sign_in_code, name="sign-in-code"),
     path("profile/", views.profile, name="profile"),
+    path("two-factor/", views.two_factor, name="two-factor"),
+    path("two-factor/set-up/", views.two_factor_setup, name="two-factor-setup"),
+    path("two-factor/recovery-codes/", views.recovery_codes, name="recovery-codes"),
+    path(
+        "two-factor/recovery-codes/new/",
+        views.two_factor_recovery_renew,
+        name="two-factor-recovery-renew",
+    ),
+    path("two-factor/turn-off/", views.two_factor_disable, name="two-factor-disable"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
     path("organisations/<slug:org>/invite/", views.invitation_create, name="invite"),
     path(

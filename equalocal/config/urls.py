@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from equalocal.accounts.views import admin_sign_in
 from equalocal.documents.urls import search_urlpatterns as document_search_urls
 
 urlpatterns = [
@@ -20,6 +21,8 @@ urlpatterns = [
     path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin signs in through the site's own sign-in, with its throttling and two-factor step.
+    path("admin/login/", admin_sign_in, name="admin-sign-in"),
     path("admin/", admin.site.urls),
 ]
 

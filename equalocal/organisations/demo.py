@@ -206,7 +206,10 @@ DEMO_USERS = [
     ("editor@example.org", "editor in Umeå kommun"),
     ("viewer@example.org", "viewer in Umeå kommun"),
     ("outsider@example.org", "admin of Ragunda kommun (another organisation)"),
-    ("staff@example.org", "site staff (Django admin, reference data)"),
+    (
+        "staff@example.org",
+        "site staff (Django admin, reference data; sets up two-factor sign-in first)",
+    ),
 ]
 _MEMBERSHIPS = [
     ("admin@example.org", "umea", Role.ADMIN),

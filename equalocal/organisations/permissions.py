@@ -104,10 +104,13 @@ def require(user, organisation: Organisation, action: Action = Action.VIEW, *, p
     action = Action(action)
     if action == Action.VIEW and public:
         return
+    # The reasons go to the security log only; the pages say no more than 404 or 403.
     if not can_view_internal(user, organisation):
-        raise Http404
+        raise Http404(f"gate: not a member of organisation {organisation.pk}")
     if not allows(user, organisation, action):
-        raise PermissionDenied
+        raise PermissionDenied(
+            f"gate: {action} needs a higher role in organisation {organisation.pk}"
+        )
 
 
 # Publishing and sharing between organisations --------------------------------------------------

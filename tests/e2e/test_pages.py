@@ -266,3 +266,53 @@ def test_axe_reports_violations(browser):
         assert "at img" in str(failure.value)
     finally:
         context.close()
+
+
+def _app_code(secret: str) -> str:
+    """The code an authenticator app shows for the key printed on the set-up page."""
+    import time
+    from base64 import b32decode
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(b32decode(secret.replace(" ", "")))
+    totp.time = time.time()
+    return f"{totp.token():06d}"
+
+
+def test_staff_set_up_two_factor_sign_in_before_the_admin(page, sign_in, axe):
+    sign_in("staff@example.org")
+    page.goto("/admin/")
+    expect(page).to_have_url(re.compile(r"/accounts/two-factor/set-up/\?next=%2Fadmin%2F$"))
+    expect(page.get_by_role("heading", name="Set up two-factor sign-in", level=1)).to_be_visible()
+    expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
+    axe(page)
+    secret = page.locator("#two-factor-secret").inner_text()
+    page.get_by_label("Code").fill(_app_code(secret))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.get_by_role("heading", name="Recovery codes", level=1)).to_be_visible()
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    axe(page)
+    page.get_by_role("link", name="I have saved them, continue").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_sign_in_lockout_and_code_pages(page, axe):
+    from equalocal.accounts.models import User
+    from tests.factories import TOTPDeviceFactory
+
+    TOTPDeviceFactory(user=User.objects.get(email=EDITOR))
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(EDITOR)
+    page.get_by_label("Password").fill("equalocal-demo")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Two-factor sign-in", level=1)).to_be_visible()
+    axe(page)
+
+    page.goto("/accounts/login/")
+    for _attempt in range(5):
+        page.get_by_label("E-mail address").fill(ADMIN)
+        page.get_by_label("Password").fill("not-the-password")
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text("Too many failed sign-ins")
+    axe(page)

@@ -32,6 +32,8 @@ def test_accept_form_rejects_differing_passwords_on_the_second_field():
     ("password", "fragment"),
     [
         ("short1", "too short"),
+        ("elva-tecken", "at least 12 characters"),
+        ("password1234", "too common"),
         ("password123", "too common"),
         ("8736459182736", "entirely numeric"),
     ],
@@ -40,6 +42,10 @@ def test_accept_form_applies_the_password_validators(password, fragment):
     form = _accept(password1=password, password2=password)
     assert not form.is_valid()
     assert any(fragment in error for error in form.errors["password1"])
+
+
+def test_accept_form_accepts_twelve_characters():
+    assert _accept(password1="tolv-tecken!", password2="tolv-tecken!").is_valid()
 
 
 def test_accept_form_rejects_a_password_like_the_email_address():

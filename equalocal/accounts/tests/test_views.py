@@ -284,7 +284,11 @@ def test_password_reset_sends_a_working_link(client, db):
     assert user.check_password(new_password)
 
     client.logout()
-    assert client.login(email="vera@umea.se", password=new_password)
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "vera@umea.se", "password": new_password}
+    )
+    assert signed_in.status_code == 302
+    assert SESSION_KEY in client.session
     # The link works only once.
     client.logout()
     assert client.get(link, follow=True).context["validlink"] is False
@@ -362,3 +366,28 @@ def test_sign_in_ignores_the_case_of_the_email(client, db):
     )
     assert response.status_code == 302
     assert SESSION_KEY in client.session
+
+
+@pytest.mark.parametrize(
+    ("language", "rule"),
+    [("en", "at least 12 characters"), ("sv", "minst 12 tecken")],
+)
+def test_password_forms_show_the_length_rule_in_the_users_language(client, db, language, rule):
+    invitation = InvitationFactory(email="nina@umea.se")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    assert rule in client.get(invitation.get_absolute_url()).content.decode()
+    client.force_login(UserFactory(language=language))
+    assert rule in client.get(reverse("accounts:password_change")).content.decode()
+
+
+def test_changing_to_an_eleven_character_password_is_refused(client, db):
+    user = UserFactory(password=PASSWORD)
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "elva-tecken", "new_password2": "elva-tecken"},
+    )
+    assert response.status_code == 200
+    assert "at least 12 characters" in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

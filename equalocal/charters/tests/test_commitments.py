@@ -13,6 +13,7 @@ from equalocal.charters.models import CharterText, Commitment, CommitmentStatus,
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.plans.models import PlanKind, PlanStatus
 from tests.factories import ActionPlanFactory, CommitmentFactory, OrganisationFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def commitment_url(name, personas, commitment=None):
 def signed_in(client, personas, name):
     user = personas.user(name)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 
@@ -140,7 +141,7 @@ def test_posts_below_editor_change_nothing(client, personas, persona):
 
 def test_a_commitment_is_found_only_under_its_own_organisation(client, personas):
     other = CommitmentFactory(organisation=personas.org_b)
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     assert client.get(url("charters:commitment", personas, commitment=other.pk)).status_code == 404
     assert client.get(url("charters:commitment", personas, commitment=987654)).status_code == 404
 
@@ -595,7 +596,7 @@ def test_bad_steps_through_the_page_get_a_specific_message(client, personas, ove
 
 def test_step_form_works_for_staff_of_another_organisation_too(client, personas):
     other = CommitmentFactory(organisation=OrganisationFactory(slug="org-d"))
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     response = client.post(
         reverse("charters:commitment-step", kwargs={"org": "org-d", "commitment": other.pk}),
         step_post(),
@@ -641,6 +642,6 @@ def test_the_public_charter_page_has_one_note_instead_of_badges(client, personas
     html = client.get(reverse("charters:text", kwargs={"charter": "2022"})).content.decode()
     assert "unverified" not in html
     assert html.count("working translations") == 1
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     html = client.get(reverse("charters:text", kwargs={"charter": "2022"})).content.decode()
     assert "title unverified" in html and "number unverified unverified" not in html

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_unknown_charter_text_is_404(client):
 
 def test_charter_page_in_english_lists_articles_and_marks_unverified_numbers(client):
     # Staff see the verification state; the public sees one note (test_commitments).
-    client.force_login(UserFactory(is_staff=True))
+    sign_in(client, UserFactory(is_staff=True))
     response = client.get(reverse("charters:text", kwargs={"charter": "2022"}))
     html = response.content.decode()
     assert response.status_code == 200
@@ -47,7 +48,7 @@ def test_2006_page_has_30_articles(client):
 
 @pytest.mark.parametrize("how", ["cookie", "header"])
 def test_charter_page_in_swedish_shows_swedish_titles_and_unverified_markers(client, how):
-    client.force_login(UserFactory(is_staff=True, language=""))
+    sign_in(client, UserFactory(is_staff=True, language=""))
     extra = {"HTTP_ACCEPT_LANGUAGE": "sv"}
     if how == "cookie":
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"

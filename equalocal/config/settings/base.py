@@ -1,5 +1,6 @@
 """Settings shared by every environment; all behaviour comes from environment variables."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,12 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "django_tasks_db",
+    # Before the accounts app: its failed-sign-in receiver runs first, so the log line
+    # written by accounts knows whether the attempt locked the account.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "equalocal.core",
     "equalocal.accounts",
     "equalocal.organisations",
@@ -54,11 +61,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "equalocal.core.security_log.DenialLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "equalocal.accounts.middleware.SessionTimeoutMiddleware",
+    "equalocal.accounts.middleware.StaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "equalocal.organisations.middleware.CurrentOrganisationMiddleware",
+    # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "equalocal.config.urls"
@@ -88,12 +101,22 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'equ
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # Refuses a sign-in while the account or the address is locked out; signs nobody in.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "home:index"
+# Shown on every form that sets a password, with the other rules, in the user's language.
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -136,15 +159,53 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 COUNTRIES_FIRST = ["SE", "FI", "NO", "DK", "EE", "LV", "LT", "PL", "DE"]
 
 SESSION_COOKIE_HTTPONLY = True
+# A session ends after SESSION_IDLE_MINUTES without a request, and SESSION_ABSOLUTE_HOURS
+# after signing in whatever happens (accounts.middleware.SessionTimeoutMiddleware).
+SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SESSION_IDLE_MINUTES", 120))
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("SESSION_ABSOLUTE_HOURS", 12))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Sign-in throttling (django-axes): after SIGNIN_FAILURE_LIMIT wrong passwords or codes for
+# one account, or from one address, sign-in is refused for SIGNIN_LOCKOUT_MINUTES. Failures
+# during a lockout do not extend it, so it always ends. The address is the client's, found
+# behind TRUSTED_PROXY_COUNT reverse proxies (each adding to X-Forwarded-For).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "equalocal.accounts.signin.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "equalocal.core.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "equalocal.accounts.signin.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept while they count; successes are not stored
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp): an authenticator app (TOTP) with recovery codes; every
+# user may turn it on, staff must (accounts.middleware.StaffTwoFactorMiddleware).
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "equalocal")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# How long the code step waits after the password was accepted.
+TWO_FACTOR_PENDING_SECONDS = 300
+
+# One line per security event (equalocal.core.security_log): Django's own request logger
+# keeps only server errors, axes's chatter stays out, CSRF refusals are logged by the same
+# middleware as every other 403.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "ERROR"},
+        "axes": {"level": "ERROR"},
+    },
 }

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from equalocal.core.demo import DEMO_PASSWORD
 from equalocal.organisations.demo import DEMO_USERS
@@ -50,7 +51,11 @@ def test_demo_is_idempotent_and_prints_the_sign_ins():
 
 def test_demo_users_sign_in_and_a_second_run_keeps_their_changed_password(client):
     _demo()
-    assert client.login(email="admin@example.org", password=DEMO_PASSWORD)
+    signed_in = client.post(
+        reverse("accounts:login"), {"username": "admin@example.org", "password": DEMO_PASSWORD}
+    )
+    assert signed_in.status_code == 302
+    assert signed_in.url == reverse("home:index")
     admin = User.objects.get(email="admin@example.org")
     assert Membership.objects.get(user=admin, organisation__slug="umea").role == Role.ADMIN
     assert User.objects.get(email="staff@example.org").is_staff
@@ -98,7 +103,7 @@ def test_createadmin_rejects_an_existing_email_in_any_case():
 
 
 def test_createadmin_rejects_a_short_password():
-    with pytest.raises(CommandError, match="at least 8 characters"):
+    with pytest.raises(CommandError, match="at least 12 characters"):
         call_command("createadmin", "root@example.org", password="short")
     assert not User.objects.exists()
 
@@ -107,3 +112,9 @@ def test_createadmin_asks_for_the_password_when_not_given(monkeypatch):
     monkeypatch.setattr("getpass.getpass", lambda prompt: "typed-password-1")
     call_command("createadmin", "root@example.org", stdout=StringIO())
     assert User.objects.get(email="root@example.org").check_password("typed-password-1")
+
+
+def test_createadmin_rejects_a_common_password():
+    with pytest.raises(CommandError, match="too common"):
+        call_command("createadmin", "root@example.org", password="password1234")
+    assert not User.objects.exists()

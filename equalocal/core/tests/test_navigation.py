@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.signin import sign_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -76,6 +78,6 @@ def test_anonymous_visitors_see_the_public_areas_only(client, personas):
 
 
 def test_staff_also_see_the_administration(client, personas):
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
     assert labels[-1] == "Administration"

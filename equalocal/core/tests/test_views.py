@@ -9,6 +9,7 @@ from equalocal.organisations.forms import PersonForm
 from equalocal.organisations.middleware import SESSION_KEY
 from equalocal.organisations.models import Role
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def _switch(client, organisation_pk, next_url=""):
 
 def test_switcher_remembers_one_of_the_users_organisations(client, member_of_two):
     user, _first, second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     response = _switch(client, second.pk, "/organisations/")
     assert response.status_code == 302
     assert response.url == "/organisations/"
@@ -40,7 +41,7 @@ def test_switcher_remembers_one_of_the_users_organisations(client, member_of_two
 def test_switcher_refuses_an_organisation_the_user_is_not_a_member_of(client, member_of_two):
     user, _first, second = member_of_two
     foreign = OrganisationFactory()
-    client.force_login(user)
+    sign_in(client, user)
     _switch(client, second.pk)
     _switch(client, foreign.pk)
     assert client.session[SESSION_KEY] == second.pk
@@ -50,7 +51,7 @@ def test_switcher_refuses_an_organisation_the_user_is_not_a_member_of(client, me
 @pytest.mark.parametrize("value", ["", "abc", "99999"])
 def test_switcher_ignores_nonsense_organisation_values(client, member_of_two, value):
     user, first, _second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     response = _switch(client, value)
     assert response.status_code == 302
     assert SESSION_KEY not in client.session
@@ -69,7 +70,7 @@ def test_switcher_ignores_nonsense_organisation_values(client, member_of_two, va
 )
 def test_switcher_rejects_unsafe_next_urls(client, member_of_two, next_url):
     user, _first, second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     response = _switch(client, second.pk, next_url)
     assert response.status_code == 302
     assert response.url == reverse("home:index")
@@ -77,7 +78,7 @@ def test_switcher_rejects_unsafe_next_urls(client, member_of_two, next_url):
 
 def test_switcher_accepts_a_local_next_url_with_query(client, member_of_two):
     user, _first, second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     response = _switch(client, second.pk, "/organisations/?q=umea")
     assert response.url == "/organisations/?q=umea"
 
@@ -87,13 +88,13 @@ def test_switcher_needs_sign_in_and_post(client, member_of_two):
     response = _switch(client, first.pk)
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
-    client.force_login(user)
+    sign_in(client, user)
     assert client.get(reverse("home:switch-organisation")).status_code == 405
 
 
 def test_switcher_falls_back_when_the_membership_ends(client, member_of_two):
     user, first, second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     _switch(client, second.pk)
     second.memberships.filter(user=user).delete()
     assert client.get(reverse("home:index")).context["organisation"] == first
@@ -101,7 +102,7 @@ def test_switcher_falls_back_when_the_membership_ends(client, member_of_two):
 
 def test_switcher_is_shown_only_to_members_of_several_organisations(client, member_of_two):
     user, _first, _second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     assert 'id="switch-organisation"' in client.get(reverse("home:index")).content.decode()
     client.force_login(MembershipFactory().user)
     assert 'id="switch-organisation"' not in client.get(reverse("home:index")).content.decode()
@@ -146,7 +147,7 @@ def test_add_service_error_spreads_validation_errors_over_fields():
 
 def test_switcher_on_https_rejects_a_plain_http_next_url(client, member_of_two):
     user, _first, second = member_of_two
-    client.force_login(user)
+    sign_in(client, user)
     response = client.post(
         reverse("home:switch-organisation"),
         {"organisation": second.pk, "next": "http://testserver/organisations/"},

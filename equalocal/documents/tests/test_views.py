@@ -13,6 +13,7 @@ from equalocal.documents.models import Document, ExtractedItem, ItemStatus, Stag
 from equalocal.documents.search import index_document
 from equalocal.plans.models import ActionPlan, Activity
 from tests.factories import DocumentFactory, ExtractedItemFactory, PageFactory, StoredFileFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def item_url(name, personas, item):
 def signed_in(client, personas, persona):
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 

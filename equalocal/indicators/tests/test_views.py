@@ -31,6 +31,7 @@ from tests.factories import (
     ScorecardItemFactory,
     TargetFactory,
 )
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 def signed_in(client, personas, persona):
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 

@@ -38,6 +38,7 @@ from tests.factories import (
     SeatFactory,
     UserFactory,
 )
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def net(personas):
 def signed_in(client, personas, persona):
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 
@@ -206,7 +207,7 @@ def test_coordinator_may_not_change_settings(client, net):
 
 
 def test_a_municipality_has_no_network_pages(client, personas):
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     assert client.get(reverse("networks:overview", kwargs={"org": "org-a"})).status_code == 404
     public = reverse("public_networks:network", kwargs={"org": "org-a"})
     assert client.get(public).status_code == 404
@@ -244,7 +245,7 @@ def test_admin_of_a_member_may_not_edit_another_members_seat(client, personas, n
 def test_a_member_that_left_no_longer_sees_the_network(client, net):
     user = UserFactory()
     MembershipFactory(user=user, organisation=net.org_c, role=Role.ADMIN)
-    client.force_login(user)
+    sign_in(client, user)
     assert client.get(net.url("overview")).status_code == 404
 
 
@@ -505,7 +506,7 @@ def test_group_page_shows_seats_vacancies_and_meetings(client, personas, net):
 def test_group_page_shows_the_people_a_member_shares_with_the_network(client, net):
     user = UserFactory()
     MembershipFactory(user=user, organisation=net.org_d, role=Role.VIEWER)
-    client.force_login(user)
+    sign_in(client, user)
     body = client.get(net.url("group")).content.decode()
     assert "Anna Hemlig" in body and "anna@org-a.example" in body
     assert "petra@vindeln.example" in body
@@ -518,7 +519,7 @@ def test_group_page_hides_names_a_member_does_not_share(client, net):
     net.anna.save()
     user = UserFactory()
     MembershipFactory(user=user, organisation=net.org_d, role=Role.VIEWER)
-    client.force_login(user)
+    sign_in(client, user)
     body = client.get(net.url("group")).content.decode()
     assert "Anna Hemlig" not in body and "anna@org-a.example" not in body
     assert "Jämställdhetsstrateg" in body

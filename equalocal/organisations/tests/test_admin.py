@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from equalocal.organisations.models import ErasureRecord, Person
 from tests.factories import PersonFactory, UserFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(client, db):
     staff = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(staff)
+    sign_in(client, staff)
     client.staff = staff
     return client
 

@@ -15,6 +15,7 @@ from equalocal.organisations.models import (
     Role,
 )
 from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ HISTORY_MAX_QUERIES = 9
 
 def client_for(client, user):
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 
@@ -300,7 +301,7 @@ def test_person_changes_through_views_are_attributed(client, personas):
 )
 def test_edit_form_with_bad_input_shows_a_specific_message(client, personas, field, value, message):
     # The official code is staff's to set; staff edit it in the same form.
-    client.force_login(personas.user("staff" if field == "official_code" else "admin"))
+    sign_in(client, personas.user("staff" if field == "official_code" else "admin"))
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
         organisation_post(personas.org_a, **{field: value}),
@@ -311,7 +312,7 @@ def test_edit_form_with_bad_input_shows_a_specific_message(client, personas, fie
 
 
 def test_edit_form_with_a_duplicate_code_names_the_other_organisation(client, personas):
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     code = personas.org_b.official_code
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
@@ -339,7 +340,7 @@ def test_edit_form_with_bad_input_in_swedish_is_a_form_error_not_a_crash(
 ):
     if value == "org_b":
         value = personas.org_b.official_code
-    client.force_login(personas.user("staff" if field == "official_code" else "admin"))
+    sign_in(client, personas.user("staff" if field == "official_code" else "admin"))
     response = client.post(
         reverse("organisations:edit", kwargs={"org": "org-a"}),
         organisation_post(personas.org_a, **{field: value}),
@@ -375,7 +376,7 @@ def test_person_form_with_an_invalid_email_in_swedish_is_a_form_error(client, pe
 
 def test_staff_creates_an_organisation(client, personas):
     staff = personas.user("staff")
-    client.force_login(staff)
+    sign_in(client, staff)
     response = client.post(
         reverse("organisations:create"),
         {
@@ -393,7 +394,7 @@ def test_staff_creates_an_organisation(client, personas):
 
 
 def test_create_with_a_duplicate_code_shows_the_field_message(client, personas):
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     code = personas.org_a.official_code
     response = client.post(
         reverse("organisations:create"),
@@ -437,7 +438,7 @@ def test_demoting_the_last_admin_through_the_view_shows_the_message(client, pers
 
 
 def test_removing_the_last_admin_through_the_view_shows_the_message(client, personas):
-    client.force_login(personas.user("staff"))
+    sign_in(client, personas.user("staff"))
     membership = personas.org_a.memberships.get(role=Role.ADMIN)
     response = client.post(
         reverse(
@@ -596,7 +597,7 @@ def test_a_member_of_two_organisations_sees_only_the_right_people(client, db):
     user = UserFactory()
     first, second = MembershipFactory(user=user).organisation, OrganisationFactory()
     PersonFactory(organisation=second, email="hidden@second.example")
-    client.force_login(user)
+    sign_in(client, user)
     html = client.get(second.get_absolute_url()).content.decode()
     assert "hidden@second.example" not in html
     assert client.get(first.get_absolute_url()).status_code == 200

@@ -32,6 +32,7 @@ from tests.factories import (
     GoalFactory,
     PersonFactory,
 )
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def url(name, personas, **kwargs):
 def signed_in(client, personas, persona):
     user = personas.user(persona)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return client
 
 

@@ -21,6 +21,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_search_reaches_nothing_another_organisation_keeps_private(client, perso
     ActivityFactory(plan=plan, title="Hemlig aktivitet")
     user = personas.user(persona)
     if user:
-        client.force_login(user)
+        sign_in(client, user)
     assert "Hemlig aktivitet" not in found(search(client, "Hemlig aktivitet"))
     assert "Handlingsplan" not in found(search(client, "Handlingsplan"))
     assert "Andel chefer" not in found(search(client, "Andel chefer"))
@@ -108,7 +109,7 @@ def test_my_work_lists_my_activities_overdue_first_and_what_waits(client, person
         next_review_on=today + timedelta(days=3),
     )
     ActivityFactory(plan=plan, title="Someone else's", end_date=today - timedelta(days=5))
-    client.force_login(user)
+    sign_in(client, user)
     html = client.get(reverse("workspace:my-work")).content.decode()
     section = html.split('id="activities-heading"')[1].split("</section>")[0]
     assert section.index("Late one") < section.index("Later one")
@@ -126,7 +127,7 @@ def test_notification_settings_change_the_digest(client, personas):
     plan.adopted_on = date(2025, 2, 1)
     plan.save()
     ActivityFactory(plan=plan, title="Late one", responsible_person=me, end_date=date(2025, 3, 1))
-    client.force_login(user)
+    sign_in(client, user)
     response = client.post(
         reverse("workspace:notifications"), {"digest": DigestFrequency.OFF, "language": "sv"}
     )

@@ -1,6 +1,7 @@
 import getpass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
@@ -23,7 +24,9 @@ class Command(BaseCommand):
             raise CommandError(f"A user with the e-mail address {email} exists already.")
         if password is None:
             password = getpass.getpass("Password: ")
-        if len(password) < 8:
-            raise CommandError("The password must have at least 8 characters.")
+        try:
+            validate_password(password, User(email=email))
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         User.objects.create_superuser(email=email, password=password)
         self.stdout.write(self.style.SUCCESS(f"Administrator {email} created."))
