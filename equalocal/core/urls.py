@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from . import views
@@ -6,4 +7,9 @@ app_name = "core"
 
 urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
+    path(
+        f"{settings.PUBLIC_MEDIA_URL.strip('/')}/<path:name>",
+        views.public_media,
+        name="public-media",
+    ),
 ]

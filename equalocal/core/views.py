@@ -1,6 +1,11 @@
-from django.http import HttpResponseServerError
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from .storage import image_content_type, public_storage
 
 
 def accessibility(request):
@@ -19,3 +24,28 @@ def error_500(request):
     # Rendered without context processors: the database may be what failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))
+
+
+#: Public media change rarely and carry no personal data: browsers may keep them a day.
+PUBLIC_MEDIA_MAX_AGE = 24 * 3600
+
+
+@require_safe
+def public_media(request, name):
+    """A file of the public storage (a logo), sent only if its bytes are a PNG, JPEG, GIF or
+    WebP image, with the content type those bytes say; anything else is not found."""
+    storage = public_storage()
+    try:
+        handle = storage.open(name, "rb")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, SuspiciousFileOperation):
+        raise Http404 from None
+    content_type = image_content_type(handle.read(16))
+    if content_type is None:
+        handle.close()
+        raise Http404
+    handle.seek(0)
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    patch_cache_control(response, public=True, max_age=PUBLIC_MEDIA_MAX_AGE)
+    return response

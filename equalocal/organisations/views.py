@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from equalocal.core.decorators import staff_required
+from equalocal.core.decorators import signed_in_or_404, staff_required
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
 
@@ -232,7 +232,7 @@ def person_delete(request, org, person):
     return render(request, "organisations/person_delete.html", {"person": item})
 
 
-@login_required
+@signed_in_or_404
 def person_export(request, org, person):
     item = selectors.get_person_for_user(request.user, org, person, action=Action.MANAGE)
     data = services.personal_data_export(person=item)
