@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from equalocal.core.decorators import signed_in_or_404, staff_required
+from equalocal.core.middleware import mark_no_store
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
 
@@ -241,7 +242,7 @@ def person_export(request, org, person):
     )
     filename = f"personal-data-{slugify(item.name) or item.pk}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return mark_no_store(response)
 
 
 @login_required
