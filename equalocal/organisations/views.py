@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from equalocal.core.decorators import signed_in_or_404, staff_required
-from equalocal.core.middleware import mark_no_store
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
+from equalocal.core.middleware import mark_no_store
 
 from . import permissions, selectors, services
 from .forms import (
