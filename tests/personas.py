@@ -77,7 +77,8 @@ def build_personas() -> Personas:
         "org": org_a.slug,
         "person": PersonFactory(organisation=org_a).pk,
         "membership": org_a.memberships.get(user=users["viewer"]).pk,
-        "invitation": InvitationFactory(organisation=org_a).pk,
+        "invitation": (invitation := InvitationFactory(organisation=org_a)).pk,
+        "invitation_token": invitation.raw_token,
         "charter": "2022",
     }
     personas.objects.update(_plan_objects(org_a))

@@ -261,11 +261,6 @@ CASES = [(name, persona) for name in sorted(EXPECTED) for persona in PERSONAS]
 @pytest.mark.parametrize(("name", "persona"), CASES)
 def test_url_status_by_persona(client, name, persona):
     personas = build_personas()
-    from equalocal.accounts.models import Invitation
-
-    personas.objects["invitation_token"] = Invitation.objects.get(
-        pk=personas.objects["invitation"]
-    ).token
     user = personas.user(persona)
     if user is not None:
         client.force_login(user)
@@ -289,11 +284,6 @@ def test_the_other_method_is_refused_or_harmless(client, name, persona):
     """GET pages also answer POST (a form), POST actions also answer GET (405). Whoever is
     refused one way is refused the other way; nobody gets a server error."""
     personas = build_personas()
-    from equalocal.accounts.models import Invitation
-
-    personas.objects["invitation_token"] = Invitation.objects.get(
-        pk=personas.objects["invitation"]
-    ).token
     user = personas.user(persona)
     if user is not None:
         client.force_login(user)
