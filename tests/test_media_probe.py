@@ -171,6 +171,12 @@ def test_public_storage_serves_nothing_but_images(client, personas, name, conten
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("name", ["logos", "logos/", "%00.png", "logos/%2e%2e/%2e%2e/x", "a" * 300])
+def test_odd_public_media_names_give_404(client, personas, name):
+    response = client.get(settings.PUBLIC_MEDIA_URL + name)
+    assert response.status_code == 404
+
+
 def test_the_organisation_page_shows_the_logo_from_public_media(client, personas):
     response = client.get(personas.org_a.get_absolute_url())
     assert f'src="{personas.org_a.logo.url}"' in response.text

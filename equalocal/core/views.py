@@ -37,7 +37,8 @@ def public_media(request, name):
     storage = public_storage()
     try:
         handle = storage.open(name, "rb")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, SuspiciousFileOperation):
+    except (OSError, ValueError, SuspiciousFileOperation):
+        # Missing, a folder, outside the root, or not a name at all (a null byte).
         raise Http404 from None
     content_type = image_content_type(handle.read(16))
     if content_type is None:

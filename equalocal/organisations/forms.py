@@ -46,7 +46,13 @@ class OrganisationForm(forms.ModelForm):
             "logo",
             "description",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            # The formats clean_logo accepts, so the file chooser offers only those.
+            "logo": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+            ),
+        }
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
