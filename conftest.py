@@ -11,6 +11,7 @@ pytest_plugins = ["tests.environment", "pytester"]
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PUBLIC_MEDIA_ROOT = tmp_path / "public-media"
 
 
 @pytest.fixture

@@ -111,6 +111,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation whose token was just issued: ``raw_token`` and ``link_path()`` work on
+    the instance the factory returns, as on the one the service returns."""
+
     class Meta:
         model = Invitation
 
@@ -119,6 +122,13 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Role.EDITOR
     invited_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=14))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        invitation = model_class(*args, **kwargs)
+        invitation.issue_token()
+        invitation.save()
+        return invitation
 
 
 class NetworkFactory(OrganisationFactory):

@@ -11,6 +11,7 @@ patterns can be filled in.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from equalocal.charters.models import CharterText, CommitmentStatus
@@ -70,11 +71,14 @@ def build_personas() -> Personas:
     MembershipFactory(user=users["peer"], organisation=org_c, role=Role.ADMIN)
     users["staff"] = UserFactory(email="staff@example.org", is_staff=True, is_superuser=True)
     personas = Personas(org_a=org_a, org_b=org_b, users=users, org_c=org_c)
+    org_a.logo.save("logo.png", ContentFile(tiny_png()))
     personas.objects = {
+        "name": org_a.logo.name,
         "org": org_a.slug,
         "person": PersonFactory(organisation=org_a).pk,
         "membership": org_a.memberships.get(user=users["viewer"]).pk,
-        "invitation": InvitationFactory(organisation=org_a).pk,
+        "invitation": (invitation := InvitationFactory(organisation=org_a)).pk,
+        "invitation_token": invitation.raw_token,
         "charter": "2022",
     }
     personas.objects.update(_plan_objects(org_a))
@@ -82,6 +86,17 @@ def build_personas() -> Personas:
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
     return personas
+
+
+def tiny_png() -> bytes:
+    """A 2 × 2 PNG, as a logo."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (2, 2), "purple").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

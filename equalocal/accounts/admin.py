@@ -36,4 +36,9 @@ class InvitationAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["role"]
     search_fields = ["email", "organisation__name"]
-    readonly_fields = ["token", "accepted_at", "accepted_by"]
+    readonly_fields = ["accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request, obj=None):
+        # An invitation is only useful with its link, which only the e-mail holds: admins
+        # invite from the organisation's members page.
+        return False

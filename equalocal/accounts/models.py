@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -61,7 +62,17 @@ class User(AbstractUser):
 
 
 def _new_token() -> str:
+    # Named by the initial migration; new tokens come from Invitation.issue_token().
     return secrets.token_urlsafe(32)
+
+
+def invitation_token_digest(token: str) -> str:
+    """What is kept of an invitation's token: its SHA-256, in hex.
+
+    The token is 256 random bits, so a fast hash is as safe as a slow one and can be looked
+    up; a copy of the database gives no working link.
+    """
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Invitation(TimeStampedModel):
@@ -72,7 +83,7 @@ class Invitation(TimeStampedModel):
     )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -82,7 +93,7 @@ class Invitation(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords(excluded_fields=["token_digest"])
 
     class Meta:
         verbose_name = _("invitation")
@@ -100,8 +111,22 @@ class Invitation(TimeStampedModel):
             and self.expires_at > timezone.now()
         )
 
-    def get_absolute_url(self):
-        return reverse("accounts:invitation", kwargs={"token": self.token})
+    def issue_token(self) -> str:
+        """Give the invitation a new token and return it; only its digest is stored.
+
+        The token goes into the link sent by e-mail and is kept on this instance
+        (``raw_token``) until then, never in the database.
+        """
+        self.raw_token = secrets.token_urlsafe(32)
+        self.token_digest = invitation_token_digest(self.raw_token)
+        return self.raw_token
+
+    def link_path(self) -> str:
+        """The path of the link, for an invitation whose token was just issued."""
+        token = getattr(self, "raw_token", None)
+        if not token:
+            raise ValueError("Only the e-mail holds an invitation's token; issue a new one.")
+        return reverse("accounts:invitation", kwargs={"token": token})
 
 
 class DigestFrequency(models.TextChoices):

@@ -1,11 +1,20 @@
-from django.shortcuts import get_object_or_404
+import hmac
 
-from .models import Invitation
+from django.http import Http404
+
+from .models import Invitation, invitation_token_digest
 
 
 def get_invitation_by_token(token: str) -> Invitation:
     """The invitation a link points at; unknown tokens give 404."""
-    return get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    digest = invitation_token_digest(token)
+    invitation = (
+        Invitation.objects.select_related("organisation").filter(token_digest=digest).first()
+    )
+    # The look-up is by digest; the comparison of what was found is constant-time as well.
+    if invitation is None or not hmac.compare_digest(invitation.token_digest, digest):
+        raise Http404
+    return invitation
 
 
 def open_invitations_for(organisation):

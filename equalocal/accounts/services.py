@@ -47,9 +47,10 @@ def invitation_create(
         invited_by=by,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+    invitation.issue_token()
     invitation._history_user = by
     invitation.save()
-    link = settings.SITE_URL.rstrip("/") + invitation.get_absolute_url()
+    link = settings.SITE_URL.rstrip("/") + invitation.link_path()
     transaction.on_commit(
         lambda: send_templated_email(
             template="accounts/email/invitation",

@@ -72,6 +72,26 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """Return Django's ``SECURE_PROXY_SSL_HEADER`` from ``Header-Name: value``, or None.
+
+    Only set it behind a proxy that always sets (or strips) that header: otherwise anyone
+    could claim to be on HTTPS.
+    """
+    value = _raw(name)
+    if value is None or not value.strip():
+        return None
+    header, separator, expected = value.partition(":")
+    header, expected = header.strip(), expected.strip()
+    if not separator or not header or not expected or " " in header:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a header and its value; "
+            "use for example X-Forwarded-Proto: https."
+        )
+    meta = header.upper().replace("-", "_")
+    return (meta if meta.startswith("HTTP_") else f"HTTP_{meta}", expected)
+
+
 def env_database(name: str, default: str) -> dict:
     """Parse a database URL (sqlite:///path or postgres://user@host/db) into Django's form."""
     import dj_database_url

@@ -106,6 +106,21 @@ def provide(name: str, *args, **kwargs):
     return provider(*args, **kwargs)
 
 
+# Personal data: each app that refers to people says what it holds about one, so a person's
+# export is complete while organisations (which owns people) imports none of those apps.
+_personal_data: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_personal_data(key: str, collect: Callable[[Any], Any]) -> None:
+    """Add ``key`` to every person's export: ``collect(person)`` returns JSON-ready data."""
+    _personal_data[key] = collect
+
+
+def personal_data_for(person) -> dict[str, Any]:
+    """What every registered app holds about ``person``, by key, in key order."""
+    return {key: collect(person) for key, collect in sorted(_personal_data.items())}
+
+
 def register_nav(item: NavItem) -> None:
     """Add (or replace, by key) an entry of the main navigation."""
     _nav[item.key] = item

@@ -6,15 +6,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error
 from equalocal.core.uploads import limit_uploads, request_too_large
@@ -184,7 +184,7 @@ _DOWNLOAD_TYPES = {
 }
 
 
-@login_required
+@signed_in_or_404
 def document_file(request, org, document):
     """The original file, as a download."""
     item = selectors.get_document_for_user(request.user, org, document)
@@ -265,9 +265,10 @@ _RENDERABLE = {FileType.PDF, FileType.PNG, FileType.JPEG, FileType.TIFF}
 PAGE_IMAGE_WIDTH = 1000
 
 
-@login_required
+@signed_in_or_404
 def page_image(request, org, document, number):
-    """One page of a PDF or image as PNG, cached by the browser."""
+    """One page of a PDF or image as PNG; like every private response, never stored by the
+    browser (``Cache-Control: no-store``, core/middleware.py)."""
     from equalocal.docmine.reading import render_page_png
     from equalocal.docmine.types import FileType as ReaderFileType
 
@@ -276,9 +277,6 @@ def page_image(request, org, document, number):
     if file_type not in _RENDERABLE:
         raise Http404
     selectors.get_page_for_document(item, number)
-    etag = f'"{item.stored_file.sha256}-{number}-{PAGE_IMAGE_WIDTH}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified()
     try:
         png = render_page_png(
             item.stored_file.file.path,
@@ -288,10 +286,7 @@ def page_image(request, org, document, number):
         )
     except (DocumentRejected, FileNotFoundError, ValueError, IndexError) as exc:
         raise Http404 from exc
-    response = HttpResponse(png, content_type="image/png")
-    response["ETag"] = etag
-    patch_cache_control(response, private=True, max_age=7 * 24 * 3600)
-    return response
+    return HttpResponse(png, content_type="image/png")
 
 
 # Review ----------------------------------------------------------------------------------------

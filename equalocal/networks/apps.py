@@ -9,10 +9,11 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from equalocal.core.navigation import match
-        from equalocal.core.registry import NavItem, register_nav
+        from equalocal.core.registry import NavItem, register_nav, register_personal_data
 
         from . import selectors
 
+        register_personal_data("networks", selectors.personal_data_of)
         register_nav(
             NavItem(
                 key="network",

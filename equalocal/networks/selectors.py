@@ -20,6 +20,7 @@ from equalocal.organisations.models import (
     NetworkSharing,
     Organisation,
     OrganisationKind,
+    Person,
     Shared,
     SharingStatus,
 )
@@ -658,3 +659,30 @@ def public_coordinators(network: Organisation, *, today: date) -> list[PublicSea
         .order_by("member__name")
     )
     return public_seats(list(seats))
+
+
+def personal_data_of(person: Person) -> dict:
+    """For a person's export: the seats they hold or held in networks' bodies, with the
+    meetings they attended in them."""
+    seats = (
+        Seat.objects.filter(person=person)
+        .select_related("body__network", "member")
+        .prefetch_related("meetings")
+        .order_by("body__network__name", "body__name", "pk")
+    )
+    return {
+        "seats": [
+            {
+                "network": seat.body.network.name,
+                "body": seat.body.name,
+                "member_organisation": seat.member.name,
+                "role": seat.role,
+                "from": seat.from_date.isoformat() if seat.from_date else None,
+                "to": seat.to_date.isoformat() if seat.to_date else None,
+                "meetings_attended": sorted(
+                    meeting.date.isoformat() for meeting in seat.meetings.all()
+                ),
+            }
+            for seat in seats
+        ]
+    }

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error, submit
 from equalocal.organisations import permissions as org_permissions
@@ -419,7 +420,7 @@ def matrix_edit(request, org, group):
     )
 
 
-@login_required
+@signed_in_or_404
 def matrix_export(request, org, group):
     access = _access(request, org)
     body = selectors.get_body(access.network, group)

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from equalocal.core.admin import ReadOnlyAdmin
+from equalocal.core.middleware import mark_no_store
 
 from . import services
 from .models import ErasureRecord, Membership, Organisation, Person
@@ -53,7 +54,7 @@ def export_personal_data(modeladmin, request, queryset):
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
     )
     response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
-    return response
+    return mark_no_store(response)
 
 
 @admin.action(description=_("Erase personal data (permanently, with history)"))

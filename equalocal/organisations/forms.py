@@ -29,6 +29,8 @@ class OrganisationFilterForm(forms.Form):
 # Fields only site staff may set: an admin editing these could make their organisation a
 # network, or place it under another.
 STRUCTURE_FIELDS = ("kind", "parent", "official_code")
+#: Formats a logo may have, as Pillow names them.
+LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 
 
 class OrganisationForm(forms.ModelForm):
@@ -44,7 +46,13 @@ class OrganisationForm(forms.ModelForm):
             "logo",
             "description",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            # The formats clean_logo accepts, so the file chooser offers only those.
+            "logo": forms.ClearableFileInput(
+                attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
+            ),
+        }
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,11 +71,34 @@ class OrganisationForm(forms.ModelForm):
         return self.cleaned_data["official_code"].strip()
 
     def clean_logo(self):
+        """A new logo is a PNG, JPEG, GIF or WebP image (read by Pillow, not by its name)
+        within the size and pixel limits; SVG can carry scripts and is refused."""
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "size") and logo.size > settings.LOGO_MAX_BYTES:
             raise ValidationError(
                 _("The logo is too large (%(size)s kB); the limit is %(limit)s kB."),
                 params={"size": logo.size // 1024, "limit": settings.LOGO_MAX_BYTES // 1024},
+            )
+        image = getattr(logo, "image", None)
+        if image is None:
+            return logo
+        if image.format not in LOGO_FORMATS:
+            raise ValidationError(
+                _("The logo must be a PNG, JPEG, GIF or WebP image; this one is %(format)s."),
+                params={"format": image.format or _("unknown")},
+            )
+        width, height = image.size
+        if width * height > settings.LOGO_MAX_PIXELS:
+            raise ValidationError(
+                _(
+                    "The logo is %(width)s × %(height)s pixels; the limit is %(limit)s "
+                    "million pixels."
+                ),
+                params={
+                    "width": width,
+                    "height": height,
+                    "limit": settings.LOGO_MAX_PIXELS // 1_000_000,
+                },
             )
         return logo
 

@@ -1,4 +1,6 @@
 import re
+import secrets
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,9 +12,17 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from equalocal.core.models import TimeStampedModel
+from equalocal.core.storage import public_storage
 
 SWEDISH_MUNICIPALITY_CODE = re.compile(r"^\d{4}$")
 SWEDISH_REGION_CODE = re.compile(r"^00\d{2}$")
+LOGO_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+
+def logo_path(instance, filename: str) -> str:
+    """A random name in the public storage: the uploaded name says nothing about the file."""
+    suffix = PurePath(filename or "").suffix.lower()
+    return f"logos/{secrets.token_hex(12)}{suffix if suffix in LOGO_SUFFIXES else ''}"
 
 
 class OrganisationKind(models.TextChoices):
@@ -55,7 +65,9 @@ class Organisation(TimeStampedModel):
         related_name="children",
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to=logo_path, storage=public_storage, blank=True, max_length=200
+    )
     description = models.TextField(_("short description"), blank=True, max_length=2000)
     history = HistoricalRecords()
 

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
+from equalocal.core.registry import personal_data_for
 
 from .models import ErasureRecord, Membership, Organisation, Person, Publishing, Role
 
@@ -187,6 +188,8 @@ def personal_data_export(*, person: Person) -> dict:
         },
         "history": history,
         "user_account": None,
+        # What other apps hold about the person: seats, plans, activities (core/registry.py).
+        **personal_data_for(person),
     }
     if person.user_id:
         user = person.user

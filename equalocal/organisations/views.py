@@ -11,9 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from equalocal.core.decorators import staff_required
+from equalocal.core.decorators import signed_in_or_404, staff_required
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
+from equalocal.core.middleware import mark_no_store
 
 from . import permissions, selectors, services
 from .forms import (
@@ -232,7 +233,7 @@ def person_delete(request, org, person):
     return render(request, "organisations/person_delete.html", {"person": item})
 
 
-@login_required
+@signed_in_or_404
 def person_export(request, org, person):
     item = selectors.get_person_for_user(request.user, org, person, action=Action.MANAGE)
     data = services.personal_data_export(person=item)
@@ -241,7 +242,7 @@ def person_export(request, org, person):
     )
     filename = f"personal-data-{slugify(item.name) or item.pk}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return mark_no_store(response)
 
 
 @login_required

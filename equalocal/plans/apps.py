@@ -12,6 +12,7 @@ class PlansConfig(AppConfig):
         from equalocal.core.registry import (
             NavItem,
             register_nav,
+            register_personal_data,
             register_provider,
             register_worker_start,
         )
@@ -20,6 +21,7 @@ class PlansConfig(AppConfig):
 
         register_worker_start("plans.daily-reminders", tasks.start_daily_reminders)
         register_provider("charter_plans", selectors.charter_plans)
+        register_personal_data("plans", selectors.personal_data_of)
         register_nav(
             NavItem(
                 key="dashboard",

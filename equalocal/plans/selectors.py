@@ -660,3 +660,43 @@ def get_goal_set_for_user(user, organisation, goal_set_pk: int):
     from .models import GoalSet
 
     return get_object_or_404(GoalSet, pk=goal_set_pk, owner=organisation)
+
+
+def personal_data_of(person: Person) -> dict:
+    """For a person's export: the plans they are the contact for and the activities they are
+    responsible for, plans in the bin included (they are still held)."""
+    plans = ActionPlan.objects.filter(contact=person).order_by("title", "pk")
+    activities = (
+        Activity.objects.filter(responsible_person=person)
+        .select_related("plan", "goal")
+        .order_by("plan__title", "order", "pk")
+    )
+    return {
+        "plans_as_contact": [
+            {
+                "plan": plan.title,
+                "status": plan.status,
+                "period_start": _iso(plan.period_start),
+                "period_end": _iso(plan.period_end),
+                "in_bin": plan.deleted_at is not None,
+            }
+            for plan in plans
+        ],
+        "activities_responsible": [
+            {
+                "activity": activity.title,
+                "plan": activity.plan.title,
+                "goal": activity.goal.title if activity.goal_id else None,
+                "responsible_unit": activity.responsible_unit,
+                "status": activity.status,
+                "progress": activity.progress,
+                "start_date": _iso(activity.start_date),
+                "end_date": _iso(activity.end_date),
+            }
+            for activity in activities
+        ],
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None

@@ -69,8 +69,20 @@ def page(browser, live_server, demo):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
+    violations = CSP_VIOLATIONS.setdefault(page, [])
+    page.on("console", lambda message: _record_csp_violation(violations, message))
     yield page
+    CSP_VIOLATIONS.pop(page, None)
     context.close()
+
+
+#: Messages of the Content-Security-Policy refusing something, per page.
+CSP_VIOLATIONS: dict = {}
+
+
+def _record_csp_violation(violations, message):
+    if message.type == "error" and "Content Security Policy" in message.text:
+        violations.append(message.text)
 
 
 def format_violations(violations) -> str:
@@ -90,8 +102,12 @@ def format_violations(violations) -> str:
 
 
 def check_axe(page):
-    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page and fail on any violation."""
-    page.add_script_tag(path=str(AXE_PATH))
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page and fail on any violation, or on
+    anything the page's Content-Security-Policy refused (an inline style or script)."""
+    refused = CSP_VIOLATIONS.get(page, [])
+    assert not refused, f"{page.url}: the Content-Security-Policy refused:\n" + "\n".join(refused)
+    # Evaluated by the test driver, not added as an inline <script>, which the policy refuses.
+    page.evaluate(AXE_PATH.read_text(encoding="utf-8"))
     results = page.evaluate(
         """async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})""",
         AXE_TAGS,

@@ -10,6 +10,7 @@ from django.test import Client
 
 from tests.e2e.conftest import check_axe
 from tests.personas import build_personas
+from tests.signin import sign_in
 from tests.test_urls_by_persona import EXPECTED, OK, _statuses, _url
 
 pytestmark = pytest.mark.e2e
@@ -91,7 +92,7 @@ def pages_to_visit(personas) -> list[tuple[str, str]]:
 
 def session_cookie(user, base_url):
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     cookie = client.cookies["sessionid"]
     return [{"name": "sessionid", "value": cookie.value, "url": base_url}]
 
@@ -102,14 +103,10 @@ def test_every_page_holds_with_long_content_at_desktop_and_phone_width(
 ):
     from django.apps import apps
 
-    from equalocal.accounts.models import Invitation
     from equalocal.charters.reference import load_reference
 
     load_reference(apps)
     personas = build_personas()
-    personas.objects["invitation_token"] = Invitation.objects.get(
-        pk=personas.objects["invitation"]
-    ).token
     seed_long_content(personas)
     contexts = {}
     problems = []

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.config.env import (
@@ -11,6 +12,7 @@ from equalocal.config.env import (
     env_int,
     env_list,
     env_mailers,
+    env_proxy_ssl_header,
     env_str,
 )
 
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files the same way in every mode (local adds the finders and autorefresh).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +74,9 @@ MIDDLEWARE = [
     "equalocal.accounts.middleware.StaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "equalocal.organisations.middleware.CurrentOrganisationMiddleware",
+    "equalocal.core.middleware.PrivateNoStoreMiddleware",
+    "equalocal.core.middleware.PermissionsPolicyMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
     "axes.middleware.AxesMiddleware",
 ]
@@ -89,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "equalocal.core.context_processors.shell",
                 "equalocal.organisations.context_processors.memberships",
             ],
@@ -134,11 +142,22 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# Private files (documents, import files): the default storage, which no URL reaches; they are
+# served only by views that check access (core/storage.py). Nothing serves MEDIA_URL.
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Public media (organisation logos): their own root and URL, served as images only.
+PUBLIC_MEDIA_URL = "/public-media/"
+PUBLIC_MEDIA_ROOT = Path(env_str("PUBLIC_MEDIA_ROOT", str(VAR_DIR / "public-media")))
+STORAGES = {
+    "default": {"BACKEND": "equalocal.core.storage.PrivateStorage"},
+    "public": {"BACKEND": "equalocal.core.storage.PublicMediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
+LOGO_MAX_PIXELS = env_int("LOGO_MAX_PIXELS", 16_000_000)
 
 # Documents: uploads over the size limit are refused before they are read whole.
 DOCUMENTS_MAX_UPLOAD_BYTES = env_int("DOCUMENTS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
@@ -168,6 +187,47 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy: scripts, styles, images and fonts from our own origin only; no
+# inline scripts or styles (templates keep none: tests/test_headers.py). The admin's one
+# <style> carries the request's nonce. Files we send (documents, logos) set a stricter one.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Browser features no page uses, switched off (core/middleware.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Behind a proxy that terminates TLS, name the header it sets, e.g.
+# SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https"; without it, no header is trusted.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
 
 # Sign-in throttling (django-axes): after SIGNIN_FAILURE_LIMIT wrong passwords or codes for
 # one account, or from one address, sign-in is refused for SIGNIN_LOCKOUT_MINUTES. Failures

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from equalocal.core.backup import MANIFEST, BackupError, backup, read_manifest, restore
 from tests.personas import build_personas
@@ -34,12 +35,30 @@ def row_counts(labels) -> dict[str, int]:
     return {label: apps.get_model(label)._base_manager.count() for label in labels}
 
 
+def all_file_hashes() -> dict[str, str]:
+    """The files of every file-system storage (private files, public logos), by storage."""
+    from equalocal.core.backup import _file_storages
+
+    return {
+        f"{alias}/{name}": digest
+        for alias, root in _file_storages().items()
+        for name, digest in file_hashes(root).items()
+    }
+
+
 def file_hashes(root: Path) -> dict[str, str]:
     return {
         path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked in English, whatever an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -59,7 +78,7 @@ def test_round_trip_into_an_empty_instance_keeps_every_row_and_file(data, tmp_pa
     lines = []
     manifest = backup(archive, progress=lines.append)
     before_rows = row_counts(manifest["rows"])
-    before_files = file_hashes(Path(settings.MEDIA_ROOT))
+    before_files = all_file_hashes()
     assert before_rows["organisations.organisation"] >= 4
     assert before_rows["plans.activity"] >= 1
     assert manifest["files"] == len(before_files) >= 2
@@ -68,16 +87,17 @@ def test_round_trip_into_an_empty_instance_keeps_every_row_and_file(data, tmp_pa
     assert any(line.startswith("Files:") for line in lines)
 
     call_command("flush", interactive=False, verbosity=0)
-    for path in Path(settings.MEDIA_ROOT).rglob("*"):
-        if path.is_file():
-            path.unlink()
+    for root in (Path(settings.MEDIA_ROOT), Path(settings.PUBLIC_MEDIA_ROOT)):
+        for path in root.rglob("*"):
+            if path.is_file():
+                path.unlink()
     assert row_counts(["organisations.organisation"]) == {"organisations.organisation": 0}
 
     report = restore(archive, progress=lines.append)
 
     assert row_counts(manifest["rows"]) == before_rows
     assert report.rows == before_rows
-    assert file_hashes(Path(settings.MEDIA_ROOT)) == before_files
+    assert all_file_hashes() == before_files
     assert report.files == len(before_files)
 
 
@@ -174,13 +194,15 @@ def _other_database(tmp_path) -> tuple[str, callable]:
 def test_restore_into_the_other_database(data, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     manifest = backup(archive)
-    before_files = file_hashes(Path(settings.MEDIA_ROOT))
+    before_files = all_file_hashes()
     url, drop = _other_database(tmp_path)
     media = tmp_path / "restored-media"
+    public = tmp_path / "restored-public-media"
     env = {
         **os.environ,
         "DATABASE_URL": url,
         "MEDIA_ROOT": str(media),
+        "PUBLIC_MEDIA_ROOT": str(public),
         "EQUALOCAL_VAR_DIR": str(tmp_path / "var"),
         "DJANGO_SETTINGS_MODULE": "equalocal.config.settings.local",
     }
@@ -210,4 +232,6 @@ def test_restore_into_the_other_database(data, tmp_path):
     finally:
         drop()
     assert restored == manifest["rows"]
-    assert file_hashes(media) == before_files
+    restored_files = {f"default/{n}": d for n, d in file_hashes(media).items()}
+    restored_files |= {f"public/{n}": d for n, d in file_hashes(public).items()}
+    assert restored_files == before_files

@@ -1,10 +1,11 @@
 """Periodic tasks run exactly once per period, however many workers queue them."""
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from equalocal.core.models import PeriodicRun
@@ -36,7 +37,14 @@ def test_workers_claiming_at_the_same_moment_get_one_run():
     def worker():
         try:
             start.wait()
-            results.append(claim_period("reminders", "2026-12-05"))
+            # The test database on SQLite is in memory with a shared cache, which answers
+            # "table is locked" at once instead of waiting as a file database does: retry.
+            for _attempt in range(200):
+                try:
+                    results.append(claim_period("reminders", "2026-12-05"))
+                    return
+                except OperationalError:
+                    time.sleep(0.01)
         finally:
             connection.close()
 

@@ -156,3 +156,36 @@ def test_erase_form_requires_the_confirmation_box():
 def test_the_form_for_an_organisations_own_admin_has_no_structure_fields():
     form = OrganisationForm(organisation_data())
     assert not {"kind", "parent", "official_code"} & set(form.fields)
+
+
+def _image(format_name: str, size=(2, 2)) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", size, "purple").save(buffer, format_name)
+    return buffer.getvalue()
+
+
+def test_organisation_form_accepts_a_png_logo():
+    logo = SimpleUploadedFile("logo.png", _image("PNG"), content_type="image/png")
+    form = OrganisationForm(organisation_data(), {"logo": logo}, staff=True)
+    assert form.is_valid(), form.errors
+
+
+def test_organisation_form_refuses_a_logo_in_another_image_format():
+    # Pillow reads it, but only PNG, JPEG, GIF and WebP are served as logos.
+    logo = SimpleUploadedFile("logo.png", _image("BMP"), content_type="image/png")
+    form = OrganisationForm(organisation_data(), {"logo": logo}, staff=True)
+    assert not form.is_valid()
+    assert "PNG, JPEG, GIF or WebP" in form.errors["logo"][0]
+    assert "BMP" in form.errors["logo"][0]
+
+
+def test_organisation_form_refuses_a_logo_over_the_pixel_limit(settings):
+    settings.LOGO_MAX_PIXELS = 1_000_000
+    logo = SimpleUploadedFile("logo.png", _image("PNG", (1001, 1000)), content_type="image/png")
+    form = OrganisationForm(organisation_data(), {"logo": logo}, staff=True)
+    assert not form.is_valid()
+    assert "1001 × 1000 pixels" in form.errors["logo"][0]
