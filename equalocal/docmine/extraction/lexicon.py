@@ -158,12 +158,17 @@ def alternation(fragments: Iterable[str]) -> str:
 
 def fragments(key: str) -> list[str]:
     """The merged fragments of one concept: every language's, then common's, each once."""
-    return [fragment for fragment, _ in load().tagged(key)]
+    return [fragment for fragment, _ in _tagged(key)]
 
 
 def tagged(key: str) -> list[tuple[str, str]]:
     """``fragments(key)``, each with the language it came from (``"common"`` for none)."""
-    return load().tagged(key)
+    return list(_tagged(key))
+
+
+@cache
+def _tagged(key: str) -> tuple[tuple[str, str], ...]:
+    return tuple(load().tagged(key))
 
 
 def common(key: str):

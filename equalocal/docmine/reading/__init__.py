@@ -141,7 +141,7 @@ def read_file(
     in ``repairs``. Pages whose OCR failed stay ``source="none"`` with an
     ``OCR_FAILED`` warning.
     """
-    from ..text.language import detect_language
+    from ..text.language import detect_language, detect_page_languages
     from ..text.repair import looks_damaged, repair_text
 
     path = Path(path)
@@ -154,8 +154,9 @@ def read_file(
     progress("reading", 1, 1)
 
     with_text = [page for page in result.pages if not page.needs_ocr]
-    for index, page in enumerate(with_text, start=1):
-        page.language = detect_language(page.text)
+    languages_found = detect_page_languages([page.text for page in with_text])
+    for index, (page, language) in enumerate(zip(with_text, languages_found, strict=True), 1):
+        page.language = language
         if repair and page.language and looks_damaged(page.text, page.language):
             # A scanner's text layer with OCR damage: repaired like this product's own OCR.
             page.raw_text = page.text
