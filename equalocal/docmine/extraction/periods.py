@@ -38,8 +38,8 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
 @cache
 def _terms() -> list[tuple[re.Pattern[str], int, int]]:
     return [
-        (re.compile(rf"(?<![\w]){word}(?![\w])"), first, last)
-        for word, (first, last) in lexicon.common("periods.terms").items()
+        (re.compile(rf"(?<![\w]){term['pattern']}(?![\w])"), *term["months"])
+        for term in lexicon.common("periods.terms")
     ]
 
 
