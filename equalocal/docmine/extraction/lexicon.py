@@ -167,6 +167,20 @@ def tagged(key: str) -> list[tuple[str, str]]:
 
 
 @cache
+def negations(language: str) -> frozenset[str]:
+    """Words that negate a verb in ``language`` (``common.toml`` ``[negations]``)."""
+    table = common("negations")
+    code = {"no": "nb"}.get(language, language)
+    return frozenset(word.casefold() for word in table.get(code, ()))
+
+
+@cache
+def negation_exceptions() -> frozenset[str]:
+    """Words after a negation that make it negate nothing ("not only")."""
+    return frozenset(word.casefold() for word in common("negation_exceptions.words"))
+
+
+@cache
 def _tagged(key: str) -> tuple[tuple[str, str], ...]:
     return tuple(load().tagged(key))
 
