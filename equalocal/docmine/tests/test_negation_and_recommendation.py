@@ -73,3 +73,29 @@ def test_a_beschlussvorlage_gives_the_proposal_with_its_number():
     assert [(d.decision_type, d.status, d.case_number) for d in analysis.decisions] == [
         (DecisionType.SIGN_CHARTER, DecisionStatus.PROPOSED, "2025/0412")
     ]
+
+
+FI_CHARTER = "naisten ja miesten välisen tasa-arvon eurooppalaisen peruskirjan"
+
+
+def test_finnish_plural_perfect_lists_each_signatory():
+    text = f"Suomessa {FI_CHARTER} ovat hyväksyneet Porin, Oulun, Lahden ja Espoon kaupungit."
+    decisions = analyse(text, language="fi").decisions
+    assert [d.organisation for d in decisions] == ["Porin", "Oulun", "Lahden", "Espoon"]
+    assert {d.status for d in decisions} == {DecisionStatus.ADOPTED}
+
+
+def test_finnish_council_members_proposing_is_a_proposal():
+    text = f"Me allekirjoittaneet valtuutetut esitämme, että Porin kaupunki hyväksyy {FI_CHARTER}."
+    [decision] = analyse(text, language="fi").decisions
+    assert decision.status == DecisionStatus.PROPOSED
+
+
+def test_signatories_listed_in_one_sentence_count_once_for_the_kind():
+    listed = analyse(
+        "Valtuustoaloite\n\nMe allekirjoittaneet valtuutetut esitämme asiaa. "
+        f"Suomessa {FI_CHARTER} ovat hyväksyneet Porin, Oulun, Lahden ja Espoon kaupungit.",
+        language="fi",
+    )
+    labels = [cue for cue in listed.kind_cues if "sign_charter" in cue]
+    assert len(labels) == 1, labels
