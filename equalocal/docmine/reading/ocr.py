@@ -17,7 +17,7 @@ from pathlib import Path
 from ..types import DocumentRejected, FileType, PageText, RejectReason
 from .images import load_frame
 from .limits import DEFAULT_LIMITS, Limits
-from .pdf import render_pdf_page
+from .pdf import MIN_SCAN_DPI, render_pdf_page, scan_dpi
 
 COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
     "SE": ("swe",),
@@ -211,7 +211,9 @@ def _ocr_one(
     """OCR one page in one language; when its text shows another installed language, read
     it again in that one and keep the reading Tesseract is surer of."""
     try:
-        image_path = _image_file(path, file_type, number, limits, folder, dpi=limits.ocr_dpi)
+        image_path = _image_file(
+            path, file_type, number, limits, folder, dpi=_ocr_dpi(path, file_type, number, limits)
+        )
         code = language.code
         timeout = limits.ocr_timeout_seconds
         text, confidence = run_tesseract(image_path, [code], timeout=timeout)
@@ -237,6 +239,18 @@ def _ocr_one(
 
 
 PROBE_DPI = 150
+
+
+def _ocr_dpi(path: Path, file_type: FileType, number: int, limits: Limits) -> int:
+    """The resolution to read a page at: the scan's own when the page is one scanned image
+    (an enlargement adds pixels for Tesseract to read, not detail), at least
+    ``MIN_SCAN_DPI`` and at most ``limits.ocr_dpi``."""
+    if file_type != FileType.PDF:
+        return limits.ocr_dpi
+    native = scan_dpi(path, number, limits=limits)
+    if native is None:
+        return limits.ocr_dpi
+    return max(MIN_SCAN_DPI, min(limits.ocr_dpi, native))
 
 
 def probe_language(

@@ -137,3 +137,19 @@ def test_a_scan_without_any_text_is_probed_for_its_language(german_scan):
     result = read_file(german_scan)
     assert [page.language for page in result.pages] == ["de"]
     assert "Aktionsplan" in result.text
+
+
+def test_a_scan_is_read_at_its_own_resolution_not_an_enlargement(tmp_path, born_digital_pdf):
+    from equalocal.docmine.reading.limits import DEFAULT_LIMITS
+    from equalocal.docmine.reading.ocr import _ocr_dpi
+    from equalocal.docmine.reading.pdf import scan_dpi
+    from equalocal.documents.demo_documents.render import write_scanned_pdf
+
+    at_200 = write_scanned_pdf(tmp_path / "200.pdf", "Kommunstyrelsen beslutar", dpi=200)
+    at_150 = write_scanned_pdf(tmp_path / "150.pdf", "Kommunstyrelsen beslutar", dpi=150)
+    assert scan_dpi(at_200, 1) == 200
+    assert _ocr_dpi(at_200, FileType.PDF, 1, DEFAULT_LIMITS) == 200
+    # A coarse scan is still enlarged to what Tesseract needs; a page of text keeps 300 dpi.
+    assert _ocr_dpi(at_150, FileType.PDF, 1, DEFAULT_LIMITS) == 200
+    assert scan_dpi(born_digital_pdf, 1) is None
+    assert _ocr_dpi(born_digital_pdf, FileType.PDF, 1, DEFAULT_LIMITS) == DEFAULT_LIMITS.ocr_dpi

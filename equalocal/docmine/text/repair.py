@@ -194,10 +194,37 @@ def repair_text(text: str, language: str) -> tuple[str, list[Repair]]:
         )
         length += len(replacement)
         position = end
-    if not repairs:
-        return text, []
     output.append(text[position:])
-    return "".join(output), repairs
+    repaired = "".join(output) if repairs else text
+    signs = _dollar_paragraph_signs(repaired, language)
+    if signs:
+        chars = list(repaired)
+        for sign in signs:
+            chars[sign.start] = "§"  # one character for one: other offsets stay
+        repaired = "".join(chars)
+        repairs = sorted([*repairs, *signs], key=lambda repair: repair.start)
+    return repaired, repairs
+
+
+_DOLLAR_PARAGRAPH = re.compile(r"(?:^|(?<=\s))(?:[A-ZÅÄÖÆØÜ]{2,6}\s)\$(?=\s?\d{1,4}\b)", re.M)
+
+
+def _dollar_paragraph_signs(text: str, language: str) -> list[Repair]:
+    """ "$" read for "§" after a body's abbreviation ("KSAU $ 62"), in languages whose minutes
+    number their items with "§"."""
+    if language not in PARAGRAPH_SIGN_LANGUAGES or "$" not in text:
+        return []
+    return [
+        Repair(
+            start=m.end() - 1,
+            end=m.end(),
+            original="$",
+            replacement="§",
+            reason="ocr_confusion",
+            score=1.0,
+        )
+        for m in _DOLLAR_PARAGRAPH.finditer(text)
+    ]
 
 
 def diacritics_lost(text: str, language: str) -> bool:
