@@ -50,12 +50,9 @@ def guess_language(text: str) -> str | None:
 def stopword_language(text: str) -> str | None:
     """ISO 639-1 language by counting each language's frequent short words: a quick guess,
     far cheaper than the detector, for deciding whether a page needs a closer look."""
-    words = Counter(w.lower() for w in re.findall(r"\w+", text[:5000]))
-    scores = {
-        lang: sum(words[w] for w in stop.split()) for lang, stop in lexicon.stopwords().items()
-    }
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= 3 else None
+    from ..text.language import quick_language
+
+    return quick_language(text)
 
 
 def _head_paragraph(head: str) -> str:

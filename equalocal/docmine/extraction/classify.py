@@ -197,7 +197,11 @@ def classify(
     lead = lead_end(text)
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
+    counted: set[str] = set()
     for decision in decisions:
+        if decision.evidence and decision.evidence in counted:
+            continue  # organisations listed in one sentence ("A, B och C har undertecknat")
+        counted.add(decision.evidence)
         if decision.decision_type == DecisionType.ADOPT_ACTION_PLAN and len(tabular) >= 3:
             # A plan that opens with its own adoption line is the plan, not the decision.
             cue("action_plan", 1.0, "the plan's own adoption")

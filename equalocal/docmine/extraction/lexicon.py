@@ -158,12 +158,31 @@ def alternation(fragments: Iterable[str]) -> str:
 
 def fragments(key: str) -> list[str]:
     """The merged fragments of one concept: every language's, then common's, each once."""
-    return [fragment for fragment, _ in load().tagged(key)]
+    return [fragment for fragment, _ in _tagged(key)]
 
 
 def tagged(key: str) -> list[tuple[str, str]]:
     """``fragments(key)``, each with the language it came from (``"common"`` for none)."""
-    return load().tagged(key)
+    return list(_tagged(key))
+
+
+@cache
+def negations(language: str) -> frozenset[str]:
+    """Words that negate a verb in ``language`` (``common.toml`` ``[negations]``)."""
+    table = common("negations")
+    code = {"no": "nb"}.get(language, language)
+    return frozenset(word.casefold() for word in table.get(code, ()))
+
+
+@cache
+def negation_exceptions() -> frozenset[str]:
+    """Words after a negation that make it negate nothing ("not only")."""
+    return frozenset(word.casefold() for word in common("negation_exceptions.words"))
+
+
+@cache
+def _tagged(key: str) -> tuple[tuple[str, str], ...]:
+    return tuple(load().tagged(key))
 
 
 def common(key: str):

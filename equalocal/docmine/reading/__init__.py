@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import chain
 from pathlib import Path
 
 from ..types import DocumentRejected, FileType, PageText, ReadResult, RejectReason
 from .html import read_html
 from .images import image_frame_count, load_frame, png_bytes, read_image
 from .limits import DEFAULT_LIMITS, Limits
-from .ocr import installed_languages, ocr_languages_for
+from .ocr import TESSERACT_TO_ISO_639_1, installed_languages, ocr_languages_for
 from .ocr import ocr_pages as _ocr_pages
+from .ocr import probe_language as _probe_language
 from .office import read_docx, read_odt
 from .pdf import read_pdf, render_pdf_page
 from .plaintext import decode, read_plain
@@ -108,11 +108,18 @@ def ocr_pages(
     *,
     languages: list[str],
     limits: Limits = DEFAULT_LIMITS,
+    verify_language: bool = True,
 ) -> Iterator[PageText]:
-    """OCR pages (1-based) in parallel; yield each in page order as soon as it is done."""
+    """OCR pages (1-based) in parallel, each in one language, its own (see
+    ``ocr.ocr_pages``); yield each in page order as soon as it is done."""
     try:
         yield from _ocr_pages(
-            Path(path), file_type, page_numbers, languages=languages, limits=limits
+            Path(path),
+            file_type,
+            page_numbers,
+            languages=languages,
+            limits=limits,
+            verify_language=verify_language,
         )
     except DocumentRejected:
         raise
@@ -135,13 +142,14 @@ def read_file(
     """Sniff, read, detect each page's language, OCR pages that need it and repair them.
 
     ``languages`` are Tesseract codes; by default they follow the language of the pages
-    that have text, else a quick English pass over the first page to guess it.
+    that have text, else a quick low-resolution English reading of the first page; each
+    page is then read in one language, its own (see ``ocr_pages``).
     ``on_progress(stage, current, total)`` is called with "reading", "ocr", "repairing"
     and "language". OCR'd pages keep the raw OCR text in ``raw_text`` and every change
     in ``repairs``. Pages whose OCR failed stay ``source="none"`` with an
     ``OCR_FAILED`` warning.
     """
-    from ..text.language import detect_language
+    from ..text.language import detect_language, detect_page_languages
     from ..text.repair import looks_damaged, repair_text
 
     path = Path(path)
@@ -154,8 +162,9 @@ def read_file(
     progress("reading", 1, 1)
 
     with_text = [page for page in result.pages if not page.needs_ocr]
-    for index, page in enumerate(with_text, start=1):
-        page.language = detect_language(page.text)
+    languages_found = detect_page_languages([page.text for page in with_text])
+    for index, (page, language) in enumerate(zip(with_text, languages_found, strict=True), 1):
+        page.language = language
         if repair and page.language and looks_damaged(page.text, page.language):
             # A scanner's text layer with OCR damage: repaired like this product's own OCR.
             page.raw_text = page.text
@@ -164,23 +173,17 @@ def read_file(
 
     missing = [page.number for page in result.pages if page.needs_ocr]
     if ocr and missing:
-        done_already: list[PageText] = []
         if languages is None:
-            languages, probe = _guess_ocr_languages(path, file_type, result, missing, limits)
-            if probe is not None and languages == ["eng"]:
-                done_already.append(probe)  # the English probe is the page's OCR
-        to_do = [number for number in missing if number not in {p.number for p in done_already}]
+            languages = _guess_ocr_languages(path, file_type, result, missing, limits)
         by_number = {page.number: page for page in result.pages}
         failed = False
-        pages = chain(
-            done_already, ocr_pages(path, file_type, to_do, languages=languages, limits=limits)
-        )
+        pages = ocr_pages(path, file_type, missing, languages=languages, limits=limits)
         for done, page in enumerate(pages, start=1):
             progress("ocr", done, len(missing))
             if page.needs_ocr:
                 failed = True
                 continue
-            page.language = detect_language(page.text)
+            page.language = detect_language(page.text) or page.language
             if repair and page.language:
                 page.text, page.repairs = repair_text(page.raw_text, page.language)
             by_number[page.number].__dict__.update(page.__dict__)
@@ -191,17 +194,14 @@ def read_file(
 
 def _guess_ocr_languages(
     path: Path, file_type: FileType, result: ReadResult, missing: list[int], limits: Limits
-) -> tuple[list[str], PageText | None]:
-    from ..text.language import detect_language
-
+) -> list[str]:
+    """The languages to OCR in, likeliest first: the language of the pages with text, else
+    the language a quick low-resolution reading of the first page shows."""
     seen = Counter(page.language for page in result.pages if page.language)
     if seen:
-        return ocr_languages_for(None, seen.most_common(1)[0][0]), None
-    # No text anywhere: OCR the first page in English, which still shows the language.
-    probe = next(_ocr_pages(path, file_type, missing[:1], languages=["eng"], limits=limits), None)
-    if probe is None or probe.needs_ocr:
-        return ocr_languages_for(None), None
-    return ocr_languages_for(None, detect_language(probe.text)), probe
+        return ocr_languages_for(None, seen.most_common(1)[0][0])
+    code = _probe_language(path, file_type, missing[0], limits=limits)
+    return ocr_languages_for(None, TESSERACT_TO_ISO_639_1.get(code or ""))
 
 
 def render_page_png(

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -16,7 +17,7 @@ from pathlib import Path
 from ..types import DocumentRejected, FileType, PageText, RejectReason
 from .images import load_frame
 from .limits import DEFAULT_LIMITS, Limits
-from .pdf import render_pdf_page
+from .pdf import MIN_SCAN_DPI, render_pdf_page, scan_dpi
 
 COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
     "SE": ("swe",),
@@ -63,6 +64,9 @@ ISO_639_1_TO_TESSERACT = {
     "hu": "hun", "ro": "ron", "bg": "bul", "el": "ell", "is": "isl", "ca": "cat", "ga": "gle",
     "eu": "eus", "mt": "mlt",
 }  # fmt: skip
+TESSERACT_TO_ISO_639_1 = {
+    code: iso for iso, code in reversed(ISO_639_1_TO_TESSERACT.items()) if iso not in {"nn", "no"}
+}
 
 
 @cache
@@ -156,32 +160,131 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+class _Language:
+    """The Tesseract language pages are read in: the likeliest first, then whichever a page
+    read last turned out to be in, so pages not yet started follow what the document is."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self._lock = threading.Lock()
+
+    def follow(self, code: str) -> None:
+        with self._lock:
+            self.code = code
+
+
+def page_language(text: str) -> str | None:
+    """The Tesseract code of a page's language, from its OCR'd text; ``None`` when the text
+    is too short to tell or the language has no installed pack."""
+    from ..text.language import detect_language
+
+    code = ISO_639_1_TO_TESSERACT.get((detect_language(text) or "")[:2])
+    return code if code in installed_languages() else None
+
+
+def _image_file(
+    path: Path,
+    file_type: FileType,
+    number: int,
+    limits: Limits,
+    folder: Path,
+    *,
+    dpi: int,
+    band: float = 1.0,
+) -> Path:
+    if file_type == FileType.PDF:
+        image = render_pdf_page(
+            path, number, dpi=dpi, max_pixels=limits.max_pixels, grayscale=True, limits=limits
+        )
+    else:
+        image = load_frame(path, number, limits=limits)
+    if image.mode not in {"L", "RGB"}:
+        image = image.convert("RGB")
+    if band < 1.0:  # the middle of the page, where its running text is
+        top = int(image.height * (1 - band) / 2)
+        image = image.crop((0, top, image.width, top + int(image.height * band)))
+    # PNM is written without compression: much cheaper than PNG for a 300 dpi page.
+    image_path = folder / f"page-{number}-{dpi}.pnm"
+    image.save(image_path, "PPM")
+    return image_path
+
+
 def _ocr_one(
-    path: Path, file_type: FileType, number: int, languages: list[str], limits: Limits, folder: Path
+    path: Path,
+    file_type: FileType,
+    number: int,
+    language: _Language,
+    limits: Limits,
+    folder: Path,
+    verify: bool,
 ) -> PageText:
+    """OCR one page in one language; when its text shows another installed language, read
+    it again in that one and keep the reading Tesseract is surer of."""
     try:
-        if file_type == FileType.PDF:
-            image = render_pdf_page(
-                path, number, dpi=limits.ocr_dpi, max_pixels=limits.max_pixels, grayscale=True,
-                limits=limits,
-            )  # fmt: skip
-        else:
-            image = load_frame(path, number, limits=limits)
-        if image.mode not in {"L", "RGB"}:
-            image = image.convert("RGB")
-        # PNM is written without compression: much cheaper than PNG for a 300 dpi page.
-        image_path = folder / f"page-{number}.pnm"
-        image.save(image_path, "PPM")
-        del image
-        text, confidence = run_tesseract(image_path, languages, timeout=limits.ocr_timeout_seconds)
+        image_path = _image_file(
+            path, file_type, number, limits, folder, dpi=_ocr_dpi(path, file_type, number, limits)
+        )
+        code = language.code
+        timeout = limits.ocr_timeout_seconds
+        text, confidence = run_tesseract(image_path, [code], timeout=timeout)
+        found = page_language(text) if verify else None
+        if found and found != code:
+            again, again_confidence = run_tesseract(image_path, [found], timeout=timeout)
+            if (again_confidence or 0) >= (confidence or 0):
+                text, confidence, code = again, again_confidence, found
+                language.follow(found)
         image_path.unlink(missing_ok=True)
     except DocumentRejected as error:
         if error.reason != RejectReason.OCR_FAILED:
             raise
         return PageText(number=number, source="none", raw_text="", text="")
     return PageText(
-        number=number, text=text, raw_text=text, source="ocr", ocr_confidence=confidence
+        number=number,
+        text=text,
+        raw_text=text,
+        source="ocr",
+        ocr_confidence=confidence,
+        language=TESSERACT_TO_ISO_639_1.get(code),
     )
+
+
+PROBE_DPI = 150
+PROBE_BAND = 0.4  # share of the page's height the probe reads
+
+
+def _ocr_dpi(path: Path, file_type: FileType, number: int, limits: Limits) -> int:
+    """The resolution to read a page at: the scan's own when the page is one scanned image
+    (an enlargement adds pixels for Tesseract to read, not detail), at least
+    ``MIN_SCAN_DPI`` and at most ``limits.ocr_dpi``."""
+    if file_type != FileType.PDF:
+        return limits.ocr_dpi
+    native = scan_dpi(path, number, limits=limits)
+    if native is None:
+        return limits.ocr_dpi
+    return max(MIN_SCAN_DPI, min(limits.ocr_dpi, native))
+
+
+def probe_language(
+    path: Path | str, file_type: FileType, number: int, *, limits: Limits = DEFAULT_LIMITS
+) -> str | None:
+    """The Tesseract code of a page's language, from a quick English reading of the middle of
+    it at low resolution (about a tenth of reading the page), or of the whole page when its
+    middle holds too little text; for files with no text at all."""
+    for band in (PROBE_BAND, 1.0):
+        with tempfile.TemporaryDirectory(prefix="equalocal-probe-") as folder:
+            try:
+                image_path = _image_file(
+                    Path(path), file_type, number, limits, Path(folder), dpi=PROBE_DPI, band=band
+                )
+                text, _ = run_tesseract(image_path, ["eng"], timeout=limits.ocr_timeout_seconds)
+            except DocumentRejected as error:
+                if error.reason != RejectReason.OCR_FAILED:
+                    raise
+                return None
+        found = page_language(text)
+        if found:
+            return found
+    return None
 
 
 def ocr_pages(
@@ -192,8 +295,14 @@ def ocr_pages(
     languages: list[str],
     limits: Limits = DEFAULT_LIMITS,
     workers: int | None = None,
+    verify_language: bool = True,
 ) -> Iterator[PageText]:
     """OCR the given pages (1-based) in parallel and yield each, in page order, once done.
+
+    ``languages`` are Tesseract codes, the likeliest first. Each page is read in one
+    language (one pass of Tesseract costs about half of a pass in two): the first, until a
+    page's own text shows another installed language; that page is read again in it, and
+    the pages after it start in it (``verify_language=False`` reads all in the first).
 
     A page whose OCR fails or times out comes back with ``source="none"`` and no text;
     the caller records ``OCR_FAILED``. Rendering and image errors raise ``DocumentRejected``.
@@ -202,13 +311,16 @@ def ocr_pages(
     if not page_numbers:
         return
     languages = [code for code in languages if code in installed_languages()] or ["eng"]
+    language = _Language(languages[0])
     workers = workers or max(1, os.cpu_count() or 1)
     with (
         tempfile.TemporaryDirectory(prefix="equalocal-pages-") as folder,
         ThreadPoolExecutor(max_workers=min(workers, len(page_numbers))) as pool,
     ):
         futures = [
-            pool.submit(_ocr_one, path, file_type, number, languages, limits, Path(folder))
+            pool.submit(
+                _ocr_one, path, file_type, number, language, limits, Path(folder), verify_language
+            )
             for number in page_numbers
         ]
         try:

@@ -106,6 +106,32 @@ def usable_text(text: str) -> bool:
     return bad / (letters + bad) <= MAX_BAD_RATIO
 
 
+MIN_SCAN_DPI = 200
+
+
+def scan_dpi(path: Path | str, page_number: int, *, limits: Limits = DEFAULT_LIMITS) -> int | None:
+    """The resolution of a scanned page's image when the page is one image covering it
+    (``None`` otherwise), so OCR reads the scan as it is rather than an enlargement of it."""
+    with open_pdf(path, limits=limits) as document, PDFIUM_LOCK:
+        if not 1 <= page_number <= len(document):
+            return None
+        page = document[page_number - 1]
+        try:
+            points_w, _ = page.get_size()
+            images = list(page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+            if len(images) != 1:
+                return None
+            left, _, right, _ = images[0].get_bounds()
+            if right - left < points_w * 0.9:
+                return None
+            width_px = images[0].get_px_size()[0]
+            return round(width_px / ((right - left) / 72))
+        except (pdfium.PdfiumError, AttributeError, ValueError, ZeroDivisionError):
+            return None
+        finally:
+            page.close()
+
+
 def render_pdf_page(
     path: Path | str,
     page_number: int,

@@ -47,3 +47,49 @@ def test_norwegian_and_danish_and_finnish():
         )
         == "fi"
     )
+
+
+SWEDISH_PAGE = (
+    "Kommunstyrelsen har beslutat att kommunen ska underteckna deklarationen. Det är ett "
+    "viktigt steg för att arbetet med jämställdhet ska bli en del av den ordinarie "
+    "verksamheten, och det som beslutas i dag ska följas upp av nämnderna. Förvaltningen har "
+    "tagit fram ett förslag till handlingsplan som ska antas inom två år. Det är inte första "
+    "gången som frågan tas upp, men nu finns det ett tydligt uppdrag till alla förvaltningar "
+    "om att det ska redovisas för kommunfullmäktige och att det som görs ska vara synligt."
+)
+GERMAN_PAGE = (
+    "Der Gemeinderat hat beschlossen, die Europäische Charta für die Gleichstellung von Frauen "
+    "und Männern auf lokaler Ebene zu unterzeichnen. Die Verwaltung wird beauftragt, einen "
+    "Aktionsplan zu erarbeiten und dem Rat innerhalb von zwei Jahren vorzulegen."
+)
+
+
+def test_quick_language_counts_frequent_words():
+    from equalocal.docmine.text.language import quick_language
+
+    assert quick_language(SWEDISH_PAGE) == "sv"
+    assert quick_language(GERMAN_PAGE) == "de"
+    assert quick_language("§ 62 KS 2024/108") is None
+
+
+def test_decisive_quick_language_needs_many_words_and_a_wide_margin():
+    from equalocal.docmine.text.language import decisive_quick_language
+
+    assert decisive_quick_language(SWEDISH_PAGE * 2) == "sv"
+    # Too few frequent words to be sure: the detector decides.
+    assert decisive_quick_language(GERMAN_PAGE) is None
+
+
+def test_page_languages_follow_the_document_and_catch_a_page_in_another_language():
+    from equalocal.docmine.text.language import detect_page_languages
+
+    pages = [SWEDISH_PAGE, SWEDISH_PAGE, "", GERMAN_PAGE, SWEDISH_PAGE]
+    assert detect_page_languages(pages) == ["sv", "sv", None, "de", "sv"]
+    assert detect_page_languages(["", "12"]) == [None, None]
+
+
+def test_page_languages_agree_with_the_detector_on_the_development_texts(extraction_dev_dir):
+    from equalocal.docmine.text.language import detect_page_languages
+
+    for text, language in _documents(extraction_dev_dir):
+        assert detect_page_languages([text]) == [language]

@@ -100,3 +100,36 @@ def test_a_plan_of_my_own_gives_its_adoption_goals_periods_and_articles(tmp_path
     assert last.goal == "Mål 2: Jämställda villkor för anställda"
     assert last.timeframe == "2028-01-01 – 2028-12-31"
     assert last.charter_article == "11"
+
+
+PERIOD_ROWS = [
+    ["Mål 1: Jämställd service till invånarna"],
+    ["Könsuppdela all statistik om brukare", "Kommunstyrelsen", "Q3 2027", "Q1 2028", "9"],
+    ["Utbilda chefer i jämställdhetsintegrering", "HR-avdelningen", "HT 2027", "VT 2028", "2"],
+    ["Mål 2: Jämställda villkor för anställda"],
+    ["Genomför en lönekartläggning", "HR-avdelningen", "vecka 36 2027", "vecka 48 2027", "11"],
+]
+
+
+@pytest.mark.parametrize("make", [_docx, _pdf], ids=["docx", "pdf"])
+def test_quarters_terms_and_weeks_in_start_and_end_columns_become_dates(
+    tmp_path, make, monkeypatch
+):
+    from datetime import date
+
+    from equalocal.docmine.extraction.periods import period_dates
+
+    monkeypatch.setitem(globals(), "ROWS", PERIOD_ROWS)
+    path = make(tmp_path / ("plan.docx" if make is _docx else "plan.pdf"))
+    result = read_file(path, ocr=False)
+    analysis = analyse(result.text, tables=result.tables, pages=result.pages, language="sv")
+    rows = {row.activity: row for row in analysis.action_rows}
+    assert len(rows) == 3, [r.activity for r in analysis.action_rows]
+    expected = {
+        "Könsuppdela all statistik om brukare": (date(2027, 7, 1), date(2028, 3, 31)),
+        "Utbilda chefer i jämställdhetsintegrering": (date(2027, 8, 1), date(2028, 6, 30)),
+        "Genomför en lönekartläggning": (date(2027, 9, 6), date(2027, 12, 5)),
+    }
+    for activity, dates in expected.items():
+        assert period_dates(rows[activity].timeframe, "sv") == dates, rows[activity].timeframe
+    assert rows["Genomför en lönekartläggning"].goal == "Mål 2: Jämställda villkor för anställda"

@@ -97,3 +97,59 @@ def test_ocr_languages_follow_country_and_hint():
     assert ocr_languages_for("NO") == ["nor", "eng"]
     # Icelandic is not installed here, so it is left out rather than failing Tesseract.
     assert all(code in installed_languages() for code in ocr_languages_for("IS", "is"))
+
+
+GERMAN_SCAN = (
+    "Niederschrift über die Sitzung des Gemeinderates\n\n"
+    "Der Gemeinderat hat in seiner Sitzung am 14. März 2024 beschlossen, die Europäische "
+    "Charta für die Gleichstellung von Frauen und Männern auf lokaler Ebene zu unterzeichnen. "
+    "Die Verwaltung wird beauftragt, innerhalb von zwei Jahren einen Aktionsplan zu erarbeiten "
+    "und dem Gemeinderat zur Beschlussfassung vorzulegen. Die Gleichstellungsbeauftragte "
+    "berichtet jährlich über die Fortschritte und die Maßnahmen der Ämter."
+)
+
+
+@pytest.fixture(scope="module")
+def german_scan(tmp_path_factory):
+    from equalocal.documents.demo_documents.render import write_scanned_pdf
+
+    return write_scanned_pdf(tmp_path_factory.mktemp("german") / "de.pdf", GERMAN_SCAN)
+
+
+@pytest.mark.skipif("deu" not in installed_languages(), reason="German pack missing")
+def test_a_page_in_another_language_is_read_again_in_its_own(german_scan):
+    # The organisation is Swedish, the scan German: the page is read in German, alone.
+    [page] = ocr_pages(german_scan, FileType.PDF, [1], languages=ocr_languages_for("SE"))
+    assert page.language == "de"
+    assert "Gleichstellung" in page.text
+    assert "Männern" in page.text
+    [first_guess] = ocr_pages(
+        german_scan, FileType.PDF, [1], languages=["swe"], verify_language=False
+    )
+    assert first_guess.language == "sv"  # what it was read in, without the check
+
+
+@pytest.mark.skipif("deu" not in installed_languages(), reason="German pack missing")
+def test_a_scan_without_any_text_is_probed_for_its_language(german_scan):
+    from equalocal.docmine.reading.ocr import probe_language
+
+    assert probe_language(german_scan, FileType.PDF, 1) == "deu"
+    result = read_file(german_scan)
+    assert [page.language for page in result.pages] == ["de"]
+    assert "Aktionsplan" in result.text
+
+
+def test_a_scan_is_read_at_its_own_resolution_not_an_enlargement(tmp_path, born_digital_pdf):
+    from equalocal.docmine.reading.limits import DEFAULT_LIMITS
+    from equalocal.docmine.reading.ocr import _ocr_dpi
+    from equalocal.docmine.reading.pdf import scan_dpi
+    from equalocal.documents.demo_documents.render import write_scanned_pdf
+
+    at_200 = write_scanned_pdf(tmp_path / "200.pdf", "Kommunstyrelsen beslutar", dpi=200)
+    at_150 = write_scanned_pdf(tmp_path / "150.pdf", "Kommunstyrelsen beslutar", dpi=150)
+    assert scan_dpi(at_200, 1) == 200
+    assert _ocr_dpi(at_200, FileType.PDF, 1, DEFAULT_LIMITS) == 200
+    # A coarse scan is still enlarged to what Tesseract needs; a page of text keeps 300 dpi.
+    assert _ocr_dpi(at_150, FileType.PDF, 1, DEFAULT_LIMITS) == 200
+    assert scan_dpi(born_digital_pdf, 1) is None
+    assert _ocr_dpi(born_digital_pdf, FileType.PDF, 1, DEFAULT_LIMITS) == DEFAULT_LIMITS.ocr_dpi

@@ -151,3 +151,20 @@ def test_a_damaged_text_layer_is_repaired_and_a_clean_one_kept(tmp_path, sample_
     assert len(page.repairs) > 10
     kept = read_file(tmp_path / "clean.pdf", ocr=False)
     assert all(not page.repairs for page in kept.pages)
+
+
+def test_a_paragraph_sign_read_as_eight_is_restored_after_a_body_abbreviation():
+    text, repairs = repair_text("KSAU 862 Rekommendation om undertecknande", "sv")
+    assert text == "KSAU § 62 Rekommendation om undertecknande"
+    assert [(r.original, r.replacement, r.reason) for r in repairs] == [
+        ("862", "§ 62", "ocr_confusion")
+    ]
+    # Numbers elsewhere stay: an amount, a year, a number not after an abbreviation.
+    for clean in ("Budget 850 kronor per år", "KS 2024/108 Beslut", "Sida 812 Bilaga"):
+        assert repair_text(clean, "sv")[0] == clean
+    text, repairs = repair_text("KSAU $ 62 Rekommendation om undertecknande", "sv")
+    assert text == "KSAU § 62 Rekommendation om undertecknande"
+    assert [(r.original, r.replacement, r.start) for r in repairs] == [("$", "§", 5)]
+    assert repair_text("Budget $ 500 per år", "sv")[0] == "Budget $ 500 per år"
+    # English minutes have no paragraph signs.
+    assert repair_text("KSAU 862 Recommendation", "en")[0] == "KSAU 862 Recommendation"

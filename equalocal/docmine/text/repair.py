@@ -194,10 +194,37 @@ def repair_text(text: str, language: str) -> tuple[str, list[Repair]]:
         )
         length += len(replacement)
         position = end
-    if not repairs:
-        return text, []
     output.append(text[position:])
-    return "".join(output), repairs
+    repaired = "".join(output) if repairs else text
+    signs = _dollar_paragraph_signs(repaired, language)
+    if signs:
+        chars = list(repaired)
+        for sign in signs:
+            chars[sign.start] = "§"  # one character for one: other offsets stay
+        repaired = "".join(chars)
+        repairs = sorted([*repairs, *signs], key=lambda repair: repair.start)
+    return repaired, repairs
+
+
+_DOLLAR_PARAGRAPH = re.compile(r"(?:^|(?<=\s))(?:[A-ZÅÄÖÆØÜ]{2,6}\s)\$(?=\s?\d{1,4}\b)", re.M)
+
+
+def _dollar_paragraph_signs(text: str, language: str) -> list[Repair]:
+    """ "$" read for "§" after a body's abbreviation ("KSAU $ 62"), in languages whose minutes
+    number their items with "§"."""
+    if language not in PARAGRAPH_SIGN_LANGUAGES or "$" not in text:
+        return []
+    return [
+        Repair(
+            start=m.end() - 1,
+            end=m.end(),
+            original="$",
+            replacement="§",
+            reason="ocr_confusion",
+            score=1.0,
+        )
+        for m in _DOLLAR_PARAGRAPH.finditer(text)
+    ]
 
 
 def diacritics_lost(text: str, language: str) -> bool:
@@ -270,6 +297,9 @@ def _context_rule(
     start: int,
     end: int,
 ) -> tuple[str, str, float] | None:
+    paragraph = _paragraph_sign(language, token, text, start, end)
+    if paragraph is not None:
+        return paragraph, "ocr_confusion", 1.0
     if language != "sv" or not damaged:
         return None
     word = words[index]
@@ -292,6 +322,27 @@ def _context_rule(
         if spaced and (following.isalpha() or (following.isdigit() and after.isalpha())):
             return "i", "ocr_confusion", 1.0
     return None
+
+
+# Languages whose minutes number their items with "§"; Tesseract's packs for them often read
+# the sign as an "8" glued to the number ("KSAU 862 Rekommendation" for "KSAU § 62 ...").
+PARAGRAPH_SIGN_LANGUAGES = {"sv", "fi", "da", "nb", "nn", "is", "de", "et"}
+_BODY_ABBREVIATION = re.compile(r"(?:^|\s)[A-ZÅÄÖÆØÜ]{2,6}\s$")
+
+
+def _paragraph_sign(language: str, token: str, text: str, start: int, end: int) -> str | None:
+    """ "§ 62" for a number "862" read where a paragraph sign belongs: right after a body's
+    abbreviation ("KSAU", "KF") and before a capitalised heading."""
+    if language not in PARAGRAPH_SIGN_LANGUAGES:
+        return None
+    if not (token.isdigit() and 2 <= len(token) <= 4 and token[0] == "8"):
+        return None
+    if not _BODY_ABBREVIATION.search(text[max(0, start - 8) : start]):
+        return None
+    following = text[end : end + 2]
+    if not (following[:1] == " " and following[1:2].isupper()):
+        return None
+    return f"§ {token[1:]}"
 
 
 def _part_threshold(stem: str) -> float:

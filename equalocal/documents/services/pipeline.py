@@ -302,12 +302,12 @@ def _country_language(document: Document) -> str:
 
 def _languages(run: _Run) -> list[Page]:
     """Language of each page and of the document (the language with the most text)."""
-    from equalocal.docmine.text.language import detect_languages
+    from equalocal.docmine.text.language import detect_page_languages
 
     run.stage(Stage.LANGUAGE)
     pages = list(Page.objects.filter(document_id=run.id).order_by("number"))
     # A page's first couple of thousand characters tell its language as well as the whole page.
-    found = detect_languages([page.text[:LANGUAGE_SAMPLE] for page in pages])
+    found = detect_page_languages([page.text[:LANGUAGE_SAMPLE] for page in pages])
     weight: Counter[str] = Counter()
     changed = []
     for page, language in zip(pages, found, strict=True):

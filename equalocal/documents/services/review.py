@@ -8,7 +8,6 @@ provenance link back to the document and page.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -311,64 +310,14 @@ def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
 
 # Action rows ------------------------------------------------------------------------------------
 
-_MONTHS = {
-    # Swedish, English, German, Finnish (stems), Danish/Norwegian, French, Spanish, Italian, Polish
-    1: ("jan", "tammi", "janv", "ene", "genn", "stycz"),
-    2: ("feb", "helmi", "févr", "fevr", "lut"),
-    3: ("mar", "mär", "maalis", "mars", "marz", "mrz"),
-    4: ("apr", "huhti", "avr", "abr", "kwie"),
-    5: ("maj", "may", "mai", "touko", "mag", "may"),
-    6: ("jun", "kesä", "juin", "giu", "czerw"),
-    7: ("jul", "heinä", "juil", "lug", "lip"),
-    8: ("aug", "elo", "août", "aou", "ago", "sierp"),
-    9: ("sep", "syys", "set", "wrze"),
-    10: ("okt", "oct", "loka", "ott", "paź", "paz"),
-    11: ("nov", "marras", "nov", "list"),
-    12: ("dec", "dez", "joulu", "déc", "dic", "grud"),
-}
 
-
-def _month_of(word: str) -> int | None:
-    word = word.lower()
-    for number, stems in _MONTHS.items():
-        if any(word.startswith(stem) for stem in stems):
-            return number
-    return None
-
-
-def timeframe_dates(text: str) -> tuple[date | None, date | None]:
+def timeframe_dates(text: str, language: str | None = None) -> tuple[date | None, date | None]:
     """Start and end dates from a timeframe as written: "januari – april 2014", "2015–2016",
-    "2024-03-01 – 2024-06-30", "Q2 2025". Unparseable text gives (None, None)."""
-    text = _known(text)
-    iso = re.findall(r"\d{4}-\d{2}-\d{2}", text)
-    if iso:
-        try:
-            days = [date.fromisoformat(d) for d in iso]
-        except ValueError:
-            return None, None
-        return min(days), max(days)
-    years = [int(y) for y in re.findall(r"\b(20\d{2}|19\d{2})\b", text)]
-    if not years:
-        return None, None
-    quarter = re.search(r"\b[QK]([1-4])\b", text, re.IGNORECASE)
-    if quarter and len(years) == 1:
-        q = int(quarter.group(1))
-        first, last = 3 * q - 2, 3 * q
-        return date(years[0], first, 1), date(
-            years[0], last, calendar.monthrange(years[0], last)[1]
-        )
-    months = [m for m in (_month_of(w) for w in re.findall(r"[^\W\d_]{3,}", text)) if m]
-    if months and len(years) == 1:
-        start_month, end_month = months[0], months[-1]
-        if end_month < start_month:
-            return None, None
-        year = years[0]
-        return date(year, start_month, 1), date(
-            year, end_month, calendar.monthrange(year, end_month)[1]
-        )
-    if months:
-        return None, None
-    return date(min(years), 1, 1), date(max(years), 12, 31)
+    "2024-03-01 – 2024-06-30", "Q2 2025", "HT 2025", "vecka 12 2026" (see
+    ``docmine.extraction.periods``). Unparseable text gives (None, None)."""
+    from equalocal.docmine.extraction.periods import period_dates
+
+    return period_dates(_known(text), language or None)
 
 
 _ACTIVITY_STATUS_WORDS = [
@@ -455,7 +404,7 @@ def _accept_action_row(item: ExtractedItem, values: dict, by, plan):
     goal_title = _known(values.get("goal"))
     goal = _goal_in(plan, goal_title, by) if goal_title else None
     timeframe = _known(values.get("timeframe"))
-    start, end = timeframe_dates(timeframe)
+    start, end = timeframe_dates(timeframe, item.document.language)
     status = activity_status_from(values.get("status")) or ActivityStatus.PLANNED
     activity = Activity(
         plan=plan,

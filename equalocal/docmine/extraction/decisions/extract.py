@@ -127,6 +127,14 @@ def _sentence_decision(
     previous_charter, previous_signing = previous
     norm = sentence.norm
     verbs, cues = actions(norm)
+    negated = [a for a in verbs if a.category != "decide" and is_negated(norm, a.start)]
+    if negated:
+        verbs = [a for a in verbs if a not in negated]
+        if any(a.category == "decide" and not is_negated(norm, a.start) for a in verbs):
+            cues = cues | {"reject"}  # "beslutade att inte underteckna": decided not to
+            verbs = [*verbs, *negated]
+        elif not any(a.category in {"sign", "adopt"} for a in verbs):
+            return None  # "has not signed": nothing was decided
     if not verbs:
         return None
     if sentence.formula:
@@ -185,6 +193,33 @@ def _sentence_decision(
         decision.paragraph = context.head_paragraph
     decision.confidence = _confidence(decision, sentence, action, plans, reports)
     return decision
+
+
+NEGATION_REACH = 3  # words between a negation and the verb it negates
+
+
+def is_negated(norm: str, position: int) -> bool:
+    """A negation of the document's language among the few words before ``position``, in
+    the same clause ("har inte undertecknat", "has not yet signed", "nicht unterzeichnet")."""
+    words = _negations()
+    if not words:
+        return False
+    before = re.split(r"[,;:.!?()]", norm[max(0, position - 60) : position])[-1]
+    tokens = re.findall(r"[\w'’]+", before.casefold())[-(NEGATION_REACH + 1) :]
+    exceptions = lexicon.negation_exceptions()
+    return any(
+        (token in words or token.endswith("n't"))
+        and not (index + 1 < len(tokens) and tokens[index + 1] in exceptions)
+        for index, token in enumerate(tokens)
+    )
+
+
+def _negations() -> frozenset[str]:
+    from ..prefilter import current_scope
+
+    scope = current_scope()
+    language = scope.facts.get("language") if scope is not None else None
+    return lexicon.negations(language or "en")
 
 
 def _adoption_line(

@@ -53,10 +53,15 @@ def _name(item: str) -> str | None:
     return " ".join(words).strip(",")
 
 
-def _items(text: str) -> list[str]:
+@cache
+def _item_separator() -> re.Pattern[str]:
     words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len, reverse=True)
     conjunctions = "|".join(re.escape(w) for w in words)
-    return [p.strip() for p in re.split(rf"\s*,\s*|\s+(?:{conjunctions})\s+", text) if p.strip()]
+    return re.compile(rf"\s*,\s*|\s+(?:{conjunctions})\s+")
+
+
+def _items(text: str) -> list[str]:
+    return [p.strip() for p in _item_separator().split(text) if p.strip()]
 
 
 def _looks_like_organisation(name: str) -> bool:
