@@ -11,7 +11,7 @@ from equalocal.plans.models import ActionPlan
 EXTENSIONS = {".csv", ".xlsx", ".xlsm", ".txt"}
 
 
-def _too_large() -> str:
+def too_large_message() -> str:
     return _("This file is larger than %(limit)s, the most an import takes.") % {
         "limit": filesizeformat(settings.IMPORTS_MAX_UPLOAD_BYTES)
     }
@@ -31,20 +31,12 @@ class _UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         # The size comes from the upload's headers: the file is not read to check it.
         if upload.size > settings.IMPORTS_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_too_large())
+            raise forms.ValidationError(too_large_message())
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         if Path(upload.name).suffix.lower() not in EXTENSIONS:
             raise forms.ValidationError(_("Upload an Excel workbook (.xlsx) or a CSV file."))
         return upload
-
-    @classmethod
-    def too_large(cls, **kwargs):
-        """A form that refuses the upload from the request's length, without reading it."""
-        form = cls(data={}, files={}, **kwargs)
-        form.full_clean()
-        form.errors["file"] = form.error_class([_too_large()])
-        return form
 
 
 class PlanImportForm(_UploadForm):

@@ -32,7 +32,7 @@ from equalocal.plans.models import ActivityStatus
 from equalocal.plans.selectors import get_plan_for_user
 
 from . import exports, services
-from .forms import MembersImportForm, PlanImportForm
+from .forms import MembersImportForm, PlanImportForm, too_large_message
 from .member_rows import MEMBER_COLUMNS, outcome_label
 from .models import ImportKind
 from .plan_rows import PLAN_COLUMNS
@@ -142,8 +142,9 @@ def _upload_error(form, request) -> bool:
     if request_too_large(request, limit=settings.IMPORTS_MAX_UPLOAD_BYTES) or (
         request.upload_limit.skipped and not request.FILES
     ):
-        form.errors.clear()
-        form.add_error("file", form.too_large().errors["file"][0])
+        form.is_valid()
+        form.errors.pop("file", None)
+        form.add_error("file", too_large_message())
         return True
     return False
 
@@ -154,9 +155,10 @@ def _upload_error(form, request) -> bool:
 def plan_import(request, org):
     """Upload a plan spreadsheet; its preview follows on its own page."""
     organisation = get_internal_organisation_for_user(request.user, org, action=Action.EDIT)
+    posted = request.method == "POST"
     form = PlanImportForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if posted else None,
+        request.FILES if posted else None,
         organisation=organisation,
         initial={"plan": request.GET.get("plan")},
     )
@@ -221,7 +223,8 @@ def plan_import_preview(request, org, preview):
 def members_import(request, org):
     """Upload a list of members and seats; its preview follows on its own page."""
     access = _network(request, org, action=Action.EDIT)
-    form = MembersImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = MembersImportForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and not _upload_error(form, request) and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
