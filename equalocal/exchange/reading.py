@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -97,6 +98,8 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
         )
     if unpacked > MAX_UNPACKED_BYTES:
         raise ApplicationError(_("The workbook is too large once unpacked to be read safely."))
+    if _sheet_rows_over_limit(archive, names):
+        raise _too_many_rows()
     from openpyxl import load_workbook
 
     try:
@@ -135,6 +138,45 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list]]:
     if not rows:
         raise _empty()
     return rows
+
+
+ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _first_sheet(archive: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The first sheet's part name, from the workbook and its relationships (small files)."""
+    workbook = archive.read("xl/workbook.xml")
+    found = re.search(rb"<(?:\w+:)?sheet\b[^>]*\br:id=\"([^\"]+)\"", workbook)
+    if found and "xl/_rels/workbook.xml.rels" in names:
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+        for element in re.findall(rb"<Relationship\b[^>]*>", rels):
+            if re.search(rb'\bId="' + re.escape(found.group(1)) + rb'"', element):
+                target = re.search(rb'\bTarget="([^"]+)"', element)
+                if target:
+                    path = target.group(1).decode("utf-8", "replace").lstrip("/")
+                    return path if path.startswith("xl/") else f"xl/{path}"
+    return "xl/worksheets/sheet1.xml" if "xl/worksheets/sheet1.xml" in names else None
+
+
+def _sheet_rows_over_limit(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether the first sheet has more rows than the limit: its XML is scanned for row tags as
+    it is unpacked, and the scan stops at the limit, so a huge sheet is refused at once rather
+    than after openpyxl has read its shared strings and every cell."""
+    sheet = _first_sheet(archive, names)
+    if sheet is None or sheet not in names:
+        return False
+    rows = 0
+    tail = b""
+    with archive.open(sheet) as stream:
+        while chunk := stream.read(256 * 1024):
+            # A tag cut by the chunk boundary is found in the joined block; tags wholly in
+            # the carried tail were counted with the block before.
+            block = tail + chunk
+            rows += len(ROW_TAG.findall(block)) - len(ROW_TAG.findall(tail))
+            if rows > MAX_ROWS + 1:
+                return True
+            tail = block[-16:]
+    return False
 
 
 # CSV ------------------------------------------------------------------------------------------

@@ -20,6 +20,19 @@ def xlsx(rows: list[list], *, title: str = "Plan") -> bytes:
     return output.getvalue()
 
 
+def streamed_xlsx(count: int) -> bytes:
+    """A long workbook written in openpyxl's write-only mode: it declares no dimension, so
+    only its rows tell how long it is."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Plan")
+    sheet.append(["Activity"])
+    for number in range(count):
+        sheet.append([f"Row {number}"])
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
 def xlsm(rows: list[list]) -> bytes:
     """A workbook with a VBA project inside, as Excel saves a macro-enabled one."""
     data = io.BytesIO(xlsx(rows))
