@@ -4,7 +4,7 @@ cells, a bounded number of queries; the figures go back in through the indicator
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -240,3 +240,61 @@ def test_pages_link_their_export_menu(client, personas):
         html = client.get(page).content.decode()
         assert 'class="export-menu"' in html, page
         assert ".xlsx" in html and ".csv" in html and ".json" in html, page
+
+
+def test_network_exports_of_200_rows_cost_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    from equalocal.networks.models import Body
+
+    network = Body.objects.get(slug=personas.objects["group"]).network
+    group = Body.objects.get(slug=personas.objects["group"])
+    for n in range(200):
+        member = OrganisationFactory(name=f"Medlem {n:03d}")
+        NetworkMembershipFactory(network=network, member=member, joined_on=date(2024, 1, 1))
+        CommitmentFactory(organisation=member, status="signed")
+        if n % 2:
+            SeatFactory(body=group, person=PersonFactory(organisation=member))
+        MeetingFactory(body=group, date=date(2020, 1, 1) + timedelta(days=n))
+    client.force_login(personas.user("viewer"))
+    for name, kwargs in [
+        ("members-export", {}),
+        ("dashboard-export", {}),
+        ("meetings-export", {"group": group.slug}),
+    ]:
+        with django_assert_max_num_queries(20):
+            response = client.get(_network_url(personas, name, "json", **kwargs))
+        assert len(json.loads(response.content)["rows"]) >= 200, name
+
+
+def test_200_figures_export_in_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    for n in range(50):
+        indicator = IndicatorFactory(code=f"K{n:03d}", owner=personas.org_a)
+        for period in ("2024", "2025"):
+            for gender in ("women", "men"):
+                MeasurementFactory(
+                    indicator=indicator,
+                    organisation=personas.org_a,
+                    period=period,
+                    gender=gender,
+                    value=n,
+                )
+    client.force_login(personas.user("viewer"))
+    url = reverse("exchange:indicators-export", kwargs={"org": personas.org_a.slug, "fmt": "csv"})
+    with django_assert_max_num_queries(12):
+        response = client.get(f"{url}?layout=long")
+    assert len(_rows(response)) > 200
+
+
+def test_the_indicator_page_links_both_layouts(client, personas):
+    from equalocal.organisations.models import Membership
+
+    client.force_login(personas.user("viewer"))
+    membership = Membership.objects.get(user=personas.user("viewer"))
+    session = client.session
+    session["current_organisation"] = membership.organisation_id
+    session.save()
+    html = client.get(reverse("indicators:list")).content.decode()
+    assert "layout=long" in html and "layout=wide" in html

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from equalocal.core.errors import ApplicationError
 from equalocal.exchange import exports, services
@@ -47,8 +48,9 @@ def _preview(network, data, name="members.xlsx", by=None):
     )
 
 
+@pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
-def test_members_and_seats_round_trip_into_a_network_whose_members_accepted(fmt):
+def test_members_and_seats_round_trip_into_a_network_whose_members_accepted(fmt, language):
     source = NetworkFactory(name="UBC")
     group = BodyFactory(network=source, name="Gender Equality Working Group")
     kotka = OrganisationFactory(name="Kotka", country="FI", official_code="285")
@@ -59,9 +61,10 @@ def test_members_and_seats_round_trip_into_a_network_whose_members_accepted(fmt)
         NetworkMembershipFactory(body=group, member=member)
     SeatFactory(body=group, person=anna, role="coordinator")
     SeatFactory(body=group, member=kotka, role="member")
-    data = exports.members_export(
-        source, user=UserFactory(is_staff=True), today=TODAY, contacts_shared=frozenset()
-    ).render(fmt)
+    with translation.override(language):
+        data = exports.members_export(
+            source, user=UserFactory(is_staff=True), today=TODAY, contacts_shared=frozenset()
+        ).render(fmt)
 
     target = NetworkFactory(name="UBC 2")
     BodyFactory(network=target, name="Gender Equality Working Group")
