@@ -155,7 +155,7 @@ def organisations_export(organisations) -> Export:
             str(o.get_kind_display()),
             str(o.country.name) if o.country else "",
             o.official_code,
-            getattr(o, "website", ""),
+            o.website,
         ]
         for o in organisations
     ]

@@ -3,6 +3,8 @@ the selectors of the pages exported and this app's services."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,6 +39,11 @@ from .member_rows import MEMBER_COLUMNS, outcome_label
 from .models import ImportKind
 from .plan_rows import PLAN_COLUMNS
 from .selectors import get_preview_for_user
+
+
+def _day(value: str | None) -> date | None:
+    """A date kept as ISO text in a preview, back as a date for the page to show localised."""
+    return date.fromisoformat(value) if value else None
 
 
 def _download(export: exports.Export, fmt: str, filename: str) -> HttpResponse:
@@ -210,7 +217,12 @@ def plan_import_preview(request, org, preview):
         "preview": item,
         "goals": services.preview_goals(item),
         "activities": [
-            {**row, "status_label": ActivityStatus(row["status"]).label}
+            {
+                **row,
+                "status_label": ActivityStatus(row["status"]).label,
+                "start": _day(row["start_date"]),
+                "end": _day(row["end_date"]),
+            }
             for row in services.preview_activities(item)
         ],
     }

@@ -124,3 +124,13 @@ def test_staff_imports_seats_for_a_network(client, personas):
     assert done.status_code == 302
     seat = Seat.objects.get(body=group, person=person)
     assert seat.role == "secretary"
+
+
+def test_preview_dates_are_shown_in_the_users_language(client, personas):
+    client.force_login(personas.user("editor"))
+    client.cookies["django_language"] = "sv"
+    data = xlsx([["Åtgärd", "Start"], ["A", "2026-03-01"]])
+    response = client.post(_import_url(personas), {"file": upload(data, "plan.xlsx")})
+    html = client.get(response["Location"]).content.decode()
+    assert '<time datetime="2026-03-01">' in html
+    assert '<time datetime="2026-03-01">2026-03-01</time>' not in html
