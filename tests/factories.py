@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from equalocal.accounts.models import Invitation, User
 from equalocal.charters.models import CharterText, Commitment, CommitmentStep
+from equalocal.exchange.models import ImportKind, ImportPreview
 from equalocal.indicators.models import (
     FigureProposal,
     Gender,
@@ -544,3 +545,19 @@ class FigureProposalFactory(factory.django.DjangoModelFactory):
             [IndicatorFactory(owner=o.organisation).pk, "2024", 2024, "women", "40", None, "", ""]
         ]
     )
+
+
+# Exchange ---------------------------------------------------------------------------------------
+
+
+class ImportPreviewFactory(factory.django.DjangoModelFactory):
+    """A previewed plan upload without a file (as after its file was cleaned up)."""
+
+    class Meta:
+        model = ImportPreview
+
+    kind = ImportKind.PLAN
+    organisation = factory.SubFactory(OrganisationFactory)
+    by = factory.SubFactory(UserFactory)
+    file_name = "plan.xlsx"
+    title = "Importerad plan"

@@ -85,6 +85,7 @@ def build_personas() -> Personas:
     personas.objects.update(_network_objects(org_a, org_c))
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
+    personas.objects.update(_exchange_objects(org_a, users))
     return personas
 
 
@@ -97,6 +98,21 @@ def tiny_png() -> bytes:
     buffer = BytesIO()
     Image.new("RGB", (2, 2), "purple").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def _exchange_objects(organisation, users) -> dict:
+    """A plan import org A's editor previewed, and a member import staff previewed for N."""
+    from equalocal.exchange.models import ImportKind
+    from equalocal.organisations.models import Organisation
+
+    from .factories import ImportPreviewFactory
+
+    network = Organisation.objects.get(slug="personas-network")
+    plan_preview = ImportPreviewFactory(organisation=organisation, by=users["editor"])
+    network_preview = ImportPreviewFactory(
+        organisation=network, by=users["staff"], kind=ImportKind.MEMBERS, title=""
+    )
+    return {"preview": plan_preview.pk, "network_preview": network_preview.pk}
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

@@ -196,12 +196,29 @@ EXPECTED = {
     "documents:item-correct": ("get", EDITORS_ONLY),
     "document_search:search": ("get", SIGNED_IN_200),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
+    # Exports follow the page they export; a preview is its uploader's (org A's editor).
+    "exchange:organisations-export": ("get", ALL_200),
+    "exchange:plan-export": ("get", PRIVATE_PERSON),
+    "exchange:indicators-export": ("get", MEMBERS_ONLY),
+    "exchange:plan-import": ("get", EDITORS_ONLY),
+    "exchange:plan-import-preview": ("get", {**EDITORS_ONLY, "admin": NOT_FOUND}),
+    "network_exchange:members-export": ("get", MEMBERS_ONLY),
+    "network_exchange:dashboard-export": ("get", MEMBERS_ONLY),
+    "network_exchange:meetings-export": ("get", MEMBERS_ONLY),
+    "network_exchange:members-import": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
+    "network_exchange:members-import-preview": (
+        "get",
+        {**NETWORK_COORDINATORS, "peer": FORBIDDEN},
+    ),
 }
 
 # Values for URL arguments that are not objects of org A.
-EXTRA_KWARGS = {"token": None, "uidb64": "MQ", "charter": "2022"}
+EXTRA_KWARGS = {"token": None, "uidb64": "MQ", "charter": "2022", "fmt": "xlsx"}
+# The pages of a network: their ``org`` is network N.
+NETWORK_PAGES = ("networks:", "public_networks:", "network_exchange:")
 # Answering needs a request that waits; the others act on the accepted membership.
 SHARING_KWARG = {"memberships:answer": "pending_sharing"}
+PREVIEW_KWARG = {"network_exchange:members-import-preview": "network_preview"}
 POST_DATA = {
     "accounts:invite": {"email": "new@example.org", "role": "viewer"},
     "organisations:member-role": {"role": "editor"},
@@ -244,7 +261,7 @@ def _url(name, personas):
             kwargs[param] = personas.objects[param]
     if name == "accounts:password_reset_confirm":
         kwargs["token"] = "set-password"
-    if name.startswith(("networks:", "public_networks:")):
+    if name.startswith(NETWORK_PAGES):
         kwargs["org"] = personas.objects["network"]
         if "membership" in kwargs:
             kwargs["membership"] = personas.objects["network_membership"]
@@ -252,6 +269,8 @@ def _url(name, personas):
         kwargs["plan"] = personas.objects["deleted_plan"]
     if "sharing" in kwargs:
         kwargs["sharing"] = personas.objects[SHARING_KWARG.get(name, "sharing")]
+    if "preview" in kwargs:
+        kwargs["preview"] = personas.objects[PREVIEW_KWARG.get(name, "preview")]
     return reverse(name, kwargs=kwargs)
 
 
@@ -259,7 +278,7 @@ def _statuses(name) -> dict:
     """The expected status per persona, ``peer`` filled in where the table leaves it out."""
     statuses = dict(EXPECTED[name][1])
     if "peer" not in statuses:
-        network_page = name.startswith(("networks:", "public_networks:"))
+        network_page = name.startswith(NETWORK_PAGES)
         statuses["peer"] = statuses["viewer" if network_page else "outsider"]
     return statuses
 
@@ -321,6 +340,7 @@ ID_PARAMS = {
     "document",
     "item",
     "number",
+    "preview",
 }
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}
@@ -333,8 +353,11 @@ INT_PARAMS = sorted(
 def test_unknown_ids_give_404(client, name):
     personas = build_personas()
     sign_in(client, personas.user("staff"))
-    kwargs = {p: 987654 if p in ID_PARAMS else personas.objects[p] for p in url_patterns()[name]}
-    if name.startswith(("networks:", "public_networks:")):
+    kwargs = {
+        p: 987654 if p in ID_PARAMS else personas.objects.get(p, EXTRA_KWARGS.get(p))
+        for p in url_patterns()[name]
+    }
+    if name.startswith(NETWORK_PAGES):
         kwargs["org"] = personas.objects["network"]
     method = EXPECTED[name][0]
     response = getattr(client, method)(reverse(name, kwargs=kwargs))

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("", include("equalocal.workspace.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
+    path("", include("equalocal.exchange.urls")),
+    path("organisations/<slug:org>/network/", include("equalocal.exchange.network_urls")),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/<slug:org>/networks/", include("equalocal.networks.membership_urls")),
     path("organisations/", include("equalocal.organisations.urls")),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from io import BytesIO
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.locking import claim_lock
 from equalocal.core.mail import send_templated_email
-from equalocal.core.spreadsheets import safe_cell
+from equalocal.core.spreadsheets import Sheet, xlsx_bytes
 from equalocal.organisations.models import (
     Membership,
     NetworkSharing,
@@ -702,23 +701,16 @@ def matrix_export_xlsx(
 
     People appear by name only where ``user`` may see them (the gate's ``can_see_person``,
     with the members that share their contacts with the network); otherwise by their title.
-    Every text goes through ``safe_cell``, so no name or note can run as a formula.
+    Every text goes through the shared ``safe_cell`` (``xlsx_bytes``), so no name or note
+    can run as a formula.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     seats = list(group.seats.select_related("member", "person").order_by("member__name", "pk"))
     rows = list(Body.objects.filter(network_id=group.network_id).exclude(pk=group.pk))
     cells = {(cell.row_id, cell.seat_id): cell for cell in MatrixCell.objects.filter(group=group)}
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (slugify(group.name) or "matrix")[:31]
     header = [_("Body")] + [
         f"{seat.member} – {_seat_person(seat, user, contacts_shared)}" for seat in seats
     ]
-    sheet.append([safe_cell(str(value)) for value in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    lines = []
     for row in rows:
         values = [row.name]
         for seat in seats:
@@ -729,9 +721,6 @@ def matrix_export_xlsx(
                 values.append(f"{cell.get_role_display()} ({cell.note})")
             else:
                 values.append(str(cell.get_role_display()))
-        sheet.append([safe_cell(value) for value in values])
-    sheet.column_dimensions["A"].width = 36
-    sheet.freeze_panes = "B2"
-    output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+        lines.append(values)
+    title = slugify(group.name) or "matrix"
+    return xlsx_bytes([Sheet(title=title, header=header, rows=lines, widths=[36])])

@@ -218,6 +218,7 @@ REFLOW_PAGES = [
     "/organisations/umea/people/new/",
     "/charter/2022/",
     "/accounts/profile/",
+    "/organisations/umea/plans/import/",
 ]
 # When the page is wider than the viewport: its width and the first elements sticking out
 # (outside the tables first: a table may scroll sideways in its own box).

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "equalocal.indicators",
     "equalocal.documents",
     "equalocal.workspace",
+    "equalocal.exchange",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
