@@ -81,7 +81,15 @@ def build_personas() -> Personas:
     personas.objects.update(_network_objects(org_a, org_c))
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
+    personas.objects.update(_report_objects(org_a, users["editor"]))
     return personas
+
+
+def _report_objects(organisation, author) -> dict:
+    """A generated draft report of org A, written by its editor."""
+    from .factories import ReportFactory
+
+    return {"report": ReportFactory(organisation=organisation, author=author).pk}
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

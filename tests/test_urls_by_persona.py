@@ -52,6 +52,13 @@ ADMINS_ONLY = {
 }
 ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
 EDITORS_ONLY_POST = {**EDITORS_ONLY, "editor": REDIRECT, "admin": REDIRECT, "staff": REDIRECT}
+MEMBERS_POST = {
+    **MEMBERS_ONLY,
+    "viewer": REDIRECT,
+    "editor": REDIRECT,
+    "admin": REDIRECT,
+    "staff": REDIRECT,
+}
 NETWORK_COORDINATORS = {**EDITORS_ONLY, "editor": FORBIDDEN, "admin": FORBIDDEN}
 PRIVATE_PERSON = {
     "anonymous": NOT_FOUND,
@@ -184,6 +191,18 @@ EXPECTED = {
     "documents:item-reject": ("post", EDITORS_ONLY_POST),
     "documents:item-correct": ("get", EDITORS_ONLY),
     "document_search:search": ("get", SIGNED_IN_200),
+    # Reports: org A's generated draft, written by its editor; viewers may make reports.
+    "reports:list": ("get", MEMBERS_ONLY),
+    "reports:create": ("get", MEMBERS_ONLY),
+    "reports:detail": ("get", MEMBERS_ONLY),
+    "reports:status": ("get", MEMBERS_ONLY),
+    "reports:pdf": ("get", MEMBERS_ONLY),
+    "reports:docx": ("get", MEMBERS_ONLY),
+    "reports:snapshot": ("get", MEMBERS_ONLY),
+    "reports:edit": ("get", EDITORS_ONLY),
+    "reports:send": ("post", EDITORS_ONLY_POST),
+    "reports:regenerate": ("post", MEMBERS_POST),
+    "reports:comment": ("post", MEMBERS_POST),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
 }
 
@@ -194,6 +213,7 @@ SHARING_KWARG = {"memberships:answer": "pending_sharing"}
 POST_DATA = {
     "accounts:invite": {"email": "new@example.org", "role": "viewer"},
     "organisations:member-role": {"role": "editor"},
+    "reports:comment": {"text": "Kan vi lägga till lönekartläggningen?"},
 }
 
 
@@ -320,6 +340,7 @@ ID_PARAMS = {
     "document",
     "item",
     "number",
+    "report",
 }
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}

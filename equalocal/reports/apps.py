@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "equalocal.reports"
+    label = "reports"
+    verbose_name = _("Reports")
+
+    def ready(self):
+        from equalocal.core.navigation import match, org_url
+        from equalocal.core.registry import NavItem, register_nav, register_section
+
+        from . import sections
+
+        register_nav(
+            NavItem(
+                key="reports",
+                label=_("Reports"),
+                order=75,
+                url=org_url("reports:list"),
+                active=lambda request: match(request, app="reports"),
+            )
+        )
+        register_section(
+            "organisation_detail",
+            template="reports/includes/organisation_reports.html",
+            context=sections.organisation_reports,
+        )

@@ -1,0 +1,282 @@
+"""A report's snapshot as a Word document (python-docx), in the active language.
+
+The same sections and tables as the HTML and PDF, from the same outline. Text from the data
+goes in as text runs (python-docx escapes it for XML); characters XML cannot hold are dropped.
+Each page carries the organisation, the date and the version in its header and the page
+number in its footer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from .outline import outline
+from .templatetags.report_format import isodate, num
+
+# Characters XML 1.0 does not allow (C0 controls but tab, newline, return).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LANGUAGE_TAGS = {"en": "en-GB", "sv": "sv-SE"}
+
+
+def clean(value) -> str:
+    return _NOT_XML.sub("", "" if value is None else str(value))
+
+
+class Writer:
+    def __init__(self, data: dict):
+        self.data = data
+        self.doc = Document()
+        self.titles = dict(outline(data))
+        self._set_language(LANGUAGE_TAGS.get(data["language"], data["language"]))
+        properties = self.doc.core_properties
+        properties.title = clean(data["title"])
+        properties.author = clean(data.get("author") or data["organisation"]["name"])
+        properties.language = LANGUAGE_TAGS.get(data["language"], data["language"])
+        self._header_and_footer()
+
+    def _set_language(self, tag: str) -> None:
+        """The proofing language of the whole document (the Normal style and the defaults)."""
+        style = self.doc.styles["Normal"]
+        style.font.name = "DejaVu Sans"
+        style.font.size = Pt(10)
+        run_properties = style.element.get_or_add_rPr()
+        language = OxmlElement("w:lang")
+        language.set(qn("w:val"), tag)
+        run_properties.append(language)
+
+    def _header_and_footer(self) -> None:
+        section = self.doc.sections[0]
+        head = section.header.paragraphs[0]
+        head.text = clean(
+            f"{self.data['organisation']['name']} · {isodate(self.data['made_on'])} · "
+            + _("version %(version)s") % {"version": self.data["version"]}
+        )
+        foot = section.footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        foot.add_run(_("Page") + " ")
+        self._field(foot, "PAGE")
+        foot.add_run(" / ")
+        self._field(foot, "NUMPAGES")
+
+    @staticmethod
+    def _field(paragraph, instruction: str) -> None:
+        run = paragraph.add_run()
+        begin = OxmlElement("w:fldChar")
+        begin.set(qn("w:fldCharType"), "begin")
+        text = OxmlElement("w:instrText")
+        text.set(qn("xml:space"), "preserve")
+        text.text = instruction
+        separate = OxmlElement("w:fldChar")
+        separate.set(qn("w:fldCharType"), "separate")
+        value = OxmlElement("w:t")
+        value.text = "1"
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        for element in (begin, text, separate, value, end):
+            run._r.append(element)
+
+    # Building blocks ----------------------------------------------------------------------
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.doc.add_heading(clean(text), level=level)
+
+    def section(self, key: str) -> None:
+        self.heading(self.titles[key], 1)
+
+    def para(self, text: str, *, style: str | None = None) -> None:
+        self.doc.add_paragraph(clean(text), style=style)
+
+    def table(self, headings: list[str], rows: list[list]) -> None:
+        table = self.doc.add_table(rows=1, cols=len(headings))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, headings, strict=True):
+            cell.text = clean(text)
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+        # The heading row repeats on every page.
+        row_properties = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        row_properties.append(repeat)
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, values, strict=True):
+                cell.text = clean(value)
+        self.doc.add_paragraph()
+
+    def cover(self) -> None:
+        data = self.data
+        organisation = data["organisation"]
+        self.para(
+            organisation["name"] + (f" ({organisation['code']})" if organisation["code"] else "")
+        )
+        self.doc.add_heading(clean(data["title"]), level=0)
+        self.para(
+            _("Period: %(start)s – %(end)s")
+            % {"start": isodate(data["period"]["start"]), "end": isodate(data["period"]["end"])}
+        )
+        self.para(_("Date: %(date)s") % {"date": isodate(data["made_on"])})
+        self.para(_("Version: %(version)s") % {"version": data["version"]})
+        if data.get("author"):
+            self.para(_("Author: %(author)s") % {"author": data["author"]})
+        self.heading(_("Contents"), 1)
+        for _key, title in outline(data):
+            self.para(title, style="List Number")
+        self.doc.add_page_break()
+
+    def text_section(self, key: str, text: str, empty: str) -> None:
+        self.section(key)
+        for line in (text or empty).splitlines() or [empty]:
+            self.para(line)
+
+
+def _yes_no(value) -> str:
+    if value is None:
+        return _("Not yet known")
+    return _("Yes") if value else _("No")
+
+
+def _percent(value) -> str:
+    return "–" if value is None else f"{value} %"
+
+
+def _follow_up(w: Writer) -> None:
+    data = w.data
+    w.text_section("summary", data.get("summary"), _("The author wrote no summary."))
+    w.section("commitment")
+    commitment = data.get("commitment")
+    if commitment:
+        w.para(_("Charter text: %(year)s") % {"year": commitment["charter"]})
+        w.para(_("Status: %(status)s") % {"status": commitment["status"]})
+        deadline = isodate(commitment["deadline"]) if commitment["deadline"] else _("unknown")
+        w.para(_("Action-plan deadline: %(deadline)s") % {"deadline": deadline})
+        w.heading(_("Compliance checklist (Charter Part II)"), 2)
+        w.table(
+            [_("Duty"), _("Met"), _("Why")],
+            [[x["label"], _yes_no(x["ok"]), x["reason"]] for x in commitment["checklist"]],
+        )
+    else:
+        w.para(_("No commitment to the Charter is recorded."))
+    plan = data.get("plan")
+    if not plan:
+        w.para(_("The organisation has no action plan yet."))
+        return
+    w.section("goals")
+    w.para(
+        _("Plan “%(plan)s”: %(progress)s %% done overall.")
+        % {"plan": plan["title"], "progress": "–" if plan["progress"] is None else plan["progress"]}
+    )
+    w.table(
+        [_("Goal"), _("Activities"), _("Done"), _("Progress")],
+        [
+            [
+                g["title"] or _("Activities without a goal"),
+                g["activities"],
+                g["done"],
+                _percent(g["progress"]),
+            ]
+            for g in data["goals"]
+        ],
+    )
+    w.section("activities")
+    w.para(
+        ngettext(
+            "%(changed)s activity changed since %(since)s.",
+            "%(changed)s activities changed since %(since)s.",
+            data["changed"],
+        )
+        % {"changed": data["changed"], "since": isodate(data["since"])}
+    )
+    for group in data["statuses"]:
+        if not group["activities"]:
+            continue
+        w.heading(f"{group['label']} ({len(group['activities'])})", 2)
+        w.table(
+            [_("Activity"), _("Responsible"), _("End"), _("Progress"), _("Changes in the period")],
+            [
+                [
+                    a["title"],
+                    a["responsible"] or "–",
+                    isodate(a["end"], "SHORT_DATE_FORMAT") or a["when"],
+                    _percent(a["progress"]),
+                    "\n".join(
+                        f"{isodate(c['date'], 'SHORT_DATE_FORMAT')}: {c['status']}, {c['progress']} %"
+                        + (f" – {c['text']}" if c["text"] else "")
+                        for c in a["changes"]
+                    )
+                    or "–",
+                ]
+                for a in group["activities"]
+            ],
+        )
+    w.section("overdue")
+    if data["overdue"]:
+        w.table(
+            [_("Activity"), _("Responsible"), _("End"), _("Status")],
+            [
+                [
+                    a["title"],
+                    a["responsible"] or "–",
+                    isodate(a["end"], "SHORT_DATE_FORMAT"),
+                    a["status_label"],
+                ]
+                for a in data["overdue"]
+            ],
+        )
+    else:
+        w.para(_("No activity is overdue."))
+    w.section("coverage")
+    if data["coverage"]:
+        w.table(
+            [_("Article"), _("Prioritised"), _("Goals"), _("Activities")],
+            [
+                [
+                    f"{row['number']}. {row['title']}",
+                    _yes_no(row["prioritised"]),
+                    row["goals"],
+                    row["activities"],
+                ]
+                for row in data["coverage"]
+            ],
+        )
+    else:
+        w.para(_("No goal or activity is linked to a Charter article."))
+    w.section("indicators")
+    if not data["indicators"]:
+        w.para(_("No indicator is linked to the plan."))
+    for indicator in data["indicators"]:
+        w.heading(f"{indicator['code']} {indicator['title']}", 2)
+        if indicator["target"]:
+            w.para(
+                _("Target: %(target)s (%(year)s).")
+                % {"target": indicator["target"], "year": indicator["target_year"]}
+            )
+        else:
+            w.para(_("No target is set."))
+        if indicator["light"]:
+            w.para(_("Status: %(light)s.") % {"light": indicator["light_label"]})
+        w.table(
+            [_("Period"), _("Women"), _("Men"), _("Total")],
+            [
+                [r["period"], num(r["women"]), num(r["men"]), num(r["total"])]
+                for r in indicator["rows"]
+            ],
+        )
+
+
+WRITERS = {"follow_up": _follow_up}
+
+
+def write_docx(data: dict, target) -> None:
+    writer = Writer(data)
+    writer.cover()
+    WRITERS[data["kind"]](writer)
+    writer.doc.save(target)

@@ -1,0 +1,278 @@
+"""The data a report is made from, frozen as JSON: one builder per kind of report.
+
+A builder runs under the report's language (``translation.override``), reads through the
+owning apps' selectors and returns plain JSON values: text, numbers as strings, dates in ISO
+form. Everything the report shows comes from the snapshot, so a sent report never changes
+when the data does. People's names follow the one rule (``permissions.can_see_person``) for
+the report's audience, the members of the organisation that owns it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from equalocal.organisations.permissions import can_see_person
+
+from .models import Report, ReportKind
+
+SCHEMA = 1
+
+Progress = Callable[[str], None]
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def number(value) -> str | None:
+    return None if value is None else str(value)
+
+
+class Audience:
+    """Who reads the report: members of ``organisation``, and of the members that share their
+    contacts with it (for a network's report)."""
+
+    def __init__(self, organisation, shared_with: frozenset[int] = frozenset()):
+        self.visible_orgs = frozenset({organisation.pk, *shared_with})
+        self._reader = AnonymousUser()
+
+    def may_see(self, person) -> bool:
+        return can_see_person(self._reader, person, shared_with=self.visible_orgs)
+
+    def name(self, person, fallback: str = "") -> str:
+        """The person's name if the audience may see it, else the role, else ``fallback``."""
+        from django.utils.translation import gettext as _
+
+        if person is None:
+            return fallback
+        if self.may_see(person):
+            return person.name
+        return person.title or fallback or _("Staff member")
+
+    def responsible(self, activity) -> str:
+        person = activity.responsible_person if activity.responsible_person_id else None
+        if person is not None and self.may_see(person):
+            return person.name
+        return activity.responsible_unit or (person.title if person is not None else "") or ""
+
+
+def _head(report: Report) -> dict:
+    organisation = report.organisation
+    return {
+        "schema": SCHEMA,
+        "kind": report.kind,
+        "language": report.language,
+        "title": report.title,
+        "organisation": {
+            "name": organisation.name,
+            "code": organisation.official_code,
+            "kind": str(organisation.get_kind_display()),
+            "country": str(organisation.country.name) if organisation.country else "",
+        },
+        "period": {"start": iso(report.period_start), "end": iso(report.period_end)},
+        "version": report.version,
+        "made_on": iso(timezone.localdate()),
+        "author": report.author.get_full_name() if report.author else "",
+        "summary": report.summary,
+    }
+
+
+def build_snapshot(report: Report, progress: Progress) -> dict:
+    """The report's data; ``progress(stage)`` is called as each part is read."""
+    data = _head(report)
+    data.update(BUILDERS[ReportKind(report.kind)](report, progress))
+    return data
+
+
+# Follow-up report to the council or board ------------------------------------------------------
+
+
+def _commitment(organisation, today: date) -> dict | None:
+    from equalocal.charters.selectors import active_commitment, commitment_overview
+
+    commitment = active_commitment(organisation)
+    if commitment is None:
+        return None
+    overview = commitment_overview(commitment, today=today)
+    state = overview.deadline.state
+    return {
+        "charter": commitment.charter.year,
+        "status": str(commitment.get_status_display()),
+        "decided_on": iso(commitment.decided_on),
+        "signed_on": iso(commitment.signed_on),
+        "deadline": iso(state.deadline),
+        "provisional": overview.deadline.provisional,
+        "plan_adopted_on": iso(state.plan_adopted_on),
+        "met_in_time": state.met_in_time if state.met else None,
+        "days_left": state.days_left,
+        "days_overdue": overview.deadline.days_overdue,
+        "checklist_applies": overview.checklist_applies,
+        "checklist": [
+            {"label": str(line.label), "ok": line.ok, "reason": str(line.reason)}
+            for line in overview.checklist
+        ],
+    }
+
+
+def _since(report: Report) -> date:
+    """The start of "what changed": the end of the last report sent for this plan or
+    organisation, else the start of the period."""
+    earlier = (
+        Report.objects.filter(
+            organisation=report.organisation,
+            kind=report.kind,
+            status="sent",
+            period_end__lt=report.period_end,
+        )
+        .exclude(pk=report.pk)
+        .order_by("-period_end")
+        .values_list("period_end", flat=True)
+        .first()
+    )
+    if earlier and earlier >= report.period_start:
+        return earlier
+    return report.period_start
+
+
+def _activity(activity, audience: Audience, changes: list[dict]) -> dict:
+    return {
+        "title": activity.title,
+        "goal": activity.goal.title if activity.goal_id else "",
+        "responsible": audience.responsible(activity),
+        "start": iso(activity.start_date),
+        "end": iso(activity.end_date),
+        "when": activity.timing_note or "",
+        "status": activity.status,
+        "status_label": str(activity.get_status_display()),
+        "progress": activity.progress,
+        "articles": [article.number for article in activity.articles.all()],
+        "changes": changes,
+    }
+
+
+def _indicator(figures) -> dict:
+    indicator = figures.indicator
+    target = figures.target
+    light = figures.traffic_light
+    return {
+        "code": indicator.code,
+        "title": indicator.title,
+        "unit": indicator.unit,
+        "target": (
+            " ".join(
+                render_to_string("indicators/includes/target.html", {"target": target}).split()
+            )
+            if target
+            else ""
+        ),
+        "target_value": number(target.value) if target is not None else None,
+        "target_year": target.year if target is not None else None,
+        "light": light.state if light else None,
+        "light_label": light.label if light else "",
+        "series": [
+            [label, [[period, number(value)] for period, value in points]]
+            for label, points in figures.series()
+        ],
+        "rows": [
+            {
+                "period": row.period,
+                "women": number(row.women),
+                "men": number(row.men),
+                "total": number(row.total),
+            }
+            for row in figures.periods
+        ],
+    }
+
+
+def _follow_up(report: Report, progress: Progress) -> dict:
+    from equalocal.indicators.selectors import indicator_figures, plan_evidence
+    from equalocal.plans.models import ActivityStatus, ProgressUpdate
+    from equalocal.plans.selectors import current_plan, plan_coverage, plan_summary
+
+    organisation = report.organisation
+    today = min(timezone.localdate(), report.period_end)
+    audience = Audience(organisation)
+    progress("commitment")
+    data: dict = {"commitment": _commitment(organisation, today)}
+    plan = report.plan or current_plan(organisation)
+    data["plan"] = None
+    data["since"] = iso(_since(report))
+    if plan is None:
+        data.update(goals=[], statuses=[], overdue=[], coverage=[], indicators=[])
+        return data
+    progress("plan")
+    summary = plan_summary(plan, today=today, reference_goals=False)
+    data["plan"] = {
+        "title": plan.title,
+        "status": str(plan.get_status_display()),
+        "period_start": iso(plan.period_start),
+        "period_end": iso(plan.period_end),
+        "adopted_on": iso(plan.adopted_on),
+        "adopted_by": plan.adopted_by,
+        "progress": summary.progress,
+        "activities": len(summary.activities),
+    }
+    since = _since(report)
+    updates: dict[int, list[dict]] = {}
+    for update in ProgressUpdate.objects.filter(
+        activity__plan=plan, date__gt=since, date__lte=report.period_end
+    ).order_by("date", "pk"):
+        updates.setdefault(update.activity_id, []).append(
+            {
+                "date": iso(update.date),
+                "status": str(update.get_status_display()),
+                "progress": update.progress,
+                "text": update.text,
+            }
+        )
+    data["goals"] = [
+        {
+            "title": row.goal.title if row.goal else "",
+            "progress": row.progress,
+            "activities": len(row.activities),
+            "done": sum(1 for a in row.activities if a.status == ActivityStatus.DONE),
+        }
+        for row in summary.goals
+    ]
+    statuses = []
+    for value, label in ActivityStatus.choices:
+        activities = [a for a in summary.activities if a.status == value]
+        statuses.append(
+            {
+                "status": value,
+                "label": str(label),
+                "activities": [_activity(a, audience, updates.get(a.pk, [])) for a in activities],
+            }
+        )
+    data["statuses"] = statuses
+    data["changed"] = sum(1 for a in summary.activities if a.pk in updates)
+    data["overdue"] = [_activity(a, audience, []) for a in summary.overdue]
+    progress("coverage")
+    data["coverage"] = [
+        {
+            "number": row.article.number,
+            "title": row.article.title,
+            "prioritised": row.prioritised,
+            "goals": len(row.goals),
+            "activities": len(row.activities),
+            "gap": row.gap,
+        }
+        for row in plan_coverage(plan, summary)
+        if row.prioritised or row.goals or row.activities
+    ]
+    progress("indicators")
+    data["indicators"] = [
+        _indicator(indicator_figures(indicator, organisation)) for indicator in plan_evidence(plan)
+    ]
+    return data
+
+
+BUILDERS: dict[str, Callable[[Report, Progress], dict]] = {
+    ReportKind.FOLLOW_UP: _follow_up,
+}
