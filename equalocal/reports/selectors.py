@@ -31,7 +31,9 @@ def get_report_for_user(user, org_slug: str, report_pk: int, *, action: str = Ac
 
 
 def reports_of(organisation, *, limit: int | None = None):
-    reports = Report.objects.filter(organisation=organisation).select_related("author")
+    reports = Report.objects.filter(organisation=organisation).select_related(
+        "author", "organisation"
+    )
     return list(reports[:limit]) if limit else reports
 
 
