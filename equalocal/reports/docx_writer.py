@@ -272,7 +272,143 @@ def _follow_up(w: Writer) -> None:
         )
 
 
-WRITERS = {"follow_up": _follow_up}
+def _short(value) -> str:
+    return isodate(value, "SHORT_DATE_FORMAT") or "–"
+
+
+def _signatory_summary(w: Writer) -> None:
+    data = w.data
+    w.text_section("summary", data.get("summary"), _("The author wrote no summary."))
+    w.section("counts")
+    w.para(
+        _("%(members)s members; %(signed)s have signed the Charter; %(plans)s have an action plan.")
+        % {"members": data["members"], "signed": data["signed"], "plans": data["with_plan"]}
+    )
+    for chart in data["bar_charts"]:
+        w.heading(chart["title"], 2)
+        w.table([chart["title"], _("Members")], chart["bars"])
+    w.heading(_("By kind"), 2)
+    w.table([_("Kind"), _("Members")], data["by_kind"])
+    w.section("signatories")
+    w.table(
+        [
+            _("Member"),
+            _("Country"),
+            _("Status"),
+            _("Decision"),
+            _("Signed"),
+            _("Plan deadline"),
+            _("Latest plan"),
+            _("Latest progress report"),
+        ],
+        [
+            [
+                f"{s['name']} ({s['kind']})",
+                s["country"],
+                (s["status"] or "–") if s["shared"] else _("not shared"),
+                _short(s["decided_on"]),
+                _short(s["signed_on"]),
+                f"{_short(s['deadline'])} ({s['deadline_label']})",
+                s["plan"] or "–",
+                _short(s["last_update"]),
+            ]
+            for s in data["signatories"]
+        ],
+    )
+
+
+def _plan_rows(w: Writer, rows: list[dict]) -> None:
+    if not rows:
+        w.para(_("The group's plan has no activities."))
+        return
+    w.table(
+        [_("Aims"), _("Action"), _("Implementation"), _("Date"), _("Comments")],
+        [
+            [
+                r["aim"] or "–",
+                r["action"],
+                f"{r['implementation'] or '–'}\n{r['status']}",
+                " ".join(
+                    part
+                    for part in (
+                        f"{_short(r['start'])} – {_short(r['end'])}"
+                        if r["start"] or r["end"]
+                        else "",
+                        r["when"],
+                    )
+                    if part
+                ),
+                r["comment"] or "–",
+            ]
+            for r in rows
+        ],
+    )
+
+
+def _network_interim(w: Writer) -> None:
+    data = w.data
+    group = data.get("group")
+    if not group:
+        w.para(_("Choose the working group the interim report is about."))
+        return
+    w.section("coordinators")
+    w.para(group["name"])
+    for c in data["coordinators"] or []:
+        w.para(f"{c['name']} ({c['member']})", style="List Bullet")
+    if not data["coordinators"]:
+        w.para(_("No coordinator is recorded."))
+    w.text_section("background", data["background"], "")
+    w.para(
+        _("This report covers %(start)s – %(end)s.")
+        % {"start": isodate(data["period"]["start"]), "end": isodate(data["period"]["end"])}
+    )
+    w.text_section("summary", data.get("summary"), _("The author wrote no summary."))
+    w.section("members")
+    w.table(
+        [_("Member"), _("Joined"), _("Left"), _("In the period")],
+        [
+            [
+                m["name"],
+                _short(m["joined_on"]),
+                _short(m["left_on"]),
+                (_("new member") if m["joined"] else _("has left") if m["left"] else "")
+                + (f" – {m['note']}" if m["note"] else ""),
+            ]
+            for m in data["members"]
+        ],
+    )
+    w.section("plan")
+    if data["plan"]:
+        w.para(data["plan"]["title"])
+    _plan_rows(w, data["plan_rows"])
+    if data["besides_plan"]:
+        w.heading(_("Besides the action plan"), 2)
+        _plan_rows(w, data["besides_plan"])
+    w.section("meetings")
+    for heading, meetings, empty in (
+        (_("Held"), data["meetings_held"], _("No meeting was held in the period.")),
+        (_("Planned"), data["meetings_planned"], _("No meeting is planned.")),
+    ):
+        w.heading(heading, 2)
+        for m in meetings:
+            w.para(f"{isodate(m['date'])}, {m['place'] or '–'}", style="List Bullet")
+        if not meetings:
+            w.para(empty)
+    w.section("matrix")
+    matrix = data["matrix"]
+    if matrix["rows"] and matrix["columns"]:
+        w.para(_("● responsible, ○ contact"))
+        w.table([_("Body"), *matrix["columns"]], [[name, *cells] for name, cells in matrix["rows"]])
+    else:
+        w.para(_("No responsibility matrix yet."))
+    w.text_section("next_steps", data["next_steps"], _("No next steps are written."))
+
+
+WRITERS = {
+    "follow_up": _follow_up,
+    "signatory_summary": _signatory_summary,
+    "network_interim": _network_interim,
+}
 
 
 def write_docx(data: dict, target) -> None:

@@ -36,7 +36,7 @@ def _network_interim(data: dict) -> list[tuple[str, str]]:
         ("plan", _("Action plan")),
         ("meetings", _("Meetings")),
         ("matrix", _("Responsibility matrix")),
-        ("next-steps", _("Next steps")),
+        ("next_steps", _("Next steps")),
     ]
 
 

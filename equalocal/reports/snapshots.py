@@ -276,3 +276,199 @@ def _follow_up(report: Report, progress: Progress) -> dict:
 BUILDERS: dict[str, Callable[[Report, Progress], dict]] = {
     ReportKind.FOLLOW_UP: _follow_up,
 }
+
+
+# Signatory summary of a national association or network ----------------------------------------
+
+DEADLINE_STATES = ("on_time", "due", "overdue", "unknown")
+
+
+def _deadline_state(row) -> str:
+    """On time (plan adopted by the deadline), due (no plan yet, deadline ahead), overdue (the
+    deadline passed without a plan, or the plan came late), unknown (no date, or not shared)."""
+    state = row.deadline
+    if state is None or not state.known:
+        return "unknown"
+    if state.met:
+        return "on_time" if state.met_in_time else "overdue"
+    return "overdue" if state.overdue else "due"
+
+
+def _signatory_summary(report: Report, progress: Progress) -> dict:
+    from django.utils.translation import gettext as _
+
+    from equalocal.networks.selectors import network_dashboard
+
+    network = report.organisation
+    progress("commitment")
+    rows = network_dashboard(network, today=report.period_end)
+    labels = {
+        "on_time": _("On time"),
+        "due": _("Due"),
+        "overdue": _("Overdue"),
+        "unknown": _("Unknown"),
+    }
+    signatories = []
+    for row in rows:
+        organisation = row.organisation
+        commitment = row.commitment
+        state = _deadline_state(row)
+        signatories.append(
+            {
+                "name": organisation.name,
+                "kind": str(organisation.get_kind_display()),
+                "country": str(organisation.country.name) if organisation.country else "",
+                "shared": row.shares_commitment,
+                "status": str(commitment.get_status_display()) if commitment else "",
+                "decided_on": iso(commitment.decided_on) if commitment else None,
+                "signed_on": iso(commitment.signed_on) if commitment else None,
+                "deadline": iso(row.deadline.deadline) if row.deadline else None,
+                "deadline_state": state,
+                "deadline_label": str(labels[state]),
+                "plan": row.plan.title if row.plan else "",
+                "plan_adopted_on": iso(row.plan.adopted_on) if row.plan else None,
+                "progress": row.progress,
+                "last_update": iso(row.last_update),
+            }
+        )
+    progress("plan")
+
+    def count(key: str) -> list[list]:
+        counted: dict[str, int] = {}
+        for item in signatories:
+            counted[item[key] or "–"] = counted.get(item[key] or "–", 0) + 1
+        return sorted(([name, n] for name, n in counted.items()), key=lambda x: (-x[1], x[0]))
+
+    by_state = [
+        [str(labels[state]), sum(1 for s in signatories if s["deadline_state"] == state)]
+        for state in DEADLINE_STATES
+    ]
+    return {
+        "members": len(signatories),
+        "signed": sum(1 for s in signatories if s["signed_on"]),
+        "with_plan": sum(1 for s in signatories if s["plan"]),
+        "signatories": signatories,
+        "by_kind": count("kind"),
+        "by_country": count("country"),
+        "by_status": count("status"),
+        "by_deadline": by_state,
+        "bar_charts": [
+            {"title": _("Plan deadlines"), "bars": by_state},
+            {"title": _("Members by country"), "bars": count("country")},
+        ],
+    }
+
+
+# Network interim report (sample 000) -----------------------------------------------------------
+
+
+def _network_interim(report: Report, progress: Progress) -> dict:
+    from equalocal.networks.models import MeetingStatus, NetworkMembership
+    from equalocal.networks.selectors import current_seats, group_matrix
+    from equalocal.organisations.permissions import contacts_shared_with
+
+    network, body = report.organisation, report.body
+    if body is None:
+        return {"group": None}
+    start, end = report.period_start, report.period_end
+    memberships = list(
+        NetworkMembership.objects.filter(network=network, body=body)
+        .select_related("member")
+        .order_by("member__name", "pk")
+    )
+    audience = Audience(network, contacts_shared_with(network, {m.member_id for m in memberships}))
+    progress("commitment")
+    seats = current_seats(body, today=end)
+    coordinators = [
+        {"name": audience.name(seat.person, seat.get_role_display()), "member": seat.member.name}
+        for seat in seats
+        if seat.role == "coordinator"
+    ]
+
+    def active(m) -> bool:
+        return (m.joined_on is None or m.joined_on <= end) and (
+            m.left_on is None or m.left_on >= start
+        )
+
+    members = [
+        {
+            "name": m.member.name,
+            "joined_on": iso(m.joined_on),
+            "left_on": iso(m.left_on),
+            "joined": bool(m.joined_on and start <= m.joined_on <= end),
+            "left": bool(m.left_on and start <= m.left_on <= end),
+            "note": m.leave_reason if m.left_on else m.join_note,
+        }
+        for m in memberships
+        if active(m)
+    ]
+    progress("plan")
+    rows, besides = [], []
+    plan = body.plan
+    if plan is not None:
+        for activity in plan.activities.select_related("goal").order_by(
+            "goal__order", "order", "pk"
+        ):
+            row = {
+                "aim": activity.goal.title if activity.goal_id else "",
+                "action": activity.title,
+                "implementation": activity.description,
+                "start": iso(activity.start_date),
+                "end": iso(activity.end_date),
+                "when": activity.timing_note,
+                "status": str(activity.get_status_display()),
+                "comment": activity.comment,
+            }
+            (rows if activity.goal_id else besides).append(row)
+    meetings = list(body.meetings.select_related("host").order_by("date", "pk"))
+
+    def meeting(m) -> dict:
+        return {
+            "date": iso(m.date),
+            "place": m.place or (m.host.name if m.host_id else ""),
+            "status": str(m.get_status_display()),
+        }
+
+    held = [
+        meeting(m) for m in meetings if start <= m.date <= end and m.status == MeetingStatus.HELD
+    ]
+    planned = [meeting(m) for m in meetings if m.status == MeetingStatus.PLANNED and m.date > end]
+    progress("coverage")
+    matrix = group_matrix(body, today=end)
+    role_labels = {"responsible": "●", "contact": "○"}
+    return {
+        "group": {
+            "name": body.name,
+            "purpose": body.purpose,
+            "set_up_by": body.set_up_by,
+            "set_up_on": iso(body.set_up_on),
+            "started_on": iso(body.started_on),
+        },
+        "background": report.background or body.purpose,
+        "next_steps": report.next_steps,
+        "coordinators": coordinators,
+        "members": members,
+        "plan": {"title": plan.title, "adopted_on": iso(plan.adopted_on)} if plan else None,
+        "plan_rows": rows,
+        "besides_plan": besides,
+        "meetings_held": held,
+        "meetings_planned": planned,
+        "matrix": {
+            "columns": [
+                f"{seat.member.name}: {audience.name(seat.person, seat.get_role_display())}"
+                for seat in matrix.seats
+            ],
+            "rows": [
+                [row.name, [role_labels.get(role, "") for _seat, role in cells]]
+                for row, cells in matrix.lines()
+            ],
+        },
+    }
+
+
+BUILDERS.update(
+    {
+        ReportKind.SIGNATORY_SUMMARY: _signatory_summary,
+        ReportKind.NETWORK_INTERIM: _network_interim,
+    }
+)
