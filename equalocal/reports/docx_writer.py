@@ -404,7 +404,70 @@ def _network_interim(w: Writer) -> None:
     w.text_section("next_steps", data["next_steps"], _("No next steps are written."))
 
 
+def _operational_plan(w: Writer) -> None:
+    data = w.data
+    if not data.get("plan"):
+        w.para(_("Choose the operational plan to report."))
+        return
+    w.section("contact")
+    contact = data["contact"]
+    if contact:
+        parts = [contact["name"], contact["title"], contact["organisation"], contact["email"]]
+        w.para(_("Contact person") + ": " + ", ".join(part for part in parts if part))
+    else:
+        w.para(_("No contact person is named."))
+    w.heading(_("Field of work"), 2)
+    for line in (data["field_of_work"] or _("The field of work is not described.")).splitlines():
+        w.para(line)
+    w.section("purpose")
+    for line in (data["purpose"] or "").splitlines():
+        w.para(line)
+    for goal in data["higher_goals"]:
+        w.heading(f"{goal['number']}. {goal['title']}", 2)
+        for line in (goal["text"] or _("No text on this goal yet.")).splitlines():
+            w.para(line)
+    w.section("goals")
+    for goal in data["goals"]:
+        w.para(goal["title"], style="List Number")
+    if not data["goals"]:
+        w.para(_("The plan has no goals."))
+    w.section("activities")
+    w.table(
+        [_("Activity"), _("When"), _("Responsible")],
+        [
+            [
+                (
+                    _("Goal %(number)s") % {"number": a["goal_number"]} + ": "
+                    if a["goal_number"]
+                    else ""
+                )
+                + a["title"],
+                a["when"],
+                a["responsible"],
+            ]
+            for a in data["activities"]
+        ],
+    )
+    w.section("representatives")
+    if not data["representatives"]:
+        w.para(_("No working group has this plan."))
+        return
+    w.table(
+        [_("Member"), _("Representative"), _("Role"), _("Share of time")],
+        [
+            [
+                r["member"],
+                _("vacant") if r["vacant"] else ", ".join(p for p in (r["name"], r["title"]) if p),
+                r["role"],
+                "–" if r["share_of_time"] is None else f"{r['share_of_time']} %",
+            ]
+            for r in data["representatives"]
+        ],
+    )
+
+
 WRITERS = {
+    "operational_plan": _operational_plan,
     "follow_up": _follow_up,
     "signatory_summary": _signatory_summary,
     "network_interim": _network_interim,

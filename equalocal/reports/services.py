@@ -75,7 +75,9 @@ def report_create(
     report = Report.objects.create(
         organisation=organisation,
         kind=kind,
-        title=title.strip() or default_title(kind, organisation, period_end, language),
+        title=title.strip()
+        or (plan.title if kind == ReportKind.OPERATIONAL_PLAN and plan else "")
+        or default_title(kind, organisation, period_end, language),
         plan=plan,
         body=body,
         period_start=period_start,

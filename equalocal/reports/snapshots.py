@@ -472,3 +472,106 @@ BUILDERS.update(
         ReportKind.NETWORK_INTERIM: _network_interim,
     }
 )
+
+
+# Operational plan (verksamhetsplan, sample 002) -------------------------------------------------
+
+
+def _when(activity) -> str:
+    """When an activity happens, in words where the plan gave words."""
+    from django.utils.formats import date_format
+
+    if activity.timing_note:
+        return activity.timing_note
+    if activity.start_date or activity.end_date:
+        parts = [
+            date_format(day, "YEAR_MONTH_FORMAT") if day else ""
+            for day in (activity.start_date, activity.end_date)
+        ]
+        return " – ".join(part for part in parts if part) if parts[0] != parts[1] else parts[0]
+    return str(activity.get_timing_display())
+
+
+def _operational_plan(report: Report, progress: Progress) -> dict:
+    from equalocal.networks.models import Body
+    from equalocal.networks.selectors import current_seats
+    from equalocal.organisations.permissions import contacts_shared_with
+
+    plan = report.plan
+    if plan is None:
+        return {"plan": None}
+    bodies = list(Body.objects.filter(plan=plan).select_related("network"))
+    seats = [seat for body in bodies for seat in current_seats(body, today=report.period_end)]
+    shared: frozenset[int] = frozenset()
+    for body in bodies:
+        shared |= contacts_shared_with(body.network, {seat.member_id for seat in seats})
+    audience = Audience(report.organisation, shared)
+    progress("plan")
+    texts = {t.reference_goal_id: t.text for t in plan.goal_texts.all()}
+    higher_goals = [
+        {"number": goal.number, "title": goal.title, "text": texts.get(goal.pk, "")}
+        for goal in plan.reference_goals.select_related("goal_set").order_by(
+            "goal_set__code", "number"
+        )
+    ]
+    goals = list(plan.goals.order_by("order", "pk"))
+    activities = [
+        {
+            "goal": activity.goal.title if activity.goal_id else "",
+            "goal_number": next(
+                (n for n, g in enumerate(goals, 1) if g.pk == activity.goal_id), None
+            ),
+            "title": activity.title,
+            "when": _when(activity),
+            "responsible": audience.responsible(activity) or "–",
+            "status": str(activity.get_status_display()),
+        }
+        for activity in plan.activities.select_related("goal", "responsible_person").order_by(
+            "goal__order", "order", "pk"
+        )
+    ]
+    progress("coverage")
+    return {
+        "plan": {
+            "title": plan.title,
+            "kind": str(plan.get_kind_display()),
+            "period_start": iso(plan.period_start),
+            "period_end": iso(plan.period_end),
+            "adopted_on": iso(plan.adopted_on),
+            "adopted_by": plan.adopted_by,
+        },
+        "group": bodies[0].name if bodies else "",
+        "contact": (
+            {
+                "name": audience.name(plan.contact),
+                "title": plan.contact.title,
+                "organisation": plan.contact.organisation.name,
+                "email": plan.contact.email if audience.may_see(plan.contact) else "",
+            }
+            if plan.contact_id
+            else None
+        ),
+        "field_of_work": plan.field_of_work,
+        "purpose": plan.purpose,
+        "higher_goals": higher_goals,
+        "goals": [{"title": goal.title, "description": goal.description} for goal in goals],
+        "activities": activities,
+        "representatives": [
+            {
+                "member": seat.member.name,
+                "name": audience.name(seat.person, seat.get_role_display())
+                if seat.person_id
+                else "",
+                "title": seat.person.title
+                if seat.person_id and audience.may_see(seat.person)
+                else "",
+                "role": str(seat.get_role_display()),
+                "vacant": seat.is_vacant,
+                "share_of_time": seat.share_of_time,
+            }
+            for seat in seats
+        ],
+    }
+
+
+BUILDERS[ReportKind.OPERATIONAL_PLAN] = _operational_plan
