@@ -106,6 +106,12 @@ def report_update(*, report: Report, by, **fields) -> Report:
     """Change a draft (title, summary, texts, period, language) and generate it again."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
+    language = fields.get("language", report.language)
+    made_title = default_title(report.kind, report.organisation, report.period_end, report.language)
+    if language != report.language and fields.get("title", report.title) == made_title:
+        # A title the report made for itself follows its language.
+        period_end = fields.get("period_end", report.period_end)
+        fields["title"] = default_title(report.kind, report.organisation, period_end, language)
     for name, value in fields.items():
         setattr(report, name, value)
     _check_period(report.period_start, report.period_end)

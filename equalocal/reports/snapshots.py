@@ -432,7 +432,8 @@ def _network_interim(report: Report, progress: Progress) -> dict:
     held = [
         meeting(m) for m in meetings if start <= m.date <= end and m.status == MeetingStatus.HELD
     ]
-    planned = [meeting(m) for m in meetings if m.status == MeetingStatus.PLANNED and m.date > end]
+    # Seen from the end of the period, every meeting after it was still ahead.
+    planned = [meeting(m) for m in meetings if m.date > end and m.status != MeetingStatus.CANCELLED]
     progress("coverage")
     matrix = group_matrix(body, today=end)
     role_labels = {"responsible": "●", "contact": "○"}
