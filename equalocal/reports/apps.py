@@ -9,10 +9,16 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from equalocal.core.navigation import match, org_url
-        from equalocal.core.registry import NavItem, register_nav, register_section
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_section,
+            register_worker_start,
+        )
 
-        from . import sections
+        from . import sections, tasks
 
+        register_worker_start("reports.queued", tasks.start_queued)
         register_nav(
             NavItem(
                 key="reports",

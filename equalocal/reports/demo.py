@@ -5,8 +5,8 @@
 - Umeåregionen's operational plan for 2014 (sample 002) as a document;
 - a follow-up report of Umeå kommun's labelled demo plan, and Umeåregionen's signatory summary.
 
-Each is queued for the worker (``make run`` starts one), which generates it with live progress;
-they stay drafts.
+Each is left queued: the worker (``make run`` starts one) picks them up when it starts and
+generates them with live progress; they stay drafts.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _demo(context, key: str, **fields) -> str | None:
     organisation = fields["organisation"]
     if Report.objects.filter(organisation=organisation, kind=fields["kind"]).exists():
         return None
-    report_create(**fields)
+    report_create(**fields, enqueue=False)
     return key
 
 

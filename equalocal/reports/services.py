@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,8 @@ logger = logging.getLogger(__name__)
 FOLDER = "reports"
 # Generated files are ours, not uploads; the limit only guards against a runaway report.
 MAX_FILE_BYTES = 500 * 1024 * 1024
+# A report whose worker has said nothing for this long is taken over at the next worker start.
+STALE_AFTER = timedelta(minutes=10)
 STAGES = ["snapshot", "commitment", "plan", "coverage", "indicators", "html", "pdf", "docx"]
 
 
@@ -69,8 +72,13 @@ def report_create(
     plan=None,
     body=None,
     pdf_ua: bool = True,
+    enqueue: bool = True,
 ) -> Report:
-    """A draft report, queued for the worker to generate."""
+    """A draft report, queued for the worker to generate.
+
+    ``enqueue=False`` leaves it queued in the table only (the demo does so): the next worker
+    to start picks it up (``reports_requeue``).
+    """
     _check_period(period_start, period_end)
     report = Report.objects.create(
         organisation=organisation,
@@ -90,8 +98,26 @@ def report_create(
         next_steps=next_steps,
         progress_total=len(STAGES),
     )
-    _enqueue(report)
+    if enqueue:
+        _enqueue(report)
     return report
+
+
+def reports_requeue(*, stale_after: timedelta = STALE_AFTER) -> int:
+    """Queue again the reports nobody is generating: queued ones, and running ones whose
+    worker has been silent for ``stale_after`` (it died). Returns how many."""
+    from .tasks import generate_report
+
+    stale = timezone.now() - stale_after
+    waiting = Report.objects.filter(
+        Q(state=ReportState.QUEUED) | Q(state=ReportState.RUNNING, updated_at__lt=stale),
+        status=ReportStatus.DRAFT,
+    )
+    ids = list(waiting.values_list("pk", flat=True))
+    Report.objects.filter(pk__in=ids).update(state=ReportState.QUEUED)
+    for report_id in ids:
+        generate_report.enqueue(report_id)
+    return len(ids)
 
 
 def _require_draft(report: Report) -> None:

@@ -11,3 +11,11 @@ def generate_report(report_id: int) -> None:
     from .services import report_generate
 
     report_generate(report_id=report_id)
+
+
+def start_queued() -> str | None:
+    """At worker start: generate the reports left queued (the demo's) or left by a dead worker."""
+    from .services import reports_requeue
+
+    queued = reports_requeue()
+    return f"{queued} report(s) queued for generation." if queued else None

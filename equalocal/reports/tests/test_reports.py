@@ -231,3 +231,21 @@ def test_names_follow_the_people_rule(personas, plan):
     assert "Pia Lund" in text
     assert "Olle Gren" not in text
     assert "Samordnare" in text
+
+
+def test_a_starting_worker_takes_up_queued_and_abandoned_reports(personas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from equalocal.reports.tasks import start_queued
+
+    queued = ReportFactory(organisation=personas.org_a, state=ReportState.QUEUED)
+    abandoned = ReportFactory(organisation=personas.org_a, state=ReportState.RUNNING)
+    busy = ReportFactory(organisation=personas.org_a, state=ReportState.RUNNING)
+    Report.objects.filter(pk=abandoned.pk).update(updated_at=timezone.now() - timedelta(minutes=30))
+    # The immediate task backend generates them at once.
+    assert start_queued() == "2 report(s) queued for generation."
+    states = dict(Report.objects.values_list("pk", "state"))
+    assert states[queued.pk] == states[abandoned.pk] == ReportState.READY
+    assert states[busy.pk] == ReportState.RUNNING
