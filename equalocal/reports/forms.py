@@ -37,6 +37,7 @@ class ReportForm(forms.ModelForm):
             "summary",
             "background",
             "next_steps",
+            "public",
             "pdf_ua",
         ]
         widgets = {
@@ -100,6 +101,7 @@ class DraftForm(forms.ModelForm):
             "summary",
             "background",
             "next_steps",
+            "public",
         ]
         widgets = ReportForm.Meta.widgets
 

@@ -78,6 +78,14 @@ class Report(TimeStampedModel):
         default=True,
         help_text=_("Make the PDF conform to PDF/UA-1 (universal accessibility)."),
     )
+    public = models.BooleanField(
+        _("public report"),
+        default=False,
+        help_text=_(
+            "Anyone may read it once it is sent; people are named only where they are public "
+            "contacts."
+        ),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -128,6 +136,11 @@ class Report(TimeStampedModel):
     @property
     def is_frozen(self) -> bool:
         return self.status == ReportStatus.SENT
+
+    @property
+    def is_published(self) -> bool:
+        """A public report is readable by anyone once it is sent (and so frozen)."""
+        return self.public and self.is_frozen
 
     @property
     def is_ready(self) -> bool:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from equalocal.organisations.permissions import can_view_internal
 
-from .selectors import reports_of
+from .selectors import published_reports_of, reports_of
 
 
 def organisation_reports(request, organisation) -> dict | None:
-    """The latest reports on the organisation's page, for its members."""
-    if not can_view_internal(request.user, organisation):
+    """The latest reports on the organisation's page: all for its members, the published ones
+    for everyone else."""
+    if can_view_internal(request.user, organisation):
+        return {"organisation": organisation, "reports": reports_of(organisation, limit=5)}
+    published = published_reports_of(organisation)
+    if not published:
         return None
-    return {"organisation": organisation, "reports": reports_of(organisation, limit=5)}
+    return {"organisation": organisation, "reports": published, "public": True}

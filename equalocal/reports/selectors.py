@@ -19,15 +19,29 @@ def get_organisation_for_reports(user, slug: str, *, action: str = Action.VIEW):
     return organisation
 
 
-def get_report_for_user(user, org_slug: str, report_pk: int, *, action: str = Action.VIEW):
-    """A report of the organisation; outsiders get 404, like for every private object."""
+def get_report_for_user(
+    user, org_slug: str, report_pk: int, *, action: str = Action.VIEW, public: bool = False
+):
+    """A report of the organisation; outsiders get 404, like for every private object.
+
+    ``public=True`` (reading the report and its files) lets anyone read a published report:
+    a public one that was sent.
+    """
     report = get_object_or_404(
         Report.objects.select_related("organisation", "author", "plan", "body", "previous_version"),
         pk=report_pk,
         organisation__slug=org_slug,
     )
-    permissions.require(user, report.organisation, action)
+    permissions.require(user, report.organisation, action, public=public and report.is_published)
     return report
+
+
+def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+    return list(
+        Report.objects.filter(organisation=organisation, public=True, status="sent").select_related(
+            "author", "organisation"
+        )[:limit]
+    )
 
 
 def reports_of(organisation, *, limit: int | None = None):

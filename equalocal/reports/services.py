@@ -71,6 +71,7 @@ def report_create(
     next_steps: str = "",
     plan=None,
     body=None,
+    public: bool = False,
     pdf_ua: bool = True,
     enqueue: bool = True,
 ) -> Report:
@@ -88,6 +89,7 @@ def report_create(
         or default_title(kind, organisation, period_end, language),
         plan=plan,
         body=body,
+        public=public,
         period_start=period_start,
         period_end=period_end,
         language=language,
@@ -178,6 +180,7 @@ def _new_version(previous: Report, by) -> Report:
         title=previous.title,
         plan=previous.plan,
         body=previous.body,
+        public=previous.public,
         period_start=previous.period_start,
         period_end=previous.period_end,
         language=previous.language,

@@ -34,11 +34,15 @@ def number(value) -> str | None:
 
 
 class Audience:
-    """Who reads the report: members of ``organisation``, and of the members that share their
-    contacts with it (for a network's report)."""
+    """Who reads the report: members of its organisation, and of the members that share their
+    contacts with it (for a network's report); anyone, for a public report."""
 
-    def __init__(self, organisation, shared_with: frozenset[int] = frozenset()):
-        self.visible_orgs = frozenset({organisation.pk, *shared_with})
+    def __init__(self, report: Report, shared_with: frozenset[int] = frozenset()):
+        # A public report is read by anyone: only public contacts are named.
+        if report.public:
+            self.visible_orgs: frozenset[int] = frozenset()
+        else:
+            self.visible_orgs = frozenset({report.organisation_id, *shared_with})
         self._reader = AnonymousUser()
 
     def may_see(self, person) -> bool:
@@ -197,7 +201,7 @@ def _follow_up(report: Report, progress: Progress) -> dict:
 
     organisation = report.organisation
     today = min(timezone.localdate(), report.period_end)
-    audience = Audience(organisation)
+    audience = Audience(report)
     progress("commitment")
     data: dict = {"commitment": _commitment(organisation, today)}
     plan = report.plan or current_plan(organisation)
@@ -376,7 +380,7 @@ def _network_interim(report: Report, progress: Progress) -> dict:
         .select_related("member")
         .order_by("member__name", "pk")
     )
-    audience = Audience(network, contacts_shared_with(network, {m.member_id for m in memberships}))
+    audience = Audience(report, contacts_shared_with(network, {m.member_id for m in memberships}))
     progress("commitment")
     seats = current_seats(body, today=end)
     coordinators = [
@@ -506,7 +510,7 @@ def _operational_plan(report: Report, progress: Progress) -> dict:
     shared: frozenset[int] = frozenset()
     for body in bodies:
         shared |= contacts_shared_with(body.network, {seat.member_id for seat in seats})
-    audience = Audience(report.organisation, shared)
+    audience = Audience(report, shared)
     progress("plan")
     texts = {t.reference_goal_id: t.text for t in plan.goal_texts.all()}
     higher_goals = [

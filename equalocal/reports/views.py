@@ -71,6 +71,7 @@ def report_create(request, org):
             next_steps=data.get("next_steps", ""),
             plan=data["plan"],
             body=data.get("body"),
+            public=data["public"],
             pdf_ua=data["pdf_ua"],
         )
 
@@ -88,28 +89,31 @@ def _detail_context(request, report) -> dict:
             preview = mark_safe(render_html(snapshot, standalone=False))  # noqa: S308 - rendered by the template engine, escaped
     user = request.user
     organisation = report.organisation
+    member = allows(user, organisation, Action.VIEW)
     return {
         "organisation": organisation,
         "report": report,
         "preview": preview,
-        "versions": selectors.report_versions(report),
-        "comments": report.comments.select_related("author"),
+        "member": member,
+        "public_view": not member,
+        "versions": selectors.report_versions(report) if member else [],
+        "comments": report.comments.select_related("author") if member else [],
         "comment_form": CommentForm(),
         "can_edit": allows(user, organisation, Action.EDIT),
-        "can_change": _may_change(user, report),
+        "can_change": member and _may_change(user, report),
     }
 
 
 def _may_change(user, report) -> bool:
     """The author of a draft changes it, and so do the organisation's editors."""
-    if report.is_frozen:
+    if report.is_frozen or not user.is_authenticated:
         return False
     return report.author_id == user.pk or allows(user, report.organisation, Action.EDIT)
 
 
-@login_required
 def report_detail(request, org, report):
-    item = selectors.get_report_for_user(request.user, org, report)
+    """Members see everything; anyone else only a published report, without its comments."""
+    item = selectors.get_report_for_user(request.user, org, report, public=True)
     return render(request, "reports/detail.html", _detail_context(request, item))
 
 
@@ -139,7 +143,7 @@ FILES = {
 
 
 def _file(request, org, report, kind):
-    item = selectors.get_report_for_user(request.user, org, report)
+    item = selectors.get_report_for_user(request.user, org, report, public=True)
     field, content_type, suffix = FILES[kind]
     name = getattr(item, field)
     if not name or not default_storage.exists(name):
@@ -153,17 +157,14 @@ def _file(request, org, report, kind):
     )
 
 
-@login_required
 def report_pdf(request, org, report):
     return _file(request, org, report, "pdf")
 
 
-@login_required
 def report_docx(request, org, report):
     return _file(request, org, report, "docx")
 
 
-@login_required
 def report_snapshot(request, org, report):
     return _file(request, org, report, "snapshot")
 

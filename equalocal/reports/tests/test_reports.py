@@ -249,3 +249,45 @@ def test_a_starting_worker_takes_up_queued_and_abandoned_reports(personas):
     states = dict(Report.objects.values_list("pk", "state"))
     assert states[queued.pk] == states[abandoned.pk] == ReportState.READY
     assert states[busy.pk] == ReportState.RUNNING
+
+
+PUBLIC_NAMES = ["anonymous", "outsider", "peer", "viewer"]
+
+
+@pytest.mark.parametrize("persona", PUBLIC_NAMES)
+def test_a_published_report_is_public_and_names_only_public_contacts(personas, plan, persona):
+    from django.test import Client
+
+    hidden = PersonFactory(organisation=personas.org_a, name="Sara Ek", title="Strateg")
+    shown = PersonFactory(
+        organisation=personas.org_a, name="Pia Lund", title="Chef", is_public_contact=True
+    )
+    goal = plan.goals.first()
+    for person in (hidden, shown):
+        ActivityFactory(goal=goal, title=f"Uppgift för {person.title}", responsible_person=person)
+    report = _generate(personas, plan, public=True)
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(personas.user(persona))
+    urls = [
+        report.get_absolute_url(),
+        reverse("reports:pdf", kwargs={"org": "org-a", "report": report.pk}),
+        reverse("reports:snapshot", kwargs={"org": "org-a", "report": report.pk}),
+    ]
+    # A public draft is still private.
+    expected = 200 if persona == "viewer" else 404
+    assert [client.get(url).status_code for url in urls] == [expected] * 3
+    services.report_comment_add(report=report, by=personas.user("viewer"), text="Intern kommentar")
+    services.report_send(report=report, by=personas.user("editor"))
+    assert [client.get(url).status_code for url in urls] == [200] * 3
+    page = client.get(urls[0]).text
+    assert "Pia Lund" in page
+    assert "Sara Ek" not in page
+    assert "Strateg" in page
+    assert ("Intern kommentar" in page) == (persona == "viewer")
+    assert ("Regenerate as a new version" in page) == (persona == "viewer")
+    # Acting on it stays for members.
+    regenerate = reverse("reports:regenerate", kwargs={"org": "org-a", "report": report.pk})
+    assert client.post(regenerate).status_code == (
+        302 if persona in {"anonymous", "viewer"} else 404
+    )
