@@ -8,6 +8,7 @@ group's network.
 """
 
 import hashlib
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -561,3 +562,70 @@ class ImportPreviewFactory(factory.django.DjangoModelFactory):
     by = factory.SubFactory(UserFactory)
     file_name = "plan.xlsx"
     title = "Importerad plan"
+
+
+def _stored_report_file(content: bytes, suffix: str) -> str:
+    from django.core.files.storage import default_storage
+
+    return default_storage.save(f"reports/factory{suffix}", ContentFile(content))
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A generated draft follow-up report with small stand-in files (no PDF is laid out).
+
+    Its snapshot is a valid follow-up snapshot without a plan, so the preview renders; tests
+    of the real files generate them with ``services.report_generate``.
+    """
+
+    class Meta:
+        model = "reports.Report"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "follow_up"
+    title = factory.Sequence(lambda n: f"Uppföljning {n}")
+    period_start = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=1))
+    period_end = factory.LazyFunction(timezone.localdate)
+    language = "sv"
+    author = factory.SubFactory(UserFactory)
+    state = "ready"
+    generated_at = factory.LazyFunction(timezone.now)
+    page_count = 1
+    snapshot_file = factory.LazyAttribute(
+        lambda o: _stored_report_file(
+            json.dumps(
+                {
+                    "schema": 1,
+                    "kind": o.kind,
+                    "language": o.language,
+                    "title": o.title,
+                    "organisation": {
+                        "name": o.organisation.name,
+                        "code": "",
+                        "kind": "",
+                        "country": "",
+                    },
+                    "period": {
+                        "start": o.period_start.isoformat(),
+                        "end": o.period_end.isoformat(),
+                    },
+                    "version": 1,
+                    "made_on": o.period_end.isoformat(),
+                    "author": "",
+                    "summary": "",
+                    "commitment": None,
+                    "plan": None,
+                    "since": o.period_start.isoformat(),
+                    "goals": [],
+                    "statuses": [],
+                    "overdue": [],
+                    "coverage": [],
+                    "indicators": [],
+                }
+            ).encode(),
+            ".json",
+        )
+    )
+    pdf_file = factory.LazyAttribute(lambda o: _stored_report_file(b"%PDF-1.7\n%%EOF\n", ".pdf"))
+    docx_file = factory.LazyAttribute(
+        lambda o: _stored_report_file(b"PK\x05\x06" + bytes(18), ".docx")
+    )

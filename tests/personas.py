@@ -86,6 +86,7 @@ def build_personas() -> Personas:
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
     personas.objects.update(_exchange_objects(org_a, users))
+    personas.objects.update(_report_objects(org_a, users["editor"]))
     return personas
 
 
@@ -113,6 +114,13 @@ def _exchange_objects(organisation, users) -> dict:
         organisation=network, by=users["staff"], kind=ImportKind.MEMBERS, title=""
     )
     return {"preview": plan_preview.pk, "network_preview": network_preview.pk}
+
+
+def _report_objects(organisation, author) -> dict:
+    """A generated draft report of org A, written by its editor."""
+    from .factories import ReportFactory
+
+    return {"report": ReportFactory(organisation=organisation, author=author).pk}
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

@@ -53,6 +53,13 @@ ADMINS_ONLY = {
 }
 ADMINS_ONLY_POST = {**ADMINS_ONLY, "admin": REDIRECT, "staff": REDIRECT}
 EDITORS_ONLY_POST = {**EDITORS_ONLY, "editor": REDIRECT, "admin": REDIRECT, "staff": REDIRECT}
+MEMBERS_POST = {
+    **MEMBERS_ONLY,
+    "viewer": REDIRECT,
+    "editor": REDIRECT,
+    "admin": REDIRECT,
+    "staff": REDIRECT,
+}
 NETWORK_COORDINATORS = {**EDITORS_ONLY, "editor": FORBIDDEN, "admin": FORBIDDEN}
 PRIVATE_PERSON = {
     "anonymous": NOT_FOUND,
@@ -195,6 +202,20 @@ EXPECTED = {
     "documents:item-reject": ("post", EDITORS_ONLY_POST),
     "documents:item-correct": ("get", EDITORS_ONLY),
     "document_search:search": ("get", SIGNED_IN_200),
+    # Reports: org A's generated draft, written by its editor; viewers may make reports. A
+    # private report does not exist for others, signed in or not (published ones are public:
+    # equalocal/reports/tests/test_reports.py).
+    "reports:list": ("get", MEMBERS_ONLY),
+    "reports:create": ("get", MEMBERS_ONLY),
+    "reports:detail": ("get", PRIVATE_PERSON),
+    "reports:status": ("get", MEMBERS_ONLY),
+    "reports:pdf": ("get", PRIVATE_PERSON),
+    "reports:docx": ("get", PRIVATE_PERSON),
+    "reports:snapshot": ("get", PRIVATE_PERSON),
+    "reports:edit": ("get", EDITORS_ONLY),
+    "reports:send": ("post", EDITORS_ONLY_POST),
+    "reports:regenerate": ("post", MEMBERS_POST),
+    "reports:comment": ("post", MEMBERS_POST),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
     # Exports follow the page they export; a preview is its uploader's (org A's editor).
     "exchange:organisations-export": ("get", ALL_200),
@@ -222,6 +243,7 @@ PREVIEW_KWARG = {"network_exchange:members-import-preview": "network_preview"}
 POST_DATA = {
     "accounts:invite": {"email": "new@example.org", "role": "viewer"},
     "organisations:member-role": {"role": "editor"},
+    "reports:comment": {"text": "Kan vi lägga till lönekartläggningen?"},
 }
 
 
@@ -341,6 +363,7 @@ ID_PARAMS = {
     "item",
     "number",
     "preview",
+    "report",
 }
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}

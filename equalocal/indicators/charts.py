@@ -158,12 +158,14 @@ def line_chart(
     parts.append("</g>")
     if target is not None:
         y = y_at(float(target))
+        # Outside the f-string, where makemessages finds it.
+        target_label = _("Target %(value)s") % {"value": _number(target)}
         parts.append(
             f'<g class="target"><line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_fmt(y)}" '
             f'y2="{_fmt(y)}" stroke="#8a4b00" stroke-width="2" stroke-dasharray="1 4" '
             f'stroke-linecap="round"/>'
             f'<text x="{WIDTH - RIGHT}" y="{_fmt(y - 5)}" text-anchor="end" fill="#8a4b00">'
-            f"{escape(_('Target %(value)s') % {'value': _number(target)})}</text></g>"
+            f"{escape(target_label)}</text></g>"
         )
     legend_y = HEIGHT - 20
     legend_x = LEFT

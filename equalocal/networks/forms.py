@@ -140,10 +140,10 @@ class SeatForm(LockedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Seat
-        fields = ["member", "person", "role", "from_date", "to_date"]
+        fields = ["member", "person", "role", "from_date", "to_date", "share_of_time"]
         widgets = {"from_date": DateInput(), "to_date": DateInput()}
 
-    compared = ["person", "role", "from_date", "to_date"]
+    compared = ["person", "role", "from_date", "to_date", "share_of_time"]
 
     def __init__(self, *args, network, coordinator: bool, **kwargs):
         super().__init__(*args, **kwargs)

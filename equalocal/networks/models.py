@@ -2,6 +2,7 @@
 representatives and vacant seats, meetings, and the responsibility matrix."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -183,6 +184,13 @@ class Seat(TimeStampedModel):
     )
     from_date = models.DateField(_("from"), null=True, blank=True)
     to_date = models.DateField(_("to"), null=True, blank=True)
+    share_of_time = models.PositiveSmallIntegerField(
+        _("share of time (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("How much of the representative's working time the seat takes, 0–100 %."),
+    )
     lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 

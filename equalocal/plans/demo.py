@@ -59,30 +59,33 @@ REGIONAL_GOALS = {
 }
 
 VERKSAMHETSPLAN_TITLE = "Verksamhetsplan 2014 för Umeåregionens jämställdhetsarbetsgrupp"
-VERKSAMHETSPLAN_PURPOSE = """\
-Verksamhetsområde
+VERKSAMHETSPLAN_FIELD_OF_WORK = """\
 Deltagarna i jämställdhetsgruppen verkar i huvudsak inom utvecklings-, personal- och \
 jämställdhetsfrågor. Arbetet ska bidra till ett livskraftigt jämställdhetsarbete vars resultat \
 når medborgarna i Umeåregionen som en jämställd medborgarservice. Representanterna har både ett \
 internt fokus (diskrimineringslagstiftning och arbetsgivaransvar) och ett externt \
 verksamhetsperspektiv; den del av tjänsten som avser jämställdhetsuppdraget varierar mellan 0 % \
-och 100 %.
-
-Avsikt/syfte – gruppens bidrag till Umeåregionens tre övergripande målsättningar
-1. Utveckla regionen: den regionala handlingsplanen från 2010 ger regionens övriga arbetsgrupper \
-stöd i hur de kan förhålla sig till ett urval av artiklarna i CEMR-deklarationen, som samtliga \
-sex kommuner har undertecknat. En gemensam kunskapsutveckling ökar kunskapen om kopplingen mellan \
-jämställdhet och regional utveckling (visionen ”Världens bästa livsmiljö för 250 000 invånare år \
-2050”).
-2. Effektivisera den kommunala förvaltningen: fortsatt utveckling av kunskaper och metoder gör \
-att representanterna kan stödja politiker och chefer i regionen. Samverkan från satsningen \
-Jämställdhet genus och förändringsarbete i Umeåregionen fortsatte i projektet Normstorm i \
-Umeåregionen och i utbildningen Genus, makt och samhälle. Jämställdhetsintegrering leder till en \
-mer jämställd medborgarservice där resurserna fördelas likvärdigt och rättvist.
-3. Samverkan ska vara demokratiskt förankrad: varje kommun äger sitt eget jämställdhetsarbete; \
-gruppen erbjuder gemensam kunskapsutveckling och koordinering av aktiviteter, berättar om arbetet \
-på regionens webbplats för att göra samarbetet transparent och träffas regelbundet.
-"""
+och 100 %."""
+VERKSAMHETSPLAN_PURPOSE = (
+    "Avsikt/syfte: hur gruppen bidrar till Umeåregionens tre övergripande målsättningar "
+    "(texten till varje mål står vid målet)."
+)
+# The group's purpose written against each regional goal, by the goal's number.
+VERKSAMHETSPLAN_GOAL_TEXTS = {
+    1: "Den regionala handlingsplanen från 2010 ger regionens övriga arbetsgrupper stöd i hur de "
+    "kan förhålla sig till ett urval av artiklarna i CEMR-deklarationen, som samtliga sex "
+    "kommuner har undertecknat. En gemensam kunskapsutveckling ökar kunskapen om kopplingen "
+    "mellan jämställdhet och regional utveckling (visionen ”Världens bästa livsmiljö för "
+    "250 000 invånare år 2050”).",
+    2: "Fortsatt utveckling av kunskaper och metoder gör att representanterna kan stödja "
+    "politiker och chefer i regionen. Samverkan från satsningen Jämställdhet genus och "
+    "förändringsarbete i Umeåregionen fortsatte i projektet Normstorm i Umeåregionen och i "
+    "utbildningen Genus, makt och samhälle. Jämställdhetsintegrering leder till en mer jämställd "
+    "medborgarservice där resurserna fördelas likvärdigt och rättvist.",
+    3: "Varje kommun äger sitt eget jämställdhetsarbete; gruppen erbjuder gemensam "
+    "kunskapsutveckling och koordinering av aktiviteter, berättar om arbetet på regionens "
+    "webbplats för att göra samarbetet transparent och träffas regelbundet.",
+}
 VERKSAMHETSPLAN_GOALS = [
     "Bidra till att utveckla jämställdhetsperspektivet i Umeåregionens arbetsgrupper",
     'Marknadsföra och sprida webbutbildningen "Normstorm" - utbildning i jämställdhet för arbetsgivare',
@@ -147,9 +150,11 @@ def _load_verksamhetsplan(organisations) -> bool:
             period_start=date(2014, 1, 1),
             period_end=date(2014, 12, 31),
             contact=contact,
+            field_of_work=VERKSAMHETSPLAN_FIELD_OF_WORK,
             purpose=VERKSAMHETSPLAN_PURPOSE,
         ),
         reference_goals=regional_goals,
+        goal_texts={goal.pk: VERKSAMHETSPLAN_GOAL_TEXTS[goal.number] for goal in regional_goals},
     )
     goals = {}
     for number, title in enumerate(VERKSAMHETSPLAN_GOALS, start=1):

@@ -90,6 +90,7 @@ class PlanForm(LockedFormMixin, forms.ModelForm):
             "period_end": DateInput(),
             "adopted_on": DateInput(),
             "purpose": forms.Textarea(attrs={"rows": 4}),
+            "field_of_work": forms.Textarea(attrs={"rows": 3}),
             "resources": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -119,7 +120,33 @@ class PlanForm(LockedFormMixin, forms.ModelForm):
         self.fields["reference_goals"].queryset = selectors.reference_goals_for(organisation)
         self.fields["priorities"].group_by(_article_group)
         self.fields["reference_goals"].group_by(_goal_set)
+        self._add_goal_texts()
         self._init_lock()
+
+    def _add_goal_texts(self):
+        """A text per higher-level goal the saved plan works for: its purpose against it."""
+        self.goal_text_names = []
+        if not self.instance.pk:
+            return
+        texts = {t.reference_goal_id: t.text for t in self.instance.goal_texts.all()}
+        for goal in self.instance.reference_goals.select_related("goal_set").order_by(
+            "goal_set__code", "number"
+        ):
+            name = f"goal_text_{goal.pk}"
+            self.fields[name] = forms.CharField(
+                label=_("What the plan does for “%(goal)s”") % {"goal": goal.title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=texts.get(goal.pk, ""),
+            )
+            self.goal_text_names.append((goal.pk, name))
+
+    @property
+    def goal_text_fields(self):
+        return [self[name] for _pk, name in self.goal_text_names]
+
+    def goal_texts(self) -> dict[int, str]:
+        return {pk: self.cleaned_data.get(name, "") for pk, name in self.goal_text_names}
 
     def _charter(self, organisation):
         """The Charter text whose articles the plan prioritises: its commitment's (the one

@@ -140,6 +140,7 @@ PLAN_EDITABLE_FIELDS = [
     "adopted_on",
     "adoption_case_number",
     "contact",
+    "field_of_work",
     "purpose",
     "priorities",
     "reference_goals",
@@ -194,6 +195,11 @@ class ActionPlan(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("contact person"),
+    )
+    field_of_work = models.TextField(
+        _("field of work"),
+        blank=True,
+        help_text=_("For a working group's plan: the field it works in, its expertise."),
     )
     purpose = models.TextField(_("purpose and background"), blank=True)
     priorities = models.ManyToManyField(
@@ -272,6 +278,31 @@ class ActionPlan(TimeStampedModel):
     @property
     def can_be_restored(self) -> bool:
         return self.deleted_at is not None and timezone.now() < self.restorable_until
+
+
+class PlanGoalText(models.Model):
+    """What the plan does for one of its higher-level goals, in the plan's own words (the
+    purpose of an operational plan, written against each regional goal)."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goal_texts")
+    reference_goal = models.ForeignKey(
+        ReferenceGoal, on_delete=models.CASCADE, related_name="plan_texts"
+    )
+    text = models.TextField(_("text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("text on a higher-level goal")
+        verbose_name_plural = _("texts on higher-level goals")
+        ordering = ["reference_goal__goal_set", "reference_goal__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "reference_goal"], name="one_text_per_plan_goal"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:60]
 
 
 class Consultation(models.Model):

@@ -22,6 +22,7 @@ from .models import (
     Consultation,
     Goal,
     GoalSet,
+    PlanGoalText,
     PlanStatus,
     ProgressUpdate,
     ReferenceGoal,
@@ -49,8 +50,13 @@ def plan_save(
     priorities: Iterable | None = None,
     reference_goals: Iterable | None = None,
     expected_lock_version: int | None = None,
+    goal_texts: dict[int, str] | None = None,
 ) -> ActionPlan:
-    """Create or update a plan (optimistic locking when ``expected_lock_version`` is given)."""
+    """Create or update a plan (optimistic locking when ``expected_lock_version`` is given).
+
+    ``goal_texts`` maps a higher-level goal's id to what the plan does for it; texts of goals
+    the plan no longer works for, and empty texts, are removed.
+    """
     _validate(plan)
     claim_lock(ActionPlan, plan, expected_lock_version)
     _attribute_to(plan, by)
@@ -59,7 +65,23 @@ def plan_save(
         plan.priorities.set(priorities)
     if reference_goals is not None:
         plan.reference_goals.set(reference_goals)
+    if goal_texts is not None or reference_goals is not None:
+        _set_goal_texts(plan, goal_texts)
     return plan
+
+
+def _set_goal_texts(plan: ActionPlan, texts: dict[int, str] | None) -> None:
+    linked = set(plan.reference_goals.values_list("pk", flat=True))
+    plan.goal_texts.exclude(reference_goal_id__in=linked).delete()
+    for goal_id, text in (texts or {}).items():
+        if goal_id not in linked:
+            continue
+        if text.strip():
+            PlanGoalText.objects.update_or_create(
+                plan=plan, reference_goal_id=goal_id, defaults={"text": text.strip()}
+            )
+        else:
+            plan.goal_texts.filter(reference_goal_id=goal_id).delete()
 
 
 @transaction.atomic
@@ -75,6 +97,7 @@ def plan_new_version(*, plan: ActionPlan, by=None) -> ActionPlan:
     goals = list(plan.goals.prefetch_related("articles", "reference_goals"))
     activities = list(plan.activities.prefetch_related("articles"))
     consultations = list(plan.consultations.all())
+    goal_texts = list(plan.goal_texts.all())
 
     copy = ActionPlan.objects.get(pk=plan.pk)
     copy.pk = None
@@ -118,6 +141,10 @@ def plan_new_version(*, plan: ActionPlan, by=None) -> ActionPlan:
     Consultation.objects.bulk_create(
         Consultation(plan=copy, date=c.date, consulted=c.consulted, summary=c.summary)
         for c in consultations
+    )
+    PlanGoalText.objects.bulk_create(
+        PlanGoalText(plan=copy, reference_goal_id=t.reference_goal_id, text=t.text)
+        for t in goal_texts
     )
     return copy
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "equalocal.documents",
     "equalocal.workspace",
     "equalocal.exchange",
+    "equalocal.reports",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]

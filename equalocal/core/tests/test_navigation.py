@@ -33,6 +33,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         "Indicators": "/indicators/organisations/org-a/scorecards/",
         "Network": f"/organisations/{personas.objects['network']}/network/",
         "Documents": "/organisations/org-a/documents/",
+        "Reports": "/organisations/org-a/reports/",
         "Organisations": "/organisations/",
         "The Charter": "/charter/",
     }
@@ -49,6 +50,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         ("/charter/organisations/org-a/commitments/", "Commitment"),
         ("/indicators/", "Indicators"),
         ("/organisations/org-a/documents/", "Documents"),
+        ("/organisations/org-a/reports/", "Reports"),
         ("/charter/", "The Charter"),
         ("/organisations/", "Organisations"),
     ],

@@ -268,6 +268,24 @@ def _accept_signing(item: ExtractedItem, values: dict, by):
     return step
 
 
+# A working group's annual plan (sample 002) names itself so in its title or opening lines.
+OPERATIONAL_PLAN = re.compile(
+    r"\b(verksamhetsplan\w*|operational plan|annual (?:work |operational )?plan|work ?plan)\b",
+    re.IGNORECASE,
+)
+
+
+def _imported_plan_kind(document) -> str:
+    """Operational when the document calls itself an annual or operational plan; else a Charter
+    plan when it concerns the Charter, else another plan."""
+    from equalocal.plans.models import PlanKind
+
+    first_page = document.pages.order_by("number").values_list("text", flat=True).first() or ""
+    if OPERATIONAL_PLAN.search(f"{document.title}\n{first_page[:2000]}"):
+        return PlanKind.OPERATIONAL
+    return PlanKind.CHARTER if document.cemr_related else PlanKind.OTHER
+
+
 def _accept_plan_adoption(item: ExtractedItem, values: dict, by, plan):
     from equalocal.plans.models import ActionPlan, PlanKind, PlanStatus
     from equalocal.plans.services import plan_save
@@ -346,7 +364,7 @@ def _plan_for_rows(item: ExtractedItem, by):
     """The draft plan this document's rows go to: the one made for an earlier row, or a new one."""
     from django.contrib.contenttypes.models import ContentType
 
-    from equalocal.plans.models import ActionPlan, Activity, PlanKind, PlanStatus
+    from equalocal.plans.models import ActionPlan, Activity, PlanStatus
     from equalocal.plans.services import plan_save
 
     activity_type = ContentType.objects.get_for_model(Activity)
@@ -372,7 +390,7 @@ def _plan_for_rows(item: ExtractedItem, by):
         plan=ActionPlan(
             organisation=document.organisation,
             title=document.title[:300],
-            kind=PlanKind.CHARTER if document.cemr_related else PlanKind.OTHER,
+            kind=_imported_plan_kind(document),
             status=PlanStatus.DRAFT,
             purpose=_("Draft made from the activity table of the document “%(title)s”.")
             % {"title": document.title},

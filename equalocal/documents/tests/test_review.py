@@ -188,6 +188,20 @@ def test_action_rows_become_activities_in_one_draft_plan_per_document(editor):
     assert first.target_type == ContentType.objects.get_for_model(Activity)
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Verksamhetsplan 2014", "operational"),
+        ("Annual operational plan 2026", "operational"),
+        ("Protokoll KS 2024-10-01", "other"),
+    ],
+)
+def test_a_draft_plan_from_an_annual_plan_is_operational(editor, title, kind):
+    document = DocumentFactory(organisation=editor.org, title=title, cemr_related=False)
+    item_accept(item=_row(document), by=editor)
+    assert ActionPlan.objects.get().kind == kind
+
+
 def test_action_row_goes_to_the_chosen_plan(editor):
     plan = plan_save(plan=ActionPlan(organisation=editor.org, title="Min plan"), by=editor)
     item = _row(DocumentFactory(organisation=editor.org))

@@ -108,7 +108,10 @@ def test_verksamhetsplan_2014_of_sample_002(demo):
     assert plan.kind == PlanKind.OPERATIONAL
     assert (plan.period_start, plan.period_end) == (date(2014, 1, 1), date(2014, 12, 31))
     assert (plan.contact.name, plan.contact.organisation.slug) == ("Ingrid Lundström", "vannas")
-    assert "Verksamhetsområde" in plan.purpose and "Avsikt/syfte" in plan.purpose
+    assert "utvecklings-, personal- och jämställdhetsfrågor" in plan.field_of_work
+    assert "Avsikt/syfte" in plan.purpose
+    texts = {t.reference_goal.number: t.text for t in plan.goal_texts.all()}
+    assert set(texts) == {1, 2, 3} and "Normstorm" in texts[2]
     regional = list(plan.reference_goals.order_by("number"))
     assert [goal.title_sv for goal in regional] == [
         "Utveckla regionen",

@@ -122,6 +122,7 @@ def _save_plan(request, form, **extra):
         by=request.user,
         priorities=form.cleaned_data["priorities"],
         reference_goals=form.cleaned_data["reference_goals"],
+        goal_texts=form.goal_texts(),
         **extra,
     )
 

@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "equalocal.reports"
+    label = "reports"
+    verbose_name = _("Reports")
+
+    def ready(self):
+        from equalocal.core.navigation import match, org_url
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_section,
+            register_worker_start,
+        )
+
+        from . import sections, tasks
+
+        register_worker_start("reports.queued", tasks.start_queued)
+        register_nav(
+            NavItem(
+                key="reports",
+                label=_("Reports"),
+                order=75,
+                url=org_url("reports:list"),
+                active=lambda request: match(request, app="reports"),
+            )
+        )
+        register_section(
+            "organisation_detail",
+            template="reports/includes/organisation_reports.html",
+            context=sections.organisation_reports,
+        )

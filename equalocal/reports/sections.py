@@ -1,0 +1,18 @@
+"""What the reports app shows on other apps' pages (registered in ``apps.py``)."""
+
+from __future__ import annotations
+
+from equalocal.organisations.permissions import can_view_internal
+
+from .selectors import published_reports_of, reports_of
+
+
+def organisation_reports(request, organisation) -> dict | None:
+    """The latest reports on the organisation's page: all for its members, the published ones
+    for everyone else."""
+    if can_view_internal(request.user, organisation):
+        return {"organisation": organisation, "reports": reports_of(organisation, limit=5)}
+    published = published_reports_of(organisation)
+    if not published:
+        return None
+    return {"organisation": organisation, "reports": published, "public": True}

@@ -1,0 +1,68 @@
+"""Reads of reports, with the access helper: reports are internal to their organisation."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+
+from equalocal.organisations import permissions
+from equalocal.organisations.permissions import Action
+
+from .models import Report
+
+
+def get_organisation_for_reports(user, slug: str, *, action: str = Action.VIEW):
+    """The organisation whose reports the user reads (members) or makes (viewers too)."""
+    from equalocal.organisations.models import Organisation
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    permissions.require(user, organisation, action)
+    return organisation
+
+
+def get_report_for_user(
+    user, org_slug: str, report_pk: int, *, action: str = Action.VIEW, public: bool = False
+):
+    """A report of the organisation; outsiders get 404, like for every private object.
+
+    ``public=True`` (reading the report and its files) lets anyone read a published report:
+    a public one that was sent.
+    """
+    report = get_object_or_404(
+        Report.objects.select_related("organisation", "author", "plan", "body", "previous_version"),
+        pk=report_pk,
+        organisation__slug=org_slug,
+    )
+    permissions.require(user, report.organisation, action, public=public and report.is_published)
+    return report
+
+
+def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+    return list(
+        Report.objects.filter(organisation=organisation, public=True, status="sent").select_related(
+            "author", "organisation"
+        )[:limit]
+    )
+
+
+def reports_of(organisation, *, limit: int | None = None):
+    reports = Report.objects.filter(organisation=organisation).select_related(
+        "author", "organisation"
+    )
+    return list(reports[:limit]) if limit else reports
+
+
+def report_versions(report: Report) -> list[Report]:
+    """Every version of the report, newest first (following the chain both ways)."""
+    first = report
+    seen = {first.pk}
+    while first.previous_version_id and first.previous_version_id not in seen:
+        first = Report.objects.get(pk=first.previous_version_id)
+        seen.add(first.pk)
+    versions = [first]
+    while True:
+        following = Report.objects.filter(previous_version=versions[-1]).first()
+        if following is None or following.pk in seen:
+            break
+        seen.add(following.pk)
+        versions.append(following)
+    return versions[::-1]

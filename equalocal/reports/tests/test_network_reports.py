@@ -1,0 +1,229 @@
+"""The network's reports: the signatory summary and the interim report of a working group
+(sample 000), read back from the PDF and the DOCX in both languages."""
+
+from datetime import date
+
+import pytest
+from django.core.files.storage import default_storage
+
+from equalocal.charters.models import CharterText, CommitmentStatus
+from equalocal.reports import services
+from equalocal.reports.models import ReportState
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    BodyFactory,
+    CommitmentFactory,
+    GoalFactory,
+    MatrixCellFactory,
+    MeetingFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SeatFactory,
+    UserFactory,
+)
+
+from .helpers import docx_text, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def texts(report) -> list[str]:
+    return [
+        " ".join(pdf_text(read(report.pdf_file)).split()),
+        " ".join(docx_text(read(report.docx_file)).split()),
+    ]
+
+
+@pytest.fixture
+def network():
+    network = NetworkFactory(name="Union of Baltic Cities", slug="ubc", country="FI")
+    charter = CharterText.objects.get(code="2006")
+    cities = [
+        ("Gdańsk", "PL", date(2014, 5, 1), date(2014, 6, 1), True),
+        ("Kalmar", "SE", date(2010, 1, 1), date(2010, 2, 1), False),
+        ("Liepāja", "LV", None, None, False),
+        ("Umeå", "SE", date(2025, 6, 1), None, False),
+    ]
+    for name, country, decided, signed, adopted in cities:
+        city = OrganisationFactory(name=name, country=country)
+        NetworkMembershipFactory(network=network, member=city, joined_on=date(2010, 1, 1))
+        if decided:
+            commitment = CommitmentFactory(
+                organisation=city,
+                charter=charter,
+                status=CommitmentStatus.SIGNED if signed else CommitmentStatus.DECIDED,
+                decided_on=decided,
+                signed_on=signed,
+            )
+            if adopted:
+                ActionPlanFactory(
+                    organisation=city,
+                    commitment=commitment,
+                    status="adopted",
+                    adopted_on=date(2015, 1, 10),
+                )
+    return network
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            ["Signatories in figures", "On time", "Overdue", "Due", "Unknown", "Plan deadlines"],
+        ),
+        (
+            "sv",
+            [
+                "Undertecknare i siffror",
+                "I tid",
+                "Försenad",
+                "Tidsgräns framåt",
+                "Okänd",
+                "Tidsgränser för planer",
+            ],
+        ),
+    ],
+)
+def test_signatory_summary_counts_deadlines_by_status(network, language, words):
+    report = services.report_create(
+        organisation=network,
+        kind="signatory_summary",
+        by=UserFactory(),
+        language=language,
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30),
+    )
+    report = services.report_generate(report_id=report.pk)
+    assert report.state == ReportState.READY, report.error
+    for text in texts(report):
+        for word in [*words, "Gdańsk", "Kalmar", "Liepāja", "Umeå"]:
+            assert word in text, word
+    from equalocal.reports.services import read_snapshot
+
+    snapshot = read_snapshot(report)
+    states = {row["name"]: row["deadline_state"] for row in snapshot["signatories"]}
+    # Gdańsk shares its commitment only, not its plan: its adoption is not known to the network.
+    assert states == {"Gdańsk": "overdue", "Kalmar": "overdue", "Liepāja": "unknown", "Umeå": "due"}
+    assert snapshot["members"] == 4
+    assert ["Sverige" if language == "sv" else "Sweden", 2] in snapshot["by_country"]
+
+
+@pytest.fixture
+def group():
+    network = NetworkFactory(name="Union of Baltic Cities", slug="ubc")
+    group = BodyFactory(
+        network=network,
+        name="Gender Equality Working Group",
+        purpose="Set up by the Executive Board in Kemi 2015.",
+    )
+    gdansk = OrganisationFactory(name="Gdańsk")
+    kotka = OrganisationFactory(name="Kotka")
+    orebro = OrganisationFactory(name="Örebro")
+    NetworkMembershipFactory(body=group, member=gdansk, joined_on=date(2015, 10, 1))
+    NetworkMembershipFactory(
+        body=group,
+        member=kotka,
+        joined_on=date(2015, 10, 1),
+        left_on=date(2016, 3, 1),
+        leave_reason="Resources",
+    )
+    NetworkMembershipFactory(body=group, member=orebro, joined_on=date(2016, 4, 1))
+    coordinator = PersonFactory(organisation=gdansk, name="Maria Nowak", title="Coordinator")
+    seat = SeatFactory(body=group, person=coordinator, role="coordinator")
+    plan = ActionPlanFactory(
+        organisation=network, title="Action Plan 2016", adopted_on=date(2016, 1, 20)
+    )
+    group.plan = plan
+    group.save()
+    aim = GoalFactory(plan=plan, title="Clarifying the aims of the WG")
+    ActivityFactory(
+        goal=aim,
+        title="Discussion in the WG meeting",
+        description="Executive Committee",
+        comment="Horizontal principle needs more actions",
+    )
+    ActivityFactory(plan=plan, goal=None, title="Outreach with the Secretariat")
+    MeetingFactory(body=group, date=date(2016, 2, 14), place="Kristiansand", status="held")
+    MeetingFactory(body=group, date=date(2016, 11, 10), place="Stockholm", status="planned")
+    commission = BodyFactory(
+        network=network, name="Sustainable Cities Commission", kind="commission"
+    )
+    MatrixCellFactory(group=group, row=commission, seat=seat, role="responsible")
+    return group
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            [
+                "Coordinators",
+                "Background",
+                "Members",
+                "Action plan",
+                "Meetings",
+                "Responsibility matrix",
+                "Next steps",
+                "new member",
+                "has left",
+                "Besides the action plan",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "Samordnare",
+                "Bakgrund",
+                "Medlemmar",
+                "Handlingsplan",
+                "Möten",
+                "Ansvarsmatris",
+                "Nästa steg",
+                "ny medlem",
+                "har lämnat",
+                "Utöver handlingsplanen",
+            ],
+        ),
+    ],
+)
+def test_interim_report_has_the_structure_of_the_ubc_report(group, language, words):
+    report = services.report_create(
+        organisation=group.network,
+        kind="network_interim",
+        body=group,
+        by=UserFactory(),
+        language=language,
+        period_start=date(2016, 1, 1),
+        period_end=date(2016, 6, 15),
+        next_steps="Get more cities to sign the Charter",
+    )
+    report = services.report_generate(report_id=report.pk)
+    assert report.state == ReportState.READY, report.error
+    for text in texts(report):
+        for word in [
+            *words,
+            "Gender Equality Working Group",
+            "Kemi 2015",
+            "Kotka",
+            "Örebro",
+            "Clarifying the aims of the WG",
+            "Horizontal principle needs more actions",
+            "Outreach with the Secretariat",
+            "Kristiansand",
+            "Stockholm",
+            "Sustainable Cities Commission",
+            "Get more cities to sign the Charter",
+        ]:
+            assert word in text, word
+        # Gdańsk does not share its contacts with the network: the coordinator by role only.
+        assert "Maria Nowak" not in text
