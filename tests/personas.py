@@ -76,12 +76,19 @@ def build_personas() -> Personas:
         "membership": org_a.memberships.get(user=users["viewer"]).pk,
         "invitation": InvitationFactory(organisation=org_a).pk,
         "charter": "2022",
+        "api_token": _viewer_token(users["viewer"]),
     }
     personas.objects.update(_plan_objects(org_a))
     personas.objects.update(_network_objects(org_a, org_c))
     personas.objects.update(_indicator_objects(org_a))
     personas.objects.update(_document_objects(org_a, users["editor"]))
     return personas
+
+
+def _viewer_token(user) -> int:
+    from equalocal.api.services import api_token_create
+
+    return api_token_create(user=user, name="Personas token")[0].pk
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

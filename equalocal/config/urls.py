@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from equalocal.api.main import api
 from equalocal.documents.urls import search_urlpatterns as document_search_urls
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("", include("equalocal.core.urls")),
     path("", include("equalocal.workspace.urls")),
     path("accounts/", include("equalocal.accounts.urls")),
+    path("accounts/api-tokens/", include("equalocal.api.urls")),
+    path("api/v1/", api.urls),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/<slug:org>/networks/", include("equalocal.networks.membership_urls")),
     path("organisations/", include("equalocal.organisations.urls")),
