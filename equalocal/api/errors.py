@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -130,3 +131,17 @@ def install(api) -> None:
     def server_error(request, exc):
         logger.exception("API error", exc_info=exc)
         return respond(request, 500, body("server_error", _("Something went wrong on our side.")))
+
+
+class ErrorDetail(Schema):
+    code: str
+    message: str
+    fields: dict[str, list[str]]
+
+
+class ErrorOut(Schema):
+    error: ErrorDetail
+
+
+# Documented on every operation: what any of them may answer besides success.
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 422, 429), ErrorOut)

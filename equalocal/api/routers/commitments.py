@@ -14,6 +14,7 @@ from equalocal.organisations.permissions import published
 
 from .. import access
 from ..auth import public
+from ..errors import ERRORS
 
 router = Router(tags=["commitments"])
 
@@ -81,7 +82,7 @@ def _out(commitment: Commitment) -> dict:
 
 @router.get(
     "/organisations/{slug}/commitments",
-    response=CommitmentList,
+    response={200: CommitmentList, **ERRORS},
     auth=public,
     url_name="commitments",
 )
@@ -95,7 +96,7 @@ def list_commitments(request, slug: str):
 
 @router.get(
     "/organisations/{slug}/commitments/{commitment_id}",
-    response=CommitmentOut,
+    response={200: CommitmentOut, **ERRORS},
     auth=public,
     url_name="commitment",
 )

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 from equalocal.organisations.models import Organisation
 
 from ..auth import public
+from ..errors import ERRORS
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["organisations"])
@@ -53,7 +54,12 @@ def _item(organisation: Organisation) -> dict:
     }
 
 
-@router.get("/organisations", response=OrganisationList, auth=public, url_name="organisations")
+@router.get(
+    "/organisations",
+    response={200: OrganisationList, **ERRORS},
+    auth=public,
+    url_name="organisations",
+)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """The organisation directory (public): filter by country (ISO code), kind and name."""
     rows = Organisation.objects.select_related("parent")
@@ -86,7 +92,10 @@ class OrganisationDetail(Schema):
 
 
 @router.get(
-    "/organisations/{slug}", response=OrganisationDetail, auth=public, url_name="organisation"
+    "/organisations/{slug}",
+    response={200: OrganisationDetail, **ERRORS},
+    auth=public,
+    url_name="organisation",
 )
 def get_organisation(request, slug: str):
     """One organisation (public), with the caller's role in it."""

@@ -36,7 +36,7 @@ from equalocal.plans.selectors import get_plan_for_user, plans_of, weighted_prog
 
 from .. import access
 from ..auth import private, public
-from ..errors import ApiError
+from ..errors import ERRORS, ApiError
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["plans"])
@@ -113,7 +113,9 @@ def _plan_item(plan: ActionPlan) -> dict:
     }
 
 
-@router.get("/organisations/{slug}/plans", response=PlanList, auth=public, url_name="plans")
+@router.get(
+    "/organisations/{slug}/plans", response={200: PlanList, **ERRORS}, auth=public, url_name="plans"
+)
 def list_plans(request, slug: str, filters: Query[PlanFilters]):
     """The organisation's plans: all of them for members, the published ones for others."""
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -179,7 +181,10 @@ def _plan_detail(request, plan: ActionPlan) -> dict:
 
 
 @router.get(
-    "/organisations/{slug}/plans/{plan_id}", response=PlanDetail, auth=public, url_name="plan"
+    "/organisations/{slug}/plans/{plan_id}",
+    response={200: PlanDetail, **ERRORS},
+    auth=public,
+    url_name="plan",
 )
 def get_plan(request, slug: str, plan_id: int):
     """One plan; drafts and unpublished plans are private to members (404 for others)."""
@@ -204,7 +209,7 @@ class PlanCreate(Schema):
 
 @router.post(
     "/organisations/{slug}/plans",
-    response={201: PlanDetail},
+    response={201: PlanDetail, **ERRORS},
     auth=private,
     url_name="plan-create",
 )
@@ -251,7 +256,7 @@ def _apply(instance, changes: dict, not_null: set[str]) -> None:
 
 @router.patch(
     "/organisations/{slug}/plans/{plan_id}",
-    response=PlanDetail,
+    response={200: PlanDetail, **ERRORS},
     auth=private,
     url_name="plan-update",
 )
@@ -295,7 +300,7 @@ ARTICLES = Prefetch("articles", queryset=Article.objects.select_related("charter
 
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/goals",
-    response=GoalList,
+    response={200: GoalList, **ERRORS},
     auth=public,
     url_name="goals",
 )
@@ -314,7 +319,7 @@ class GoalCreate(Schema):
 
 @router.post(
     "/organisations/{slug}/plans/{plan_id}/goals",
-    response={201: GoalOut},
+    response={201: GoalOut, **ERRORS},
     auth=private,
     url_name="goal-create",
 )
@@ -407,7 +412,7 @@ def _activities(plan: ActionPlan):
 
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/activities",
-    response=ActivityList,
+    response={200: ActivityList, **ERRORS},
     auth=public,
     url_name="activities",
 )
@@ -441,7 +446,7 @@ def _get_activity(request, plan: ActionPlan, activity_id: int) -> Activity:
 
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/activities/{activity_id}",
-    response=ActivityOut,
+    response={200: ActivityOut, **ERRORS},
     auth=public,
     url_name="activity",
 )
@@ -489,7 +494,7 @@ def _goal_of(plan: ActionPlan, goal_id: int | None) -> Goal | None:
 
 @router.post(
     "/organisations/{slug}/plans/{plan_id}/activities",
-    response={201: ActivityOut},
+    response={201: ActivityOut, **ERRORS},
     auth=private,
     url_name="activity-create",
 )
@@ -544,7 +549,7 @@ NOT_NULL_ACTIVITY = {
 
 @router.patch(
     "/organisations/{slug}/plans/{plan_id}/activities/{activity_id}",
-    response=ActivityOut,
+    response={200: ActivityOut, **ERRORS},
     auth=private,
     url_name="activity-update",
 )
@@ -603,7 +608,7 @@ def _update(update: ProgressUpdate) -> dict:
 
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/activities/{activity_id}/progress",
-    response=ProgressList,
+    response={200: ProgressList, **ERRORS},
     auth=public,
     url_name="progress",
 )
@@ -639,7 +644,7 @@ class ProgressCreate(Schema):
 
 @router.post(
     "/organisations/{slug}/plans/{plan_id}/activities/{activity_id}/progress",
-    response={201: ActivityOut},
+    response={201: ActivityOut, **ERRORS},
     auth=private,
     url_name="progress-create",
 )
