@@ -14,7 +14,7 @@ from typing import Literal
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from equalocal.charters.models import Article
 from equalocal.organisations import permissions
@@ -218,7 +218,7 @@ def create_plan(request, slug: str, payload: PlanCreate):
     organisation = access.organisation(request, slug, Action.EDIT)
     plan = ActionPlan(organisation=organisation, **payload.dict())
     services.plan_save(plan=plan, by=request.user)
-    return 201, _plan_detail(request, _plan(request, slug, plan.pk))
+    return Status(201, _plan_detail(request, _plan(request, slug, plan.pk)))
 
 
 class PlanUpdate(Schema):
@@ -327,7 +327,7 @@ def create_goal(request, slug: str, plan_id: int, payload: GoalCreate):
     """Add a goal to the plan."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     goal = services.goal_save(goal=Goal(plan=plan, **payload.dict()), by=request.user)
-    return 201, _goal(Goal.objects.prefetch_related(ARTICLES).get(pk=goal.pk))
+    return Status(201, _goal(Goal.objects.prefetch_related(ARTICLES).get(pk=goal.pk)))
 
 
 # Activities ---------------------------------------------------------------------------------
@@ -509,7 +509,9 @@ def create_activity(request, slug: str, plan_id: int, payload: ActivityCreate):
     activity = services.activity_save(
         activity=Activity(plan=plan, **data), by=request.user, note=note
     )
-    return 201, _activity(request, _get_activity(request, plan, activity.pk), progress_visible=True)
+    return Status(
+        201, _activity(request, _get_activity(request, plan, activity.pk), progress_visible=True)
+    )
 
 
 class ActivityUpdate(Schema):
@@ -661,4 +663,6 @@ def record_progress(request, slug: str, plan_id: int, activity_id: int, payload:
         by=request.user,
         expected_lock_version=payload.lock_version,
     )
-    return 201, _activity(request, _get_activity(request, plan, activity.pk), progress_visible=True)
+    return Status(
+        201, _activity(request, _get_activity(request, plan, activity.pk), progress_visible=True)
+    )
