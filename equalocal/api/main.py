@@ -12,7 +12,7 @@ from django.http import HttpResponseNotModified
 from ninja import NinjaAPI, Swagger
 
 from . import errors
-from .routers import commitments, organisations, plans
+from .routers import commitments, indicators, organisations, plans
 
 DESCRIPTION = """The equalocal REST API.
 
@@ -61,3 +61,4 @@ errors.install(api)
 api.add_router("", organisations.router)
 api.add_router("", commitments.router)
 api.add_router("", plans.router)
+api.add_router("", indicators.router)

@@ -50,6 +50,11 @@ EXPECTED = {
     ("patch", ACTIVITY): _editors(200),
     ("get", ACTIVITY + "/progress"): MEMBERS_READ,
     ("post", ACTIVITY + "/progress"): _editors(201),
+    # Org A does not publish its figures (the default); its scorecard is not published.
+    ("get", "/organisations/{slug}/indicators"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/measurements"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/scorecards"): ALL_200,
+    ("get", "/organisations/{slug}/scorecards/{scorecard_id}"): MEMBERS_READ,
 }
 
 
@@ -90,6 +95,7 @@ def test_operation_status_by_persona(api_as, personas, method, path):
         plan_id=objects["plan"],
         activity_id=objects["activity"],
         commitment_id=objects["commitment"],
+        scorecard_id=objects["scorecard"],
     )
     for persona in PERSONAS:
         api = api_as(persona)

@@ -11,6 +11,8 @@ from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     CommitmentStepFactory,
+    IndicatorFactory,
+    MeasurementFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
@@ -96,7 +98,9 @@ def test_a_cursor_of_another_ordering_or_a_forged_one_is_refused(api_as, persona
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["organisations", "plans", "activities", "progress"])
+@pytest.mark.parametrize(
+    "kind", ["organisations", "plans", "activities", "progress", "measurements", "indicators"]
+)
 def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_num_queries, kind):
     organisation = personas.org_a
     plan = ActionPlanFactory(organisation=organisation)
@@ -111,6 +115,16 @@ def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_
         for number in range(ROWS):
             ActivityFactory(plan=plan, responsible_person=people[number % 5])
         url = f"/organisations/org-a/plans/{plan.pk}/activities"
+    elif kind == "measurements":
+        indicator = IndicatorFactory(owner=organisation)
+        for number in range(ROWS):
+            MeasurementFactory(
+                indicator=indicator, organisation=organisation, period=str(1800 + number)
+            )
+        url = "/organisations/org-a/measurements"
+    elif kind == "indicators":
+        IndicatorFactory.create_batch(ROWS, owner=organisation)
+        url = "/organisations/org-a/indicators"
     else:
         activity = ActivityFactory(plan=plan)
         ProgressUpdateFactory.create_batch(ROWS, activity=activity)
@@ -280,3 +294,14 @@ def test_staff_and_other_members_reach_only_through_their_roles(api_as, personas
     api = api_as("viewer")
     assert api.post("/organisations/org-x/plans", {"title": "Egen"}).status_code == 201
     assert api.post("/organisations/org-a/plans", {"title": "Nej"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_figures_are_public_only_when_published(api_as, personas):
+    url = "/organisations/org-a/measurements"
+    assert api_as("anonymous").get(url).status_code == 404
+    assert api_as("viewer").get(url).json()["items"][0]["gender"] == "women"
+    PublishingFactory(organisation=personas.org_a, figures=True)
+    body = api_as("anonymous").get(url, gender="women").json()
+    assert [m["value"] for m in body["items"]] == ["42.0000"]
+    assert api_as("anonymous").get(url, gender="men").json()["items"] == []
