@@ -12,7 +12,7 @@ from django.http import HttpResponseNotModified
 from ninja import NinjaAPI, Swagger
 
 from . import errors
-from .routers import commitments, indicators, organisations, plans
+from .routers import commitments, indicators, networks, organisations, plans
 
 DESCRIPTION = """The equalocal REST API.
 
@@ -62,3 +62,4 @@ api.add_router("", organisations.router)
 api.add_router("", commitments.router)
 api.add_router("", plans.router)
 api.add_router("", indicators.router)
+api.add_router("", networks.router)

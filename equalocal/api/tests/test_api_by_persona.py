@@ -55,6 +55,11 @@ EXPECTED = {
     ("get", "/organisations/{slug}/measurements"): MEMBERS_READ,
     ("get", "/organisations/{slug}/scorecards"): ALL_200,
     ("get", "/organisations/{slug}/scorecards/{scorecard_id}"): MEMBERS_READ,
+    # Network N's group is public: everyone reads it, members more (test_networks.py).
+    ("get", "/networks/{slug}/bodies"): ALL_200,
+    ("get", "/networks/{slug}/memberships"): ALL_200,
+    ("get", "/networks/{slug}/bodies/{body_slug}/seats"): ALL_200,
+    ("get", "/networks/{slug}/bodies/{body_slug}/meetings"): ALL_200,
 }
 
 
@@ -91,7 +96,8 @@ def test_every_operation_has_expectations():
 def test_operation_status_by_persona(api_as, personas, method, path):
     objects = personas.objects
     url = path.format(
-        slug="org-a",
+        slug=objects["network"] if path.startswith("/networks") else "org-a",
+        body_slug=objects["group"],
         plan_id=objects["plan"],
         activity_id=objects["activity"],
         commitment_id=objects["commitment"],
