@@ -12,7 +12,7 @@ from django.http import HttpResponseNotModified
 from ninja import NinjaAPI, Swagger
 
 from . import errors
-from .routers import commitments, indicators, networks, organisations, plans
+from .routers import commitments, documents, indicators, networks, organisations, plans
 
 DESCRIPTION = """The equalocal REST API.
 
@@ -63,3 +63,4 @@ api.add_router("", commitments.router)
 api.add_router("", plans.router)
 api.add_router("", indicators.router)
 api.add_router("", networks.router)
+api.add_router("", documents.router)

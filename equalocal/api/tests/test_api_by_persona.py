@@ -55,6 +55,8 @@ EXPECTED = {
     ("get", "/organisations/{slug}/measurements"): MEMBERS_READ,
     ("get", "/organisations/{slug}/scorecards"): ALL_200,
     ("get", "/organisations/{slug}/scorecards/{scorecard_id}"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/documents"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/documents/{document_id}"): MEMBERS_READ,
     # Network N's group is public: everyone reads it, members more (test_networks.py).
     ("get", "/networks/{slug}/bodies"): ALL_200,
     ("get", "/networks/{slug}/memberships"): ALL_200,
@@ -102,6 +104,7 @@ def test_operation_status_by_persona(api_as, personas, method, path):
         activity_id=objects["activity"],
         commitment_id=objects["commitment"],
         scorecard_id=objects["scorecard"],
+        document_id=objects["document"],
     )
     for persona in PERSONAS:
         api = api_as(persona)
