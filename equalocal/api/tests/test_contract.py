@@ -305,3 +305,21 @@ def test_figures_are_public_only_when_published(api_as, personas):
     body = api_as("anonymous").get(url, gender="women").json()
     assert [m["value"] for m in body["items"]] == ["42.0000"]
     assert api_as("anonymous").get(url, gender="men").json()["items"] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("ordering", ["-updated", "id", "title"])
+def test_every_plan_ordering_pages_without_gaps(api_as, personas, ordering):
+    ActionPlanFactory.create_batch(7, organisation=personas.org_a)
+    api = api_as("viewer")
+    seen, cursor = [], None
+    for _ in range(10):
+        params = {"limit": 3, "ordering": ordering, **({"cursor": cursor} if cursor else {})}
+        body = api.get("/organisations/org-a/plans", **params).json()
+        seen += [plan["id"] for plan in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    everything = api.get("/organisations/org-a/plans", limit=200, ordering=ordering).json()
+    assert seen == [plan["id"] for plan in everything["items"]]
+    assert len(seen) == len(set(seen)) == 8
