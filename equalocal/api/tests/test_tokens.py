@@ -111,3 +111,21 @@ def test_the_token_page_is_in_swedish(client):
     response = client.get(reverse("api_tokens:list"), headers={"accept-language": "sv"})
     assert b"API-nycklar" in response.content
     assert b"Skapa nyckel" in response.content
+
+
+@pytest.mark.django_db
+def test_staff_revoke_tokens_in_the_admin_without_seeing_secrets(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    token, raw = api_token_create(user=UserFactory(), name="Läckt")
+    client.force_login(staff)
+    listing = client.get(reverse("admin:api_apitoken_changelist"))
+    assert listing.status_code == 200
+    assert token.digest.encode() not in listing.content
+    detail = client.get(reverse("admin:api_apitoken_change", args=[token.pk]))
+    assert token.digest.encode() not in detail.content
+    response = client.post(
+        reverse("admin:api_apitoken_changelist"),
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    assert response.status_code == 302
+    assert api_token_authenticate(raw=raw) is None
