@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # A Python 3.12: $PYTHON if given, else python3.12, pyenv's 3.12 or python3 (scripts/find-python312.sh).
 PYTHON_312 = $(shell PYTHON="$(PYTHON)" scripts/find-python312.sh)
 
-.PHONY: help system venv run demo worker test test-fast e2e lint format messages bench bench-env check clean
+.PHONY: help system venv run demo worker test test-fast e2e lint format messages api-schema bench bench-env check clean
 
 help:
 	@echo "make system    install the Debian packages (scripts/system-packages.txt), or say how"
@@ -20,6 +20,7 @@ help:
 	@echo "make test-fast run the suite without the browser tests"
 	@echo "make lint      ruff, migrations check, translations check"
 	@echo "make messages  update and compile the translations (en, sv)"
+	@echo "make api-schema write the REST API's OpenAPI document (equalocal/api/openapi.json)"
 	@echo "make bench     run the benchmarks, print a table, write bench-results.json"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -70,6 +71,10 @@ lint: $(STAMP)
 	$(BIN)/python scripts/check_imports.py
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test $(BIN)/equalocal makemigrations --check --dry-run -v1
 	$(BIN)/python scripts/check_translations.py
+
+# The committed OpenAPI document; a test fails when the API changes without it.
+api-schema: $(STAMP)
+	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test $(BIN)/equalocal api_schema
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

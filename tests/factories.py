@@ -44,6 +44,7 @@ from equalocal.organisations.models import (
     Organisation,
     OrganisationKind,
     Person,
+    Publishing,
     Role,
     SharingStatus,
 )
@@ -98,6 +99,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Role.VIEWER
+
+
+class PublishingFactory(factory.django.DjangoModelFactory):
+    """An organisation's publishing settings, the model's defaults unless given."""
+
+    class Meta:
+        model = Publishing
+        django_get_or_create = ("organisation",)
+
+    organisation = factory.SubFactory(OrganisationFactory)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -80,6 +80,7 @@ def build_personas() -> Personas:
         "invitation": (invitation := InvitationFactory(organisation=org_a)).pk,
         "invitation_token": invitation.raw_token,
         "charter": "2022",
+        "api_token": _viewer_token(users["viewer"]),
     }
     personas.objects.update(_plan_objects(org_a))
     personas.objects.update(_network_objects(org_a, org_c))
@@ -121,6 +122,12 @@ def _report_objects(organisation, author) -> dict:
     from .factories import ReportFactory
 
     return {"report": ReportFactory(organisation=organisation, author=author).pk}
+
+
+def _viewer_token(user) -> int:
+    from equalocal.api.services import api_token_create
+
+    return api_token_create(user=user, name="Personas token")[0].pk
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

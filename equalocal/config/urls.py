@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from equalocal.accounts.views import admin_sign_in
+from equalocal.api.main import api
 from equalocal.documents.urls import search_urlpatterns as document_search_urls
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("equalocal.accounts.urls")),
     path("", include("equalocal.exchange.urls")),
     path("organisations/<slug:org>/network/", include("equalocal.exchange.network_urls")),
+    path("accounts/api-tokens/", include("equalocal.api.urls")),
+    path("api/v1/", api.urls),
     path("organisations/<slug:org>/network/", include("equalocal.networks.urls")),
     path("organisations/<slug:org>/networks/", include("equalocal.networks.membership_urls")),
     path("organisations/", include("equalocal.organisations.urls")),

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "equalocal.workspace",
     "equalocal.exchange",
     "equalocal.reports",
+    "equalocal.api",
+    # Serves the API documentation's Swagger UI from its own static files, not a CDN.
+    "ninja",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
@@ -132,6 +135,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# REST API rate limits (per client address): anonymous requests per minute, and failed token
+# attempts per 15 minutes before the address is refused for the rest of that window.
+API_ANONYMOUS_PER_MINUTE = env_int("API_ANONYMOUS_PER_MINUTE", 60)
+API_FAILED_TOKENS_PER_15_MINUTES = env_int("API_FAILED_TOKENS_PER_15_MINUTES", 10)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("sv", _("Swedish"))]

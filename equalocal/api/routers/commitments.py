@@ -1,0 +1,105 @@
+"""Charter commitments and their steps: public when the organisation publishes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from equalocal.charters.models import Commitment, CommitmentStep
+from equalocal.organisations.models import Shared
+from equalocal.organisations.permissions import published
+
+from .. import access
+from ..auth import public
+from ..errors import ERRORS
+
+router = Router(tags=["commitments"])
+
+
+class StepOut(Schema):
+    id: int
+    status: str
+    date: date
+    deciding_body: str
+    paragraph: str
+    case_number: str
+    source_url: str
+
+
+class CommitmentOut(Schema):
+    id: int
+    charter: str
+    status: str
+    decided_on: date | None
+    signed_on: date | None
+    signed_by: str
+    plan_deadline: date | None
+    steps: list[StepOut]
+
+
+class CommitmentList(Schema):
+    items: list[CommitmentOut]
+
+
+def _commitments(request, slug):
+    from equalocal.organisations.models import Organisation
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    access.organisation(request, slug, public=published(organisation, Shared.COMMITMENT))
+    return (
+        Commitment.objects.filter(organisation=organisation)
+        .select_related("charter")
+        .prefetch_related(Prefetch("steps", queryset=CommitmentStep.objects.order_by("date", "pk")))
+    )
+
+
+def _out(commitment: Commitment) -> dict:
+    return {
+        "id": commitment.pk,
+        "charter": commitment.charter.code,
+        "status": commitment.status,
+        "decided_on": commitment.decided_on,
+        "signed_on": commitment.signed_on,
+        "signed_by": commitment.signed_by,
+        "plan_deadline": commitment.plan_deadline,
+        "steps": [
+            {
+                "id": step.pk,
+                "status": step.status,
+                "date": step.date,
+                "deciding_body": step.deciding_body,
+                "paragraph": step.paragraph,
+                "case_number": step.case_number,
+                "source_url": step.source_url,
+            }
+            for step in commitment.steps.all()
+        ],
+    }
+
+
+@router.get(
+    "/organisations/{slug}/commitments",
+    response={200: CommitmentList, **ERRORS},
+    auth=public,
+    url_name="commitments",
+)
+def list_commitments(request, slug: str):
+    """The organisation's Charter commitments with their steps (a handful per organisation,
+    one per Charter text, so not paged). Public when the organisation publishes its
+    commitment; otherwise for its members only."""
+    rows = _commitments(request, slug).order_by("charter__year", "pk")
+    return {"items": [_out(c) for c in rows]}
+
+
+@router.get(
+    "/organisations/{slug}/commitments/{commitment_id}",
+    response={200: CommitmentOut, **ERRORS},
+    auth=public,
+    url_name="commitment",
+)
+def get_commitment(request, slug: str, commitment_id: int):
+    """One commitment with its steps."""
+    return _out(get_object_or_404(_commitments(request, slug), pk=commitment_id))

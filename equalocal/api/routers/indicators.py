@@ -1,0 +1,264 @@
+"""Indicators, measurements (figures by sex) and scorecards of an organisation.
+
+Figures are internal unless the organisation publishes them; scorecards are public one by
+one when published (their figures still follow the organisation's choice).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from equalocal.indicators.models import Gender, Indicator, Measurement, ScorecardItem
+from equalocal.indicators.selectors import get_scorecard_for_user, indicators_for, scorecards_of
+from equalocal.organisations.models import Organisation, Shared
+from equalocal.organisations.permissions import published
+
+from .. import access
+from ..auth import public
+from ..errors import ERRORS
+from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
+
+router = Router(tags=["indicators"])
+
+GenderName = Literal["total", "women", "men"]
+assert set(GenderName.__args__) <= set(Gender.values)
+
+
+def _figures_of(request, slug: str) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return access.organisation(request, slug, public=published(organisation, Shared.FIGURES))
+
+
+class IndicatorOut(Schema):
+    id: int
+    code: str
+    title_en: str
+    title_sv: str
+    unit: str
+    by_gender: bool
+    direction: str
+    source: str
+    reference: bool = Field(description="A site-wide reference indicator, not the organisation's.")
+
+
+class IndicatorList(Schema):
+    items: list[IndicatorOut]
+    next_cursor: str | None
+
+
+class IndicatorFilters(Schema):
+    q: str | None = None
+    ordering: Literal["code", "id"] = "code"
+    cursor: str | None = None
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+def _indicator(indicator: Indicator) -> dict:
+    return {
+        "id": indicator.pk,
+        "code": indicator.code,
+        "title_en": indicator.title_en,
+        "title_sv": indicator.title_sv,
+        "unit": indicator.unit,
+        "by_gender": indicator.by_gender,
+        "direction": indicator.direction,
+        "source": indicator.source,
+        "reference": indicator.owner_id is None,
+    }
+
+
+@router.get(
+    "/organisations/{slug}/indicators",
+    response={200: IndicatorList, **ERRORS},
+    auth=public,
+    url_name="indicators",
+)
+def list_indicators(request, slug: str, filters: Query[IndicatorFilters]):
+    """The indicators the organisation uses: the reference ones and its own. Public when
+    the organisation publishes its figures."""
+    organisation = _figures_of(request, slug)
+    rows = indicators_for(organisation)
+    if filters.q:
+        rows = rows.filter(
+            Q(code__icontains=filters.q)
+            | Q(title_en__icontains=filters.q)
+            | Q(title_sv__icontains=filters.q)
+        )
+    page = paginate(
+        rows,
+        ordering=filters.ordering,
+        orderings={"code": "code", "id": "id"},
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    return {"items": [_indicator(i) for i in page.items], "next_cursor": page.next_cursor}
+
+
+class MeasurementOut(Schema):
+    id: int
+    indicator: int
+    indicator_code: str
+    period: str
+    year: int
+    gender: str
+    value: Decimal | None
+    count: int | None
+    status: str
+    source: str
+    note: str
+    updated_at: datetime
+
+
+class MeasurementList(Schema):
+    items: list[MeasurementOut]
+    next_cursor: str | None
+
+
+class MeasurementFilters(Schema):
+    indicator: int | None = None
+    year: int | None = Field(None, ge=1900, le=2200)
+    gender: GenderName | None = None
+    ordering: Literal["id", "-updated"] = "id"
+    cursor: str | None = None
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+@router.get(
+    "/organisations/{slug}/measurements",
+    response={200: MeasurementList, **ERRORS},
+    auth=public,
+    url_name="measurements",
+)
+def list_measurements(request, slug: str, filters: Query[MeasurementFilters]):
+    """The organisation's figures: one row per indicator, period and sex. Filter by
+    indicator, year and gender. Public when the organisation publishes its figures."""
+    organisation = _figures_of(request, slug)
+    rows = Measurement.objects.filter(organisation=organisation).select_related("indicator")
+    if filters.indicator is not None:
+        rows = rows.filter(indicator_id=filters.indicator)
+    if filters.year is not None:
+        rows = rows.filter(year=filters.year)
+    if filters.gender:
+        rows = rows.filter(gender=filters.gender)
+    page = paginate(
+        rows,
+        ordering=filters.ordering,
+        orderings={"id": "id", "-updated": "-updated_at"},
+        cursor=filters.cursor,
+        limit=filters.limit,
+    )
+    return {
+        "items": [
+            {
+                "id": m.pk,
+                "indicator": m.indicator_id,
+                "indicator_code": m.indicator.code,
+                "period": m.period,
+                "year": m.year,
+                "gender": m.gender,
+                "value": m.value,
+                "count": m.count,
+                "status": m.status,
+                "source": m.source,
+                "note": m.note,
+                "updated_at": m.updated_at,
+            }
+            for m in page.items
+        ],
+        "next_cursor": page.next_cursor,
+    }
+
+
+class ScorecardListItem(Schema):
+    id: int
+    title: str
+    compare_members: bool
+    is_published: bool
+
+
+class ScorecardList(Schema):
+    items: list[ScorecardListItem]
+
+
+@router.get(
+    "/organisations/{slug}/scorecards",
+    response={200: ScorecardList, **ERRORS},
+    auth=public,
+    url_name="scorecards",
+)
+def list_scorecards(request, slug: str):
+    """The organisation's scorecards: all for members, the published ones for others (a
+    handful per organisation, so not paged)."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    rows = scorecards_of(organisation, user=request.user)
+    return {
+        "items": [
+            {
+                "id": s.pk,
+                "title": s.title,
+                "compare_members": s.compare_members,
+                "is_published": s.is_published,
+            }
+            for s in rows
+        ]
+    }
+
+
+class ScorecardIndicator(Schema):
+    order: int
+    indicator: int
+    code: str
+    title_en: str
+    title_sv: str
+    unit: str
+
+
+class ScorecardDetail(Schema):
+    id: int
+    owner: str
+    title: str
+    description: str
+    compare_members: bool
+    is_published: bool
+    indicators: list[ScorecardIndicator]
+    figures_public: bool = Field(
+        description="Whether the owner publishes its figures (read them from /measurements)."
+    )
+
+
+@router.get(
+    "/organisations/{slug}/scorecards/{scorecard_id}",
+    response={200: ScorecardDetail, **ERRORS},
+    auth=public,
+    url_name="scorecard",
+)
+def get_scorecard(request, slug: str, scorecard_id: int):
+    """One scorecard and its indicators in order; unpublished ones are for members only."""
+    scorecard = get_scorecard_for_user(request.user, slug, scorecard_id)
+    items = ScorecardItem.objects.filter(scorecard=scorecard).select_related("indicator")
+    return {
+        "id": scorecard.pk,
+        "owner": scorecard.owner.slug,
+        "title": scorecard.title,
+        "description": scorecard.description,
+        "compare_members": scorecard.compare_members,
+        "is_published": scorecard.is_published,
+        "figures_public": published(scorecard.owner, Shared.FIGURES),
+        "indicators": [
+            {
+                "order": item.order,
+                "indicator": item.indicator_id,
+                "code": item.indicator.code,
+                "title_en": item.indicator.title_en,
+                "title_sv": item.indicator.title_sv,
+                "unit": item.indicator.unit,
+            }
+            for item in items.order_by("order", "pk")
+        ],
+    }

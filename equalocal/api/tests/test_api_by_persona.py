@@ -1,0 +1,146 @@
+"""Walk every API operation with every persona's token (anonymous: none) and check the status.
+
+A new operation without an entry in EXPECTED fails ``test_every_operation_has_expectations``.
+The personas' plan is a draft of org A: private to its members. Org A publishes its
+commitment (the default), so commitments are public.
+"""
+
+import json
+
+import pytest
+
+from equalocal.api.schema import SNAPSHOT
+from equalocal.plans.models import ActionPlan, Activity
+from tests.personas import PERSONAS
+
+ALL_200 = dict.fromkeys(PERSONAS, 200)
+MEMBERS_READ = {**dict.fromkeys(PERSONAS, 404), "viewer": 200, "editor": 200, "admin": 200}
+MEMBERS_READ["staff"] = 200
+
+
+def _editors(success: int) -> dict:
+    return {
+        "anonymous": 401,
+        "viewer": 403,
+        "editor": success,
+        "admin": success,
+        "outsider": 404,
+        "peer": 404,
+        "staff": success,
+    }
+
+
+PLAN = "/organisations/{slug}/plans/{plan_id}"
+ACTIVITY = PLAN + "/activities/{activity_id}"
+
+EXPECTED = {
+    ("get", "/organisations"): ALL_200,
+    ("get", "/organisations/{slug}"): ALL_200,
+    ("get", "/organisations/{slug}/commitments"): ALL_200,
+    ("get", "/organisations/{slug}/commitments/{commitment_id}"): ALL_200,
+    ("get", "/organisations/{slug}/plans"): ALL_200,
+    ("post", "/organisations/{slug}/plans"): _editors(201),
+    ("get", PLAN): MEMBERS_READ,
+    ("patch", PLAN): _editors(200),
+    ("get", PLAN + "/goals"): MEMBERS_READ,
+    ("post", PLAN + "/goals"): _editors(201),
+    ("get", PLAN + "/activities"): MEMBERS_READ,
+    ("post", PLAN + "/activities"): _editors(201),
+    ("get", ACTIVITY): MEMBERS_READ,
+    ("patch", ACTIVITY): _editors(200),
+    ("get", ACTIVITY + "/progress"): MEMBERS_READ,
+    ("post", ACTIVITY + "/progress"): _editors(201),
+    # Org A does not publish its figures (the default); its scorecard is not published.
+    ("get", "/organisations/{slug}/indicators"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/measurements"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/scorecards"): ALL_200,
+    ("get", "/organisations/{slug}/scorecards/{scorecard_id}"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/documents"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/documents/{document_id}"): MEMBERS_READ,
+    # Network N's group is public: everyone reads it, members more (test_networks.py).
+    ("get", "/networks/{slug}/bodies"): ALL_200,
+    ("get", "/networks/{slug}/memberships"): ALL_200,
+    ("get", "/networks/{slug}/bodies/{body_slug}/seats"): ALL_200,
+    ("get", "/networks/{slug}/bodies/{body_slug}/meetings"): ALL_200,
+}
+
+
+def _body(method, path, objects) -> dict:
+    if method == "get":
+        return {}
+    if path == "/organisations/{slug}/plans":
+        return {"title": "Ny plan"}
+    if path == PLAN:
+        lock = ActionPlan.objects.get(pk=objects["plan"]).lock_version
+        return {"lock_version": lock, "purpose": "Ändrat syfte"}
+    if path.endswith("/goals"):
+        return {"title": "Nytt mål"}
+    if path.endswith("/activities"):
+        return {"title": "Ny insats", "status": "in_progress"}
+    if path == ACTIVITY:
+        lock = Activity.objects.get(pk=objects["activity"]).lock_version
+        return {"lock_version": lock, "responsible_unit": "HR"}
+    return {"status": "in_progress", "progress": 30, "note": "Halvvägs"}
+
+
+def test_every_operation_has_expectations():
+    schema = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    operations = {
+        (method, path.removeprefix("/api/v1"))
+        for path, methods in schema["paths"].items()
+        for method in methods
+    }
+    assert operations == set(EXPECTED)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path"), sorted(EXPECTED))
+def test_operation_status_by_persona(api_as, personas, method, path):
+    objects = personas.objects
+    url = path.format(
+        slug=objects["network"] if path.startswith("/networks") else "org-a",
+        body_slug=objects["group"],
+        plan_id=objects["plan"],
+        activity_id=objects["activity"],
+        commitment_id=objects["commitment"],
+        scorecard_id=objects["scorecard"],
+        document_id=objects["document"],
+    )
+    for persona in PERSONAS:
+        api = api_as(persona)
+        if method == "get":
+            response = api.get(url)
+        else:
+            response = getattr(api, method)(url, _body(method, path, objects))
+        expected = EXPECTED[(method, path)][persona]
+        assert response.status_code == expected, (
+            f"{persona} {method.upper()} {url}: {response.status_code} {response.content[:200]}"
+        )
+        if expected >= 400:
+            error = response.json()["error"]
+            assert set(error) == {"code", "message", "fields"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["post", "patch"])
+def test_read_only_tokens_cannot_write(api_as, personas, method):
+    from equalocal.api.services import api_token_create
+
+    _token, raw = api_token_create(user=personas.user("editor"), name="läsare")
+    api = api_as("editor", raw=raw)
+    objects = personas.objects
+    path = PLAN if method == "patch" else PLAN + "/goals"
+    url = path.format(slug="org-a", plan_id=objects["plan"])
+    response = getattr(api, method)(url, _body(method, path, objects))
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+
+
+@pytest.mark.django_db
+def test_read_only_token_of_an_outsider_still_gets_404(api_as, personas):
+    from equalocal.api.services import api_token_create
+
+    _token, raw = api_token_create(user=personas.user("outsider"), name="läsare")
+    url = PLAN.format(slug="org-a", plan_id=personas.objects["plan"])
+    response = api_as("outsider", raw=raw).patch(url, {"lock_version": 1})
+    assert response.status_code == 404
