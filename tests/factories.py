@@ -42,6 +42,7 @@ from equalocal.organisations.models import (
     Organisation,
     OrganisationKind,
     Person,
+    Publishing,
     Role,
     SharingStatus,
 )
@@ -97,6 +98,14 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@kommun.example")
     phone = "090-16 10 00"
     is_public_contact = False
+
+
+class PublishingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Publishing
+        django_get_or_create = ("organisation",)
+
+    organisation = factory.SubFactory(OrganisationFactory)
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("charter/", include("equalocal.charters.urls")),
     path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
+    path("signatories/", include("equalocal.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -43,8 +43,17 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "logo",
             "description",
+            "vision",
+            "address",
+            "phone",
+            "latitude",
+            "longitude",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "vision": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

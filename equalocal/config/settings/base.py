@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "equalocal.indicators",
     "equalocal.documents",
     "equalocal.workspace",
+    "equalocal.public",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]
