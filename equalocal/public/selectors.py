@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from django.db import models
-from django.db.models import Count, F, Max, Prefetch
+from django.db import connection, models
+from django.db.models import DateTimeField, F, Max, Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from equalocal.charters.deadlines import DeadlineState
+from equalocal.charters.deadlines import DeadlineState, provisional_deadline
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
-from equalocal.charters.selectors import commitment_deadline
 from equalocal.networks.selectors import current_member_ids
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, OrganisationKind, Person, Publishing
@@ -30,6 +30,25 @@ from equalocal.plans.selectors import weighted_progress
 from .geo import inside, project
 
 DUE_SOON_DAYS = 180
+COMMITMENT_FIELDS = (
+    "id",
+    "organisation_id",
+    "charter_id",
+    "status",
+    "decided_on",
+    "signed_on",
+    "organisation__id",
+    "organisation__name",
+    "organisation__slug",
+    "organisation__kind",
+    "organisation__country",
+    "organisation__website",
+    "organisation__latitude",
+    "organisation__longitude",
+    "charter__id",
+    "charter__code",
+    "charter__year",
+)
 
 
 class DirectoryStatus(models.TextChoices):
@@ -93,18 +112,15 @@ def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
     """Every organisation with a published commitment (the newest one not withdrawn), with
     its public status and deadline, sorted by name.
 
-    Four queries whatever the number: commitments with their organisations and texts, their
-    steps, the publishing settings and the published Charter plans.
+    Four queries whatever the number: commitments with their organisations and texts, the
+    publishing settings, the latest recommendations and the published Charter plans. The
+    deadline follows ``charters.deadlines`` as ``charters.selectors.commitment_deadline``
+    does, from one aggregate instead of every commitment's steps.
     """
     commitments = (
         Commitment.objects.exclude(status=CommitmentStatus.WITHDRAWN)
         .select_related("organisation", "charter")
-        .prefetch_related(
-            Prefetch(
-                "steps",
-                queryset=CommitmentStep.objects.filter(status=CommitmentStatus.RECOMMENDED),
-            )
-        )
+        .only(*COMMITMENT_FIELDS)
         .order_by("organisation__name", "organisation_id", "-charter__year")
     )
     if organisation_ids is not None:
@@ -118,6 +134,17 @@ def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
             newest[commitment.organisation_id] = commitment
     publishing = permissions.publishing_map(list(newest))
     shown = {pk: c for pk, c in newest.items() if publishing[pk].commitment}
+
+    # Before a decision, the deadline counts from the latest recommendation (provisional).
+    recommended = [c.pk for c in shown.values() if c.status == CommitmentStatus.RECOMMENDED]
+    recommended_on = dict(
+        CommitmentStep.objects.filter(
+            commitment_id__in=recommended, status=CommitmentStatus.RECOMMENDED
+        )
+        .values_list("commitment_id")
+        .annotate(latest=Max("date"))
+        .order_by()
+    )
 
     first_plan: dict[int, ActionPlan] = {}
     for plan in (
@@ -136,16 +163,21 @@ def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
     rows = []
     for pk, commitment in shown.items():
         plan = first_plan.get(pk)
-        shown_deadline = commitment_deadline(
-            commitment, plan_adopted_on=plan.adopted_on if plan else None, today=today
+        deadline = commitment.plan_deadline
+        provisional = False
+        if deadline is None and commitment.pk in recommended_on:
+            deadline = provisional_deadline(recommended_on=recommended_on[commitment.pk])
+            provisional = True
+        state = DeadlineState(
+            deadline=deadline, plan_adopted_on=plan.adopted_on if plan else None, today=today
         )
         rows.append(
             Signatory(
                 organisation=commitment.organisation,
                 commitment=commitment,
-                status=_status(commitment, shown_deadline.state, plan),
-                deadline=shown_deadline.state,
-                provisional=shown_deadline.provisional,
+                status=_status(commitment, state, plan),
+                deadline=state,
+                provisional=provisional,
                 plan=plan,
             )
         )
@@ -432,21 +464,35 @@ def feed_entries(*, limit: int = 50) -> list[FeedEntry]:
 def public_data_version() -> tuple[datetime | None, str]:
     """When public data last changed, and a fingerprint that also changes on deletions.
 
-    Read by the conditional-GET decorators: five small aggregate queries.
+    Read by the conditional-GET decorators and the cache of rendered parts on every request,
+    so it is one query: the count and latest change of each table the public pages show.
     """
-    stamps = []
-    fingerprint = []
-    for queryset, field in (
-        (Organisation.objects.all(), "updated_at"),
-        (Commitment.objects.all(), "updated_at"),
-        (CommitmentStep.objects.all(), "created_at"),
-        (ActionPlan.objects.all(), "updated_at"),
-        (Publishing.history.all(), "history_date"),
-        (Person.objects.filter(is_public_contact=True), "updated_at"),
-        (ProgressUpdate.objects.all(), "created_at"),
-    ):
-        row = queryset.aggregate(latest=Max(field), count=Count("pk"))
-        if row["latest"]:
-            stamps.append(row["latest"])
-        fingerprint.append(f"{row['count']}:{row['latest'].timestamp() if row['latest'] else 0}")
+    sources = [
+        (Organisation, "updated_at", ""),
+        (Commitment, "updated_at", ""),
+        (CommitmentStep, "created_at", ""),
+        (ActionPlan, "updated_at", ""),
+        (Publishing.history.model, "history_date", ""),
+        (Person, "updated_at", " WHERE is_public_contact"),
+        (ProgressUpdate, "created_at", ""),
+    ]
+    quote = connection.ops.quote_name
+    # Only the models' own table and column names go into the text: no input does.
+    sql = " UNION ALL ".join(
+        f"SELECT {n} AS n, COUNT(*), MAX({quote(field)}) FROM {quote(model._meta.db_table)}{where}"  # noqa: S608
+        for n, (model, field, where) in enumerate(sources)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = sorted(cursor.fetchall())
+    converter = DateTimeField()
+    stamps, fingerprint = [], []
+    for _n, count, latest in rows:
+        if isinstance(latest, str):  # SQLite gives text
+            latest = converter.to_python(latest)
+        if latest is not None and timezone.is_naive(latest):
+            latest = timezone.make_aware(latest, UTC)
+        if latest is not None:
+            stamps.append(latest)
+        fingerprint.append(f"{count}:{latest.timestamp() if latest else 0}")
     return max(stamps, default=None), "|".join(fingerprint)

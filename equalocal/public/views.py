@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -48,6 +52,24 @@ def _etag(request, *args, **kwargs):
 cacheable = condition(etag_func=_etag, last_modified_func=_last_modified)
 
 
+PAGE_SIZE = 50
+# Rendered parts are kept while the public data stay the same (the key holds their version).
+CACHE_SECONDS = 60 * 60
+
+
+def _cached(request, name: str, build):
+    """``build()``'s result for this page, address, language and day, computed once for each
+    version of the public data. What is kept holds no visitor's data (no CSRF token)."""
+    parts = [name, _version(request)[1], request.get_full_path(), get_language() or ""]
+    parts.append(timezone.localdate().isoformat())
+    key = "public:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def _directory(request):
     today = timezone.localdate()
     rows = selectors.signatories(today=today)
@@ -62,27 +84,42 @@ def _directory(request):
     return form, filters, rows, shown, by_country
 
 
+def _query(filters: dict) -> str:
+    """The filters as a query string for the other views of the same signatories."""
+    return urlencode({name: value for name, value in filters.items() if value})
+
+
+def _render_part(request, template: str, context: dict) -> str:
+    return render_to_string(template, context, request=request)
+
+
 @require_safe
 @cacheable
 def directory(request):
-    form, filters, rows, shown, by_country = _directory(request)
-    query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""
-    context = {
-        "form": form,
-        "rows": shown,
-        "total": len(rows),
-        "by_country": by_country,
-        "filtered": any(filters.values()),
-        "query": query,
-        "associations": selectors.national_associations(),
-        "structured": _directory_structured(request, shown),
-    }
-    status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(request, "public/directory.html", context, status=status)
+    def build():
+        form, filters, rows, shown, by_country = _directory(request)
+        page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "form": form,
+            "page": page,
+            "rows": page.object_list,
+            "shown": len(shown),
+            "total": len(rows),
+            "by_country": by_country,
+            "filtered": any(filters.values()),
+            "query": _query(filters),
+            "associations": selectors.national_associations(),
+            "structured": _directory_structured(request, shown),
+        }
+        status = 400 if form.is_bound and not form.is_valid() else 200
+        return status, _render_part(request, "public/parts/directory.html", context)
+
+    status, body = _cached(request, "directory", build)
+    return render(request, "public/directory.html", {"body": body}, status=status)
 
 
 def _directory_structured(request, rows) -> dict:
-    """schema.org ItemList of the signatories shown (the first 100, with their profiles)."""
+    """schema.org ItemList of the signatories shown (the first page's worth, with their profiles)."""
     return {
         "@context": "https://schema.org",
         "@type": "ItemList",
@@ -97,7 +134,7 @@ def _directory_structured(request, rows) -> dict:
                     reverse("public:profile", kwargs={"org": row.organisation.slug})
                 ),
             }
-            for n, row in enumerate(rows[:100], start=1)
+            for n, row in enumerate(rows[:PAGE_SIZE], start=1)
         ],
     }
 
@@ -105,11 +142,11 @@ def _directory_structured(request, rows) -> dict:
 @require_safe
 @cacheable
 def directory_csv(request):
-    _form, _filters, _rows, shown, _counts = _directory(request)
-    response = HttpResponse(
-        signatories_csv(shown, base_url=request.build_absolute_uri("/")[:-1]),
-        content_type="text/csv; charset=utf-8",
-    )
+    def build():
+        _form, _filters, _rows, shown, _counts = _directory(request)
+        return signatories_csv(shown, base_url=request.build_absolute_uri("/")[:-1])
+
+    response = HttpResponse(_cached(request, "csv", build), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
     return response
 
@@ -117,17 +154,22 @@ def directory_csv(request):
 @require_safe
 @cacheable
 def directory_json(request):
-    form, filters, _rows, shown, by_country = _directory(request)
-    if form.is_bound and not form.is_valid():
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    base = request.build_absolute_uri("/")[:-1]
-    return JsonResponse(
-        {
+    def build():
+        form, filters, _rows, shown, by_country = _directory(request)
+        if form.is_bound and not form.is_valid():
+            return 400, {"errors": form.errors.get_json_data()}
+        base = request.build_absolute_uri("/")[:-1]
+        return 200, {
             "count": len(shown),
             "filters": filters,
             "countries": {code: n for code, _name, n in by_country},
             "signatories": [signatory_record(row, base_url=base) for row in shown],
-        },
+        }
+
+    status, data = _cached(request, "json", build)
+    return JsonResponse(
+        data,
+        status=status,
         encoder=DjangoJSONEncoder,
         json_dumps_params={"ensure_ascii": False},
     )
@@ -136,22 +178,28 @@ def directory_json(request):
 @require_safe
 @cacheable
 def signatory_map(request):
-    form, filters, _rows, shown, by_country = _directory(request)
-    points, unplaced = selectors.map_points(shown)
-    countries_with = {code for code, _name, _n in by_country}
-    context = {
-        "form": form,
-        "rows": shown,
-        "points": points,
-        "unplaced": unplaced,
-        "by_country": by_country,
-        "countries": europe(),
-        "countries_with": countries_with,
-        "width": WIDTH,
-        "height": HEIGHT,
-        "filtered": any(filters.values()),
-    }
-    return render(request, "public/map.html", context)
+    def build():
+        form, filters, _rows, shown, by_country = _directory(request)
+        points, unplaced = selectors.map_points(shown)
+        page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {
+            "form": form,
+            "page": page,
+            "rows": page.object_list,
+            "shown": len(shown),
+            "points": points,
+            "unplaced": unplaced,
+            "by_country": by_country,
+            "countries": europe(),
+            "countries_with": {code for code, _name, _n in by_country},
+            "width": WIDTH,
+            "height": HEIGHT,
+            "filtered": any(filters.values()),
+            "query": _query(filters),
+        }
+        return _render_part(request, "public/parts/map.html", context)
+
+    return render(request, "public/map.html", {"body": _cached(request, "map", build)})
 
 
 @require_safe
