@@ -236,7 +236,7 @@ def test_map_places_signatories_by_coordinates_and_lists_the_others(client):
     assert [row.organisation.name for row in response.context["unplaced"]] == [
         "Kommun utan koordinater"
     ]
-    assert "<svg" in content and 'role="img"' in content
+    assert "<svg" in content and 'aria-labelledby="map-title"' in content
     assert 'class="map-signatory-country"' in content  # Sweden shaded
     assert content.count("<circle") == 1
     assert "Kommun utan koordinater" in content  # in the list and the table
