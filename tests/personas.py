@@ -136,7 +136,7 @@ def _network_objects(member, peer) -> dict:
     the membership, org A's consent and a request N made to org A that waits for an answer
     (from a second network)."""
     national = NetworkFactory(
-        name="Personas förbund", slug="personas-national", kind="national_association"
+        name="Riksförbundet Personas", slug="personas-national", kind="national_association"
     )
     NetworkMembershipFactory(network=national, member=member, joined_on=date(2024, 1, 1))
     network = NetworkFactory(name="Personas nätverk", slug="personas-network")
