@@ -18,6 +18,7 @@ from django.db.models import DateTimeField, F, Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from equalocal.charters.deadlines import DeadlineState, provisional_deadline
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
@@ -201,7 +202,7 @@ def filter_signatories(
 def counts_by_country(rows: list[Signatory]) -> list[tuple[str, str, int]]:
     """(code, name, number) per country, most signatories first, then by name."""
     counts = Counter(str(row.organisation.country) for row in rows)
-    names = {str(row.organisation.country): row.organisation.country.name for row in rows}
+    names = {code: countries.name(code) for code in counts}
     return sorted(
         ((code, names[code], n) for code, n in counts.items()),
         key=lambda item: (-item[2], str(item[1])),
