@@ -181,6 +181,10 @@ def _network_objects(member, peer) -> dict:
     (each shares the default, its commitment status), a group with org A's seat, a meeting,
     the membership, org A's consent and a request N made to org A that waits for an answer
     (from a second network)."""
+    national = NetworkFactory(
+        name="Riksförbundet Personas", slug="personas-national", kind="national_association"
+    )
+    NetworkMembershipFactory(network=national, member=member, joined_on=date(2024, 1, 1))
     network = NetworkFactory(name="Personas nätverk", slug="personas-network")
     membership = NetworkMembershipFactory(
         network=network, member=member, joined_on=date(2024, 1, 1)
@@ -197,6 +201,7 @@ def _network_objects(member, peer) -> dict:
     meeting = MeetingFactory(body=group, date=date(2026, 12, 1))
     return {
         "network": network.slug,
+        "national": national.slug,
         "group": group.slug,
         "seat": seat.pk,
         "meeting": meeting.pk,

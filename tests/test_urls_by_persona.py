@@ -192,6 +192,14 @@ EXPECTED = {
     "public_networks:network": ("get", ALL_200),
     "public_networks:group": ("get", ALL_200),
     "charters:text": ("get", ALL_200),
+    # The public site: no sign-in; org A's profile, network N's national sibling.
+    "public:directory": ("get", ALL_200),
+    "public:directory-csv": ("get", ALL_200),
+    "public:directory-json": ("get", ALL_200),
+    "public:map": ("get", ALL_200),
+    "public:feed": ("get", ALL_200),
+    "public:profile": ("get", ALL_200),
+    "public:national": ("get", ALL_200),
     # Documents: org A's processed PDF with a decision and an activity row to review.
     "documents:list": ("get", MEMBERS_ONLY),
     "documents:upload": ("get", EDITORS_ONLY),
@@ -294,6 +302,8 @@ def _url(name, personas):
         kwargs["org"] = personas.objects["network"]
         if "membership" in kwargs:
             kwargs["membership"] = personas.objects["network_membership"]
+    if name == "public:national":
+        kwargs["org"] = personas.objects["national"]
     if name == "plans:restore":
         kwargs["plan"] = personas.objects["deleted_plan"]
     if "sharing" in kwargs:

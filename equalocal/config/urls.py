@@ -24,6 +24,7 @@ urlpatterns = [
     path("charter/", include("equalocal.charters.urls")),
     path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
+    path("signatories/", include("equalocal.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin signs in through the site's own sign-in, with its throttling and two-factor step.
     path("admin/login/", admin_sign_in, name="admin-sign-in"),

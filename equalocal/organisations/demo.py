@@ -12,6 +12,8 @@
 Municipality codes are Kolada's four-digit codes; regions are 00 + county code.
 """
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 
 from equalocal.core.demo import DEMO_PASSWORD
@@ -227,6 +229,44 @@ _NAMES = {
 }
 
 
+# Public profile: slug → (latitude, longitude, postal address, phone, vision). Coordinates are
+# approximate town centres; address, phone and vision of Umeåregionen as sample 004 gives them.
+PROFILES = {
+    "umearegionen": (
+        "63.82578",
+        "20.26302",
+        "Umeåregionens kansli, Umeå kommun, 901 84 Umeå\nBesöksadress: Sveagatan 8",
+        "090-16 13 32",
+        "Världens bästa livsmiljö för en kvarts miljon människor 2050 – med jämställdhet "
+        "som en del av en socialt hållbar utveckling.",
+    ),
+    "umea": ("63.82578", "20.26302", "Umeå kommun, 901 84 Umeå", "", ""),
+    "vannas": ("63.90850", "19.75070", "", "", ""),
+    "vindeln": ("64.20140", "19.71970", "", "", ""),
+    "robertsfors": ("64.19160", "20.84890", "", "", ""),
+    "nordmaling": ("63.56860", "19.50100", "", "", ""),
+    "bjurholm": ("63.93330", "19.21670", "", "", ""),
+    "ornskoldsvik": ("63.29030", "18.71530", "", "", ""),
+    "ragunda": ("63.10830", "16.39560", "", "", ""),
+    "region-vasterbotten": ("64.75000", "18.00000", "", "", ""),
+    "region-vasternorrland": ("62.63230", "17.94000", "", "", ""),
+    "region-jamtland-harjedalen": ("63.17920", "14.63570", "", "", ""),
+    "skr": ("59.33260", "18.06490", "", "", ""),
+    "kristiansand": ("58.14670", "7.99560", "", "", ""),
+    "gdansk": ("54.35200", "18.64660", "", "", ""),
+    "gdynia": ("54.51890", "18.53050", "", "", ""),
+    "helsinki": ("60.16990", "24.93840", "", "", ""),
+    "kalmar": ("56.66340", "16.35680", "", "", ""),
+    "kotka": ("60.46640", "26.94580", "", "", ""),
+    "liepaja": ("56.51100", "21.01360", "", "", ""),
+    "panevezys": ("55.73480", "24.35750", "", "", ""),
+    "orebro": ("59.27530", "15.21340", "", "", ""),
+    "vaxjo": ("56.87900", "14.80590", "", "", ""),
+    "kemi": ("65.73640", "24.56370", "", "", ""),
+    "slupsk": ("54.46410", "17.02850", "", "", ""),
+}
+
+
 def load(context) -> None:
     organisations = {}
     for slug, name, kind, country, code, parent, website, description in ORGANISATIONS:
@@ -240,6 +280,7 @@ def load(context) -> None:
                 "parent": organisations.get(parent),
                 "website": website,
                 "description": description,
+                **_profile(slug),
             },
         )
     for slug, name, title, email, phone in PEOPLE:
@@ -272,3 +313,14 @@ def load(context) -> None:
     context.log.append(
         f"{len(organisations)} organisations, {len(PEOPLE)} people, {len(users)} demo users"
     )
+
+
+def _profile(slug: str) -> dict:
+    latitude, longitude, address, phone, vision = PROFILES.get(slug, (None, None, "", "", ""))
+    return {
+        "latitude": Decimal(latitude) if latitude else None,
+        "longitude": Decimal(longitude) if longitude else None,
+        "address": address,
+        "phone": phone,
+        "vision": vision,
+    }

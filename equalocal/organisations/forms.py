@@ -45,6 +45,11 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "logo",
             "description",
+            "vision",
+            "address",
+            "phone",
+            "latitude",
+            "longitude",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -52,6 +57,8 @@ class OrganisationForm(forms.ModelForm):
             "logo": forms.ClearableFileInput(
                 attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}
             ),
+            "vision": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, staff: bool = False, **kwargs):

@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -69,6 +70,32 @@ class Organisation(TimeStampedModel):
         _("logo"), upload_to=logo_path, storage=public_storage, blank=True, max_length=200
     )
     description = models.TextField(_("short description"), blank=True, max_length=2000)
+    vision = models.TextField(
+        _("vision for equality"),
+        blank=True,
+        max_length=1000,
+        help_text=_("A few sentences on the public profile, e.g. the goal of the equality work."),
+    )
+    address = models.TextField(_("postal address"), blank=True, max_length=300)
+    phone = models.CharField(_("switchboard phone"), max_length=40, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Places the organisation on the public map, e.g. 63.82578 for Umeå."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("East of Greenwich is positive, e.g. 20.26302 for Umeå."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +140,8 @@ class Organisation(TimeStampedModel):
                         )
                     }
                 )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("An organisation cannot be part of itself.")})
 

@@ -208,6 +208,35 @@ def test_admin_invites_someone(page, sign_in, axe):
     axe(page)
 
 
+def test_public_signatories_pages(page, axe):
+    """An anonymous visitor finds Umeå in the directory, on the map and in SKR's overview."""
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Signatories").click()
+    expect(
+        page.get_by_role("heading", name="Signatories of the Equality Charter", level=1)
+    ).to_be_visible()
+    axe(page)
+    page.get_by_role("combobox", name="Country").select_option(label="Sweden")
+    page.get_by_role("combobox", name="Status").select_option(label="With plan")
+    page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"status=with_plan"))
+    page.get_by_role("link", name="Umeå kommun").click()
+    expect(page.get_by_role("heading", name="Umeå kommun", level=1)).to_be_visible()
+    expect(page.get_by_role("region", name="Published action plans")).to_be_visible()
+    axe(page)
+    page.goto("/signatories/map/")
+    expect(page.get_by_role("group", name="Map of Europe with the signatories")).to_be_visible()
+    axe(page)
+    page.goto("/signatories/national/skr/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("SKR")
+    axe(page)
+    page.goto("/public/networks/umearegionen/")
+    expect(page.get_by_role("region", name="Members and the Equality Charter")).to_contain_text(
+        "Vännäs kommun"
+    )
+    axe(page)
+
+
 REFLOW_PAGES = [
     "/",
     "/organisations/",
@@ -219,6 +248,10 @@ REFLOW_PAGES = [
     "/charter/2022/",
     "/accounts/profile/",
     "/organisations/umea/plans/import/",
+    "/signatories/",
+    "/signatories/map/",
+    "/signatories/umea/",
+    "/signatories/national/skr/",
 ]
 # When the page is wider than the viewport: its width and the first elements sticking out
 # (outside the tables first: a table may scroll sideways in its own box).

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "equalocal.api",
     # Serves the API documentation's Swagger UI from its own static files, not a CDN.
     "ninja",
+    "equalocal.public",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]

@@ -28,6 +28,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         "Home": "/",
         "My work": "/my-work/",
         "Dashboard": "/organisations/org-a/plans/dashboard/",
+        "Signatories": "/signatories/",
         "Commitment": "/charter/organisations/org-a/commitments/",
         "Plans": "/organisations/org-a/plans/",
         "Indicators": "/indicators/organisations/org-a/scorecards/",
@@ -53,6 +54,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         ("/organisations/org-a/reports/", "Reports"),
         ("/charter/", "The Charter"),
         ("/organisations/", "Organisations"),
+        ("/signatories/map/", "Signatories"),
     ],
 )
 def test_the_current_area_is_marked(client, personas, url, current):
@@ -76,7 +78,7 @@ def test_the_network_entry_marks_network_pages(client, personas):
 
 def test_anonymous_visitors_see_the_public_areas_only(client, personas):
     labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
-    assert labels == ["Home", "Organisations", "The Charter"]
+    assert labels == ["Home", "Signatories", "Organisations", "The Charter"]
 
 
 def test_staff_also_see_the_administration(client, personas):
