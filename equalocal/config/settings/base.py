@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "equalocal.networks",
     "equalocal.indicators",
     "equalocal.documents",
+    "equalocal.library",
     "equalocal.workspace",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",

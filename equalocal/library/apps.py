@@ -1,0 +1,37 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LibraryConfig(AppConfig):
+    name = "equalocal.library"
+    label = "library"
+    verbose_name = _("Knowledge library and events")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from equalocal.core.navigation import match
+        from equalocal.core.registry import NavItem, register_nav, register_section
+
+        from . import sections
+
+        register_nav(
+            NavItem(
+                key="library",
+                label=_("Library"),
+                order=90,
+                url=lambda request: reverse("library:index"),
+                active=lambda request: match(request, app="library"),
+            )
+        )
+        register_section(
+            "charters:article",
+            template="library/sections/article_practices.html",
+            context=sections.article_practices,
+        )
+        register_section(
+            "charters:article",
+            template="library/sections/article_plans.html",
+            context=sections.article_plans,
+            order=110,
+        )
