@@ -241,7 +241,7 @@ def event_save(*, event: Event, by) -> Event:
 
 
 def _cancel_url(event: Event, token: str) -> str:
-    path = reverse("library:registration-cancel", kwargs={"event": event.pk, "token": token})
+    path = reverse("library:registration-cancel", kwargs={"event": event.pk, "key": token})
     return settings.SITE_URL.rstrip("/") + path
 
 
