@@ -24,6 +24,7 @@ from .models import (
     PracticeLink,
     PracticeStatus,
     Publication,
+    PublicationPart,
     Registration,
     RegistrationStatus,
     Theme,
@@ -225,6 +226,14 @@ def publication_save(*, publication: Publication, by) -> Publication:
     publication.full_clean()
     publication.save()
     return publication
+
+
+def publication_part_save(*, part: PublicationPart, by) -> PublicationPart:
+    """Add or change a guideline or tool of a publication (the publisher's admins)."""
+    permissions.require(by, part.publication.owner, Action.MANAGE)
+    part.full_clean()
+    part.save()
+    return part
 
 
 # Events ---------------------------------------------------------------------------------------
