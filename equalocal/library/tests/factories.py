@@ -87,7 +87,9 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     organiser = factory.SubFactory(OrganisationFactory)
     title = factory.Sequence(lambda n: f"Event {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=30)).replace(second=0, microsecond=0)
+    )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(minutes=75))
     time_zone = "Europe/Brussels"
     is_published = True
