@@ -250,6 +250,15 @@ class Meeting(TimeStampedModel):
     def __str__(self):
         return f"{self.body} {self.date}"
 
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": _("Give the start time too.")})
+        if self.end_time and self.start_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The meeting must end after it starts.")})
+
     @property
     def starts_at(self):
         """The start as an aware datetime in the site's time zone, when a time is recorded."""
