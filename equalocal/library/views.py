@@ -8,7 +8,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -210,17 +210,15 @@ def registration_cancel(request, event, key):
 
 def _own_practice(request, org, practice, action=Action.EDIT) -> Practice:
     organisation = get_internal_organisation_for_user(request.user, org)
-    item = selectors.get_practice_for_user(request.user, practice, action=action)
-    if item.owner_id != organisation.pk:
-        raise Http404
+    item = get_object_or_404(organisation.practices.select_related("owner"), pk=practice)
+    permissions.require(request.user, organisation, action)
     return item
 
 
 def _own_event(request, org, event, action=Action.EDIT) -> Event:
     organisation = get_internal_organisation_for_user(request.user, org)
-    item = selectors.get_event_for_user(request.user, event, action=action)
-    if item.organiser_id != organisation.pk:
-        raise Http404
+    item = get_object_or_404(organisation.events.select_related("organiser"), pk=event)
+    permissions.require(request.user, organisation, action)
     return item
 
 

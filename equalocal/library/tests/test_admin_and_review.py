@@ -1,0 +1,68 @@
+"""Themes through the admin (which calls the services) and the review buttons on the page."""
+
+import pytest
+from django.urls import reverse
+
+from equalocal.library.models import PracticeStatus, Theme
+from equalocal.library.tests.factories import PracticeFactory, ThemeFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_add_and_delete_a_theme_in_the_admin(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:library_theme_add"),
+        {"slug": "housing", "name_en": "Housing", "name_sv": "Bostäder", "order": 5},
+    )
+    assert response.status_code == 302
+    theme = Theme.objects.get(slug="housing")
+    assert theme.name == "Housing"
+    assert theme.history.count() == 1
+    response = client.post(reverse("admin:library_theme_delete", args=[theme.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Theme.objects.filter(slug="housing").exists()
+
+
+def test_theme_name_follows_the_language(client):
+    ThemeFactory(slug="care", name_en="Care", name_sv="Omsorg")
+    PracticeFactory(published=True, themes=[Theme.objects.get(slug="care")])
+    page = client.get(reverse("library:index"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Omsorg" in page
+
+
+def test_review_through_the_page(client):
+    owner = OrganisationFactory()
+    editor, admin = UserFactory(), UserFactory()
+    MembershipFactory(user=editor, organisation=owner, role="editor")
+    MembershipFactory(user=admin, organisation=owner, role="admin")
+    practice = PracticeFactory(owner=owner)
+    kwargs = {"org": owner.slug, "practice": practice.pk}
+    client.force_login(editor)
+    client.post(reverse("library_org:practice-submit", kwargs=kwargs))
+    assert (
+        client.post(
+            reverse("library_org:practice-review", kwargs=kwargs), {"decision": "publish"}
+        ).status_code
+        == 403
+    )
+    client.force_login(admin)
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Publish" in page
+    client.post(reverse("library_org:practice-review", kwargs=kwargs), {"decision": "publish"})
+    practice.refresh_from_db()
+    assert practice.status == PracticeStatus.PUBLISHED
+    client.logout()
+    assert client.get(practice.get_absolute_url()).status_code == 200
+
+
+def test_practice_of_another_organisation_is_404_on_our_pages(client):
+    ours, theirs = OrganisationFactory(), OrganisationFactory()
+    editor = UserFactory()
+    MembershipFactory(user=editor, organisation=ours, role="editor")
+    MembershipFactory(user=editor, organisation=theirs, role="viewer")
+    practice = PracticeFactory(owner=theirs)
+    client.force_login(editor)
+    url = reverse("library_org:practice-edit", kwargs={"org": ours.slug, "practice": practice.pk})
+    assert client.get(url).status_code == 404
