@@ -245,3 +245,22 @@ def test_practice_form_page_saves_for_an_editor(client):
     practice = owner.practices.get()
     assert practice.status == PracticeStatus.DRAFT
     assert list(practice.articles.all()) == [article(21)]
+
+
+def test_outsiders_see_only_public_results_links(client):
+    owner = OrganisationFactory()
+    public_plan = ActionPlanFactory(organisation=owner, is_published=True)
+    internal_plan = ActionPlanFactory(organisation=owner)
+    shown = ActivityFactory(plan=public_plan, title="Public activity")
+    hidden = ActivityFactory(plan=internal_plan, title="Internal activity")
+    indicator = IndicatorFactory(owner=owner, title_en="Internal indicator")
+    practice = PracticeFactory(owner=owner, published=True)
+    practice.activities.set([shown, hidden])
+    practice.indicators.set([indicator])
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Public activity" in page
+    assert "Internal activity" not in page
+    assert "Internal indicator" not in page
+    client.force_login(member(owner, "viewer"))
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert "Internal activity" in page and "Internal indicator" in page
