@@ -66,3 +66,23 @@ def test_practice_of_another_organisation_is_404_on_our_pages(client):
     client.force_login(editor)
     url = reverse("library_org:practice-edit", kwargs={"org": ours.slug, "practice": practice.pk})
     assert client.get(url).status_code == 404
+
+
+def test_publication_list_and_org_library_have_bounded_queries(
+    client, django_assert_max_num_queries
+):
+    from equalocal.library.tests.factories import EventFactory, PublicationFactory
+
+    owner = OrganisationFactory()
+    viewer = UserFactory()
+    MembershipFactory(user=viewer, organisation=owner, role="viewer")
+    for _ in range(15):
+        publication = PublicationFactory(owner=owner)
+        PracticeFactory(owner=owner, publication=publication, published=True)
+        EventFactory(organiser=owner)
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("library:publications")).status_code == 200
+    client.force_login(viewer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("library_org:index", kwargs={"org": owner.slug}))
+    assert response.content.decode().count("<tr>") == 16
