@@ -200,3 +200,30 @@ def test_event_list_has_bounded_queries(client, django_assert_max_num_queries):
         RegistrationFactory(event=EventFactory())
     with django_assert_max_num_queries(6):
         assert client.get(reverse("library:events")).status_code == 200
+
+
+def test_event_form_stores_local_times_in_the_chosen_zone(client):
+    organiser = OrganisationFactory()
+    editor = UserFactory()
+    MembershipFactory(user=editor, organisation=organiser, role="editor")
+    client.force_login(editor)
+    url = reverse("library_org:event-create", kwargs={"org": organiser.slug})
+    data = {
+        "title": "Nätverksträff",
+        "starts_local": "2030-03-10T15:00",
+        "ends_local": "2030-03-10T14:00",
+        "time_zone": "Europe/Stockholm",
+        "place": "Umeå",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "must end after it starts" in response.content.decode()
+    response = client.post(
+        url, {**data, "ends_local": "2030-03-10T16:15", "time_zone": "Mars/Base"}
+    )
+    assert response.status_code == 200
+    response = client.post(url, {**data, "ends_local": "2030-03-10T16:15"})
+    assert response.status_code == 302
+    event = organiser.events.get()
+    assert event.starts_at == datetime(2030, 3, 10, 14, 0, tzinfo=ZoneInfo("UTC"))
+    assert event.time_zone == "Europe/Stockholm"
