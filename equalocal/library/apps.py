@@ -19,7 +19,7 @@ class LibraryConfig(AppConfig):
             NavItem(
                 key="library",
                 label=_("Library"),
-                order=90,
+                order=95,
                 url=lambda request: reverse("library:index"),
                 active=lambda request: match(request, app="library"),
             )

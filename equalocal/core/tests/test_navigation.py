@@ -32,6 +32,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         "Network": f"/organisations/{personas.objects['network']}/network/",
         "Documents": "/organisations/org-a/documents/",
         "Organisations": "/organisations/",
+        "Library": "/library/",
         "The Charter": "/charter/",
     }
     for label, href in links.items():
@@ -49,6 +50,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         ("/organisations/org-a/documents/", "Documents"),
         ("/charter/", "The Charter"),
         ("/organisations/", "Organisations"),
+        ("/library/events/", "Library"),
     ],
 )
 def test_the_current_area_is_marked(client, personas, url, current):
@@ -72,7 +74,7 @@ def test_the_network_entry_marks_network_pages(client, personas):
 
 def test_anonymous_visitors_see_the_public_areas_only(client, personas):
     labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
-    assert labels == ["Home", "Organisations", "The Charter"]
+    assert labels == ["Home", "Organisations", "Library", "The Charter"]
 
 
 def test_staff_also_see_the_administration(client, personas):
