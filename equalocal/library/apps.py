@@ -35,3 +35,6 @@ class LibraryConfig(AppConfig):
             context=sections.article_plans,
             order=110,
         )
+        register_section(
+            "home", template="library/sections/home.html", context=sections.home_library, order=120
+        )

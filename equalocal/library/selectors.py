@@ -213,3 +213,7 @@ def plans_prioritising(article) -> list:
         .select_related("organisation")
         .order_by("organisation__name", "-period_start")
     )
+
+
+def practices_in_review(organisation) -> int:
+    return organisation.practices.filter(status=PracticeStatus.IN_REVIEW).count()

@@ -86,3 +86,14 @@ def test_publication_list_and_org_library_have_bounded_queries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("library_org:index", kwargs={"org": owner.slug}))
     assert response.content.decode().count("<tr>") == 16
+
+
+def test_home_page_leads_admins_to_practices_waiting_for_review(client):
+    owner = OrganisationFactory()
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=owner, role="admin")
+    PracticeFactory(owner=owner, status=PracticeStatus.IN_REVIEW)
+    client.force_login(admin)
+    page = client.get("/").content.decode()
+    assert reverse("library_org:index", kwargs={"org": owner.slug}) in page
+    assert "1 good practice waits for your review." in page
