@@ -88,6 +88,7 @@ def build_personas() -> Personas:
     personas.objects.update(_document_objects(org_a, users["editor"]))
     personas.objects.update(_exchange_objects(org_a, users))
     personas.objects.update(_report_objects(org_a, users["editor"]))
+    personas.objects.update(_library_objects(org_a))
     return personas
 
 
@@ -128,6 +129,31 @@ def _viewer_token(user) -> int:
     from equalocal.api.services import api_token_create
 
     return api_token_create(user=user, name="Personas token")[0].pk
+
+
+def _library_objects(organisation) -> dict:
+    """A draft practice of org A with an attachment, an unpublished publication and an
+    unpublished event of org A with a registration (cancellation key ``personas-key``)."""
+    from equalocal.library.tests.factories import (
+        EventFactory,
+        PracticeAttachmentFactory,
+        PracticeFactory,
+        PublicationFactory,
+        RegistrationFactory,
+    )
+
+    practice = PracticeFactory(owner=organisation, title="Utkast till praktik")
+    attachment = PracticeAttachmentFactory(practice=practice, content=tiny_pdf())
+    publication = PublicationFactory(owner=organisation, is_published=False)
+    event = EventFactory(organiser=organisation, is_published=False)
+    RegistrationFactory(event=event, token="personas-key")
+    return {
+        "practice": practice.pk,
+        "attachment": attachment.pk,
+        "publication": publication.pk,
+        "event": event.pk,
+        "key": "personas-key",
+    }
 
 
 def tiny_pdf(text: str = "Protokoll") -> bytes:

@@ -246,6 +246,28 @@ EXPECTED = {
         "get",
         {**NETWORK_COORDINATORS, "peer": FORBIDDEN},
     ),
+    "charters:article": ("get", ALL_200),
+    "networks:meeting-ics": ("get", MEMBERS_ONLY),
+    # Library: org A's practice is a draft, its publication and event are unpublished.
+    "library:index": ("get", ALL_200),
+    "library:publications": ("get", ALL_200),
+    "library:events": ("get", ALL_200),
+    "library:practice": ("get", PRIVATE_PERSON),
+    "library:attachment": ("get", PRIVATE_PERSON),
+    "library:publication": ("get", PRIVATE_PERSON),
+    "library:event": ("get", PRIVATE_PERSON),
+    "library:event-ics": ("get", PRIVATE_PERSON),
+    "library:registration-cancel": ("get", PRIVATE_PERSON),
+    "library_org:index": ("get", MEMBERS_ONLY),
+    "library_org:practice-create": ("get", EDITORS_ONLY),
+    "library_org:practice-edit": ("get", EDITORS_ONLY),
+    "library_org:practice-files": ("get", EDITORS_ONLY),
+    "library_org:practice-submit": ("post", EDITORS_ONLY_POST),
+    "library_org:practice-review": ("post", ADMINS_ONLY_POST),
+    "library_org:event-create": ("get", EDITORS_ONLY),
+    "library_org:event-edit": ("get", EDITORS_ONLY),
+    "library_org:registrants": ("get", EDITORS_ONLY),
+    "library_org:registrants-csv": ("get", EDITORS_ONLY),
 }
 
 # Values for URL arguments that are not objects of org A.
@@ -382,6 +404,10 @@ ID_PARAMS = {
     "number",
     "preview",
     "report",
+    "practice",
+    "attachment",
+    "publication",
+    "event",
 }
 INT_PARAMS = sorted(
     {name for name, params in url_patterns().items() if any(p in ID_PARAMS for p in params)}

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from equalocal.core.registry import provide
@@ -25,6 +29,38 @@ def charter_texts():
 
 def current_charter() -> CharterText | None:
     return CharterText.objects.filter(is_current=True).order_by("-year").first()
+
+
+EXPLANATIONS_FILE = Path(__file__).parent / "data" / "article_explanations.json"
+
+
+@lru_cache(maxsize=1)
+def _explanations() -> dict:
+    return json.loads(EXPLANATIONS_FILE.read_text(encoding="utf-8"))
+
+
+def get_article(charter: CharterText, number: int) -> Article:
+    """An article of a Charter text by number; reference data, readable by everyone."""
+    return get_object_or_404(
+        Article.objects.select_related("charter", "section"), charter=charter, number=number
+    )
+
+
+@dataclass(frozen=True)
+class ArticleExplanation:
+    text: str
+    official_url: str
+
+
+def article_explanation(article: Article) -> ArticleExplanation:
+    """The short explanation of an article in the active language (empty when none is
+    written yet), with the link to the official text."""
+    data = _explanations()
+    entry = data["texts"].get(article.charter.code, {}).get(str(article.number), {})
+    language = (get_language() or "en").split("-")[0]
+    return ArticleExplanation(
+        text=entry.get(language) or entry.get("en", ""), official_url=data["official_url"]
+    )
 
 
 def get_charter_text(code: str) -> CharterText:

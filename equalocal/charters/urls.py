@@ -28,4 +28,5 @@ urlpatterns = [
         name="commitment-step",
     ),
     path("<slug:charter>/", views.charter_text, name="text"),
+    path("<slug:charter>/articles/<int:number>/", views.article_detail, name="article"),
 ]

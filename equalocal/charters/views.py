@@ -35,6 +35,18 @@ def charter_text(request, charter):
     return render(request, "charters/text.html", context)
 
 
+def article_detail(request, charter, number):
+    """One article: a short explanation, and what other apps show for it (practices, plans)."""
+    text = selectors.get_charter_text(charter)
+    article = selectors.get_article(text, number)
+    context = {
+        "charter": text,
+        "article": article,
+        "explanation": selectors.article_explanation(article),
+    }
+    return render(request, "charters/article.html", context)
+
+
 @login_required
 def commitment_list(request, org):
     organisation = get_internal_organisation_for_user(request.user, org)

@@ -20,6 +20,8 @@ urlpatterns = [
     path("organisations/<slug:org>/plans/", include("equalocal.plans.urls")),
     path("organisations/<slug:org>/documents/", include("equalocal.documents.urls")),
     path("organisations/<slug:org>/reports/", include("equalocal.reports.urls")),
+    path("organisations/<slug:org>/library/", include("equalocal.library.org_urls")),
+    path("library/", include("equalocal.library.urls")),
     path("documents/search/", include(document_search_urls)),
     path("charter/", include("equalocal.charters.urls")),
     path("indicators/", include("equalocal.indicators.urls")),

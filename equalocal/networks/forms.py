@@ -193,6 +193,8 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = [
             "date",
+            "start_time",
+            "end_time",
             "status",
             "host",
             "place",
@@ -204,6 +206,8 @@ class MeetingForm(forms.ModelForm):
         ]
         widgets = {
             "date": DateInput(),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "agenda": forms.Textarea(attrs={"rows": 5}),
             "minutes": forms.Textarea(attrs={"rows": 5}),
         }

@@ -225,6 +225,10 @@ class MeetingStatus(models.TextChoices):
 class Meeting(TimeStampedModel):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(_("date"))
+    start_time = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Local time; leave empty if unknown.")
+    )
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
     host = models.ForeignKey(
         "organisations.Organisation",
         null=True,
@@ -253,6 +257,33 @@ class Meeting(TimeStampedModel):
 
     def __str__(self):
         return f"{self.body} {self.date}"
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": _("Give the start time too.")})
+        if self.end_time and self.start_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("The meeting must end after it starts.")})
+
+    @property
+    def starts_at(self):
+        """The start as an aware datetime in the site's time zone, when a time is recorded."""
+        return self._at(self.start_time)
+
+    @property
+    def ends_at(self):
+        return self._at(self.end_time) if self.start_time else None
+
+    def _at(self, time):
+        from datetime import datetime
+
+        from django.utils import timezone
+
+        if time is None:
+            return None
+        return timezone.make_aware(datetime.combine(self.date, time))
 
     @property
     def unrecorded(self) -> bool:

@@ -17,6 +17,11 @@ urlpatterns = [
     path("groups/<slug:group>/meetings/new/", views.meeting_create, name="meeting-create"),
     path("groups/<slug:group>/meetings/<int:meeting>/", views.meeting, name="meeting"),
     path(
+        "groups/<slug:group>/meetings/<int:meeting>/calendar.ics",
+        views.meeting_ics,
+        name="meeting-ics",
+    ),
+    path(
         "groups/<slug:group>/meetings/<int:meeting>/edit/",
         views.meeting_edit,
         name="meeting-edit",

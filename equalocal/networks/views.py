@@ -1,4 +1,5 @@
 from copy import copy
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from equalocal.core.calendar import CalendarEntry, ics_response
 from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error, submit
@@ -318,6 +320,31 @@ def meeting(request, org, group, meeting):
         "decision_form": DecisionForm(body=body) if access.can_coordinate else None,
     }
     return render(request, "networks/meeting.html", context)
+
+
+@login_required
+def meeting_ics(request, org, group, meeting):
+    """The meeting as an iCalendar file: timed in the site's time zone when a start time is
+    recorded, otherwise a whole-day entry."""
+    access = _access(request, org)
+    body = selectors.get_body(access.network, group)
+    item = selectors.get_meeting(body, meeting)
+    entry = CalendarEntry(
+        uid=f"meeting-{item.pk}@equalocal",
+        title=_("Meeting of %(group)s") % {"group": body.name},
+        start=item.starts_at or item.date,
+        end=item.ends_at or (None if item.starts_at else item.date + timedelta(days=1)),
+        time_zone=settings.TIME_ZONE if item.starts_at else "",
+        description=item.agenda,
+        location=item.place or (item.host.name if item.host else "") or item.online_url,
+        url=request.build_absolute_uri(
+            reverse(
+                "networks:meeting",
+                kwargs={"org": access.network.slug, "group": body.slug, "meeting": item.pk},
+            )
+        ),
+    )
+    return ics_response(entry, filename=f"meeting-{item.date.isoformat()}.ics")
 
 
 def _meeting_form_page(request, form, access, body, meeting=None):

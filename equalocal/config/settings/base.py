@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "equalocal.networks",
     "equalocal.indicators",
     "equalocal.documents",
+    "equalocal.library",
     "equalocal.workspace",
     "equalocal.exchange",
     "equalocal.reports",

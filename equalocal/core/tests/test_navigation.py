@@ -36,6 +36,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         "Documents": "/organisations/org-a/documents/",
         "Reports": "/organisations/org-a/reports/",
         "Organisations": "/organisations/",
+        "Library": "/library/",
         "The Charter": "/charter/",
     }
     for label, href in links.items():
@@ -55,6 +56,7 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         ("/charter/", "The Charter"),
         ("/organisations/", "Organisations"),
         ("/signatories/map/", "Signatories"),
+        ("/library/events/", "Library"),
     ],
 )
 def test_the_current_area_is_marked(client, personas, url, current):
@@ -78,7 +80,7 @@ def test_the_network_entry_marks_network_pages(client, personas):
 
 def test_anonymous_visitors_see_the_public_areas_only(client, personas):
     labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
-    assert labels == ["Home", "Signatories", "Organisations", "The Charter"]
+    assert labels == ["Home", "Signatories", "Organisations", "Library", "The Charter"]
 
 
 def test_staff_also_see_the_administration(client, personas):

@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LibraryConfig(AppConfig):
+    name = "equalocal.library"
+    label = "library"
+    verbose_name = _("Knowledge library and events")
+
+    def ready(self):
+        from django.urls import reverse
+
+        from equalocal.core.navigation import match
+        from equalocal.core.registry import NavItem, register_nav, register_section
+
+        from . import sections
+
+        register_nav(
+            NavItem(
+                key="library",
+                label=_("Library"),
+                order=95,
+                url=lambda request: reverse("library:index"),
+                active=lambda request: match(request, app="library"),
+            )
+        )
+        register_section(
+            "charters:article",
+            template="library/sections/article_practices.html",
+            context=sections.article_practices,
+        )
+        register_section(
+            "charters:article",
+            template="library/sections/article_plans.html",
+            context=sections.article_plans,
+            order=110,
+        )
+        register_section(
+            "home", template="library/sections/home.html", context=sections.home_library, order=120
+        )

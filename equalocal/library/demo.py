@@ -1,0 +1,237 @@
+"""Demo library: themes, sample 001's publication and launch event, and good practices.
+
+- 001 (UCLG CIB Working Group news, 23 June 2021): the Working Group's publication on
+  capacity building for gender equality at the local level, begun by its Secretariat early in
+  2020, with guidelines, technical tools and twelve case studies of local government
+  development cooperation; its online launch on Wednesday 23 June 2021, 15.00–16.15 CEST,
+  with speakers from the process and three of the case studies presented. The news item
+  names none of the twelve cases, so none is invented: the publication says how many it
+  holds, and the library holds the practices of our own demo organisations.
+- 000 (UBC): the responsibility matrix that shares gender equality between the UBC
+  commissions and the working group's members.
+- 004 (Umeåregionen): the scorecard for gender equality (styrkort), which came out of the
+  project "Jämställdhet, genus och förändringsarbete i Umeåregionen".
+- Umeå's demo plan: a demo practice whose results link to the plan's first activity.
+
+Runs after organisations, charters, plans, networks and indicators; idempotent by title.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from equalocal.charters.models import Article
+
+from .models import (
+    Event,
+    Language,
+    PartKind,
+    Practice,
+    PracticeStatus,
+    Publication,
+    PublicationPart,
+    Theme,
+)
+from .services import (
+    event_save,
+    practice_review,
+    practice_save,
+    practice_submit,
+    publication_part_save,
+    publication_save,
+    theme_save,
+)
+
+THEMES = [
+    ("gender-mainstreaming", "Gender mainstreaming", "Jämställdhetsintegrering", 10),
+    ("statistics", "Statistics and indicators", "Statistik och indikatorer", 20),
+    ("international-cooperation", "International cooperation", "Internationellt samarbete", 30),
+    ("employer", "The authority as employer", "Organisationen som arbetsgivare", 40),
+    ("violence", "Gender-based violence", "Könsrelaterat våld", 50),
+    ("capacity-building", "Capacity building", "Kompetensutveckling", 60),
+]
+
+PUBLICATION_TITLE = (
+    "Capacity Building for Gender Equality at the local level: Understanding the environment "
+    "and learning from good practices"
+)
+PUBLICATION_SUMMARY = (
+    "A study by the UCLG CIB Working Group on how local and regional governments promote "
+    "gender equality in their international work, and how UCLG's political gender strategy "
+    "can find its way into the members' projects and programmes. The Secretariat began it "
+    "early in 2020; the pandemic, which hit women and girls hard, made finishing it more "
+    "urgent. The brochure brings guidelines and technical tools together with twelve case "
+    "studies showing how development cooperation between local governments can improve "
+    "gender equality locally and regionally. (Demo entry written from the Working Group's "
+    "news item of 23 June 2021; the twelve cases are not entered here.)"
+)
+EVENT_TITLE = "Launch of the CIB Working Group's publication on gender equality"
+EVENT_DESCRIPTION = (
+    "The official online launch of the gender equality brochure. Speakers who took part in "
+    "making it share their views and open a general discussion, and three of the case studies "
+    "are presented. Bring your thoughts, questions and visions on gender equality."
+)
+EVENT_ZONE = "Europe/Brussels"
+
+
+def _themes() -> dict[str, Theme]:
+    themes = {}
+    for slug, en, sv, order in THEMES:
+        theme = Theme.objects.filter(slug=slug).first() or Theme(slug=slug)
+        if theme.pk is None:
+            theme.name_en, theme.name_sv, theme.order = en, sv, order
+            theme_save(theme=theme)
+        themes[slug] = theme
+    return themes
+
+
+def _publication(uclg, staff) -> Publication:
+    publication = Publication.objects.filter(owner=uclg, title=PUBLICATION_TITLE).first()
+    if publication:
+        return publication
+    publication = Publication(
+        owner=uclg,
+        title=PUBLICATION_TITLE,
+        author="UCLG CIB Working Group",
+        published_on=date(2021, 6, 23),
+        summary=PUBLICATION_SUMMARY,
+        language=Language.ENGLISH,
+        is_published=True,
+    )
+    publication_save(publication=publication, by=staff)
+    parts = [
+        (
+            PartKind.GUIDELINE,
+            "Guidelines",
+            "How UCLG's political gender strategy can be built into projects and programmes.",
+        ),
+        (
+            PartKind.TOOL,
+            "Technical tools",
+            "Instruments that help members carry out gender strategies in their work.",
+        ),
+    ]
+    for order, (kind, title, description) in enumerate(parts):
+        publication_part_save(
+            part=PublicationPart(
+                publication=publication,
+                kind=kind,
+                title=title,
+                description=description,
+                order=order,
+            ),
+            by=staff,
+        )
+    return publication
+
+
+def _event(uclg, publication, staff) -> Event:
+    event = Event.objects.filter(organiser=uclg, title=EVENT_TITLE).first()
+    if event:
+        return event
+    zone = ZoneInfo(EVENT_ZONE)
+    event = Event(
+        organiser=uclg,
+        title=EVENT_TITLE,
+        description=EVENT_DESCRIPTION,
+        starts_at=datetime(2021, 6, 23, 15, 0, tzinfo=zone),
+        ends_at=datetime(2021, 6, 23, 16, 15, tzinfo=zone),
+        time_zone=EVENT_ZONE,
+        online_url="https://www.uclg.org",
+        speakers="Speakers involved in the publication\nPresenters of three case studies",
+        publication=publication,
+        is_published=True,
+    )
+    return event_save(event=event, by=staff)
+
+
+def _practice(*, owner, title, by, reviewer, articles, themes, **fields) -> Practice | None:
+    if Practice.objects.filter(owner=owner, title=title).exists():
+        return None
+    activities = fields.pop("activities", [])
+    indicators = fields.pop("indicators", [])
+    practice = Practice(owner=owner, title=title, country=owner.country, **fields)
+    practice_save(
+        practice=practice,
+        by=by,
+        articles=articles,
+        themes=themes,
+        activities=activities,
+        indicators=indicators,
+    )
+    practice_submit(practice=practice, by=by)
+    practice_review(practice=practice, by=reviewer, publish=True)
+    return practice
+
+
+@transaction.atomic
+def load(context) -> None:
+    from equalocal.plans.models import ActionPlan
+
+    organisations = context.objects["organisations"]
+    users = context.objects["users"]
+    staff, admin, editor = (
+        users["staff@example.org"],
+        users["admin@example.org"],
+        users["editor@example.org"],
+    )
+    themes = _themes()
+    publication = _publication(organisations["uclg"], staff)
+    _event(organisations["uclg"], publication, staff)
+    commitment = context.objects.get("commitments", {}).get("umea")
+    code = commitment.charter.code if commitment else "2006"
+    articles = {a.number: a for a in Article.objects.filter(charter__code=code)}
+    plan = ActionPlan.objects.alive().filter(organisation=organisations["umea"]).first()
+    first_activity = plan.activities.order_by("order", "pk").first() if plan else None
+    created = [
+        _practice(
+            owner=organisations["umea"],
+            title="Jämställdhetsanalys före beslut (demoexempel)",
+            by=editor,
+            reviewer=admin,
+            articles=[articles[9]],
+            themes=[themes["gender-mainstreaming"], themes["statistics"]],
+            summary=(
+                "Demoexempel, inte Umeå kommuns verkliga arbete: en metod och mall för "
+                "jämställdhetsanalys som nämnderna använder innan större beslut fattas."
+            ),
+            results="Mallen används i nämndernas beslutsunderlag; resultaten följs upp i planen.",
+            language=Language.SWEDISH,
+            activities=[first_activity] if first_activity else [],
+        ),
+        _practice(
+            owner=organisations["umearegionen"],
+            title="Styrkort för jämställdhet i Umeåregionen",
+            by=staff,
+            reviewer=staff,
+            articles=[articles[8], articles[9]],
+            themes=[themes["statistics"], themes["gender-mainstreaming"]],
+            summary=(
+                "Umeåregionens sex kommuner följer jämställdheten med ett gemensamt styrkort, "
+                "ett verktyg för styrning och kvalitet. Det kom till i projektet "
+                '"Jämställdhet, genus och förändringsarbete i Umeåregionen".'
+            ),
+            language=Language.SWEDISH,
+        ),
+        _practice(
+            owner=organisations["ubc"],
+            title="Sharing gender equality across the UBC commissions",
+            by=staff,
+            reviewer=staff,
+            articles=[articles[30]],
+            themes=[themes["international-cooperation"], themes["gender-mainstreaming"]],
+            summary=(
+                "The UBC Gender Equality Working Group drew up a matrix that gives each of its "
+                "member cities responsibility for gender equality in the work of one or more "
+                "UBC commissions, so that the topic reaches all of the network's work."
+            ),
+            period_start=date(2016, 1, 1),
+            language=Language.ENGLISH,
+        ),
+    ]
+    created = [p for p in created if p is not None and p.status == PracticeStatus.PUBLISHED]
+    context.log.append(
+        "Library: "
+        + (", ".join(p.title for p in created) if created else "practices already loaded")
+    )

@@ -1,0 +1,37 @@
+"""The library's demo: sample 001's publication and launch, reviewed practices; idempotent."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from equalocal.core.demo import load_demo
+from equalocal.library.models import Event, Practice, PracticeStatus, Publication, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_holds_sample_001_and_published_practices():
+    load_demo()
+    publication = Publication.objects.get(author="UCLG CIB Working Group")
+    assert publication.published_on.isoformat() == "2021-06-23"
+    assert "twelve case studies" in publication.summary
+    assert publication.parts.count() == 2
+    launch = Event.objects.get(publication=publication)
+    cest = ZoneInfo("Europe/Brussels")
+    assert launch.starts_at == datetime(2021, 6, 23, 15, 0, tzinfo=cest)
+    assert launch.ends_at == datetime(2021, 6, 23, 16, 15, tzinfo=cest)
+    assert launch.time_zone == "Europe/Brussels"
+    practices = Practice.objects.all()
+    assert practices.count() == 3
+    assert all(p.status == PracticeStatus.PUBLISHED for p in practices)
+    umea = practices.get(owner__slug="umea")
+    assert umea.activities.count() == 1
+    assert umea.articles.get().number == 9
+
+
+def test_demo_loads_twice_without_duplicates():
+    load_demo()
+    counts = [Model.objects.count() for Model in (Practice, Publication, Event, Theme)]
+    load_demo()
+    assert [Model.objects.count() for Model in (Practice, Publication, Event, Theme)] == counts
