@@ -237,7 +237,8 @@ def test_search_with_snippet_filter_and_odd_characters(page, sign_in, axe):
     index_document(plan)
     sign_in(EDITOR)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Documents").click()
+    page.get_by_role("link", name="Search documents").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Search documents")
     axe(page)
 

@@ -166,9 +166,9 @@ def messages(page):
 
 
 def number(value):
-    """A value as the pages show it (floatformat "-2": two decimals unless whole)."""
+    """A value as the pages show it: no trailing zeros, no decimals when whole."""
     value = Decimal(value)
-    return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}"
+    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 def grid_row(page, title):

@@ -39,7 +39,7 @@ def test_organisation_list(page, axe, search):
     page.goto("/organisations/")
     expect(page.get_by_role("heading", name="Organisations", level=1)).to_be_visible()
     if search:
-        page.get_by_label("Search").fill(search)
+        page.get_by_role("main").get_by_label("Search").fill(search)
         page.get_by_label("Country").select_option(label="Sweden")
         page.get_by_role("button", name="Filter").click()
         expect(page).to_have_url(re.compile(r"q=Ume"))
@@ -112,7 +112,7 @@ def test_person_create_form_with_errors(page, sign_in, axe):
     page.get_by_label("Phone").fill("call me")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert")).to_contain_text("Please correct the errors below.")
-    expect(page.get_by_label("Name")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Name:", exact=True)).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_text("Enter a phone number with digits")).to_be_visible()
     axe(page)
 
