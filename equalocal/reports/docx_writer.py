@@ -305,7 +305,7 @@ def _signatory_summary(w: Writer) -> None:
             [
                 f"{s['name']} ({s['kind']})",
                 s["country"],
-                (s["status"] or "–") if s["shared"] else _("not shared"),
+                (s["status"] or "–") if s["commitment_shared"] else _("not shared"),
                 _short(s["decided_on"]),
                 _short(s["signed_on"]),
                 f"{_short(s['deadline'])} ({s['deadline_label']})",

@@ -322,7 +322,7 @@ def _signatory_summary(report: Report, progress: Progress) -> dict:
                 "name": organisation.name,
                 "kind": str(organisation.get_kind_display()),
                 "country": str(organisation.country.name) if organisation.country else "",
-                "shared": row.shares_commitment,
+                "commitment_shared": row.shares_commitment,
                 "status": str(commitment.get_status_display()) if commitment else "",
                 "decided_on": iso(commitment.decided_on) if commitment else None,
                 "signed_on": iso(commitment.signed_on) if commitment else None,
