@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
     """The address the request came from.
 
     Behind ``TRUSTED_PROXY_COUNT`` reverse proxies, each appending to ``X-Forwarded-For``, the
@@ -20,5 +22,14 @@ def client_address(request) -> str:
             if part.strip()
         ]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+            return _valid(forwarded[-proxies])
+    return _valid(request.META.get("REMOTE_ADDR") or "")
+
+
+def _valid(address: str) -> str | None:
+    """The address if it is an IPv4 or IPv6 address, else None (a test client, a forged header):
+    PostgreSQL stores the throttling records' addresses as ``inet``."""
+    try:
+        return str(ipaddress.ip_address(address.strip()))
+    except ValueError:
+        return None

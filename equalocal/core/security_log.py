@@ -38,7 +38,7 @@ def log_security_event(request, event: str, reason: str, *, user=None) -> None:
         "%s user=%s address=%s path=%s reason=%s",
         event,
         user_id,
-        client_address(request),
+        client_address(request) or "unknown",
         json.dumps(request.path),
         json.dumps(reason, ensure_ascii=False),
     )
