@@ -243,7 +243,7 @@ def test_search_with_snippet_filter_and_odd_characters(page, sign_in, axe):
     axe(page)
 
     page.get_by_label("Search for").fill("lönekartläggning")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("search", name="Search documents").get_by_role("button", name="Search").click()
     results = page.locator("#search-results")
     expect(results.get_by_role("status")).to_have_text("2 matches")
     expect(results.locator("mark").first).to_have_text(re.compile("lönekartläggning", re.I))
@@ -252,7 +252,7 @@ def test_search_with_snippet_filter_and_odd_characters(page, sign_in, axe):
 
     # A filter: only action plans.
     page.get_by_label("Kind").select_option(label="Action plan")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("search", name="Search documents").get_by_role("button", name="Search").click()
     expect(results.get_by_role("status")).to_have_text("1 match")
     expect(results.get_by_role("link", name="Handlingsplan")).to_be_visible()
     expect(results.get_by_role("link", name="Protokoll om lönekartläggning")).to_have_count(0)
@@ -261,7 +261,9 @@ def test_search_with_snippet_filter_and_odd_characters(page, sign_in, axe):
     page.get_by_label("Kind").select_option(label="All")
     for query in ['"lönekartläggning', "lön*", "(lönekartläggning", '"*() OR AND NOT:^']:
         page.get_by_label("Search for").fill(query)
-        page.get_by_role("button", name="Search", exact=True).click()
+        page.get_by_role("search", name="Search documents").get_by_role(
+            "button", name="Search"
+        ).click()
         expect(results.get_by_role("status")).to_contain_text(re.compile(r"\d+ match"))
     response = page.goto(SEARCH + "?q=%22*%28%29+NEAR%28a+b%29&kind=")
     assert response.status == 200
