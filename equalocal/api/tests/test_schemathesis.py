@@ -27,6 +27,21 @@ from tests.factories import (
 EXAMPLES_PER_OPERATION = 12
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Requests through the WSGI app close old connections when they start and finish, which
+    on PostgreSQL would close the test's own connection inside its transaction; Django's test
+    client switches this off in the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def editor_token(db):
     """An editor of an organisation with a plan, a goal and an activity to find."""
