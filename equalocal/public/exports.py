@@ -7,19 +7,14 @@ import io
 
 from django.urls import reverse
 
-from .selectors import Signatory
+from equalocal.core.spreadsheets import safe_cell
 
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
-# There is no shared helper in equalocal.core yet; this one neutralises by a leading quote.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+from .selectors import Signatory
 
 
 def neutralise(value) -> str:
-    """The cell as text a spreadsheet shows and never evaluates."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    """The cell as text a spreadsheet shows and never evaluates (the shared cell-safety rule)."""
+    return safe_cell("" if value is None else str(value))
 
 
 COLUMNS = [
