@@ -50,6 +50,14 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+def fit(model, field: str, text: str) -> str:
+    """The text cut to the field's length, as a form would have refused beyond it.
+
+    SQLite does not enforce a CharField's length; PostgreSQL does.
+    """
+    return text[: model._meta.get_field(field).max_length]
+
+
 def seed_long_content(personas) -> None:
     """Long titles, unbroken words and a 200-row plan in org A's data."""
     from equalocal.indicators.models import Indicator
@@ -62,16 +70,18 @@ def seed_long_content(personas) -> None:
     org.name = "Kommunalförbundet för " + LONG_TITLE[:80]
     org.save(update_fields=["name"])
     plan = ActionPlan.objects.get(pk=personas.objects["plan"])
-    plan.title = UNBROKEN
+    plan.title = fit(ActionPlan, "title", UNBROKEN)
     plan.save(update_fields=["title"])
     goal = Goal.objects.get(pk=personas.objects["goal"])
-    goal.title = LONG_TITLE
+    goal.title = fit(Goal, "title", LONG_TITLE)
     goal.save(update_fields=["title"])
     for number in range(200):
         title = UNBROKEN if number % 50 == 0 else f"{number + 1}. {LONG_TITLE[: 40 + number % 90]}"
         ActivityFactory(goal=goal, title=title, responsible_unit="Kultur- och fritidsförvaltningen")
     Person.objects.filter(pk=personas.objects["person"]).update(name=UNBROKEN[:90])
-    Indicator.objects.filter(pk=personas.objects["indicator"]).update(title_en=LONG_TITLE)
+    Indicator.objects.filter(pk=personas.objects["indicator"]).update(
+        title_en=fit(Indicator, "title_en", LONG_TITLE)
+    )
     Organisation.objects.filter(slug=personas.objects["network"]).update(name=LONG_TITLE[:120])
     Body.objects.filter(slug=personas.objects["group"]).update(name=UNBROKEN[:100])
 
