@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,6 +20,9 @@ from equalocal.core.errors import ApplicationError
 LANGUAGES = ("en", "sv")
 # A heading is looked for in the first rows: a title or a blank line may come first.
 HEADER_SEARCH_ROWS = 10
+# An import lists this many errors at most; it counts them all.
+MAX_LISTED_ERRORS = 200
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")
 
 
 @dataclass(frozen=True)
@@ -116,3 +120,50 @@ def find_header(
         _("No heading row found. The first row should name the columns, for example: %(columns)s.")
         % {"columns": ", ".join(labels([c for c in columns if c.key in required] or columns))}
     )
+
+
+def label_of(columns: Sequence[Column], key: str) -> str:
+    """The column's heading in the user's language."""
+    return next(str(c.label) for c in columns if c.key == key)
+
+
+def choice_words(choices) -> dict[str, str]:
+    """A model field's choices as an import recognises them: value or label, in either
+    language."""
+    words = {}
+    for value, label in choices:
+        words[heading_key(value)] = value
+        for language in LANGUAGES:
+            with translation.override(language):
+                words[heading_key(label)] = value
+    return words
+
+
+def parse_date(value) -> date | None:
+    """A date cell or text: ISO (2024-03-31), 2024/03/31 or 31.03.2024; None when empty."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+@dataclass
+class RowErrors:
+    """The errors an import found, by row and column: all counted, the first ones listed."""
+
+    errors: list[dict] = field(default_factory=list)
+    error_count: int = 0
+
+    def error(self, row: int, column: str, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_LISTED_ERRORS:
+            self.errors.append({"row": row, "column": column, "message": message})

@@ -21,8 +21,15 @@ from equalocal.networks.selectors import active_on
 from equalocal.organisations import permissions
 from equalocal.organisations.models import NetworkSharing, Organisation, Person, SharingStatus
 
-from .columns import Column, find_header, heading_key
-from .plan_rows import MAX_LISTED_ERRORS, _choice_words, parse_date
+from .columns import (
+    Column,
+    RowErrors,
+    choice_words,
+    find_header,
+    heading_key,
+    label_of,
+    parse_date,
+)
 
 MEMBER_COLUMNS = [
     Column(
@@ -122,19 +129,12 @@ def member_export_rows(network, *, user, today: date, contacts_shared: frozenset
 
 
 @dataclass
-class MemberRows:
+class MemberRows(RowErrors):
     rows: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-    error_count: int = 0
-
-    def error(self, row: int, column: str, message: str) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_LISTED_ERRORS:
-            self.errors.append({"row": row, "column": column, "message": message})
 
 
 def _label(key: str) -> str:
-    return next(str(c.label) for c in MEMBER_COLUMNS if c.key == key)
+    return label_of(MEMBER_COLUMNS, key)
 
 
 def _organisations(names: set[str], codes: set[str]) -> tuple[dict, dict]:
@@ -178,7 +178,7 @@ def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> M
     for group in Body.objects.filter(network=network):
         groups[heading_key(group.name)] = group
         groups[heading_key(group.slug)] = group
-    roles = _choice_words(SeatRole.choices)
+    roles = choice_words(SeatRole.choices)
     consent = {
         row.member_id: row.status
         for row in NetworkSharing.objects.filter(

@@ -13,14 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from equalocal.organisations import permissions
 from equalocal.plans.models import DEFAULT_PROGRESS, Activity, ActivityStatus, Timing
 
-from .columns import Column, find_header, heading_key
+from .columns import (
+    Column,
+    RowErrors,
+    choice_words,
+    find_header,
+    heading_key,
+    label_of,
+    parse_date,
+)
 
 PLAN_COLUMNS = [
     Column("goal", gettext_lazy("Goal"), ("mål", "målsättning", "objective", "aim", "delmål")),
@@ -74,17 +81,6 @@ STATUS_WORDS = {
     "avbruten": ActivityStatus.CANCELLED,
     "struken": ActivityStatus.CANCELLED,
 }
-MAX_LISTED_ERRORS = 200
-
-
-def _choice_words(choices) -> dict[str, str]:
-    words = {}
-    for value, label in choices:
-        words[heading_key(value)] = value
-        for language in ("en", "sv"):
-            with translation.override(language):
-                words[heading_key(label)] = value
-    return words
 
 
 # Export ---------------------------------------------------------------------------------------
@@ -142,42 +138,15 @@ def _activity_row(goal_title: str, activity: Activity, user) -> list:
 
 
 @dataclass
-class PlanRows:
+class PlanRows(RowErrors):
     """What a plan table holds: goals in order, activities (JSON-ready dicts) and errors."""
 
     goals: list[str] = field(default_factory=list)
     activities: list[dict] = field(default_factory=list)
-    errors: list[dict] = field(default_factory=list)
-    error_count: int = 0
-
-    def error(self, row: int, column: str, message: str) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_LISTED_ERRORS:
-            self.errors.append({"row": row, "column": column, "message": message})
 
 
 def _label(key: str) -> str:
-    return next(str(c.label) for c in PLAN_COLUMNS if c.key == key)
-
-
-DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")
-
-
-def parse_date(value) -> date | None:
-    """A date cell or text: ISO (2024-03-31), 2024/03/31 or 31.03.2024; None when empty."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+    return label_of(PLAN_COLUMNS, key)
 
 
 def _whole_number(value, low: int, high: int) -> int:
@@ -201,8 +170,8 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
     """
     header, body = find_header(rows, PLAN_COLUMNS, required=["activity"])
     result = PlanRows()
-    statuses = {**_choice_words(ActivityStatus.choices), **STATUS_WORDS}
-    timings = _choice_words(Timing.choices)
+    statuses = {**choice_words(ActivityStatus.choices), **STATUS_WORDS}
+    timings = choice_words(Timing.choices)
     seen: dict[tuple, int] = {}
     for number, cells in body:
 
