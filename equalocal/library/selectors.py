@@ -120,9 +120,7 @@ def practices_of(organisation) -> QuerySet:
 def published_practices_of(organisation, *, limit: int = 20) -> tuple[list[Practice], int]:
     """The published practices the organisation owns or took part in, newest first (at most
     ``limit``), and how many there are."""
-    practices = published_practices().filter(
-        Q(owner=organisation) | Q(organisations=organisation)
-    )
+    practices = published_practices().filter(Q(owner=organisation) | Q(organisations=organisation))
     ids = list(practices.values_list("pk", flat=True).distinct())
     rows = list(
         Practice.objects.filter(pk__in=ids)

@@ -125,9 +125,12 @@ def test_a_newly_sent_report_or_published_practice_changes_the_profile_etag(umea
     client = Client()
     first = _profile(umea, client)
     etag = first["ETag"]
-    assert client.get(
-        reverse("public:profile", kwargs={"org": "umea"}), headers={"if-none-match": etag}
-    ).status_code == 304
+    assert (
+        client.get(
+            reverse("public:profile", kwargs={"org": "umea"}), headers={"if-none-match": etag}
+        ).status_code
+        == 304
+    )
 
     report = ReportFactory(organisation=umea, title="Uppföljning 2025", public=True)
     report_services.report_send(report=report, by=report.author)
