@@ -255,3 +255,18 @@ def test_revoked_and_read_only_tokens_cannot_coordinate(personas):
     revoked = ApiClient(Client(), raw).post(_url(personas, "/memberships"), {"member": "org-b"})
     assert revoked.status_code == 401
     assert not NetworkSharing.objects.filter(member=personas.org_b).exists()
+
+
+def test_the_requests_list_queries_do_not_grow(
+    personas, coordinator, django_assert_max_num_queries
+):
+    from tests.factories import NetworkSharingFactory
+
+    network = _network(personas)
+    NetworkSharingFactory(network=network, status=SharingStatus.PENDING)
+    with django_assert_max_num_queries(20) as few:
+        coordinator.get(_url(personas, "/requests"))
+    NetworkSharingFactory.create_batch(40, network=network, status=SharingStatus.PENDING)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = coordinator.get(_url(personas, "/requests"))
+    assert len(response.json()["items"]) == 41
