@@ -127,7 +127,10 @@ _public_sources: dict[str, tuple[Any, str]] = {}
 
 
 def register_public_source(key: str, model, field: str) -> None:
-    """Count ``model`` (and its latest ``field``, a date-time) in the public pages' version."""
+    """Count ``model`` (and its latest ``field``, a date-time) in the public pages' version.
+
+    Choose the field that changes when what the public sees changes (a report's ``sent_at``,
+    not its ``updated_at``, which moves with every step of generating a draft)."""
     _public_sources[key] = (model, field)
 
 

@@ -35,7 +35,7 @@ class ReportsConfig(AppConfig):
             template="reports/sections/public_profile.html",
             context=sections.public_profile_report,
         )
-        register_public_source("reports.report", Report, "updated_at")
+        register_public_source("reports.report", Report, "sent_at")
         register_section(
             "organisation_detail",
             template="reports/includes/organisation_reports.html",

@@ -343,6 +343,7 @@ class SeatOut(Schema):
     person_title: str | None
     from_date: date | None
     to_date: date | None
+    lock_version: int = Field(description="Send it back to change the seat.")
 
 
 class SeatList(Schema):
@@ -380,6 +381,7 @@ def list_seats(request, slug: str, body_slug: str):
                 "person_title": person.title if person is not None else None,
                 "from_date": seat.from_date,
                 "to_date": seat.to_date,
+                "lock_version": seat.lock_version,
             }
         )
     return {"items": items}

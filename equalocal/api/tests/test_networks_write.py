@@ -195,7 +195,9 @@ def test_the_members_admin_changes_its_representative_but_not_the_role(personas,
 def test_a_coordinator_changes_the_role_and_a_stale_lock_gives_409(personas, coordinator):
     seat = Seat.objects.get(pk=personas.objects["seat"])
     url = f"{_seats(personas)}/{seat.pk}"
-    first = coordinator.patch(url, {"lock_version": seat.lock_version, "role": "secretary"})
+    listed = coordinator.get(_seats(personas)).json()["items"]
+    lock = next(item["lock_version"] for item in listed if item["id"] == seat.pk)
+    first = coordinator.patch(url, {"lock_version": lock, "role": "secretary"})
     assert first.status_code == 200, first.content
     assert first.json()["lock_version"] == seat.lock_version + 1
 
