@@ -49,6 +49,18 @@ def _validation_fields(errors) -> dict[str, list[str]]:
     return fields
 
 
+def _current_version(current) -> dict[str, list[str]]:
+    """What a client sends back to win the next save: the lock_version, or for records without
+    one (figures) the time of their last change; nothing when the record is gone."""
+    lock_version = getattr(current, "lock_version", None)
+    if lock_version is not None:
+        return {"lock_version": [str(lock_version)]}
+    updated_at = getattr(current, "updated_at", None)
+    if updated_at is not None:
+        return {"updated_at": [updated_at.isoformat()]}
+    return {}
+
+
 def install(api) -> None:
     """Register the handlers on the NinjaAPI ``api``."""
 
@@ -90,7 +102,6 @@ def install(api) -> None:
 
     @api.exception_handler(ConcurrentEditError)
     def conflict(request, exc: ConcurrentEditError):
-        current = getattr(exc.current, "lock_version", None)
         return respond(
             request,
             409,
@@ -100,7 +111,7 @@ def install(api) -> None:
                     "Someone else saved this in the meantime; read it again and send your "
                     "change with its current lock_version."
                 ),
-                {"lock_version": [str(current)]} if current is not None else {},
+                _current_version(exc.current),
             ),
         )
 

@@ -21,6 +21,10 @@ needs a personal API token, created under *Your profile → API tokens* and sent
 `Authorization: Bearer eql_…`; it acts with your roles. Lists are paged with `cursor`
 (the `next_cursor` of the previous page) and `limit`. Errors are
 `{"error": {"code", "message", "fields"}}`.
+
+Writes go through the same services as the pages, with the same roles and optimistic locks:
+send the `lock_version` you read (for figures, their `updated_at`); a stale one gives 409.
+A network only asks an organisation to become a member; the organisation's admins answer.
 """
 
 

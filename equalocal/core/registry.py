@@ -121,6 +121,24 @@ def personal_data_for(person) -> dict[str, Any]:
     return {key: collect(person) for key, collect in sorted(_personal_data.items())}
 
 
+# Public data: the public pages are cached by a fingerprint of the tables they read. An app whose
+# data a public page shows through a section names the table here, so the pages change with it.
+_public_sources: dict[str, tuple[Any, str]] = {}
+
+
+def register_public_source(key: str, model, field: str) -> None:
+    """Count ``model`` (and its latest ``field``, a date-time) in the public pages' version.
+
+    Choose the field that changes when what the public sees changes (a report's ``sent_at``,
+    not its ``updated_at``, which moves with every step of generating a draft)."""
+    _public_sources[key] = (model, field)
+
+
+def public_sources() -> list[tuple[Any, str]]:
+    """The registered (model, field) pairs, in key order."""
+    return [_public_sources[key] for key in sorted(_public_sources)]
+
+
 def register_nav(item: NavItem) -> None:
     """Add (or replace, by key) an entry of the main navigation."""
     _nav[item.key] = item

@@ -11,9 +11,15 @@ class LibraryConfig(AppConfig):
         from django.urls import reverse
 
         from equalocal.core.navigation import match
-        from equalocal.core.registry import NavItem, register_nav, register_section
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_public_source,
+            register_section,
+        )
 
         from . import sections
+        from .models import Practice
 
         register_nav(
             NavItem(
@@ -38,3 +44,10 @@ class LibraryConfig(AppConfig):
         register_section(
             "home", template="library/sections/home.html", context=sections.home_library, order=120
         )
+        register_section(
+            "public_profile",
+            template="library/sections/profile_practices.html",
+            context=sections.public_profile_practices,
+            order=110,
+        )
+        register_public_source("library.practice", Practice, "updated_at")

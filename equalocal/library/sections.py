@@ -15,6 +15,14 @@ def article_plans(request, article) -> dict | None:
     return {"article": article, "plans": selectors.plans_prioritising(article)}
 
 
+def public_profile_practices(request, organisation) -> dict | None:
+    """On the public profile: the organisation's published good practices."""
+    practices, total = selectors.published_practices_of(organisation)
+    if not practices:
+        return None
+    return {"organisation": organisation, "practices": practices, "total": total}
+
+
 def home_library(request, organisation) -> dict | None:
     """On a member's home page: the way to the organisation's practices and events, with the
     practices waiting for an admin's review."""

@@ -117,6 +117,19 @@ def practices_of(organisation) -> QuerySet:
     return organisation.practices.prefetch_related("articles").order_by("status", "title")
 
 
+def published_practices_of(organisation, *, limit: int = 20) -> tuple[list[Practice], int]:
+    """The published practices the organisation owns or took part in, newest first (at most
+    ``limit``), and how many there are."""
+    practices = published_practices().filter(Q(owner=organisation) | Q(organisations=organisation))
+    ids = list(practices.values_list("pk", flat=True).distinct())
+    rows = list(
+        Practice.objects.filter(pk__in=ids)
+        .select_related("owner")
+        .order_by("-published_at", "title")[:limit]
+    )
+    return rows, len(ids)
+
+
 def practices_for_article(article) -> list[Practice]:
     return list(
         published_practices()

@@ -22,6 +22,7 @@ from django_countries import countries
 
 from equalocal.charters.deadlines import DeadlineState, provisional_deadline
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
+from equalocal.core.registry import public_sources
 from equalocal.networks.selectors import current_member_ids
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, OrganisationKind, Person, Publishing
@@ -477,6 +478,8 @@ def public_data_version() -> tuple[datetime | None, str]:
         (Person, "updated_at", " WHERE is_public_contact"),
         (ProgressUpdate, "created_at", ""),
     ]
+    # Tables other apps show on the public pages through sections (``core/registry.py``).
+    sources += [(model, field, "") for model, field in public_sources()]
     quote = connection.ops.quote_name
     # Only the models' own table and column names go into the text: no input does.
     sql = " UNION ALL ".join(

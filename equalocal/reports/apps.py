@@ -12,11 +12,13 @@ class ReportsConfig(AppConfig):
         from equalocal.core.registry import (
             NavItem,
             register_nav,
+            register_public_source,
             register_section,
             register_worker_start,
         )
 
         from . import sections, tasks
+        from .models import Report
 
         register_worker_start("reports.queued", tasks.start_queued)
         register_nav(
@@ -28,6 +30,12 @@ class ReportsConfig(AppConfig):
                 active=lambda request: match(request, app="reports"),
             )
         )
+        register_section(
+            "public_profile",
+            template="reports/sections/public_profile.html",
+            context=sections.public_profile_report,
+        )
+        register_public_source("reports.report", Report, "sent_at")
         register_section(
             "organisation_detail",
             template="reports/includes/organisation_reports.html",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from equalocal.organisations.permissions import can_view_internal
 
-from .selectors import published_reports_of, reports_of
+from .selectors import latest_published_follow_up, published_reports_of, reports_of
 
 
 def organisation_reports(request, organisation) -> dict | None:
@@ -16,3 +16,12 @@ def organisation_reports(request, organisation) -> dict | None:
     if not published:
         return None
     return {"organisation": organisation, "reports": published, "public": True}
+
+
+def public_profile_report(request, organisation) -> dict | None:
+    """On the public profile: the latest published follow-up report, when there is one and
+    the organisation's publishing settings make its reports public."""
+    report = latest_published_follow_up(organisation)
+    if report is None:
+        return None
+    return {"organisation": organisation, "report": report}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 
-from .models import Report
+from .models import Report, ReportKind, ReportStatus
 
 
 def get_organisation_for_reports(user, slug: str, *, action: str = Action.VIEW):
@@ -25,22 +26,49 @@ def get_report_for_user(
     """A report of the organisation; outsiders get 404, like for every private object.
 
     ``public=True`` (reading the report and its files) lets anyone read a published report:
-    a public one that was sent.
+    a public one that was sent, of an organisation whose publishing settings make its reports
+    public.
     """
     report = get_object_or_404(
         Report.objects.select_related("organisation", "author", "plan", "body", "previous_version"),
         pk=report_pk,
         organisation__slug=org_slug,
     )
-    permissions.require(user, report.organisation, action, public=public and report.is_published)
+    shown = public and report.is_published and publishes_reports(report.organisation)
+    permissions.require(user, report.organisation, action, public=shown)
     return report
 
 
+def publishes_reports(organisation) -> bool:
+    """Whether the organisation's publishing settings make its published reports public."""
+    return permissions.publishing_of(organisation).reports
+
+
 def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+    """The reports anyone may read: public and sent, where the organisation publishes its
+    reports."""
+    if not publishes_reports(organisation):
+        return []
     return list(
-        Report.objects.filter(organisation=organisation, public=True, status="sent").select_related(
-            "author", "organisation"
-        )[:limit]
+        Report.objects.filter(
+            organisation=organisation, public=True, status=ReportStatus.SENT
+        ).select_related("author", "organisation")[:limit]
+    )
+
+
+def latest_published_follow_up(organisation) -> Report | None:
+    """The organisation's latest follow-up report anyone may read, by the day it was sent."""
+    if not publishes_reports(organisation):
+        return None
+    return (
+        Report.objects.filter(
+            organisation=organisation,
+            kind=ReportKind.FOLLOW_UP,
+            public=True,
+            status=ReportStatus.SENT,
+        )
+        .order_by(F("sent_at").desc(nulls_last=True), "-pk")
+        .first()
     )
 
 

@@ -223,6 +223,11 @@ def test_public_signatories_pages(page, axe):
     page.get_by_role("link", name="Umeå kommun").click()
     expect(page.get_by_role("heading", name="Umeå kommun", level=1)).to_be_visible()
     expect(page.get_by_role("region", name="Published action plans")).to_be_visible()
+    # The library's section on the profile: Umeå's published demo practice.
+    practices = page.get_by_role("region", name="Good practices")
+    practices.get_by_role("link", name="Jämställdhetsanalys före beslut (demoexempel)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jämställdhetsanalys")
+    page.go_back()
     axe(page)
     page.goto("/signatories/map/")
     expect(page.get_by_role("group", name="Map of Europe with the signatories")).to_be_visible()

@@ -1,7 +1,8 @@
 """Indicators, measurements (figures by sex) and scorecards of an organisation.
 
 Figures are internal unless the organisation publishes them; scorecards are public one by
-one when published (their figures still follow the organisation's choice).
+one when published (their figures still follow the organisation's choice). Editors enter
+figures through the same service as the scorecard grid.
 """
 
 from __future__ import annotations
@@ -12,22 +13,32 @@ from typing import Literal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from equalocal.indicators.models import Gender, Indicator, Measurement, ScorecardItem
+from equalocal.indicators import services
+from equalocal.indicators.models import (
+    Gender,
+    Indicator,
+    Measurement,
+    MeasurementStatus,
+    ScorecardItem,
+)
 from equalocal.indicators.selectors import get_scorecard_for_user, indicators_for, scorecards_of
 from equalocal.organisations.models import Organisation, Shared
-from equalocal.organisations.permissions import published
+from equalocal.organisations.permissions import Action, published
 
 from .. import access
-from ..auth import public
-from ..errors import ERRORS
+from ..auth import private, public
+from ..errors import ERRORS, ApiError
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["indicators"])
 
 GenderName = Literal["total", "women", "men"]
 assert set(GenderName.__args__) <= set(Gender.values)
+MeasurementStatusName = Literal["", "missing", "confidential"]
+assert set(MeasurementStatusName.__args__) == set(MeasurementStatus.values)
 
 
 def _figures_of(request, slug: str) -> Organisation:
@@ -153,26 +164,81 @@ def list_measurements(request, slug: str, filters: Query[MeasurementFilters]):
         cursor=filters.cursor,
         limit=filters.limit,
     )
+    return {"items": [_measurement(m) for m in page.items], "next_cursor": page.next_cursor}
+
+
+def _measurement(m: Measurement) -> dict:
     return {
-        "items": [
-            {
-                "id": m.pk,
-                "indicator": m.indicator_id,
-                "indicator_code": m.indicator.code,
-                "period": m.period,
-                "year": m.year,
-                "gender": m.gender,
-                "value": m.value,
-                "count": m.count,
-                "status": m.status,
-                "source": m.source,
-                "note": m.note,
-                "updated_at": m.updated_at,
-            }
-            for m in page.items
-        ],
-        "next_cursor": page.next_cursor,
+        "id": m.pk,
+        "indicator": m.indicator_id,
+        "indicator_code": m.indicator.code,
+        "period": m.period,
+        "year": m.year,
+        "gender": m.gender,
+        "value": m.value,
+        "count": m.count,
+        "status": m.status,
+        "source": m.source,
+        "note": m.note,
+        "updated_at": m.updated_at,
     }
+
+
+class MeasurementSet(Schema):
+    indicator: int = Field(description="An indicator the organisation uses (see /indicators).")
+    period: str = Field(
+        min_length=4, max_length=10, description="A year (2024) or a date (2024-03-31)."
+    )
+    gender: GenderName
+    value: Decimal | None = Field(
+        None,
+        max_digits=16,
+        decimal_places=4,
+        description="Null only when ``status`` says the figure is missing or confidential.",
+    )
+    count: int | None = Field(None, ge=0, le=2_147_483_647)
+    status: MeasurementStatusName = ""
+    note: str = Field("", max_length=300)
+    updated_at: datetime | None = Field(
+        None,
+        description=(
+            "The figure's updated_at as read; when given, a figure changed since (or not yet "
+            "entered) gives 409 and nothing is saved."
+        ),
+    )
+
+
+@router.post(
+    "/organisations/{slug}/measurements",
+    response={200: MeasurementOut, **ERRORS},
+    auth=private,
+    url_name="measurement-set",
+)
+def set_measurement(request, slug: str, payload: MeasurementSet):
+    """Enter or correct one figure of the organisation (editors and admins), as the grid of a
+    scorecard does: the figure for the indicator, period and sex is created or replaced."""
+    organisation = access.organisation(request, slug, Action.EDIT)
+    indicator = indicators_for(organisation).filter(pk=payload.indicator).first()
+    if indicator is None:
+        raise ApiError(
+            422,
+            "invalid_input",
+            _("The input is not valid."),
+            {"indicator": [_("Choose an indicator the organisation uses.")]},
+        )
+    measurement = services.measurement_set(
+        indicator=indicator,
+        organisation=organisation,
+        period=payload.period,
+        gender=payload.gender,
+        value=payload.value,
+        count=payload.count,
+        status=payload.status,
+        note=payload.note,
+        by=request.user,
+        expected_updated_at=payload.updated_at,
+    )
+    return _measurement(measurement)
 
 
 class ScorecardListItem(Schema):

@@ -4,28 +4,58 @@ As on the pages: a network's members (people of the network or of a current memb
 organisation) see everything of it; others see what its public pages show: current members,
 the bodies with a public page, their seats by role (people only where they are public
 contacts) and their upcoming meetings.
+
+Writes are a coordinator's (an editor or admin of the network organisation), through the
+services of the members and group pages. Consent holds as there: a network only *asks* an
+organisation to become a member, and its admins answer on their own pages; a seat's
+representative may also be changed by the member organisation's admins.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 
 from equalocal.networks import permissions as network_permissions
-from equalocal.networks.models import Body, Meeting, MeetingStatus, NetworkMembership, Seat
-from equalocal.networks.selectors import active_on, current_member_ids, get_network
-from equalocal.organisations.permissions import can_see_person, contacts_shared_with
+from equalocal.networks import services
+from equalocal.networks.models import (
+    Body,
+    Meeting,
+    MeetingStatus,
+    NetworkMembership,
+    Seat,
+    SeatRole,
+)
+from equalocal.networks.selectors import (
+    active_on,
+    current_member_ids,
+    get_body,
+    get_membership,
+    get_network,
+    get_network_for_user,
+    get_seat_for_user,
+    pending_requests,
+)
+from equalocal.organisations.models import NetworkSharing, Organisation, Person
+from equalocal.organisations.permissions import Action, can_see_person, contacts_shared_with
 
-from ..auth import public
-from ..errors import ERRORS
+from .. import access
+from ..auth import private, public
+from ..errors import ERRORS, ApiError
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["networks"])
+
+SeatRoleName = Literal["coordinator", "member", "substitute", "secretary", "contact"]
+assert set(SeatRoleName.__args__) == set(SeatRole.values)
 
 
 def _network(request, slug: str):
@@ -141,21 +171,167 @@ def list_memberships(request, slug: str, filters: Query[MembershipFilters]):
         rows, ordering="id", orderings={"id": "id"}, cursor=filters.cursor, limit=filters.limit
     )
     return {
-        "items": [
-            {
-                "id": m.pk,
-                "member": m.member.slug,
-                "member_name": m.member.name,
-                "body": m.body.slug if m.body_id else None,
-                "joined_on": m.joined_on,
-                "left_on": m.left_on,
-                "join_note": m.join_note if inside else None,
-                "leave_reason": m.leave_reason if inside else None,
-            }
-            for m in page.items
-        ],
+        "items": [_membership(m, inside=inside) for m in page.items],
         "next_cursor": page.next_cursor,
     }
+
+
+def _membership(m: NetworkMembership, *, inside: bool) -> dict:
+    return {
+        "id": m.pk,
+        "member": m.member.slug,
+        "member_name": m.member.name,
+        "body": m.body.slug if m.body_id else None,
+        "joined_on": m.joined_on,
+        "left_on": m.left_on,
+        "join_note": m.join_note if inside else None,
+        "leave_reason": m.leave_reason if inside else None,
+    }
+
+
+def _coordinating(request, slug: str):
+    """The network for a coordinator's change: 404 to non-members, 403 to its other members
+    and to read-only tokens."""
+    network_access = get_network_for_user(
+        request.user, slug, today=timezone.localdate(), action=Action.EDIT
+    )
+    access.writing(request)
+    return network_access.network
+
+
+def _refused(field: str, message: str) -> ApiError:
+    return ApiError(422, "invalid_input", _("The input is not valid."), {field: [message]})
+
+
+class RequestOut(Schema):
+    id: int
+    member: str
+    member_name: str
+    status: str
+    groups_only: bool
+    joined_on: date | None
+    note: str
+    created_at: datetime
+
+
+def _request(sharing: NetworkSharing) -> dict:
+    return {
+        "id": sharing.pk,
+        "member": sharing.member.slug,
+        "member_name": sharing.member.name,
+        "status": sharing.status,
+        "groups_only": sharing.groups_only,
+        "joined_on": sharing.joined_on,
+        "note": sharing.note,
+        "created_at": sharing.created_at,
+    }
+
+
+class RequestList(Schema):
+    items: list[RequestOut]
+
+
+@router.get(
+    "/networks/{slug}/requests",
+    response={200: RequestList, **ERRORS},
+    auth=private,
+    url_name="membership-requests",
+)
+def list_requests(request, slug: str):
+    """The organisations the network asked to become members that have not answered yet
+    (coordinators; tens at most, so not paged)."""
+    network_access = get_network_for_user(
+        request.user, slug, today=timezone.localdate(), action=Action.EDIT
+    )
+    return {"items": [_request(s) for s in pending_requests(network_access.network)]}
+
+
+class MembershipAdd(Schema):
+    member: str = Field(min_length=1, max_length=100, description="The organisation's slug.")
+    body: str | None = Field(
+        None,
+        max_length=100,
+        description="A group's slug to place a member in it; without it, the network itself.",
+    )
+    joined_on: date | None = Field(
+        None, description="When it became a member, if known; otherwise the day it accepts."
+    )
+    groups_only: bool = Field(
+        False, description="Ask it to take part in groups only, without joining the network."
+    )
+    note: str = Field("", max_length=300, description="A message to the organisation.")
+
+
+class MembershipAdded(Schema):
+    outcome: Literal["requested", "recorded"] = Field(
+        description=(
+            "requested: the organisation was asked, and its admins answer; recorded: a "
+            "member that had accepted was placed in the group."
+        )
+    )
+    request: RequestOut | None
+    membership: MembershipOut | None
+
+
+@router.post(
+    "/networks/{slug}/memberships",
+    response={201: MembershipAdded, **ERRORS},
+    auth=private,
+    url_name="membership-add",
+)
+def add_membership(request, slug: str, payload: MembershipAdd):
+    """Add a member, as a coordinator does on the members page: a new organisation is only
+    *asked* (its admins are told by e-mail and accept or decline; nothing is recorded
+    before they accept); a member that accepted is placed in the group given."""
+    network = _coordinating(request, slug)
+    member = Organisation.objects.exclude(pk=network.pk).filter(slug=payload.member).first()
+    if member is None:
+        raise _refused("member", _("Choose an organisation from the list."))
+    body = None
+    if payload.body:
+        body = Body.objects.filter(network=network, slug=payload.body).first()
+        if body is None:
+            raise _refused("body", _("Choose a group of the network."))
+    outcome = services.membership_invite(
+        network=network,
+        member=member,
+        by=request.user,
+        joined_on=payload.joined_on,
+        body=body,
+        note=payload.note,
+        groups_only=payload.groups_only,
+        site_url=settings.SITE_URL,
+    )
+    if isinstance(outcome, NetworkSharing):
+        return Status(
+            201, {"outcome": "requested", "request": _request(outcome), "membership": None}
+        )
+    return Status(
+        201,
+        {"outcome": "recorded", "request": None, "membership": _membership(outcome, inside=True)},
+    )
+
+
+class MembershipLeave(Schema):
+    left_on: date
+    reason: str = Field("", max_length=300)
+
+
+@router.post(
+    "/networks/{slug}/memberships/{membership_id}/leave",
+    response={200: MembershipOut, **ERRORS},
+    auth=private,
+    url_name="membership-leave",
+)
+def leave_membership(request, slug: str, membership_id: int, payload: MembershipLeave):
+    """Record that a member left the network or a group on ``left_on``; the row stays as
+    history. Leaving the network also ends its groups, seats and shared access."""
+    network = _coordinating(request, slug)
+    membership = get_membership(network, membership_id)
+    services.membership_leave(
+        membership=membership, left_on=payload.left_on, reason=payload.reason, by=request.user
+    )
+    return _membership(get_membership(network, membership_id), inside=True)
 
 
 class SeatOut(Schema):
@@ -167,6 +343,7 @@ class SeatOut(Schema):
     person_title: str | None
     from_date: date | None
     to_date: date | None
+    lock_version: int = Field(description="Send it back to change the seat.")
 
 
 class SeatList(Schema):
@@ -204,9 +381,135 @@ def list_seats(request, slug: str, body_slug: str):
                 "person_title": person.title if person is not None else None,
                 "from_date": seat.from_date,
                 "to_date": seat.to_date,
+                "lock_version": seat.lock_version,
             }
         )
     return {"items": items}
+
+
+class SeatDetail(Schema):
+    id: int
+    body: str
+    member: str
+    role: str
+    vacant: bool
+    person_id: int | None = Field(description="The representative where the caller may see them.")
+    person: str | None = Field(description="The representative where the caller may see them.")
+    person_title: str | None
+    from_date: date | None
+    to_date: date | None
+    share_of_time: int | None
+    lock_version: int
+
+
+def _seat_detail(request, seat: Seat) -> dict:
+    person = seat.person
+    shared = contacts_shared_with(seat.body.network, {seat.member_id})
+    shown = person is not None and can_see_person(request.user, person, shared_with=shared)
+    return {
+        "id": seat.pk,
+        "body": seat.body.slug,
+        "member": seat.member.slug,
+        "role": seat.role,
+        "vacant": seat.is_vacant,
+        "person_id": person.pk if shown else None,
+        "person": person.name if shown else None,
+        "person_title": person.title if person is not None else None,
+        "from_date": seat.from_date,
+        "to_date": seat.to_date,
+        "share_of_time": seat.share_of_time,
+        "lock_version": seat.lock_version,
+    }
+
+
+def _person_of(member_id: int, person_id: int | None) -> Person | None:
+    """The representative, who must work for the member (nothing is said of anyone else)."""
+    if person_id is None:
+        return None
+    person = Person.objects.filter(pk=person_id, organisation_id=member_id).first()
+    if person is None:
+        raise _refused("person", _("Choose a person of the member organisation."))
+    return person
+
+
+def _reload_seat(seat_id: int) -> Seat:
+    return Seat.objects.select_related("body__network", "member", "person").get(pk=seat_id)
+
+
+class SeatCreate(Schema):
+    member: str = Field(min_length=1, max_length=100, description="The member's slug.")
+    person: int | None = Field(None, description="A person of the member; none for a vacant seat.")
+    role: SeatRoleName = "member"
+    from_date: date | None = None
+    to_date: date | None = None
+    share_of_time: int | None = Field(None, ge=0, le=100)
+
+
+@router.post(
+    "/networks/{slug}/bodies/{body_slug}/seats",
+    response={201: SeatDetail, **ERRORS},
+    auth=private,
+    url_name="seat-create",
+)
+def create_seat(request, slug: str, body_slug: str, payload: SeatCreate):
+    """Add a seat to a group (coordinators): a member organisation's place, held by one of
+    its people or vacant. The member must belong to the network or the group on the seat's
+    start."""
+    network = _coordinating(request, slug)
+    body = get_body(network, body_slug)
+    member = (
+        Organisation.objects.filter(network_memberships__network=network, slug=payload.member)
+        .distinct()
+        .first()
+    )
+    if member is None:
+        raise _refused("member", _("Choose a member organisation of the network."))
+    data = payload.dict()
+    data["member"] = member
+    data["person"] = _person_of(member.pk, data["person"])
+    seat = services.seat_save(seat=Seat(body=body, **data), by=request.user)
+    return Status(201, _seat_detail(request, _reload_seat(seat.pk)))
+
+
+class SeatUpdate(Schema):
+    lock_version: int = Field(description="The lock_version read with the seat.")
+    person: int | None = Field(None, description="null leaves the seat vacant.")
+    role: SeatRoleName | None = Field(None, description="Coordinators only.")
+    from_date: date | None = None
+    to_date: date | None = None
+    share_of_time: int | None = Field(None, ge=0, le=100)
+
+
+@router.patch(
+    "/networks/{slug}/bodies/{body_slug}/seats/{seat_id}",
+    response={200: SeatDetail, **ERRORS},
+    auth=private,
+    url_name="seat-update",
+)
+def update_seat(request, slug: str, body_slug: str, seat_id: int, payload: SeatUpdate):
+    """Change a seat (coordinators), or its representative and dates (the member
+    organisation's admins); ``person: null`` alone leaves it vacant. A stale
+    ``lock_version`` gives 409 and changes nothing."""
+    network_access = get_network_for_user(request.user, slug, today=timezone.localdate())
+    network = network_access.network
+    body = get_body(network, body_slug)
+    seat = get_seat_for_user(request.user, body, seat_id)
+    access.writing(request)
+    changes = payload.dict(exclude_unset=True)
+    expected = changes.pop("lock_version")
+    if "role" in changes:
+        if changes["role"] is None:
+            raise _refused("role", _("This field cannot be null."))
+        if changes["role"] != seat.role and not network_access.can_coordinate:
+            raise PermissionDenied
+    if "person" in changes:
+        changes["person"] = _person_of(seat.member_id, changes["person"])
+    vacate_only = changes == {"person": None}
+    for name, value in changes.items():
+        setattr(seat, name, value)
+    save = services.seat_vacate if vacate_only else services.seat_save
+    save(seat=seat, by=request.user, expected_lock_version=expected)
+    return _seat_detail(request, _reload_seat(seat.pk))
 
 
 class MeetingOut(Schema):

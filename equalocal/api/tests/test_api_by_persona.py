@@ -10,7 +10,9 @@ import json
 import pytest
 
 from equalocal.api.schema import SNAPSHOT
+from equalocal.documents.models import Document
 from equalocal.plans.models import ActionPlan, Activity
+from tests.factories import ExtractedItemFactory
 from tests.personas import PERSONAS
 
 ALL_200 = dict.fromkeys(PERSONAS, 200)
@@ -30,8 +32,26 @@ def _editors(success: int) -> dict:
     }
 
 
+def _coordinators(success: int) -> dict:
+    """Network N has no coordinator among the personas: its members' people get 403, and
+    only staff may act for it."""
+    return {
+        "anonymous": 401,
+        "viewer": 403,
+        "editor": 403,
+        "admin": 403,
+        "outsider": 404,
+        "peer": 403,
+        "staff": success,
+    }
+
+
 PLAN = "/organisations/{slug}/plans/{plan_id}"
 ACTIVITY = PLAN + "/activities/{activity_id}"
+DOCUMENT = "/organisations/{slug}/documents/{document_id}"
+ITEM = DOCUMENT + "/items/{item_id}"
+SEATS = "/networks/{slug}/bodies/{body_slug}/seats"
+MEMBERSHIPS = "/networks/{slug}/memberships"
 
 EXPECTED = {
     ("get", "/organisations"): ALL_200,
@@ -53,21 +73,53 @@ EXPECTED = {
     # Org A does not publish its figures (the default); its scorecard is not published.
     ("get", "/organisations/{slug}/indicators"): MEMBERS_READ,
     ("get", "/organisations/{slug}/measurements"): MEMBERS_READ,
+    ("post", "/organisations/{slug}/measurements"): _editors(200),
     ("get", "/organisations/{slug}/scorecards"): ALL_200,
     ("get", "/organisations/{slug}/scorecards/{scorecard_id}"): MEMBERS_READ,
     ("get", "/organisations/{slug}/documents"): MEMBERS_READ,
-    ("get", "/organisations/{slug}/documents/{document_id}"): MEMBERS_READ,
+    ("get", DOCUMENT): MEMBERS_READ,
+    ("patch", DOCUMENT): _editors(200),
+    ("get", DOCUMENT + "/items"): MEMBERS_READ,
+    ("post", ITEM + "/accept"): _editors(200),
+    ("post", ITEM + "/reject"): _editors(200),
     # Network N's group is public: everyone reads it, members more (test_networks.py).
     ("get", "/networks/{slug}/bodies"): ALL_200,
-    ("get", "/networks/{slug}/memberships"): ALL_200,
-    ("get", "/networks/{slug}/bodies/{body_slug}/seats"): ALL_200,
+    ("get", MEMBERSHIPS): ALL_200,
+    ("post", MEMBERSHIPS): _coordinators(201),
+    ("post", MEMBERSHIPS + "/{membership_id}/leave"): _coordinators(200),
+    ("get", "/networks/{slug}/requests"): _coordinators(200),
+    ("get", SEATS): ALL_200,
+    ("post", SEATS): _coordinators(201),
+    # Org A's seat: its admin may change it too (the representative and the dates).
+    ("patch", SEATS + "/{seat_id}"): {**_coordinators(200), "admin": 200},
     ("get", "/networks/{slug}/bodies/{body_slug}/meetings"): ALL_200,
 }
 
 
 def _body(method, path, objects) -> dict:
+    from datetime import date
+
+    from equalocal.documents.models import ExtractedItem
+    from equalocal.networks.models import Seat
+
     if method == "get":
         return {}
+    if path == "/organisations/{slug}/measurements":
+        return {"indicator": objects["indicator"], "period": "2025", "gender": "men", "value": 7}
+    if path == DOCUMENT:
+        lock = Document.objects.get(pk=objects["document"]).lock_version
+        return {"lock_version": lock, "title": "Protokoll KS 2024-10-01, § 62"}
+    if path.startswith(ITEM):
+        return {"lock_version": ExtractedItem.objects.get(pk=objects["item"]).lock_version}
+    if path == MEMBERSHIPS:
+        return {"member": "org-b", "note": "Välkomna!"}
+    if path.endswith("/leave"):
+        return {"left_on": date.today().isoformat(), "reason": "Beslut i styrelsen"}
+    if path == SEATS:
+        return {"member": "org-a", "role": "substitute"}
+    if path.startswith(SEATS):
+        lock = Seat.objects.get(pk=objects["seat"]).lock_version
+        return {"lock_version": lock, "share_of_time": 10}
     if path == "/organisations/{slug}/plans":
         return {"title": "Ny plan"}
     if path == PLAN:
@@ -96,17 +148,24 @@ def test_every_operation_has_expectations():
 @pytest.mark.django_db
 @pytest.mark.parametrize(("method", "path"), sorted(EXPECTED))
 def test_operation_status_by_persona(api_as, personas, method, path):
-    objects = personas.objects
-    url = path.format(
-        slug=objects["network"] if path.startswith("/networks") else "org-a",
-        body_slug=objects["group"],
-        plan_id=objects["plan"],
-        activity_id=objects["activity"],
-        commitment_id=objects["commitment"],
-        scorecard_id=objects["scorecard"],
-        document_id=objects["document"],
-    )
+    objects = dict(personas.objects)
     for persona in PERSONAS:
+        if path == ITEM + "/accept":
+            # An accepted item cannot be accepted again: each persona gets one to review.
+            document = Document.objects.get(pk=objects["document"])
+            objects["item"] = ExtractedItemFactory(document=document).pk
+        url = path.format(
+            slug=objects["network"] if path.startswith("/networks") else "org-a",
+            body_slug=objects["group"],
+            plan_id=objects["plan"],
+            activity_id=objects["activity"],
+            commitment_id=objects["commitment"],
+            scorecard_id=objects["scorecard"],
+            document_id=objects["document"],
+            item_id=objects["item"],
+            membership_id=objects["network_membership"],
+            seat_id=objects["seat"],
+        )
         api = api_as(persona)
         if method == "get":
             response = api.get(url)

@@ -11,6 +11,8 @@ from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     CommitmentStepFactory,
+    DocumentFactory,
+    ExtractedItemFactory,
     IndicatorFactory,
     MeasurementFactory,
     MembershipFactory,
@@ -99,7 +101,8 @@ def test_a_cursor_of_another_ordering_or_a_forged_one_is_refused(api_as, persona
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "kind", ["organisations", "plans", "activities", "progress", "measurements", "indicators"]
+    "kind",
+    ["organisations", "plans", "activities", "progress", "measurements", "indicators", "items"],
 )
 def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_num_queries, kind):
     organisation = personas.org_a
@@ -125,6 +128,10 @@ def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_
     elif kind == "indicators":
         IndicatorFactory.create_batch(ROWS, owner=organisation)
         url = "/organisations/org-a/indicators"
+    elif kind == "items":
+        document = DocumentFactory(organisation=organisation)
+        ExtractedItemFactory.create_batch(ROWS, document=document)
+        url = f"/organisations/org-a/documents/{document.pk}/items"
     else:
         activity = ActivityFactory(plan=plan)
         ProgressUpdateFactory.create_batch(ROWS, activity=activity)

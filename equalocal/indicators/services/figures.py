@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from equalocal.core.errors import ApplicationError
+from equalocal.core.errors import ApplicationError, ConcurrentEditError
 
 from ..models import (
     GENDER_CODES,
@@ -84,6 +85,7 @@ def measurement_set(
     status: str = "",
     note: str = "",
     by=None,
+    expected_updated_at: datetime | None = None,
 ) -> Measurement:
     """Enter or correct one figure (the grid's cell); creates it or updates the existing one.
 
@@ -91,6 +93,11 @@ def measurement_set(
     ``value`` may be a number or text with a decimal comma; it may be empty only when
     ``status`` marks the figure as missing or confidential. A figure of an indicator
     that is not split by gender must be the total.
+
+    ``expected_updated_at`` is an optimistic lock for clients that read the figure first
+    (figures have no lock version: imports write them in bulk): when given, a figure that
+    changed since (compared to the millisecond, as the API writes times) or that does not
+    exist raises ConcurrentEditError and nothing is saved.
     """
     gender_value = GENDER_CODES.get(str(gender).strip().lower())
     if gender_value is None:
@@ -126,22 +133,46 @@ def measurement_set(
         )
     if count is not None and count < 0:
         raise ApplicationError(_("The count cannot be negative."), field="count")
-    measurement, _created = Measurement.objects.update_or_create(
-        indicator=indicator,
-        organisation=organisation,
-        period=period_text,
-        gender=gender_value,
-        defaults={
-            "year": year,
-            "value": number,
-            "count": count,
-            "status": status,
-            "note": note.strip(),
-            "source": Source.MANUAL,
-            "batch": None,
-        },
-    )
+    cell = {
+        "indicator": indicator,
+        "organisation": organisation,
+        "period": period_text,
+        "gender": gender_value,
+    }
+    with transaction.atomic():
+        if expected_updated_at is not None:
+            _claim_figure(cell, expected_updated_at)
+        measurement, _created = Measurement.objects.update_or_create(
+            **cell,
+            defaults={
+                "year": year,
+                "value": number,
+                "count": count,
+                "status": status,
+                "note": note.strip(),
+                "source": Source.MANUAL,
+                "batch": None,
+            },
+        )
     return measurement
+
+
+def _to_millisecond(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _claim_figure(cell: dict, expected_updated_at: datetime) -> None:
+    current = Measurement.objects.select_for_update().filter(**cell).first()
+    if current is None or _to_millisecond(current.updated_at) != _to_millisecond(
+        expected_updated_at
+    ):
+        raise ConcurrentEditError(
+            _(
+                "Someone else saved this figure in the meantime, or it does not exist yet; "
+                "nothing was saved."
+            ),
+            current=current,
+        )
 
 
 # Targets --------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from tests.factories import (
     ActivityFactory,
     GoalFactory,
     PersonFactory,
+    PublishingFactory,
     ReportFactory,
 )
 
@@ -266,6 +267,7 @@ def test_a_published_report_is_public_and_names_only_public_contacts(personas, p
     for person in (hidden, shown):
         ActivityFactory(goal=goal, title=f"Uppgift för {person.title}", responsible_person=person)
     report = _generate(personas, plan, public=True)
+    PublishingFactory(organisation=personas.org_a, reports=True)
     client = Client()
     if persona != "anonymous":
         client.force_login(personas.user(persona))
