@@ -25,7 +25,7 @@ from .cues import (
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
-from .listed import listed_organisations
+from .listed import list_in_sentence
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
 from .type_and_status import decision_status, decision_type
@@ -72,6 +72,8 @@ def extract_decisions(
         all_charter += weak_charter_spans(text)
     charter_starts = sorted(start for start, _ in all_charter)
     separate: set[int] = set()  # decisions of listed organisations: never merged together
+    lists: list[tuple[int, int]] = []  # (position, number of organisations listed)
+    groups: list[tuple[int, int, int]] = []  # (position, count, decision id): "5 towns signed"
     for sentence in sentences:
         norm = sentence.norm
         decision = None
@@ -90,13 +92,23 @@ def extract_decisions(
                 formulas_used.add(sentence.formula_id)
         if decision is not None:
             decision.page = page_of(sentence.start, context.pages)
-            listed = listed_organisations(norm)
+            listed, list_start = list_in_sentence(norm)
             for name in listed:
                 one = replace(decision, organisation=name)
                 separate.add(id(one))
                 found.append((sentence.start, sentence.formula, one))
-            if not listed:
+            if listed and _clause_before_list(norm, list_start):
+                # "Nú hefur Norðurþing undirritað sáttmálann en áður höfðu A, B og C…": the
+                # clause before the list is a decision of its own.
+                name, _ = organisation_for(norm[:list_start], context.organisation, context.country)
+                found.append((sentence.start, sentence.formula, replace(decision, organisation=name)))
+            if listed:
+                lists.append((sentence.start, len(listed)))
+            else:
                 found.append((sentence.start, sentence.formula, decision))
+                count = _small_count(norm)
+                if count:
+                    groups.append((sentence.start, count, id(decision)))
         years = _YEAR.findall(norm)
         if years:
             last_year = int(years[-1])
@@ -109,7 +121,36 @@ def extract_decisions(
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
+    # "5 more municipalities joined. This time A, B, C, D and E signed.": the group is the
+    # list that follows, decided once per organisation.
+    enumerated = {
+        key
+        for position, count, key in groups
+        if any(0 < start - position <= GROUP_REACH and size == count for start, size in lists)
+    }
+    found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+GROUP_REACH = 600  # characters from a counted group to the list that names its members
+_SMALL_COUNT = re.compile(r"(?<![\w.,/-])([2-9]|1\d)(?![\w.,/%-])")
+
+
+def _small_count(norm: str) -> int:
+    """A small count in a sentence ("five more towns": "5 more towns"), or 0."""
+    m = _SMALL_COUNT.search(norm)
+    return int(m.group(1)) if m else 0
+
+
+def _clause_before_list(norm: str, list_start: int) -> bool:
+    """Whether a sign or adopt verb and the Charter it acts on both stand before a list of
+    organisations: that clause has a subject of its own."""
+    verbs, _ = actions(norm[:list_start])
+    for verb in verbs:
+        if verb.category in {"sign", "adopt"} and verb.tense in FINAL:
+            if any(verb.end <= start for start, _ in charter_spans(norm[:list_start])):
+                return True
+    return False
 
 
 # One sentence ------------------------------------------------------------------------------
