@@ -217,7 +217,12 @@ def _sentence_decision(
         status=status,
         evidence=evidence(sentence.text),
     )
-    signing_act = action.category == "sign" and not has_decide
+    # "X joined the Charter; the council adopted the decision on 12 November": a body's
+    # adoption in the same sentence makes the date the decision's.
+    body_adopts = any(a.category == "adopt" and a.tense in FINAL for a in verbs) and bool(
+        find_bodies(norm)
+    )
+    signing_act = action.category == "sign" and not has_decide and not body_adopts
     operative = action.tense == "operative"
     value, decision.signing_date, own = _dates(
         sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
@@ -349,16 +354,10 @@ def _dates(
     own = sentence.formula or operative or (not adopted and not date)
     if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
         value = context.document_date
-    # A signing on a given day ("potpisana dana 04.02.2021") dates the signing; the decision
-    # behind it is dated elsewhere. A year alone dates the decision to sign; a body that
-    # "signs" decides.
-    signed = (
-        signing_act
-        and date is not None
-        and date.precision == 3
-        and adopted
-        and not _body_signs(norm, action)
-    )
+    # A signing or joining with its date ("potpisana dana 04.02.2021", "joined in 2008")
+    # dates the signing; the decision behind it is dated elsewhere, or not at all. A body
+    # that "signs" decides.
+    signed = signing_act and date is not None and adopted and not _body_signs(norm, action)
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
