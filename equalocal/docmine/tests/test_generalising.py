@@ -3,6 +3,8 @@ for these tests (none is copied from a development text)."""
 
 from __future__ import annotations
 
+import pytest
+
 from equalocal.docmine.extraction import analyse
 from equalocal.docmine.extraction.decisions.sentences import split_sentences
 from equalocal.docmine.types import DecisionStatus, DecisionType
@@ -62,3 +64,150 @@ def test_a_counted_group_named_in_the_next_sentence_is_one_decision_per_member()
     assert sorted(d.organisation for d in signings) == ["ბათუმის", "გორის", "თელავისა"]
     assert all(d.status == DecisionStatus.ADOPTED for d in signings)
     assert all(d.decision_type == DecisionType.SIGN_CHARTER for d in signings)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date", "body"),
+    [
+        (
+            "en",
+            "On 4 June 2023 the Cabinet noted the progress report on the Equality Action Plan.",
+            "2023-06-04",
+            "Cabinet",
+        ),
+        (
+            "de",
+            "Der Gleichstellungsausschuss nimmt den Fortschrittsbericht zum Aktionsplan in "
+            "seiner Sitzung am 12.03.2024 zur Kenntnis.",
+            "2024-03-12",
+            "Gleichstellungsausschuss",
+        ),
+        (
+            "it",
+            "La Giunta comunale prende atto della relazione annuale sul Piano di azione per la "
+            "parità, il 5 marzo 2021.",
+            "2021-03-05",
+            "Giunta comunale",
+        ),
+        (
+            "fr",
+            "Le conseil municipal prend acte du rapport de suivi du plan d'action le 12 janvier "
+            "2022.",
+            "2022-01-12",
+            "Conseil municipal",
+        ),
+        (
+            "fi",
+            "Kaupunginhallitus merkitsi tasa-arvosuunnitelman seurantaraportin tiedoksi 14.2.2023.",
+            "2023-02-14",
+            "Kaupunginhallitus",
+        ),
+        (
+            "pl",
+            "Rada Miejska przyjęła do wiadomości sprawozdanie z realizacji planu działań w dniu "
+            "3 marca 2022 r.",
+            "2022-03-03",
+            "Rada Miejska",
+        ),
+        (
+            "nb",
+            "Formannskapet tok statusrapporten for handlingsplanen til orientering 5. mai 2021.",
+            "2021-05-05",
+            "Formannskapet",
+        ),
+        (
+            "pt",
+            "A Câmara Municipal tomou conhecimento do relatório de acompanhamento do Plano "
+            "Municipal para a Igualdade em 3 de maio de 2022.",
+            "2022-05-03",
+            "Câmara Municipal",
+        ),
+        (
+            "el",
+            "Το Δημοτικό Συμβούλιο έλαβε γνώση της έκθεσης παρακολούθησης του σχεδίου δράσης "
+            "στις 3 Μαΐου 2022.",
+            "2022-05-03",
+            "Δημοτικό Συμβούλιο",
+        ),
+        (
+            "ca",
+            "El Ple de l'Ajuntament pren coneixement de l'informe de seguiment del pla d'igualtat "
+            "el 3 de maig de 2022.",
+            "2022-05-03",
+            "Ple de l'Ajuntament",
+        ),
+        (
+            "is",
+            "Stöðuskýrsla jafnréttisáætlunar lögð fram til kynningar í bæjarráði 3. maí 2022.",
+            "2022-05-03",
+            "Bæjarráði",
+        ),
+    ],
+)
+def test_taking_note_of_a_report_is_a_follow_up_decision(language, text, date, body):
+    [decision] = analyse(text, language=language).decisions
+    assert decision.decision_type == DecisionType.FOLLOW_UP_REPORT
+    assert decision.status == DecisionStatus.ADOPTED
+    assert decision.decision_date == date
+    assert decision.deciding_body == body
+
+
+def test_taking_note_of_the_charter_signs_nothing():
+    text = "The Cabinet noted the European Charter for Equality of Women and Men in Local Life."
+    assert analyse(text, language="en").decisions == []
+
+
+def test_a_committee_recommendation_in_a_beschlussvorlage_is_a_proposal_to_the_council():
+    text = (
+        "Beschlussvorlage Nr. 0456/2025\nStadt Musterhausen\n\n"
+        "Der Ausschuss für Soziales hat in seiner Sitzung am 4. März 2025 den zweiten "
+        "Fortschrittsbericht zur Kenntnis genommen.\n\n"
+        "Der Ausschuss für Soziales empfiehlt dem Stadtrat, folgenden Beschluss zu fassen:\n"
+        "1. Die Stadt Musterhausen tritt der Europäischen Charta für die Gleichstellung von "
+        "Frauen und Männern auf lokaler Ebene bei.\n"
+    )
+    decisions = analyse(text, language="de").decisions
+    by_type = {d.decision_type: d for d in decisions}
+    assert by_type[DecisionType.FOLLOW_UP_REPORT].decision_date == "2025-03-04"
+    signing = by_type[DecisionType.SIGN_CHARTER]
+    assert signing.status == DecisionStatus.PROPOSED
+    assert signing.deciding_body == "Stadtrat"
+
+
+def test_a_recommendation_is_decided_by_the_body_it_is_addressed_to():
+    text = (
+        "Det europeiske charteret for likestilling mellom kvinner og menn i lokalsamfunnet er "
+        "et politisk dokument. Formannskapet anbefalte mandag at kommunestyret skal si ja til "
+        "at Lillevik kommune signerer charteret."
+    )
+    [decision] = analyse(text, language="nb").decisions
+    assert decision.status == DecisionStatus.PROPOSED
+    assert decision.deciding_body.casefold() == "kommunestyret"
+
+
+def test_a_second_subject_with_its_own_year_and_the_verb_gapped_is_a_second_signing():
+    text = (
+        "Det europeiske charteret for likestilling mellom kvinner og menn i lokalsamfunnet. "
+        "Nordfjord kommune sluttet seg til charteret i 2011, og Sørvik kommune i 2013."
+    )
+    signings = _signings(text, "nb")
+    assert {(d.organisation, d.signing_date) for d in signings} == {
+        ("Nordfjord kommune", "2011"),
+        ("Sørvik kommune", "2013"),
+    }
+    assert all(d.decision_date == "unknown" for d in signings)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "date"),
+    [
+        ("fr", "Le 8 mars, en 2010, le maire signait la charte.", "2010-03-08"),
+        ("uk", "14 / Листопад, 2019", "2019-11"),
+        ("en", "Published November, 2019", "2019-11"),
+        ("tr", "26-10-2022 10:41", "2022-10-26"),
+    ],
+)
+def test_dates_written_with_a_preposition_a_comma_or_hyphens(language, text, date):
+    from equalocal.docmine.extraction.dates import parse_date
+
+    assert parse_date(text) == date

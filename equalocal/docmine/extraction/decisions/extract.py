@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,7 @@ from .cues import (
     is_aggregate,
     is_generic,
     may_hold_action,
+    proposing_verbs,
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
@@ -106,6 +108,10 @@ def extract_decisions(
                 lists.append((sentence.start, len(listed)))
             else:
                 found.append((sentence.start, sentence.formula, decision))
+                for one in _gapped_decisions(norm, decision, context):
+                    separate.add(id(one))
+                    separate.add(id(decision))
+                    found.append((sentence.start, sentence.formula, one))
                 count = _small_count(norm)
                 if count:
                     groups.append((sentence.start, count, id(decision)))
@@ -130,6 +136,44 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+@cache
+def _gapped_clause() -> re.Pattern[str]:
+    conjunctions = "|".join(
+        re.escape(w) for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
+    )
+    name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
+    return re.compile(
+        rf",?\s+(?:{conjunctions})\s+(?P<name>{name})\s+(?:\w{{1,3}}\s+)?(?P<when>(?:19|20)\d{{2}})\s*[.!]?$"
+    )
+
+
+def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
+    """A second subject with its own year and no verb of its own, the verb gapped ("X
+    joined the Charter in 2008, and Y in 2009"): the same decision for Y, dated its year."""
+    m = _gapped_clause().search(norm)
+    if not m or not m.group("name")[:1].isupper():
+        return []
+    if actions(m.group(0))[0] or not find_organisations(m.group("name")):
+        return []
+    when = m.group("when")
+    one = replace(decision, organisation=m.group("name"))
+    if decision.signing_date != UNKNOWN:
+        one.signing_date = when
+    else:
+        one.decision_date = when
+    # The first subject keeps only its own clause's organisation and date.
+    decision.organisation, _ = organisation_for(
+        norm[: m.start()], context.organisation, context.country
+    )
+    own = [d for d in find_dates(norm[: m.start()], context.document_date) if not d.period]
+    if own:
+        if decision.signing_date != UNKNOWN:
+            decision.signing_date = own[-1].value
+        elif decision.decision_date != UNKNOWN:
+            decision.decision_date = own[-1].value
+    return [one]
 
 
 GROUP_REACH = 600  # characters from a counted group to the list that names its members
@@ -382,6 +426,9 @@ def _deciding_body(
         bodies = find_bodies(sentence.formula_opener)
         if bodies:
             return base_form(bodies[0 if proposed_by_opener else -1][1])
+    addressed = addressed_body(sentence.norm)
+    if addressed:
+        return addressed
     bodies = find_bodies(sentence.norm)
     if bodies:
         return min(bodies, key=lambda b: abs(b[0] - action.start))[1]
@@ -390,6 +437,26 @@ def _deciding_body(
     if own and context.head_body:
         return context.head_body
     return UNKNOWN
+
+
+ADDRESSED_REACH = 60  # characters after a proposing verb where the body it addresses stands
+
+
+def addressed_body(norm: str) -> str:
+    """The body a proposal or recommendation is addressed to, which is to decide it: the
+    last body named just after the proposing verb ("anbefalte fylkesutvalget at
+    fylkestinget…", "empfiehlt dem Stadtrat…", "föreslår kommunfullmäktige besluta"); ""
+    when the sentence proposes nothing to a body."""
+    proposing = [m for m in proposing_verbs().finditer(norm)]
+    for m in proposing:
+        after = [
+            (start, body)
+            for start, body in find_bodies(norm)
+            if m.end() <= start <= m.end() + ADDRESSED_REACH
+        ]
+        if after:
+            return after[-1][1]
+    return ""
 
 
 def _confidence(
