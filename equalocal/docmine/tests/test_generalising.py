@@ -211,3 +211,84 @@ def test_dates_written_with_a_preposition_a_comma_or_hyphens(language, text, dat
     from equalocal.docmine.extraction.dates import parse_date
 
     assert parse_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "association"),
+    [
+        (
+            "fi",
+            "Suomen Kuntaliitto hyväksyi eurooppalaisen tasa-arvon peruskirjan maaliskuussa 2007.",
+            "Suomen Kuntaliitto",
+        ),
+        (
+            "sv",
+            "SKR ställde sig bakom den europeiska deklarationen för jämställdhet i maj 2008.",
+            "SKR",
+        ),
+        (
+            "it",
+            "L'ANCI ha sottoscritto la Carta europea per l'uguaglianza delle donne e degli uomini "
+            "nella vita locale il 12 marzo 2009.",
+            "ANCI",
+        ),
+    ],
+)
+def test_a_national_association_endorsing_the_charter_is_another_decision(
+    language, text, association
+):
+    [decision] = analyse(text, language=language).decisions
+    assert decision.decision_type == DecisionType.OTHER
+    assert decision.organisation == association
+
+
+def test_an_undated_endorsement_by_an_association_is_background():
+    text = "SKR har ställt sig bakom den europeiska deklarationen för jämställdhet."
+    assert analyse(text, language="sv").decisions == []
+
+
+def test_cemr_adopting_the_charter_is_no_local_decision():
+    text = (
+        "Europsku povelju o ravnopravnosti žena i muškaraca na lokalnoj razini donijelo je "
+        "Vijeće europskih općina i regija (CEMR)."
+    )
+    assert analyse(text, language="hr").decisions == []
+
+
+def test_foreign_examples_after_among_others_are_no_decisions():
+    text = (
+        "Eurooppalainen tasa-arvon peruskirja. Euroopassa peruskirjan ovat hyväksyneet mm. "
+        "Lyonin, Grazin ja Gentin kaupungit."
+    )
+    assert analyse(text, language="fi").decisions == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sl", "Danes je več kot 1200 lokalnih in regionalnih oblasti podpisalo Evropsko listino."),
+        ("cs", "Která města již přistoupila k Evropské chartě rovnosti žen a mužů"),
+    ],
+)
+def test_counts_and_questions_about_many_signatories_are_no_decisions(language, text):
+    assert analyse(text, language=language).decisions == []
+
+
+def test_a_signatory_noun_is_no_signing():
+    text = (
+        "Konferenca o Evropski listini o enakosti žensk in moških, katere podpisnice so tudi "
+        "slovenske občine."
+    )
+    assert analyse(text, language="sl").decisions == []
+
+
+def test_two_bodies_and_two_dates_respectively_are_two_decisions():
+    text = (
+        "O Plano Municipal para a Igualdade 2024-2027 foi aprovado pela Câmara Municipal e pela "
+        "Assembleia Municipal a 3 de abril de 2024 e a 29 de abril de 2024, respetivamente."
+    )
+    decisions = analyse(text, language="pt").decisions
+    assert {(d.decision_type, d.decision_date, d.deciding_body) for d in decisions} == {
+        ("adopt_action_plan", "2024-04-03", "Câmara Municipal"),
+        ("adopt_action_plan", "2024-04-29", "Assembleia Municipal"),
+    }

@@ -27,7 +27,7 @@ from .cues import (
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
-from .listed import list_in_sentence
+from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
 from .type_and_status import decision_status, decision_type
@@ -95,6 +95,9 @@ def extract_decisions(
         if decision is not None:
             decision.page = page_of(sentence.start, context.pages)
             listed, list_start = list_in_sentence(norm)
+            if list_start == EXAMPLES:
+                decision = None
+        if decision is not None:
             for name in listed:
                 one = replace(decision, organisation=name)
                 separate.add(id(one))
@@ -111,6 +114,8 @@ def extract_decisions(
                 for one in _gapped_decisions(norm, decision, context):
                     separate.add(id(one))
                     separate.add(id(decision))
+                    found.append((sentence.start, sentence.formula, one))
+                for one in _respective_decisions(norm, decision, context):
                     found.append((sentence.start, sentence.formula, one))
                 count = _small_count(norm)
                 if count:
@@ -176,6 +181,27 @@ def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[D
     return [one]
 
 
+def _respective_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
+    """ "Adopted by the board and the council on 15 and 26 November respectively": a second
+    decision for each further date, paired in order with the bodies named."""
+    if decision.decision_date == UNKNOWN or not lexicon.words("decisions.respectively").search(norm):
+        return []
+    dates = [d for d in find_dates(norm, context.document_date) if not d.period and d.precision == 3]
+    values = list(dict.fromkeys(d.value for d in dates))
+    if len(values) < 2 or decision.decision_date not in values:
+        return []
+    bodies = [body for _, body in find_bodies(norm)]
+    paired = len(bodies) == len(values)
+    result = []
+    for index, value in enumerate(values):
+        body = bodies[index] if paired else decision.deciding_body
+        if value == decision.decision_date:
+            decision.deciding_body = body
+            continue
+        result.append(replace(decision, decision_date=value, deciding_body=body))
+    return result
+
+
 GROUP_REACH = 600  # characters from a counted group to the list that names its members
 _SMALL_COUNT = re.compile(r"(?<![\w.,/-])([2-9]|1\d)(?![\w.,/%-])")
 
@@ -234,7 +260,7 @@ def _sentence_decision(
     qualifying = _qualifying_actions(
         verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
     )
-    if not qualifying or _cemr_launches_the_charter(norm):
+    if not qualifying or _cemr_launches_the_charter(norm, qualifying):
         return None
     plans = [(m.start(), m.end()) for m in lexicon.words("subjects.plan_words").finditer(norm)]
     reports = [(m.start(), m.end()) for m in lexicon.words("subjects.report_words").finditer(norm)]
@@ -254,6 +280,10 @@ def _sentence_decision(
     kind, action = typed
     status = decision_status(cues, proposal=proposal)
     organisation, country = organisation_for(norm, context.organisation, context.country)
+    association = association_acting(norm, action.start)
+    if association:
+        # "Suomen Kuntaliitto hyväksyi peruskirjan": an endorsement, not a signature.
+        kind, organisation = DecisionType.OTHER, association
     decision = Decision(
         organisation=organisation,
         country=country or UNKNOWN,
@@ -272,6 +302,10 @@ def _sentence_decision(
         sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
     )
     decision.decision_date = value or UNKNOWN
+    if association and UNKNOWN == decision.decision_date == decision.signing_date:
+        # An association's endorsement is an event only when dated; undated, it is
+        # background, like CEMR's own statements.
+        return None
     decision.deciding_body = _deciding_body(
         sentence, action, signing_act, own, proposed_by_opener, context
     )
@@ -361,11 +395,14 @@ def _qualifying_actions(
 _CHARTER_HISTORY = re.compile(r"2006|2022|launch|lancer|lanser|ins\s+leben", re.IGNORECASE)
 
 
-def _cemr_launches_the_charter(norm: str) -> bool:
-    """CEMR adopting or launching the Charter itself, with no organisation or body named."""
+def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> bool:
+    """CEMR adopting or launching the Charter itself, with no organisation or body named:
+    the history of the Charter is told, or CEMR is the one that adopted it (CEMR signs
+    nothing)."""
+    adopting = bool(qualifying) and all(a.category == "adopt" for a in qualifying)
     return bool(
         cemr_actor().search(norm)
-        and _CHARTER_HISTORY.search(norm)
+        and (_CHARTER_HISTORY.search(norm) or adopting)
         and not find_organisations(norm)
         and not find_bodies(norm)
     )
@@ -437,6 +474,20 @@ def _deciding_body(
     if own and context.head_body:
         return context.head_body
     return UNKNOWN
+
+
+_ASSOCIATIONS = lexicon.filtered(r"(?<![\w-])(?:{alt})(?![\w-])", "decisions.associations", flags=0)
+
+
+def association_acting(norm: str, verb_start: int) -> str:
+    """A national association of local authorities as the subject of the verb at
+    ``verb_start``, in its clause and with no organisation of its own beside it; ""."""
+    clause = clause_at(norm, verb_start)
+    before = clause[: max(0, clause.find(norm[verb_start : verb_start + 12]))]
+    m = _ASSOCIATIONS.get().search(before)
+    if not m or find_organisations(before.replace(m.group(0), " ")):
+        return ""
+    return m.group(0)
 
 
 ADDRESSED_REACH = 60  # characters after a proposing verb where the body it addresses stands

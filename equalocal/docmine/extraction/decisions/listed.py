@@ -124,7 +124,8 @@ def listed_organisations(norm: str) -> list[str]:
 
 def list_in_sentence(norm: str) -> tuple[list[str], int]:
     """The organisations a sentence lists as the subject or object of its action verb and
-    where the list starts; ``([], -1)`` when there is no such list."""
+    where the list starts; ``([], -1)`` when there is no such list, ``([], EXAMPLES)`` when
+    the list gives examples or follows a count."""
     verbs, _ = actions(norm)
     if not verbs:
         return [], -1
@@ -154,9 +155,16 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
             or 0 <= m.start() - verb.end <= _NEAR_VERB
             for verb in verbs
         )
-        if near and not _examples_or_count(norm[: m.start()]):
+        if near:
+            if _examples_or_count(norm[: m.start()]):
+                return [], EXAMPLES
             return names, m.start()
     return [], -1
+
+
+# Where ``list_in_sentence`` found the verb's subject or object to be examples or a count
+# ("mm. Innsbruckin, Pariisin ja Wienin kaupungit"): the sentence reports no decision.
+EXAMPLES = -2
 
 
 @cache

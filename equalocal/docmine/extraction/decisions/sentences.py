@@ -73,6 +73,11 @@ _ABBREVIATIONS = {
     "al",
     "nº",
     "n°",
+    # Finnish "mm." (among others), "esim." (for example), "ym." (and others), "ns." (so-called)
+    "mm",
+    "esim",
+    "ym",
+    "ns",
 }
 # Capitals that may open a sentence: Latin (with the Nordic, Baltic, Slavic and Turkish
 # letters), Greek and Cyrillic; Georgian has no capitals.
