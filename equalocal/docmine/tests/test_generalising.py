@@ -292,3 +292,42 @@ def test_two_bodies_and_two_dates_respectively_are_two_decisions():
         ("adopt_action_plan", "2024-04-03", "Câmara Municipal"),
         ("adopt_action_plan", "2024-04-29", "Assembleia Municipal"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Savivaldybės administracijos direktoriaus įsakymu Nr. B-412 patvirtintas", "B-412"),
+        ("Dno KSE: 1203 /00.01.02/2023\n\n12 §", "KSE: 1203 /00.01.02/2023"),
+        ("Dnro 88/00.04.01/2022", "88/00.04.01/2022"),
+        ("Міська рада прийняла рішення № 512 про приєднання", "№ 512"),
+    ],
+)
+def test_case_numbers_as_written(text, number):
+    from equalocal.docmine.extraction.decisions.fields import find_case_number
+
+    assert find_case_number(" ".join(text.split())) == number
+
+
+def test_a_case_number_of_another_clause_is_not_the_decisions():
+    from equalocal.docmine.extraction.decisions.fields import find_case_number
+
+    text = (
+        "Miestui 2016 m. prisijungus prie chartijos narių, Vilniaus miesto savivaldybės "
+        "administracijos direktoriaus 2017 m. gegužės 2 d. įsakymu Nr. A-15 buvo sudaryta darbo "
+        "grupė"
+    )
+    assert find_case_number(text, near=text.find("prisijungus")) == "unknown"
+
+
+def test_a_comment_form_marks_a_post_and_a_draft_decision_is_other():
+    post = (
+        "Study visit on the European Charter for Equality of Women and Men in Local Life.\n\n"
+        "Mayors visited Graz to learn how the Charter is implemented.\n\nLeave a Reply\n"
+    )
+    assert analyse(post, language="en").kind == "other"
+    draft = (
+        "TOČKA 5. Prijedlog odluke o pristupanju Grada Zadra Europskoj povelji o "
+        "ravnopravnosti spolova na lokalnoj razini\n\nOdbor podnosi Gradskom vijeću prijedlog."
+    )
+    assert analyse(draft, language="hr").kind == "other"

@@ -309,8 +309,9 @@ def _sentence_decision(
     decision.deciding_body = _deciding_body(
         sentence, action, signing_act, own, proposed_by_opener, context
     )
-    decision.case_number = find_case_number(norm)
-    if decision.case_number == UNKNOWN and (own or value == context.document_date):
+    decision.case_number = find_case_number(norm, near=action.start)
+    own_meeting = own or value == context.document_date
+    if decision.case_number == UNKNOWN and own_meeting and not association:
         decision.case_number = context.head_case_number
     decision.paragraph = find_paragraph(norm)
     if decision.paragraph == UNKNOWN and own and context.head_paragraph:
