@@ -331,3 +331,28 @@ def test_a_comment_form_marks_a_post_and_a_draft_decision_is_other():
         "ravnopravnosti spolova na lokalnoj razini\n\nOdbor podnosi Gradskom vijeću prijedlog."
     )
     assert analyse(draft, language="hr").kind == "other"
+
+
+def test_a_bulleted_list_of_charter_articles_gives_rows_and_statute_headings_do_not():
+    from equalocal.docmine.extraction.tables import rows_from_text
+
+    listed = (
+        "Het Vrouwenhuis realiseert 4 doelstellingen van het Charter.\n\n"
+        " • Art. 2 Politieke vertegenwoordiging\n"
+        " • Art.11 Werkgeversrol\n"
+        " • Art. 19 Huisvesting\n"
+        " • Art.26 Mobiliteit\n"
+    )
+    rows = rows_from_text(listed)
+    assert [(r.activity, r.charter_article) for r in rows] == [
+        ("Art. 2 Politieke vertegenwoordiging", "2"),
+        ("Art.11 Werkgeversrol", "11"),
+        ("Art. 19 Huisvesting", "19"),
+        ("Art.26 Mobiliteit", "26"),
+    ]
+    statute = (
+        "Artikel 1: Doel\n\nDe werkgroep adviseert het college over gelijkheid.\n\n"
+        "Artikel 2: Samenstelling\n\nDe werkgroep telt zeven leden.\n\n"
+        "Artikel 3: Vergaderingen\n\nDe werkgroep vergadert vier keer per jaar.\n"
+    )
+    assert rows_from_text(statute) == []
