@@ -58,9 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\d/.]){day}\s?[./]\s?(?P<month>0?[1-9]|1[0-2])\s?[./]\s?{year}(?!\d)"
         ),
         # "26-10-2022": day first with hyphens (the ISO date starts with the year).
-        "numeric_dash": re.compile(
-            rf"(?<![\d/.-]){day}-(?P<month>0?[1-9]|1[0-2])-{year}(?![\d-])"
-        ),
+        "numeric_dash": re.compile(rf"(?<![\d/.-]){day}-(?P<month>0?[1-9]|1[0-2])-{year}(?![\d-])"),
         # "2008. december 17.", "2008 m. gruodžio 17 d.", Basque "2015eko martxoaren 12an".
         "year_first": re.compile(
             rf"(?<!\d){year}(?:\.|e?ko)?\s*(?:m\.\s*)?{month}\s+{day}(?:\.|\s*d\.|e?an)?(?!\d)",
@@ -169,7 +167,15 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             taken.append((match.start(), match.end()))
 
     digits = bool(_DIGIT.search(text))
-    keys = ("iso", "numeric", "numeric_dash", "year_first", "year_day_month", "month_day", "day_month")
+    keys = (
+        "iso",
+        "numeric",
+        "numeric_dash",
+        "year_first",
+        "year_day_month",
+        "month_day",
+        "day_month",
+    )
     for key in keys if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))

@@ -372,6 +372,8 @@ def _article_runs(text: str) -> list[re.Match[str]]:
         else:
             runs.append([m])
     return [m for run in runs if len(run) >= MIN_ARTICLE_LIST for m in run]
+
+
 _ALL_OF = re.compile(
     r"(?<!\w)((?:samtliga|alla|all|alle|tutti|tutte|tous|toutes|todos|todas|wszystkie|kaikki)\s+\w+)",
     re.IGNORECASE,

@@ -37,9 +37,7 @@ def test_a_clause_before_a_list_is_a_signing_of_its_own():
 
 
 def test_a_second_conjunction_adds_one_more_organisation_to_the_list():
-    text = (
-        "Peruskirjan ovat hyväksyneet Oulun, Porin ja Lahden kaupungit sekä Pirkanmaan liitto."
-    )
+    text = "Peruskirjan ovat hyväksyneet Oulun, Porin ja Lahden kaupungit sekä Pirkanmaan liitto."
     text = "Tasa-arvon peruskirja on eurooppalainen. " + text.replace(
         "Peruskirjan", "Eurooppalaisen tasa-arvon peruskirjan"
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
@@ -106,7 +106,9 @@ def extract_decisions(
                 # "Nú hefur Norðurþing undirritað sáttmálann en áður höfðu A, B og C…": the
                 # clause before the list is a decision of its own.
                 name, _ = organisation_for(norm[:list_start], context.organisation, context.country)
-                found.append((sentence.start, sentence.formula, replace(decision, organisation=name)))
+                found.append(
+                    (sentence.start, sentence.formula, replace(decision, organisation=name))
+                )
             if listed:
                 lists.append((sentence.start, len(listed)))
             else:
@@ -146,7 +148,8 @@ def extract_decisions(
 @cache
 def _gapped_clause() -> re.Pattern[str]:
     conjunctions = "|".join(
-        re.escape(w) for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
+        re.escape(w)
+        for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
     )
     name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
     return re.compile(
@@ -184,9 +187,13 @@ def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[D
 def _respective_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
     """ "Adopted by the board and the council on 15 and 26 November respectively": a second
     decision for each further date, paired in order with the bodies named."""
-    if decision.decision_date == UNKNOWN or not lexicon.words("decisions.respectively").search(norm):
+    if decision.decision_date == UNKNOWN or not lexicon.words("decisions.respectively").search(
+        norm
+    ):
         return []
-    dates = [d for d in find_dates(norm, context.document_date) if not d.period and d.precision == 3]
+    dates = [
+        d for d in find_dates(norm, context.document_date) if not d.period and d.precision == 3
+    ]
     values = list(dict.fromkeys(d.value for d in dates))
     if len(values) < 2 or decision.decision_date not in values:
         return []
@@ -216,11 +223,13 @@ def _clause_before_list(norm: str, list_start: int) -> bool:
     """Whether a sign or adopt verb and the Charter it acts on both stand before a list of
     organisations: that clause has a subject of its own."""
     verbs, _ = actions(norm[:list_start])
-    for verb in verbs:
-        if verb.category in {"sign", "adopt"} and verb.tense in FINAL:
-            if any(verb.end <= start for start, _ in charter_spans(norm[:list_start])):
-                return True
-    return False
+    charter = charter_spans(norm[:list_start])
+    return any(
+        verb.category in {"sign", "adopt"}
+        and verb.tense in FINAL
+        and any(verb.end <= start for start, _ in charter)
+        for verb in verbs
+    )
 
 
 # One sentence ------------------------------------------------------------------------------
@@ -499,8 +508,7 @@ def addressed_body(norm: str) -> str:
     last body named just after the proposing verb ("anbefalte fylkesutvalget at
     fylkestinget…", "empfiehlt dem Stadtrat…", "föreslår kommunfullmäktige besluta"); ""
     when the sentence proposes nothing to a body."""
-    proposing = [m for m in proposing_verbs().finditer(norm)]
-    for m in proposing:
+    for m in proposing_verbs().finditer(norm):
         after = [
             (start, body)
             for start, body in find_bodies(norm)
