@@ -128,7 +128,9 @@ def headline_announces(text: str) -> bool:
     first = normalise(headline(text))
     if not first:
         return False
-    verbs, _ = actions(first)
+    verbs, status_cues = actions(first)
+    if "propose" in status_cues:
+        return False  # "Prijedlog odluke o pristupanju…": a proposal is announced
     named = bool(verbs) or names_accession(first)
     return named and bool(weak_charter_spans(first) or _rx_plans().search(first))
 
@@ -231,6 +233,10 @@ def classify(
             weight *= 0.3  # a decision mentioned in passing, years ago
             cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
         cue("decision", weight, label)
+    proposing = [d for d in decisions if d.status == DecisionStatus.PROPOSED]
+    if proposing and len(proposing) == len(decisions) and not formula:
+        # A draft decision, a motion or a recommendation: the text only proposes.
+        cue("other", 2.0, "only proposals")
     if formula:
         cue("decision", 2.5, "decision formula")
     if headline_announces(text):

@@ -35,6 +35,11 @@ class DateMatch:
         return int(self.value[:4])
 
 
+# Words between a day and month and their year ("8 mars, en 2010", "5 May in 2019",
+# "12 de mayo de 2020"): prepositions of the Charter's languages.
+_YEAR_PREPOSITIONS = r"(?:de|del|of|en|in|im|i|w|em|na|ve)\s+"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     # A month is any word, checked against the month tables afterwards: one character class
@@ -52,6 +57,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "numeric": re.compile(
             rf"(?<![\d/.]){day}\s?[./]\s?(?P<month>0?[1-9]|1[0-2])\s?[./]\s?{year}(?!\d)"
         ),
+        # "26-10-2022": day first with hyphens (the ISO date starts with the year).
+        "numeric_dash": re.compile(rf"(?<![\d/.-]){day}-(?P<month>0?[1-9]|1[0-2])-{year}(?![\d-])"),
         # "2008. december 17.", "2008 m. gruodžio 17 d.", Basque "2015eko martxoaren 12an".
         "year_first": re.compile(
             rf"(?<!\d){year}(?:\.|e?ko)?\s*(?:m\.\s*)?{month}\s+{day}(?:\.|\s*d\.|e?an)?(?!\d)",
@@ -61,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_day_month": re.compile(rf"(?<!\d){year}\s+წლის\s+{day}\s+{month}", flags),
         "day_month": re.compile(
             rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
-            rf"(?!\w)(?:,?\s+(?:de\s+|del\s+|of\s+)?{year}(?!\d))?",
+            rf"(?!\w)(?:,?\s+(?:{_YEAR_PREPOSITIONS})?{year}(?!\d))?",
             flags,
         ),
         "month_day": re.compile(
@@ -69,7 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "month_year": re.compile(
-            rf"(?<!\w){month}(?:\s+|\s+de\s+|\s+del\s+|\s*\.\s*){year}(?!\d)", flags
+            rf"(?<!\w){month}(?:\s+|\s+de\s+|\s+del\s+|\s*[.,]\s*){year}(?!\d)", flags
         ),
         "year": re.compile(r"(?<![\w/.-])(?P<year>19[5-9]\d|20[0-4]\d)(?![\w/]|\s?-\s?\d|\.\d)"),
         "range": re.compile(
@@ -160,7 +167,15 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             taken.append((match.start(), match.end()))
 
     digits = bool(_DIGIT.search(text))
-    keys = ("iso", "numeric", "year_first", "year_day_month", "month_day", "day_month")
+    keys = (
+        "iso",
+        "numeric",
+        "numeric_dash",
+        "year_first",
+        "year_day_month",
+        "month_day",
+        "day_month",
+    )
     for key in keys if digits else ():
         for m in patterns[key].finditer(text):
             month = _month_number(m.group("month"))

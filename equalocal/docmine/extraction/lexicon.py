@@ -52,6 +52,7 @@ VERB_KEYS = {
     "reject": ("reject", ""),
     "support_past": ("support", "past"),
     "operative": ("adopt", "operative"),
+    "note": ("note", "operative"),
 }
 WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 

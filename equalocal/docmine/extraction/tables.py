@@ -353,9 +353,27 @@ def _pick(values: list[str], index: int, count: int) -> str:
 
 
 _ARTICLE_LINE = re.compile(
-    r"^\s*[-–•*·]?\s*((?:Artikel|Article|Artikel|Articolo|Artículo|Artigo|Artykuł|Art\.)\s*(\d{1,2})\s*[-–:.]\s*\S.{2,120})$",
+    r"^\s*[-–•*·]?\s*((?:Artikel|Article|Artikel|Articolo|Artículo|Artigo|Artykuł|Art\.)\s*(\d{1,2})"
+    r"(?:\s*[-–:.]\s*|\s+)(?=[^\W\d_])\S.{2,120})$",
     re.IGNORECASE | re.MULTILINE,
 )
+_LIST_GAP = re.compile(r"\s*")
+MIN_ARTICLE_LIST = 3  # article lines in a row that make a list, not a statute's headings
+
+
+def _article_runs(text: str) -> list[re.Match[str]]:
+    """Article lines that stand in a list: at least three with nothing but white space
+    between them. Headings of a statute's articles ("Artikel 1: Oprichting"), each
+    followed by its prose, are no list."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _ARTICLE_LINE.finditer(text):
+        if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [m for run in runs if len(run) >= MIN_ARTICLE_LIST for m in run]
+
+
 _ALL_OF = re.compile(
     r"(?<!\w)((?:samtliga|alla|all|alle|tutti|tutte|tous|toutes|todos|todas|wszystkie|kaikki)\s+\w+)",
     re.IGNORECASE,
@@ -369,7 +387,7 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})(?!\d)")
 
 def _article_lists(text: str, confidence: float) -> list[ActionRow]:
     rows: list[ActionRow] = []
-    for m in _ARTICLE_LINE.finditer(text):
+    for m in _article_runs(text):
         before = text[max(0, m.start() - 700) : m.start()]
         responsible = UNKNOWN
         if _RESPONSIBLE_CUE.search(before[-300:]):

@@ -187,6 +187,12 @@ def actions(norm: str) -> tuple[list[Action], set[str]]:
     return found, cues
 
 
+def proposing_verbs():
+    """The regex of proposing and recommending words of every language ("föreslår",
+    "empfiehlt", "anbefalte")."""
+    return _verb_filters()[("propose", "")].get()
+
+
 def names_accession(text: str) -> bool:
     """Signing or joining named as a noun or infinitive ("the decision on accession to",
     "l'adhesió a", "решение за присъединяване"): what was adopted is the signing."""

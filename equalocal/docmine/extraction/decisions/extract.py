@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
@@ -22,10 +23,11 @@ from .cues import (
     is_aggregate,
     is_generic,
     may_hold_action,
+    proposing_verbs,
     weak_charter_spans,
 )
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
-from .listed import listed_organisations
+from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
 from .type_and_status import decision_status, decision_type
@@ -72,6 +74,8 @@ def extract_decisions(
         all_charter += weak_charter_spans(text)
     charter_starts = sorted(start for start, _ in all_charter)
     separate: set[int] = set()  # decisions of listed organisations: never merged together
+    lists: list[tuple[int, int]] = []  # (position, number of organisations listed)
+    groups: list[tuple[int, int, int]] = []  # (position, count, decision id): "5 towns signed"
     for sentence in sentences:
         norm = sentence.norm
         decision = None
@@ -90,13 +94,34 @@ def extract_decisions(
                 formulas_used.add(sentence.formula_id)
         if decision is not None:
             decision.page = page_of(sentence.start, context.pages)
-            listed = listed_organisations(norm)
+            listed, list_start = list_in_sentence(norm)
+            if list_start == EXAMPLES:
+                decision = None
+        if decision is not None:
             for name in listed:
                 one = replace(decision, organisation=name)
                 separate.add(id(one))
                 found.append((sentence.start, sentence.formula, one))
-            if not listed:
+            if listed and _clause_before_list(norm, list_start):
+                # "Nú hefur Norðurþing undirritað sáttmálann en áður höfðu A, B og C…": the
+                # clause before the list is a decision of its own.
+                name, _ = organisation_for(norm[:list_start], context.organisation, context.country)
+                found.append(
+                    (sentence.start, sentence.formula, replace(decision, organisation=name))
+                )
+            if listed:
+                lists.append((sentence.start, len(listed)))
+            else:
                 found.append((sentence.start, sentence.formula, decision))
+                for one in _gapped_decisions(norm, decision, context):
+                    separate.add(id(one))
+                    separate.add(id(decision))
+                    found.append((sentence.start, sentence.formula, one))
+                for one in _respective_decisions(norm, decision, context):
+                    found.append((sentence.start, sentence.formula, one))
+                count = _small_count(norm)
+                if count:
+                    groups.append((sentence.start, count, id(decision)))
         years = _YEAR.findall(norm)
         if years:
             last_year = int(years[-1])
@@ -109,7 +134,102 @@ def extract_decisions(
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
+    # "5 more municipalities joined. This time A, B, C, D and E signed.": the group is the
+    # list that follows, decided once per organisation.
+    enumerated = {
+        key
+        for position, count, key in groups
+        if any(0 < start - position <= GROUP_REACH and size == count for start, size in lists)
+    }
+    found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+@cache
+def _gapped_clause() -> re.Pattern[str]:
+    conjunctions = "|".join(
+        re.escape(w)
+        for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
+    )
+    name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
+    return re.compile(
+        rf",?\s+(?:{conjunctions})\s+(?P<name>{name})\s+(?:\w{{1,3}}\s+)?(?P<when>(?:19|20)\d{{2}})\s*[.!]?$"
+    )
+
+
+def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
+    """A second subject with its own year and no verb of its own, the verb gapped ("X
+    joined the Charter in 2008, and Y in 2009"): the same decision for Y, dated its year."""
+    m = _gapped_clause().search(norm)
+    if not m or not m.group("name")[:1].isupper():
+        return []
+    if actions(m.group(0))[0] or not find_organisations(m.group("name")):
+        return []
+    when = m.group("when")
+    one = replace(decision, organisation=m.group("name"))
+    if decision.signing_date != UNKNOWN:
+        one.signing_date = when
+    else:
+        one.decision_date = when
+    # The first subject keeps only its own clause's organisation and date.
+    decision.organisation, _ = organisation_for(
+        norm[: m.start()], context.organisation, context.country
+    )
+    own = [d for d in find_dates(norm[: m.start()], context.document_date) if not d.period]
+    if own:
+        if decision.signing_date != UNKNOWN:
+            decision.signing_date = own[-1].value
+        elif decision.decision_date != UNKNOWN:
+            decision.decision_date = own[-1].value
+    return [one]
+
+
+def _respective_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
+    """ "Adopted by the board and the council on 15 and 26 November respectively": a second
+    decision for each further date, paired in order with the bodies named."""
+    if decision.decision_date == UNKNOWN or not lexicon.words("decisions.respectively").search(
+        norm
+    ):
+        return []
+    dates = [
+        d for d in find_dates(norm, context.document_date) if not d.period and d.precision == 3
+    ]
+    values = list(dict.fromkeys(d.value for d in dates))
+    if len(values) < 2 or decision.decision_date not in values:
+        return []
+    bodies = [body for _, body in find_bodies(norm)]
+    paired = len(bodies) == len(values)
+    result = []
+    for index, value in enumerate(values):
+        body = bodies[index] if paired else decision.deciding_body
+        if value == decision.decision_date:
+            decision.deciding_body = body
+            continue
+        result.append(replace(decision, decision_date=value, deciding_body=body))
+    return result
+
+
+GROUP_REACH = 600  # characters from a counted group to the list that names its members
+_SMALL_COUNT = re.compile(r"(?<![\w.,/-])([2-9]|1\d)(?![\w.,/%-])")
+
+
+def _small_count(norm: str) -> int:
+    """A small count in a sentence ("five more towns": "5 more towns"), or 0."""
+    m = _SMALL_COUNT.search(norm)
+    return int(m.group(1)) if m else 0
+
+
+def _clause_before_list(norm: str, list_start: int) -> bool:
+    """Whether a sign or adopt verb and the Charter it acts on both stand before a list of
+    organisations: that clause has a subject of its own."""
+    verbs, _ = actions(norm[:list_start])
+    charter = charter_spans(norm[:list_start])
+    return any(
+        verb.category in {"sign", "adopt"}
+        and verb.tense in FINAL
+        and any(verb.end <= start for start, _ in charter)
+        for verb in verbs
+    )
 
 
 # One sentence ------------------------------------------------------------------------------
@@ -149,7 +269,7 @@ def _sentence_decision(
     qualifying = _qualifying_actions(
         verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
     )
-    if not qualifying or _cemr_launches_the_charter(norm):
+    if not qualifying or _cemr_launches_the_charter(norm, qualifying):
         return None
     plans = [(m.start(), m.end()) for m in lexicon.words("subjects.plan_words").finditer(norm)]
     reports = [(m.start(), m.end()) for m in lexicon.words("subjects.report_words").finditer(norm)]
@@ -169,6 +289,10 @@ def _sentence_decision(
     kind, action = typed
     status = decision_status(cues, proposal=proposal)
     organisation, country = organisation_for(norm, context.organisation, context.country)
+    association = association_acting(norm, action.start)
+    if association:
+        # "Suomen Kuntaliitto hyväksyi peruskirjan": an endorsement, not a signature.
+        kind, organisation = DecisionType.OTHER, association
     decision = Decision(
         organisation=organisation,
         country=country or UNKNOWN,
@@ -176,17 +300,27 @@ def _sentence_decision(
         status=status,
         evidence=evidence(sentence.text),
     )
-    signing_act = action.category == "sign" and not has_decide
+    # "X joined the Charter; the council adopted the decision on 12 November": a body's
+    # adoption in the same sentence makes the date the decision's.
+    body_adopts = any(a.category == "adopt" and a.tense in FINAL for a in verbs) and bool(
+        find_bodies(norm)
+    )
+    signing_act = action.category == "sign" and not has_decide and not body_adopts
     operative = action.tense == "operative"
     value, decision.signing_date, own = _dates(
         sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
     )
     decision.decision_date = value or UNKNOWN
+    if association and UNKNOWN == decision.decision_date == decision.signing_date:
+        # An association's endorsement is an event only when dated; undated, it is
+        # background, like CEMR's own statements.
+        return None
     decision.deciding_body = _deciding_body(
         sentence, action, signing_act, own, proposed_by_opener, context
     )
-    decision.case_number = find_case_number(norm)
-    if decision.case_number == UNKNOWN and (own or value == context.document_date):
+    decision.case_number = find_case_number(norm, near=action.start)
+    own_meeting = own or value == context.document_date
+    if decision.case_number == UNKNOWN and own_meeting and not association:
         decision.case_number = context.head_case_number
     decision.paragraph = find_paragraph(norm)
     if decision.paragraph == UNKNOWN and own and context.head_paragraph:
@@ -271,11 +405,14 @@ def _qualifying_actions(
 _CHARTER_HISTORY = re.compile(r"2006|2022|launch|lancer|lanser|ins\s+leben", re.IGNORECASE)
 
 
-def _cemr_launches_the_charter(norm: str) -> bool:
-    """CEMR adopting or launching the Charter itself, with no organisation or body named."""
+def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> bool:
+    """CEMR adopting or launching the Charter itself, with no organisation or body named:
+    the history of the Charter is told, or CEMR is the one that adopted it (CEMR signs
+    nothing)."""
+    adopting = bool(qualifying) and all(a.category == "adopt" for a in qualifying)
     return bool(
         cemr_actor().search(norm)
-        and _CHARTER_HISTORY.search(norm)
+        and (_CHARTER_HISTORY.search(norm) or adopting)
         and not find_organisations(norm)
         and not find_bodies(norm)
     )
@@ -308,16 +445,10 @@ def _dates(
     own = sentence.formula or operative or (not adopted and not date)
     if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
         value = context.document_date
-    # A signing on a given day ("potpisana dana 04.02.2021") dates the signing; the decision
-    # behind it is dated elsewhere. A year alone dates the decision to sign; a body that
-    # "signs" decides.
-    signed = (
-        signing_act
-        and date is not None
-        and date.precision == 3
-        and adopted
-        and not _body_signs(norm, action)
-    )
+    # A signing or joining with its date ("potpisana dana 04.02.2021", "joined in 2008")
+    # dates the signing; the decision behind it is dated elsewhere, or not at all. A body
+    # that "signs" decides.
+    signed = signing_act and date is not None and adopted and not _body_signs(norm, action)
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
@@ -342,6 +473,9 @@ def _deciding_body(
         bodies = find_bodies(sentence.formula_opener)
         if bodies:
             return base_form(bodies[0 if proposed_by_opener else -1][1])
+    addressed = addressed_body(sentence.norm)
+    if addressed:
+        return addressed
     bodies = find_bodies(sentence.norm)
     if bodies:
         return min(bodies, key=lambda b: abs(b[0] - action.start))[1]
@@ -350,6 +484,39 @@ def _deciding_body(
     if own and context.head_body:
         return context.head_body
     return UNKNOWN
+
+
+_ASSOCIATIONS = lexicon.filtered(r"(?<![\w-])(?:{alt})(?![\w-])", "decisions.associations", flags=0)
+
+
+def association_acting(norm: str, verb_start: int) -> str:
+    """A national association of local authorities as the subject of the verb at
+    ``verb_start``, in its clause and with no organisation of its own beside it; ""."""
+    clause = clause_at(norm, verb_start)
+    before = clause[: max(0, clause.find(norm[verb_start : verb_start + 12]))]
+    m = _ASSOCIATIONS.get().search(before)
+    if not m or find_organisations(before.replace(m.group(0), " ")):
+        return ""
+    return m.group(0)
+
+
+ADDRESSED_REACH = 60  # characters after a proposing verb where the body it addresses stands
+
+
+def addressed_body(norm: str) -> str:
+    """The body a proposal or recommendation is addressed to, which is to decide it: the
+    last body named just after the proposing verb ("anbefalte fylkesutvalget at
+    fylkestinget…", "empfiehlt dem Stadtrat…", "föreslår kommunfullmäktige besluta"); ""
+    when the sentence proposes nothing to a body."""
+    for m in proposing_verbs().finditer(norm):
+        after = [
+            (start, body)
+            for start, body in find_bodies(norm)
+            if m.end() <= start <= m.end() + ADDRESSED_REACH
+        ]
+        if after:
+            return after[-1][1]
+    return ""
 
 
 def _confidence(

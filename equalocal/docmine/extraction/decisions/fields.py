@@ -29,16 +29,37 @@ def _case_regexes() -> list[re.Pattern[str]]:
 _DIGIT = re.compile(r"\d")
 
 
-def find_case_number(text: str) -> str:
+CASE_REACH = 80  # characters between a verb and a case number in another clause
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[min(a, b) : max(a, b)]
+
+
+def find_case_number(text: str, near: int | None = None) -> str:
+    """The case number in ``text``; with ``near``, the one nearest that position (a
+    sentence may name the case numbers of several decisions)."""
     if not _DIGIT.search(text):
         return UNKNOWN
     for regex in _case_regexes():
-        m = regex.search(text)
-        if m:
-            value = m.group("num") if "num" in regex.groupindex else m.group(0)
-            value = re.sub(r"(\d)-\s+(\d)", r"\1-\2", value)
-            value = re.sub(r"\s+", " ", value).strip(" .:")
-            return value
+        matches = list(regex.finditer(text)) if near is not None else [regex.search(text)]
+        matches = [m for m in matches if m]
+        if near is not None:
+            # Another clause's number ("X joined in 2018, and by order Nr. A-1 of 2019 …").
+            matches = [
+                m
+                for m in matches
+                if abs(m.start() - near) <= CASE_REACH or "," not in _between(text, m.start(), near)
+            ]
+        if not matches:
+            continue
+        m = min(matches, key=lambda m: abs(m.start() - near)) if near is not None else matches[0]
+        value = m.group("num") if "num" in regex.groupindex else m.group(0)
+        value = re.sub(r"(\d)-\s+(\d)", r"\1-\2", value)
+        value = re.sub(r"\s+", " ", value).strip(" .:")
+        if "num" in regex.groupindex and "№" in text[m.start() : m.start("num")]:
+            value = f"№ {value}"  # the numero sign is part of the number as written
+        return value
     return UNKNOWN
 
 

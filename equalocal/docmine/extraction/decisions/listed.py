@@ -28,7 +28,10 @@ def _list_regex() -> re.Pattern[str]:
     words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len, reverse=True)
     conjunctions = "|".join(re.escape(w) for w in words)
     item = rf"{_WORD}(?:\s+{_WORD})?"
-    return re.compile(rf"(?<!\w){item}(?:\s*,\s*{item})*\s*,?\s+(?:{conjunctions})\s+{item}")
+    joined = rf"\s*,?\s+(?:{conjunctions})\s+{item}"
+    # "Turun, Kuopion, Vantaan ja Helsingin kaupungit sekä Uudenmaan liitto": a second
+    # conjunction may add one more item.
+    return re.compile(rf"(?<!\w){item}(?:\s*,\s*{item})*{joined}(?:{joined})?")
 
 
 @cache
@@ -53,6 +56,32 @@ def _name(item: str) -> str | None:
     return " ".join(words).strip(",")
 
 
+def _caseless(word: str) -> bool:
+    return "\u10d0" <= word[:1] <= "\u10ff"
+
+
+def _ending(word: str) -> str:
+    # Georgian adds an emphatic -ა to the genitive before "და" ("ოზურგეთისა და").
+    word = word[:-1] if word.endswith("ა") and len(word) > 4 else word
+    return word[-2:]
+
+
+def _same_case(names: list[str]) -> list[str]:
+    """In a script without capitals, the names of a list are the words that share the
+    list's case ending (Georgian genitive -ის): a word before the list ("ამჯერად,
+    დოკუმენტს ზუგდიდის, …") or a noun after a name is dropped."""
+    if not names or not all(_caseless(n) for n in names):
+        return names
+    endings = [_ending(w) for n in names for w in n.split()]
+    common = max(set(endings), key=endings.count)
+    kept = []
+    for name in names:
+        words = [w for w in name.split() if _ending(w) == common]
+        if words:
+            kept.append(words[-1] if len(words) > 1 and name is names[0] else words[0])
+    return kept
+
+
 @cache
 def _item_separator() -> re.Pattern[str]:
     words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len, reverse=True)
@@ -68,12 +97,38 @@ def _looks_like_organisation(name: str) -> bool:
     return bool(_noise().search(name) or find_organisations(name))
 
 
+@cache
+def _plural_organisations() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.fragments("decisions.plural_organisations"))
+    return re.compile(rf"(?:{words})(?!\w)", re.IGNORECASE)
+
+
+def _shared_head(last_item: str, after: str) -> bool:
+    """The list's names share one plural organisation noun after them ("Visagino ir
+    Klaipėdos miesto savivaldybės", "Turun ja Helsingin kaupungit"): each is an organisation."""
+    words = [*last_item.split()[1:], *after.split()[:2]]
+    return any(_plural_organisations().match(w.strip(".,;:")) for w in words)
+
+
+def _clause_end(text: str) -> int:
+    """Where the clause opening ``text`` ends: at its first comma, semicolon or stop."""
+    m = re.search(r"[,;.!?]", text)
+    return m.start() if m else len(text)
+
+
 def listed_organisations(norm: str) -> list[str]:
     """The organisations a sentence lists as the subject or object of its action verb, in
     order; ``[]`` when there is no such list."""
+    return list_in_sentence(norm)[0]
+
+
+def list_in_sentence(norm: str) -> tuple[list[str], int]:
+    """The organisations a sentence lists as the subject or object of its action verb and
+    where the list starts; ``([], -1)`` when there is no such list, ``([], EXAMPLES)`` when
+    the list gives examples or follows a count."""
     verbs, _ = actions(norm)
     if not verbs:
-        return []
+        return [], -1
     for m in _list_regex().finditer(norm):
         if "," not in m.group(0) and _ONE_LETTER.search(m.group(0)):
             continue  # "Këshilli Bashkiak i Bashkisë": a one-letter word is rarely "and" alone
@@ -85,18 +140,31 @@ def listed_organisations(norm: str) -> list[str]:
         names = [_name(item) for item in items]
         if any(name is None for name in names):
             continue
-        names = [n for n in names if n]
-        if len(names) < 2 or (len(names) == 2 and not all(map(_looks_like_organisation, names))):
+        names = _same_case([n for n in names if n])
+        shared = _shared_head(items[-1], norm[m.end() :])
+        if len(names) < 2 or (
+            len(names) == 2 and not (shared or all(map(_looks_like_organisation, names)))
+        ):
             continue
         # The last item may have taken the verb as its second word: the verb may overlap.
+        # Named as a plural subject ("… მუნიციპალიტეტების მერებმა … მოაწერეს ხელი"), the
+        # verb may stand anywhere later in the clause, as in verb-final languages.
+        reach = _clause_end(norm[m.end() :]) if shared else _NEAR_VERB
         near = any(
-            m.start() <= verb.start <= m.end() + _NEAR_VERB
+            m.start() <= verb.start <= m.end() + max(reach, _NEAR_VERB)
             or 0 <= m.start() - verb.end <= _NEAR_VERB
             for verb in verbs
         )
-        if near and not _examples_or_count(norm[: m.start()]):
-            return names
-    return []
+        if near:
+            if _examples_or_count(norm[: m.start()]):
+                return [], EXAMPLES
+            return names, m.start()
+    return [], -1
+
+
+# Where ``list_in_sentence`` found the verb's subject or object to be examples or a count
+# ("mm. Innsbruckin, Pariisin ja Wienin kaupungit"): the sentence reports no decision.
+EXAMPLES = -2
 
 
 @cache

@@ -73,8 +73,22 @@ _ABBREVIATIONS = {
     "al",
     "nº",
     "n°",
+    # Finnish "mm." (among others), "esim." (for example), "ym." (and others), "ns." (so-called)
+    "mm",
+    "esim",
+    "ym",
+    "ns",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»']?\s+(?=[\"'«„“(]?[A-ZÅÄÖÜÉÈÁÓÚÍŁŚŻÆØ0-9])")
+# Capitals that may open a sentence: Latin (with the Nordic, Baltic, Slavic and Turkish
+# letters), Greek and Cyrillic; Georgian has no capitals.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽΆ-ΏΑ-ΩЀ-Я"
+_LOWER = "a-zß-öø-ÿā-žά-ώα-ωа-џ"
+# A sentence ends at . ! or ? before a capital: after white space, or glued to the next
+# sentence by extraction damage ("héruðum.Nú", "oluşturuldu.Yüz") after a lower-case word.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?])[\"”»']?\s+(?=[\"'«„“(]?[{_CAPITAL}0-9])"
+    rf"|(?<=[{_LOWER}]{{3}}[.!?])(?=[{_CAPITAL}][{_LOWER}])"
+)
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ...types import DecisionStatus, DecisionType
 from .. import lexicon
+from ..prefilter import Filtered
 from .cues import Action, names_accession
 
 # The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
@@ -40,8 +43,13 @@ def decision_type(
     signs = [a for a in actions if a.category == "sign"]
     if signs and (charter or previous_charter):
         return DecisionType.SIGN_CHARTER, signs[0]
+    noted = _noted_report(actions, norm, reports)
+    if noted is not None:
+        return DecisionType.FOLLOW_UP_REPORT, noted
     candidates: list[tuple[float, DecisionType | str, Action]] = []
     for action in actions:
+        if action.category == "note":
+            continue
         for kind, spans in (
             (DecisionType.ADOPT_ACTION_PLAN, plans),
             (DecisionType.FOLLOW_UP_REPORT, reports),
@@ -72,6 +80,32 @@ def decision_type(
     if len(between.split()) > 5 and not names_accession(between + " " + around):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
+
+
+@cache
+def _report_nouns() -> Filtered:
+    """Any report as the object of taking note: the follow-up words and the words that make
+    a document a report ("Bericht", "rapport", "relazione")."""
+    keys = [f"kinds.report.{cue}" for cue in lexicon.common("kind_weights.report")]
+    return lexicon.filtered(lexicon.WORD_TEMPLATE, "subjects.report_words", *keys)
+
+
+def _noted_report(
+    actions: list[Action], norm: str, reports: list[tuple[int, int]]
+) -> Action | None:
+    """Taking note of a report ("nimmt den Fortschrittsbericht zur Kenntnis", "prende atto
+    della relazione"): the verb, when a report stands within 90 characters of it."""
+    notes = [a for a in actions if a.category == "note"]
+    if not notes:
+        return None
+    spans = reports + [(m.start(), m.end()) for m in _report_nouns().get().finditer(norm)]
+    for action in notes:
+        if any(
+            -90 <= start - action.end <= 90 or -90 <= action.start - end <= 90
+            for start, end in spans
+        ):
+            return action
+    return None
 
 
 def _refers_back(
