@@ -46,7 +46,7 @@ def build(run: Run) -> None:
         coordinator = run.users[(network.pk, Role.ADMIN)]
         showcase = index < 2
         current = []
-        for member in _members_of(run, rng)[network.pk]:
+        for position, member in enumerate(_members_of(run, rng)[network.pk]):
             # The showcase networks' members all accepted; elsewhere some are still asked,
             # some declined and some left.
             roll = 0.0 if showcase else rng.random()
@@ -64,9 +64,9 @@ def build(run: Run) -> None:
                 sharing.answered_by, sharing.answered_at = member_admin, run.stamp(answered)
                 sharing.joined_on = answered
                 sharing.commitment = True
-                # Most share their figures with the scorecard network: a few do not, so its
-                # scorecard shows the gate at work.
-                sharing.figures = rng.random() < (0.9 if showcase else 0.6)
+                # The showcase networks' members share their figures, but every eighth
+                # keeps them to itself (and publishes none): the scorecard shows the gate.
+                sharing.figures = position % 8 != 7 if showcase else rng.random() < 0.6
                 sharing.progress = rng.random() < (0.8 if showcase else 0.6)
                 sharing.contacts = rng.random() < 0.3
                 memberships.append(

@@ -107,7 +107,10 @@ def build(run: Run) -> None:
         kind = OrganisationKind.NATIONAL_ASSOCIATION if n % 5 == 0 else OrganisationKind.NETWORK
         networks.append(
             Organisation(
-                kind=kind, name=f"Equality network {n}", slug=f"scale-network-{n}", country=country
+                kind=kind,
+                name=f"Equality partnership {n}",
+                slug=f"scale-partnership-{n}",
+                country=country,
             )
         )
     made = insert(run, Organisation, organisations + networks, label="organisations")
@@ -178,13 +181,14 @@ def _users_and_people(run: Run, rng) -> None:
 
 def _publishing(run: Run, rng) -> None:
     rows = []
-    for organisation in run.local:
+    for index, organisation in enumerate(run.local):
         rows.append(
             Publishing(
                 organisation=organisation,
                 commitment=rng.random() < 0.95,
                 progress=rng.random() < 0.4,
-                figures=rng.random() < 0.4,
+                # Every eighth keeps its figures to itself (see networks.build).
+                figures=index % 8 != 7 and rng.random() < 0.4,
                 reports=rng.random() < 0.3,
             )
         )
