@@ -112,8 +112,7 @@ def _where(filters) -> tuple[str, list]:
 #: wanted: a common word has enough matches among the newest, and then the heap of only
 #: those is read.
 WINDOWS = (8, 32, 128)
-#: With this many organisations or fewer, their own index narrows the matches enough, and
-#: the planner's own choice (often their index, newest first) is the better one.
+#: With this many organisations or fewer, their own index narrows the matches enough.
 FEW_ORGANISATIONS = 10
 
 
@@ -150,8 +149,7 @@ def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, 
         if windows:
             cursor.execute("SELECT max(document_id) FROM documents_searchrow")
             newest = cursor.fetchone()[0] or 0
-        if windows:
-            cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         try:
             for factor in windows:
                 lowest = newest - factor * size
@@ -166,8 +164,7 @@ def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, 
             if chosen is None:
                 chosen = _candidates(cursor, query, where, params, size)
         finally:
-            if windows:
-                cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
+            cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
         if not chosen:
             return []
         cursor.execute(
