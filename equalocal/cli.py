@@ -10,7 +10,11 @@ from __future__ import annotations
 import os
 import sys
 
-ALIASES = {"run": "runapp", "evaluate-extraction": "evaluate_extraction"}
+ALIASES = {
+    "run": "runapp",
+    "evaluate-extraction": "evaluate_extraction",
+    "scale-data": "scale_data",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,8 @@ in a throwaway database, so the development data is never touched.
 
 from __future__ import annotations
 
+import math
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -70,8 +72,44 @@ class Bench:
             timings.append((time.perf_counter() - start) * 1000)
         return statistics.median(timings)
 
+    def time_calls(self, calls: list[Callable[[], object]], *, rounds: int = 3) -> dict[str, float]:
+        """p50, p95 and max wall time of ``calls`` in milliseconds, each run ``rounds`` times
+        (after one warm-up round), taken in turn so that a slow moment of the machine falls on
+        many calls rather than on one."""
+        for call in calls:
+            call()
+        timings = []
+        for _round in range(rounds):
+            for call in calls:
+                start = time.perf_counter()
+                call()
+                timings.append((time.perf_counter() - start) * 1000)
+        return {
+            "p50": percentile(timings, 50),
+            "p95": percentile(timings, 95),
+            "max": max(timings),
+        }
+
     def as_dicts(self) -> list[dict]:
         return [asdict(result) for result in self.results]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q``-th percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def size(name: str, default: int) -> int:
+    """A benchmark's size: ``default``, or the environment variable ``name`` for a quick try
+    (``BENCH_DOCUMENTS=10000 make bench``). A bad value stops with its name."""
+    raw = os.environ.get(name, "").replace("_", "")
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SystemExit(f"equalocal bench: {name} must be a whole number above 0, not {raw!r}")
+    return int(raw)
 
 
 def benchmark_functions(only: str | None = None):

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     # Serves the API documentation's Swagger UI from its own static files, not a CDN.
     "ninja",
     "equalocal.public",
+    "equalocal.scale",
     # After our apps: its registration/*.html templates would otherwise hide the accounts app's.
     "django.contrib.admin",
 ]

@@ -206,6 +206,33 @@ def index_document(document: Document) -> int:
     return len(rows)
 
 
+@transaction.atomic
+def index_documents(documents: list[Document]) -> int:
+    """Replace the search index rows of many documents at once; returns the pages indexed.
+
+    The bulk form of :func:`index_document` (for imports and generated data): one query
+    reads the pages, one bulk insert writes the rows and, on PostgreSQL, one statement
+    computes their vectors.
+    """
+    ids = [document.pk for document in documents]
+    SearchRow.objects.filter(document_id__in=ids).delete()
+    pages: dict[int, list] = {}
+    for document_id, number, text, language in (
+        Page.objects.filter(document_id__in=ids)
+        .exclude(text="")
+        .order_by("document_id", "number")
+        .values_list("document_id", "number", "text", "language")
+    ):
+        pages.setdefault(document_id, []).append((number, text, language))
+    rows = [
+        row for document in documents for row in index_rows(document, pages.get(document.pk, []))
+    ]
+    SearchRow.objects.bulk_create(rows, batch_size=500)
+    _languages["codes"] |= {row.language for row in rows}
+    _backend().after_insert(document_ids=ids)
+    return len(rows)
+
+
 def remove_from_index(document_id: int) -> None:
     SearchRow.objects.filter(document_id=document_id).delete()
 
@@ -214,6 +241,7 @@ __all__ = [
     "SearchHit",
     "SearchPage",
     "index_document",
+    "index_documents",
     "index_rows",
     "remove_from_index",
     "search_documents",

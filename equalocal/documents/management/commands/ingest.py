@@ -9,30 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from equalocal.core.errors import ApplicationError
-
-
-class ProgressBar:
-    """One line on stderr, rewritten in place; plain lines when stderr is not a terminal."""
-
-    def __init__(self, stream, total: int):
-        self.stream = stream
-        self.total = total
-        self.tty = hasattr(stream, "isatty") and stream.isatty()
-
-    def show(self, done: int, label: str) -> None:
-        width = 30
-        filled = int(width * done / self.total) if self.total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} {label[:60]}"
-        if self.tty:
-            self.stream.write("\r\x1b[K" + line, ending="")
-        else:
-            self.stream.write(line)
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("")
-            self.stream.flush()
+from equalocal.core.progress import ProgressBar
 
 
 def _files(paths: list[str]) -> list[Path]:
