@@ -15,7 +15,7 @@ from pathlib import Path
 from ..types import DocumentRejected, FileType, PageText, RejectReason
 from .images import load_frame
 from .limits import DEFAULT_LIMITS, Limits
-from .ocrtables import Word, mean_confidence, page_tables, parse_words
+from .ocrtables import Word, erase_rules, mean_confidence, page_tables, parse_words
 from .pdf import MIN_SCAN_DPI, render_pdf_page, scan_dpi
 
 COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -198,6 +198,8 @@ def _image_file(
     if band < 1.0:  # the middle of the page, where its running text is
         top = int(image.height * (1 - band) / 2)
         image = image.crop((0, top, image.width, top + int(image.height * band)))
+    else:
+        image = erase_rules(image)
     # PNM is written without compression: much cheaper than PNG for a 300 dpi page.
     image_path = folder / f"page-{number}-{dpi}.pnm"
     image.save(image_path, "PPM")

@@ -8,8 +8,9 @@ blocks), each line is cut into segments at wide gaps, and a line of at least
 them a goal or an activity) starts a table. Its heading segments give the column bands; each
 word below goes to the band its left end lies in; lines close together make one row (a
 wrapped cell stays in its row). The table ends at a wide vertical gap or at a line that does
-not fit the bands (a word running across a column's start, as in a paragraph). A line that
-is a goal heading ("Mål 1: …") across the table is kept as a one-cell row.
+not fit the bands (words running across a column's start without a gap, as in a paragraph). A line that
+is a goal heading ("Mål 1: …") across the table is kept as a one-cell row; a sentence set
+apart in the first column alone (a note under a table without rules) ends the table.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from statistics import median
 
+from PIL import Image, ImageDraw
+
 from ..extraction.tables import heading_role
 from ..types import Table
 
@@ -29,6 +32,7 @@ ROW_GAP = 0.6  # a vertical gap wider than this x the text height starts a new r
 END_GAP = 3.0  # ... and one wider than this ends the table
 BORDER_HEIGHT = 1.25  # a ruling line read as "|" is taller than the text around it
 _BORDER = re.compile(r"[|¦Il1!()\[\]{}]{1,3}")
+_BARS = re.compile(r"[|¦]+")
 _GLUED_DIGIT = re.compile(r"[|Il1]\d")
 _GOAL_LINE = re.compile(
     r"^(?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Cel|Tavoite|Doel)\s*\d+[a-z]?"
@@ -117,8 +121,10 @@ def page_tables(words: list[Word], page_number: int | None = None) -> list[Table
 
 
 def _is_border(word: Word, height: float) -> bool:
-    """A vertical ruling line read as a word ("|", "II", "1)"): only stroke-like
+    """A vertical ruling line read as a word ("|", "II", "1)"): bars, or only stroke-like
     characters, narrow, and taller than the text."""
+    if _BARS.fullmatch(word.text):
+        return True
     return (
         _BORDER.fullmatch(word.text) is not None
         and word.height >= BORDER_HEIGHT * height
@@ -210,7 +216,10 @@ def _read_table(
             placed = _place(line, edges, lefts, height)
             if placed is None:
                 break
-            if not rows or gap > ROW_GAP * height or _is_goal_row(rows[-1]):
+            new_row = not rows or gap > ROW_GAP * height or _is_goal_row(rows[-1])
+            if new_row and rows and _is_sentence_below(placed):
+                break
+            if new_row:
                 rows.append([[] for _ in range(columns)])
             for column, word in placed:
                 rows[-1][column].append(word)
@@ -222,16 +231,26 @@ def _read_table(
 def _place(
     line: list[Word], edges: list[float], lefts: list[int], height: float
 ) -> list[tuple[int, Word]] | None:
-    """Each word of ``line`` with its column, or ``None`` when a word runs across the start
-    of another column (the line is no table row)."""
+    """Each word of ``line`` with its column, or ``None`` when the line does not fit the
+    columns: a run of words without a wide gap (a ``segment``) runs across the start of a
+    column, and no word of it starts there (cells narrowly apart, as dates in a start and an
+    end column, each start at their heading's left; a paragraph's words do not)."""
+    for run in segments(line, height):
+        for start in lefts[1:]:
+            across = run[0].left < start - height and run[-1].right > start + height
+            if across and not any(abs(word.left - start) <= height for word in run[1:]):
+                return None
     placed: list[tuple[int, Word]] = []
     for word in line:
         column = next(i for i in range(len(edges) - 1) if edges[i] <= word.left < edges[i + 1])
-        for other in lefts[column + 1 :]:
-            if word.left < other - height and word.right > other + height:
-                return None
         placed.append((column, word))
     return placed
+
+
+def _is_sentence_below(placed: list[tuple[int, Word]]) -> bool:
+    """A sentence in the first column only, set apart: a note under an unruled table."""
+    words = [word.text for _, word in placed]
+    return all(column == 0 for column, _ in placed) and len(words) >= 6 and words[-1][-1] == "."
 
 
 def _is_goal_line(line: list[Word], lefts: list[int], height: float) -> bool:
@@ -245,3 +264,56 @@ def _is_goal_row(row: list[list[Word]]) -> bool:
 
 def _text(words: list[Word]) -> str:
     return " ".join(word.text for word in words)
+
+
+# --- ruling lines ----------------------------------------------------------------------------
+
+RULE_BLOCK = 40  # pixels averaged at a time along a line
+RULE_BLOCKS = 4  # a rule is at least this many dark blocks long (160 px, 1.35 cm at 300 dpi)
+RULE_DARK = 50  # a block darker than this on average is solid ink
+RULE_THICKNESS = 8  # ... and a rule has light pixels this far above and below it
+
+
+def erase_rules(image: Image.Image) -> Image.Image:
+    """The page with its long thin straight lines (a table's rules, underlines) painted
+    white: Tesseract's layout analysis takes a ruled table for a picture and reads its rules
+    as "|" glued to the cells. Text, and dark areas thicker than a rule, stay."""
+    image = image.convert("L") if image.mode != "L" else image.copy()
+    draw = ImageDraw.Draw(image)
+    for y, start, end in _rules(image):
+        draw.line([(max(0, start - RULE_BLOCK), y), (end + RULE_BLOCK, y)], fill=255)
+    turned = image.transpose(Image.Transpose.ROTATE_90)  # (x, y) here is (width - 1 - y, x)
+    for y, start, end in _rules(turned):
+        x = image.width - 1 - y
+        draw.line([(x, max(0, start - RULE_BLOCK)), (x, end + RULE_BLOCK)], fill=255)
+    return image
+
+
+def _rules(image: Image.Image) -> list[tuple[int, int, int]]:
+    """(row, start, end) of each horizontal rule in a grey image, in pixels."""
+    width, height = image.size
+    columns = width // RULE_BLOCK
+    if columns < RULE_BLOCKS:
+        return []
+    data = image.resize((columns, height), Image.Resampling.BOX).tobytes()
+
+    def dark(y: int, x: int) -> bool:
+        return 0 <= y < height and data[y * columns + x] < RULE_DARK
+
+    found = []
+    for y in range(height):
+        row = data[y * columns : (y + 1) * columns]
+        start = None
+        for x in range(columns + 1):
+            if x < columns and row[x] < RULE_DARK:
+                start = x if start is None else start
+                continue
+            if start is not None and x - start >= RULE_BLOCKS:
+                thick = sum(
+                    dark(y - RULE_THICKNESS, i) or dark(y + RULE_THICKNESS, i)
+                    for i in range(start, x)
+                )
+                if thick * 2 < x - start:
+                    found.append((y, start * RULE_BLOCK, x * RULE_BLOCK))
+            start = None
+    return found
