@@ -195,7 +195,7 @@ ROWS = [
 ]
 
 
-def _scanned_plan(path, *, borders: bool = True):
+def make_scanned_plan_pdf(path, *, borders: bool = True):
     """The plan rendered by WeasyPrint, rasterised at 300 dpi and saved as an image-only
     PDF, as a scanner makes it."""
     import pypdfium2
@@ -231,7 +231,7 @@ def _scanned_plan(path, *, borders: bool = True):
 @pytest.mark.skipif("swe" not in installed_languages(), reason="no Swedish Tesseract pack")
 @pytest.mark.parametrize("borders", [True, False], ids=["ruled", "unruled"])
 def test_a_scanned_plan_gives_its_rows_from_the_word_boxes(tmp_path, borders):
-    path = _scanned_plan(tmp_path / "scanned-plan.pdf", borders=borders)
+    path = make_scanned_plan_pdf(tmp_path / "scanned-plan.pdf", borders=borders)
     result = read_file(path, languages=["swe"])
     assert result.ocr_used
     [table] = result.tables
