@@ -73,6 +73,7 @@ class PageText:
     language: str | None = None  # ISO 639-1
     raw_text: str = ""  # before repair; equal to text when nothing was repaired
     repairs: list[Repair] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # rebuilt from OCR word boxes
 
     @property
     def needs_ocr(self) -> bool:

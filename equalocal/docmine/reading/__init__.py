@@ -147,10 +147,11 @@ def read_file(
     ``on_progress(stage, current, total)`` is called with "reading", "ocr", "repairing"
     and "language". OCR'd pages keep the raw OCR text in ``raw_text`` and every change
     in ``repairs``. Pages whose OCR failed stay ``source="none"`` with an
-    ``OCR_FAILED`` warning.
+    ``OCR_FAILED`` warning. Tables on OCR'd pages are rebuilt from Tesseract's word boxes
+    (``ocrtables``), repaired like their page, and added to ``tables`` in page order.
     """
     from ..text.language import detect_language, detect_page_languages
-    from ..text.repair import looks_damaged, repair_text
+    from ..text.repair import looks_damaged, repair_cells, repair_text
 
     path = Path(path)
     progress = on_progress or (lambda stage, current, total: None)
@@ -186,9 +187,13 @@ def read_file(
             page.language = detect_language(page.text) or page.language
             if repair and page.language:
                 page.text, page.repairs = repair_text(page.raw_text, page.language)
+                for table in page.tables:
+                    table.rows = repair_cells(table.rows, page.language)
             by_number[page.number].__dict__.update(page.__dict__)
+            result.tables.extend(page.tables)
         if failed:
             result.warnings.append(RejectReason.OCR_FAILED.value)
+        result.tables.sort(key=lambda table: table.page or 0)
     return result
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import subprocess
@@ -17,6 +15,7 @@ from pathlib import Path
 from ..types import DocumentRejected, FileType, PageText, RejectReason
 from .images import load_frame
 from .limits import DEFAULT_LIMITS, Limits
+from .ocrtables import Word, erase_rules, mean_confidence, page_tables, parse_words
 from .pdf import MIN_SCAN_DPI, render_pdf_page, scan_dpi
 
 COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -109,6 +108,15 @@ def run_tesseract(
     image_path: Path, languages: list[str], *, timeout: int, psm: int = 3
 ) -> tuple[str, float | None]:
     """OCR one image file; return its text and mean word confidence (0–100)."""
+    text, words = read_words(image_path, languages, timeout=timeout, psm=psm)
+    return text, mean_confidence(words)
+
+
+def read_words(
+    image_path: Path, languages: list[str], *, timeout: int, psm: int = 3
+) -> tuple[str, list[Word]]:
+    """OCR one image file; return its text and its words with their boxes (Tesseract's
+    ``txt`` and ``tsv`` output of one run)."""
     binary = shutil.which("tesseract")
     if binary is None:
         raise DocumentRejected(RejectReason.OCR_FAILED, "tesseract is not installed")
@@ -135,21 +143,8 @@ def run_tesseract(
             raise DocumentRejected(RejectReason.OCR_FAILED, message or "tesseract failed")
         text = text_file.read_text("utf-8", "replace")
         tsv = base.with_suffix(".tsv")
-        confidence = _mean_confidence(tsv.read_text("utf-8", "replace")) if tsv.exists() else None
-    return _tidy(text), confidence
-
-
-def _mean_confidence(tsv: str) -> float | None:
-    values = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row.get("level") == "5" and (row.get("text") or "").strip():
-            try:
-                confidence = float(row.get("conf") or -1)
-            except ValueError:
-                continue
-            if confidence >= 0:
-                values.append(confidence)
-    return round(sum(values) / len(values), 1) if values else None
+        words = parse_words(tsv.read_text("utf-8", "replace")) if tsv.exists() else []
+    return _tidy(text), words
 
 
 def _tidy(text: str) -> str:
@@ -203,6 +198,8 @@ def _image_file(
     if band < 1.0:  # the middle of the page, where its running text is
         top = int(image.height * (1 - band) / 2)
         image = image.crop((0, top, image.width, top + int(image.height * band)))
+    else:
+        image = erase_rules(image)
     # PNM is written without compression: much cheaper than PNG for a 300 dpi page.
     image_path = folder / f"page-{number}-{dpi}.pnm"
     image.save(image_path, "PPM")
@@ -219,19 +216,22 @@ def _ocr_one(
     verify: bool,
 ) -> PageText:
     """OCR one page in one language; when its text shows another installed language, read
-    it again in that one and keep the reading Tesseract is surer of."""
+    it again in that one and keep the reading Tesseract is surer of. Tables on the page are
+    rebuilt from the kept reading's word boxes."""
     try:
         image_path = _image_file(
             path, file_type, number, limits, folder, dpi=_ocr_dpi(path, file_type, number, limits)
         )
         code = language.code
         timeout = limits.ocr_timeout_seconds
-        text, confidence = run_tesseract(image_path, [code], timeout=timeout)
+        text, words = read_words(image_path, [code], timeout=timeout)
+        confidence = mean_confidence(words)
         found = page_language(text) if verify else None
         if found and found != code:
-            again, again_confidence = run_tesseract(image_path, [found], timeout=timeout)
+            again, again_words = read_words(image_path, [found], timeout=timeout)
+            again_confidence = mean_confidence(again_words)
             if (again_confidence or 0) >= (confidence or 0):
-                text, confidence, code = again, again_confidence, found
+                text, words, confidence, code = again, again_words, again_confidence, found
                 language.follow(found)
         image_path.unlink(missing_ok=True)
     except DocumentRejected as error:
@@ -245,6 +245,7 @@ def _ocr_one(
         source="ocr",
         ocr_confidence=confidence,
         language=TESSERACT_TO_ISO_639_1.get(code),
+        tables=page_tables(words, number),
     )
 
 

@@ -144,6 +144,23 @@ def _wordfreq_language(language: str) -> str:
     return {"nn": "nb", "no": "nb"}.get(language, language)
 
 
+def repair_cells(rows: list[list[str]], language: str) -> list[list[str]]:
+    """A table's cells repaired as its page's text is: the cells are read as one text, one
+    cell a line, so that each is judged among the others (an OCR'd table is the same words
+    as its page, whose repairs are recorded there)."""
+    cells = [cell.replace("\n", " ") for row in rows for cell in row]
+    text, repairs = repair_text("\n".join(cells), language)
+    repaired = text.split("\n")
+    if not repairs or len(repaired) != len(cells):
+        return rows
+    result: list[list[str]] = []
+    position = 0
+    for row in rows:
+        result.append(repaired[position : position + len(row)])
+        position += len(row)
+    return result
+
+
 def repair_text(text: str, language: str) -> tuple[str, list[Repair]]:
     """Return the repaired text and every change made, with offsets into the repaired text.
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -222,13 +222,15 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
                 # Tesseract gave up on this page; it stays unread and a retry tries it again.
                 failed.append(page.number)
                 continue
-            Page.objects.filter(document_id=run.id, number=page.number).update(
-                text=page.text,
-                raw_text=page.raw_text or page.text,
-                source=PageSource.OCR,
-                ocr_confidence=page.ocr_confidence,
-                repairs=[],
-            )
+            with transaction.atomic():
+                Page.objects.filter(document_id=run.id, number=page.number).update(
+                    text=page.text,
+                    raw_text=page.raw_text or page.text,
+                    source=PageSource.OCR,
+                    ocr_confidence=page.ocr_confidence,
+                    repairs=[],
+                )
+                _store_page_tables(run, page.number, page.tables)
             done += 1
             run.progress(done)
             run.check_cancel()
@@ -247,13 +249,26 @@ def _ocr(run: _Run, path: Path, file_type: FileType, limits) -> None:
         run.write(warnings=warnings)
 
 
+def _store_page_tables(run: _Run, number: int, tables: list[Table]) -> None:
+    """The tables rebuilt from an OCR'd page's word boxes, after the document's others."""
+    if not tables:
+        return
+    DocumentTable.objects.filter(document_id=run.id, page=number).delete()
+    last = DocumentTable.objects.filter(document_id=run.id).aggregate(last=Max("order"))["last"]
+    start = 0 if last is None else last + 1
+    DocumentTable.objects.bulk_create(
+        DocumentTable(document_id=run.id, page=number, order=start + offset, rows=table.rows)
+        for offset, table in enumerate(tables)
+    )
+
+
 def _repair(run: _Run) -> None:
     """Repair OCR damage (lost diacritics, confusions) on OCR'd pages, and on text layers
     that look OCR-damaged (a scanner's text layer); clean text is left as it is. The raw
     text is kept and every change recorded."""
     from equalocal.docmine.extraction import stopword_language
     from equalocal.docmine.text.language import detect_language
-    from equalocal.docmine.text.repair import looks_damaged, repair_text
+    from equalocal.docmine.text.repair import looks_damaged, repair_cells, repair_text
 
     fallback = run.document.language or _country_language(run.document)
     candidates = Page.objects.filter(
@@ -280,6 +295,11 @@ def _repair(run: _Run) -> None:
         page.text = text
         page.repairs = [_repair_dict(repair) for repair in repairs]
         page.save(update_fields=["text", "repairs"])
+        if page.source == PageSource.OCR:
+            # Tables rebuilt from the page's word boxes hold the same words: repaired alike.
+            for table in DocumentTable.objects.filter(document_id=run.id, page=page.number):
+                table.rows = repair_cells(table.rows, language)
+                table.save(update_fields=["rows"])
         run.progress(done)
 
 

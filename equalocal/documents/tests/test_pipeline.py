@@ -253,3 +253,30 @@ def test_a_document_that_keeps_stopping_the_worker_is_given_up(born_digital_pdf)
     assert (document.stage, document.error_code) == (Stage.FAILED, GAVE_UP)
     assert "given up" in error_message(GAVE_UP)
     assert StoredFile.objects.filter(pk=document.stored_file_id).exists()
+
+
+def test_a_scanned_plans_table_is_rebuilt_from_the_ocr_word_boxes(tmp_path):
+    from equalocal.docmine.tests.test_ocr_tables import HEADINGS, make_scanned_plan_pdf
+    from equalocal.documents.models import ItemKind
+
+    path = make_scanned_plan_pdf(tmp_path / "scanned-plan.pdf")
+    document = _process(path, org=OrganisationFactory(country="SE"))
+    assert document.stage == Stage.REVIEW, document.error_detail
+    assert document.ocr_page_count == 1
+    [table] = document.tables.all()
+    assert table.page == 1
+    assert table.rows[0] == HEADINGS
+    rows = {
+        item.data["activity"]: item.data for item in document.items.filter(kind=ItemKind.ACTION_ROW)
+    }
+    assert set(rows) == {
+        "Könsuppdela all statistik om brukare",
+        "Utbilda chefer i jämställdhetsintegrering",
+        "Genomför en lönekartläggning",
+        "Inför heltid som norm i vården",
+    }
+    last = rows["Inför heltid som norm i vården"]
+    assert last["responsible"] == "Socialnämnden"
+    assert last["timeframe"] == "2028-01-01 – 2028-12-31"
+    assert last["charter_article"] == "11"
+    assert last["goal"] == "Mål 2: Jämställda villkor för anställda"
