@@ -68,3 +68,74 @@ def test_two_workers_share_the_queue_and_take_each_job_once(worker_lab, tmp_path
             for a_start, a_end in spans["first"]
             for b_start, b_end in spans["second"]
         )
+
+
+def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_lab):
+    worker_lab.extra_env["REPORTS_STALE_AFTER_SECONDS"] = "3"
+    doomed = worker_lab.start("doomed")
+    worker_lab.wait_started(doomed)
+    (report_id,) = worker_lab.script("reports", "1")["reports"]
+
+    def state():
+        return worker_lab.rows(
+            "SELECT state, stage, snapshot_file, pdf_file, docx_file FROM reports_report "
+            "WHERE id = %s",
+            (report_id,),
+        )[0]
+
+    # Killed while laying out the PDF: the data are read, nothing is stored yet.
+    worker_lab.wait_for(lambda: state()[:2] == ("running", "pdf"), timeout=120, every=0.01)
+    doomed.kill()
+    assert state() == ("running", "pdf", "", "", "")
+    assert worker_lab.files("reports") == []
+
+    survivor = worker_lab.start("survivor")
+    worker_lab.wait_for(lambda: state()[0] == "ready", timeout=180, every=0.2)
+
+    _state, _stage, snapshot, pdf, docx = state()
+    assert sorted(worker_lab.files("reports")) == sorted([snapshot, pdf, docx])
+    runs = worker_lab.tasks("generate_report")
+    # The killed run stays marked running in the queue; the report's own state moved on.
+    assert sorted((run["status"], tuple(run["worker_ids"])) for run in runs) == [
+        ("RUNNING", ("doomed",)),
+        ("SUCCESSFUL", ("survivor",)),
+    ]
+    assert worker_lab.rows(
+        "SELECT count(*) FROM core_periodicrun WHERE name = 'reports.requeue_stale_reports'"
+    )[0][0] >= 1
+    assert survivor.process.poll() is None
+
+
+def test_periodic_tasks_run_once_per_period_however_many_workers_queue_them(worker_lab):
+    # Four starting workers may each queue today's reminders before any has run.
+    worker_lab.script("enqueue", "equalocal.plans.tasks.send_daily_reminders", "4")
+    worker_lab.script("enqueue", "equalocal.indicators.tasks.discard_import_previews", "4")
+    worker_lab.script("enqueue", "equalocal.exchange.tasks.discard_import_previews", "4")
+    for name in ("first", "second"):
+        worker_lab.start(name)
+
+    def finished(suffix):
+        return [run for run in worker_lab.tasks(suffix) if run["status"] == "SUCCESSFUL"]
+
+    worker_lab.wait_for(
+        lambda: len(finished("send_daily_reminders")) == 4
+        and len(finished("discard_import_previews")) == 8,
+        timeout=180,
+        every=0.2,
+    )
+    runs = finished("send_daily_reminders")
+    skipped = [run for run in runs if run["return_value"] == {"skipped": "already sent today"}]
+    assert len(skipped) == 3
+    claims = Counter(name for (name,) in worker_lab.rows("SELECT name FROM core_periodicrun"))
+    assert claims["plans.send_daily_reminders"] == 1
+    # An hour's slot: a run that crosses the hour claims the next one, never the same twice.
+    assert 1 <= claims["indicators.discard_import_previews"] <= 2
+    assert 1 <= claims["exchange.discard_import_previews"] <= 2
+    # Each run queued the next one (once, later): one waiting run per periodic task.
+    waiting = Counter(
+        path.rsplit(".", 1)[1]
+        for (path,) in worker_lab.rows(
+            "SELECT task_path FROM django_tasks_database_dbtaskresult WHERE status = 'READY'"
+        )
+    )
+    assert waiting["send_daily_reminders"] == 1
