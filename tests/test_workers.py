@@ -139,3 +139,47 @@ def test_periodic_tasks_run_once_per_period_however_many_workers_queue_them(work
         )
     )
     assert waiting["send_daily_reminders"] == 1
+
+
+def test_an_import_killed_mid_write_leaves_nothing_and_runs_again_to_the_end(
+    worker_lab, tmp_path
+):
+    kolada = worker_lab.script("kolada", "100", str(tmp_path))
+
+    def writing() -> bool:
+        """The import's transaction has begun writing (it holds the write lock on SQLite,
+        it has a transaction id on PostgreSQL)."""
+        if worker_lab.sqlite_path is not None:
+            import sqlite3
+
+            probe = sqlite3.connect(worker_lab.sqlite_path, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:
+                return True
+            finally:
+                probe.close()
+        return bool(
+            worker_lab.rows(
+                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+            )
+        )
+
+    importer = worker_lab.start("import", "kolada", "import", kolada["file"])
+    worker_lab.wait_for(writing, timeout=180, every=0.01)
+    importer.kill()
+
+    def counts():
+        return worker_lab.rows(
+            "SELECT (SELECT count(*) FROM indicators_measurement), "
+            "(SELECT count(*) FROM indicators_importbatch)"
+        )[0]
+
+    assert counts() == (0, 0)
+    again = worker_lab.start("again", "kolada", "import", kolada["file"])
+    assert again.process.wait(timeout=300) == 0, again.output()
+    assert counts() == (kolada["rows"], 1)
+    assert f"{kolada['rows']} added" in again.output()
