@@ -100,9 +100,12 @@ def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_
         ("RUNNING", ("doomed",)),
         ("SUCCESSFUL", ("survivor",)),
     ]
-    assert worker_lab.rows(
-        "SELECT count(*) FROM core_periodicrun WHERE name = 'reports.requeue_stale_reports'"
-    )[0][0] >= 1
+    assert (
+        worker_lab.rows(
+            "SELECT count(*) FROM core_periodicrun WHERE name = 'reports.requeue_stale_reports'"
+        )[0][0]
+        >= 1
+    )
     assert survivor.process.poll() is None
 
 
@@ -118,8 +121,10 @@ def test_periodic_tasks_run_once_per_period_however_many_workers_queue_them(work
         return [run for run in worker_lab.tasks(suffix) if run["status"] == "SUCCESSFUL"]
 
     worker_lab.wait_for(
-        lambda: len(finished("send_daily_reminders")) == 4
-        and len(finished("discard_import_previews")) == 8,
+        lambda: (
+            len(finished("send_daily_reminders")) == 4
+            and len(finished("discard_import_previews")) == 8
+        ),
         timeout=180,
         every=0.2,
     )
@@ -141,9 +146,7 @@ def test_periodic_tasks_run_once_per_period_however_many_workers_queue_them(work
     assert waiting["send_daily_reminders"] == 1
 
 
-def test_an_import_killed_mid_write_leaves_nothing_and_runs_again_to_the_end(
-    worker_lab, tmp_path
-):
+def test_an_import_killed_mid_write_leaves_nothing_and_runs_again_to_the_end(worker_lab, tmp_path):
     kolada = worker_lab.script("kolada", "100", str(tmp_path))
 
     def writing() -> bool:

@@ -272,7 +272,12 @@ def _kolada(organisations: str, folder: str) -> dict:
     return {"file": str(path), "rows": rows}
 
 
+def _organisations(*slugs: str) -> dict:
+    return {"organisations": [_organisation(slug).pk for slug in slugs]}
+
+
 COMMANDS = {
+    "organisations": _organisations,
     "reports": _reports,
     "documents": _documents,
     "enqueue": _enqueue,

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so it sees a view's exception first: a lost database gives a 503 page.
+    "equalocal.core.outage.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "equalocal.config.urls"
