@@ -84,10 +84,13 @@ class WorkerLab:
     def env(self) -> dict[str, str]:
         return _env(self.url, self.media, self.extra_env)
 
-    def script(self, *args: str, timeout: float = 300) -> dict:
-        """Run ``python -m tests.workers ARGS`` against the workers' database; its JSON."""
+    def script(self, *args: str, timeout: float = 300, wrapper: tuple = ()) -> dict:
+        """Run ``python -m tests.workers ARGS`` against the workers' database; its JSON.
+
+        ``wrapper`` is a command the script runs under (it ends with the Python to run).
+        """
         done = subprocess.run(
-            [sys.executable, "-m", "tests.workers", *args],
+            [*(wrapper or (sys.executable,)), "-m", "tests.workers", *args],
             env=self.env(),
             cwd=ROOT,
             capture_output=True,
@@ -276,7 +279,59 @@ def _organisations(*slugs: str) -> dict:
     return {"organisations": [_organisation(slug).pk for slug in slugs]}
 
 
+def _full_disk(folder: str) -> dict:
+    """Upload through the real pages while ``MEDIA_ROOT`` is a nearly full filesystem: a
+    document, an indicator file, then a small document that fits in what is left."""
+    from django.conf import settings
+    from django.test import Client
+    from django.urls import reverse
+
+    from equalocal.accounts.models import User
+    from equalocal.documents.models import Document, StoredFile
+    from equalocal.indicators.models import ImportBatch
+    from equalocal.organisations.models import Membership
+
+    org = _organisation("ragunda")
+    user = User.objects.create_user(email="editor@example.org")
+    Membership.objects.create(user=user, organisation=org, role="editor")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", HTTP_HOST="localhost")
+    client.force_login(user)
+    line = "Kommunstyrelsen beslutar att anta handlingsplanen för jämställdhet.\n"
+    big, figures, small = (Path(folder) / name for name in ("big.txt", "big.csv", "small.txt"))
+    big.write_text(line * 20_000)
+    figures.write_text(
+        "indicator,organisation,period,gender,value\n" + "N1,2480,2024,T,1\n" * 60_000
+    )
+    small.write_text(line * 20)
+
+    def files():
+        root = Path(settings.MEDIA_ROOT)
+        return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+    def counts():
+        return [Document.objects.count(), StoredFile.objects.count(), ImportBatch.objects.count()]
+
+    documents = reverse("documents:upload", kwargs={"org": org.slug})
+    with big.open("rb") as handle:
+        document = client.post(documents, {"files": handle})
+    with figures.open("rb") as handle:
+        imported = client.post(
+            reverse("indicators:import", kwargs={"org": org.slug}), {"file": handle}
+        )
+    after_failures = {"counts": counts(), "files": files()}
+    with small.open("rb") as handle:
+        fitting = client.post(documents, {"files": handle})
+    return {
+        "document": [document.status_code, document.content.decode()],
+        "import": [imported.status_code, imported.content.decode()],
+        "after_failures": after_failures,
+        "fitting": fitting.status_code,
+        "after_fitting": {"counts": counts(), "files": files()},
+    }
+
+
 COMMANDS = {
+    "full-disk": _full_disk,
     "organisations": _organisations,
     "reports": _reports,
     "documents": _documents,
