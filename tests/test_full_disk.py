@@ -38,3 +38,70 @@ def test_a_full_disk_refuses_uploads_with_a_message_and_leaves_nothing_behind(wo
     assert result["fitting"] == 200
     assert result["after_fitting"]["counts"] == [1, 1, 0]
     assert len(result["after_fitting"]["files"]) == 1
+
+
+# The other way round: the file is written, then the database refuses the row. A trigger
+# makes the real database refuse it, as a constraint or a lost connection would.
+
+
+@pytest.fixture
+def refuse_rows(db):
+    from django.db import connection
+
+    made = []
+
+    def refuse(table: str) -> None:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger AS $$ BEGIN "
+                    "RAISE EXCEPTION 'the database refused the row'; END $$ LANGUAGE plpgsql"
+                )
+                cursor.execute(
+                    f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_row()"
+                )
+            else:
+                cursor.execute(
+                    f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+                    "BEGIN SELECT RAISE(ABORT, 'the database refused the row'); END"
+                )
+        made.append(table)
+
+    return refuse
+
+
+def _stored_files(settings) -> list:
+    return sorted(p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
+
+
+def test_a_document_whose_row_is_refused_leaves_no_file(personas, refuse_rows, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import DatabaseError
+
+    from equalocal.documents.models import StoredFile
+    from equalocal.documents.services import document_upload
+
+    rows, files = StoredFile.objects.count(), _stored_files(settings)
+    refuse_rows("documents_document")
+    upload = SimpleUploadedFile("protokoll.txt", b"Kommunstyrelsen beslutar.\n" * 50)
+    with pytest.raises(DatabaseError):
+        document_upload(organisation=personas.org_a, file=upload, filename="p.txt", by=None)
+    assert StoredFile.objects.count() == rows
+    assert _stored_files(settings) == files
+
+
+def test_an_import_preview_whose_row_is_refused_leaves_no_file(personas, refuse_rows, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import DatabaseError
+
+    from equalocal.indicators.models import ImportBatch
+    from equalocal.indicators.services import import_preview
+
+    files = _stored_files(settings)
+    refuse_rows("indicators_importbatch")
+    upload = SimpleUploadedFile("figures.csv", b"indicator,organisation,period,gender,value\n")
+    with pytest.raises(DatabaseError):
+        import_preview(organisation=personas.org_a, upload=upload, filename="figures.csv", by=None)
+    assert not ImportBatch.objects.exists()
+    assert _stored_files(settings) == files

@@ -87,7 +87,7 @@ def plan_import_preview(
             field="plan",
         )
     name, data = _keep(upload, filename)
-    with removed_on_failure(name):
+    with removed_on_failure(name), transaction.atomic():
         found = _plan_rows(data, organisation=organisation, plan=plan)
         file_name = PurePath(filename or "").name[:255]
         return ImportPreview.objects.create(
@@ -215,7 +215,7 @@ def members_import_preview(*, network, upload, filename: str, by, today: date) -
     problem by row. Nothing else is written.
     """
     name, data = _keep(upload, filename)
-    with removed_on_failure(name):
+    with removed_on_failure(name), transaction.atomic():
         found = member_rows.read_member_rows(read_table(data).rows, network=network, today=today)
         return ImportPreview.objects.create(
             kind=ImportKind.MEMBERS,

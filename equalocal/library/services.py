@@ -184,7 +184,7 @@ def practice_attachment_add(*, practice: Practice, file, by) -> PracticeAttachme
     file.seek(0)
     filename = (getattr(file, "name", "") or "attachment").rsplit("/", 1)[-1][:200]
     stored = store_private(file, folder="library", filename=filename, limit=limit)
-    with removed_on_failure(stored):
+    with removed_on_failure(stored), transaction.atomic():
         return PracticeAttachment.objects.create(
             practice=practice,
             stored_name=stored,

@@ -31,7 +31,7 @@ def import_preview(*, organisation, upload, filename: str, by) -> ImportBatch:
     name = store_private(
         upload, folder=IMPORTS_FOLDER, filename=filename, limit=settings.IMPORTS_MAX_UPLOAD_BYTES
     )
-    with removed_on_failure(name):
+    with removed_on_failure(name), transaction.atomic():
         with default_storage.open(name, "rb") as handle:
             batch = imports.import_file(
                 path_or_file=handle, by=by, organisation=organisation, dry_run=True
