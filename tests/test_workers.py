@@ -83,10 +83,12 @@ def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_
             (report_id,),
         )[0]
 
-    # Killed while laying out the PDF: the data are read, nothing is stored yet.
-    worker_lab.wait_for(lambda: state()[:2] == ("running", "pdf"), timeout=120, every=0.01)
+    # Killed mid-report (reading the data or laying out the PDF): nothing is stored yet.
+    worker_lab.wait_for(lambda: state()[0] != "queued", timeout=180, every=0.01)
     doomed.kill()
-    assert state() == ("running", "pdf", "", "", "")
+    killed_at = state()
+    assert killed_at[0] == "running", killed_at
+    assert killed_at[2:] == ("", "", "")
     assert worker_lab.files("reports") == []
 
     survivor = worker_lab.start("survivor")
