@@ -5,7 +5,7 @@ import pytest
 
 from tests.personas import build_personas
 
-pytest_plugins = ["tests.environment", "pytester"]
+pytest_plugins = ["tests.environment", "tests.workers", "pytester"]
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -17,6 +18,7 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.outage import RETRY_AFTER_SECONDS
 
 from .throttling import RateLimited
 
@@ -137,6 +139,14 @@ def install(api) -> None:
         code = codes.get(exc.status_code, "error")
         message = _("The request could not be read.") if exc.status_code == 400 else str(exc)
         return respond(request, exc.status_code, body(code, message))
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def database_unavailable(request, exc):
+        logger.error("API: database unavailable: %s", exc, exc_info=exc)
+        message = _("The database cannot be reached just now; try again shortly.")
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        return respond(request, 503, body("unavailable", message), headers)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):

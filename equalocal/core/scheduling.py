@@ -66,3 +66,9 @@ def minutes_period(now: datetime, minutes: int) -> str:
     """The ``minutes``-long slot ``now`` falls in, as a period key."""
     slot = int(now.timestamp()) // (max(minutes, 1) * 60)
     return f"{minutes}m-{slot}"
+
+
+def seconds_period(now: datetime, seconds: int) -> str:
+    """The ``seconds``-long slot ``now`` falls in, as a period key."""
+    slot = int(now.timestamp()) // max(seconds, 1)
+    return f"{seconds}s-{slot}"

@@ -12,6 +12,9 @@ with its own root and URL (``PUBLIC_MEDIA_ROOT``, ``PUBLIC_MEDIA_URL``), served 
 
 from __future__ import annotations
 
+import contextlib
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.utils.functional import cached_property
@@ -36,14 +39,32 @@ def image_content_type(head: bytes) -> str | None:
     return None
 
 
-class PrivateStorage(FileSystemStorage):
+class WholeFilesOnly:
+    """A file whose writing fails (the disk is full) is removed, never left half-written.
+
+    Django's ``FileSystemStorage`` leaves the part it wrote; a later upload of the same bytes
+    (documents are stored under their SHA-256) would take that part for the whole file.
+    """
+
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except OSError:
+            # ``name`` was free when the save began (``Storage.save`` asked for an available
+            # name), so whatever is there now is this save's own part.
+            with contextlib.suppress(OSError):
+                os.remove(self.path(name))
+            raise
+
+
+class PrivateStorage(WholeFilesOnly, FileSystemStorage):
     """Files under ``MEDIA_ROOT`` that no URL reaches."""
 
     def url(self, name):
         raise ValueError("Private files have no URL; serve them through a view that checks access.")
 
 
-class PublicMediaStorage(FileSystemStorage):
+class PublicMediaStorage(WholeFilesOnly, FileSystemStorage):
     """Files anyone may see (logos), under ``PUBLIC_MEDIA_ROOT`` at ``PUBLIC_MEDIA_URL``."""
 
     @cached_property

@@ -9,6 +9,7 @@ Limits come from settings (``DOCUMENTS_MAX_UPLOAD_BYTES``, ``IMPORTS_MAX_UPLOAD_
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import secrets
 import tempfile
@@ -93,6 +94,41 @@ def request_too_large(request, *, limit: int, files: int = 1) -> bool:
     return length > limit * files + FORM_OVERHEAD_BYTES
 
 
+# What the kernel answers when a file cannot grow: the disk, a quota, a size limit.
+NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def no_room_error(*, field: str = "file") -> ApplicationError:
+    return ApplicationError(
+        _(
+            "The server has no room to store this file just now, so nothing was saved. "
+            "Try again later, and tell the site's administrators if it happens again."
+        ),
+        field=field,
+    )
+
+
+@contextlib.contextmanager
+def room_for_files(*, field: str = "file"):
+    """Turn "no space left on the disk" while writing a file into a message for the user."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in NO_ROOM:
+            raise no_room_error(field=field) from error
+        raise
+
+
+@contextlib.contextmanager
+def removed_on_failure(name: str):
+    """Delete the stored file ``name`` if the block fails: no file without its row."""
+    try:
+        yield name
+    except BaseException:
+        delete_private(name)
+        raise
+
+
 def too_large_error(size: int, limit: int, *, field: str = "file") -> ApplicationError:
     return ApplicationError(
         _("This file is %(size)s; the limit is %(limit)s.")
@@ -127,7 +163,7 @@ def spool(file, *, limit: int, head_bytes: int = HEAD_BYTES) -> Spooled:
     handle = tempfile.NamedTemporaryFile(prefix="equalocal-upload-", delete=False)  # noqa: SIM115 - kept after closing
     path = Path(handle.name)
     try:
-        with handle:
+        with room_for_files(), handle:
             while True:
                 chunk = file.read(head_bytes if not head else CHUNK_BYTES)
                 if not chunk:
@@ -149,13 +185,14 @@ def store_private(file, *, folder: str, filename: str, limit: int) -> str:
     """Keep an upload in private storage under ``folder`` with a random name; return the name.
 
     The original name is only used for its extension; the stored name cannot be guessed.
+    A full disk raises ApplicationError (field ``file``) and leaves no part of the file.
     """
     if getattr(file, "size", None) is not None and file.size > limit:
         raise too_large_error(file.size, limit)
     suffix = PurePath(filename or "").suffix.lower()[:10]
     spooled = spool(file, limit=limit)
     try:
-        with spooled.path.open("rb") as handle:
+        with room_for_files(), spooled.path.open("rb") as handle:
             return default_storage.save(f"{folder}/{secrets.token_hex(16)}{suffix}", File(handle))
     finally:
         spooled.path.unlink(missing_ok=True)

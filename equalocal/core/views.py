@@ -1,3 +1,5 @@
+import sys
+
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import (
     FileResponse,
@@ -11,6 +13,7 @@ from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from .outage import DATABASE_ERRORS, database_unavailable
 from .storage import image_content_type, public_storage
 
 
@@ -27,6 +30,9 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
+    # A middleware that lost the database (the session, the current organisation) ends here.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable(request)
     # Rendered without context processors: the database may be what failed.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))

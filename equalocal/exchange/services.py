@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
-from equalocal.core.uploads import delete_private, store_private
+from equalocal.core.uploads import delete_private, removed_on_failure, store_private
 from equalocal.organisations.models import Person
 from equalocal.plans import services as plan_services
 from equalocal.plans.models import ActionPlan, Activity, Goal, PlanKind, PlanStatus
@@ -51,7 +51,8 @@ def _keep(upload, filename: str) -> tuple[str, bytes]:
         filename=filename,
         limit=settings.IMPORTS_MAX_UPLOAD_BYTES,
     )
-    return name, _stored_bytes(name)
+    with removed_on_failure(name):
+        return name, _stored_bytes(name)
 
 
 # Action plans ---------------------------------------------------------------------------------
@@ -86,23 +87,20 @@ def plan_import_preview(
             field="plan",
         )
     name, data = _keep(upload, filename)
-    try:
+    with removed_on_failure(name), transaction.atomic():
         found = _plan_rows(data, organisation=organisation, plan=plan)
-    except BaseException:
-        delete_private(name)
-        raise
-    file_name = PurePath(filename or "").name[:255]
-    return ImportPreview.objects.create(
-        kind=ImportKind.PLAN,
-        organisation=organisation,
-        by=by,
-        file=name,
-        file_name=file_name,
-        title=(title or PurePath(file_name).stem or _("Imported plan"))[:300],
-        plan=plan,
-        rows=[{"goals": found.goals}, *found.activities],
-        errors=found.errors,
-    )
+        file_name = PurePath(filename or "").name[:255]
+        return ImportPreview.objects.create(
+            kind=ImportKind.PLAN,
+            organisation=organisation,
+            by=by,
+            file=name,
+            file_name=file_name,
+            title=(title or PurePath(file_name).stem or _("Imported plan"))[:300],
+            plan=plan,
+            rows=[{"goals": found.goals}, *found.activities],
+            errors=found.errors,
+        )
 
 
 def preview_goals(preview: ImportPreview) -> list[str]:
@@ -217,20 +215,17 @@ def members_import_preview(*, network, upload, filename: str, by, today: date) -
     problem by row. Nothing else is written.
     """
     name, data = _keep(upload, filename)
-    try:
+    with removed_on_failure(name), transaction.atomic():
         found = member_rows.read_member_rows(read_table(data).rows, network=network, today=today)
-    except BaseException:
-        delete_private(name)
-        raise
-    return ImportPreview.objects.create(
-        kind=ImportKind.MEMBERS,
-        organisation=network,
-        by=by,
-        file=name,
-        file_name=PurePath(filename or "").name[:255],
-        rows=found.rows,
-        errors=found.errors,
-    )
+        return ImportPreview.objects.create(
+            kind=ImportKind.MEMBERS,
+            organisation=network,
+            by=by,
+            file=name,
+            file_name=PurePath(filename or "").name[:255],
+            rows=found.rows,
+            errors=found.errors,
+        )
 
 
 @transaction.atomic

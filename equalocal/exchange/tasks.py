@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.tasks import task
 from django.utils import timezone
 
-from equalocal.core.scheduling import enqueue_unless_waiting
+from equalocal.core.scheduling import claim_period, enqueue_unless_waiting, hour_period
 
 from . import services
 
@@ -16,8 +16,11 @@ CLEANUP_EVERY = timedelta(hours=1)
 
 @task
 def discard_import_previews() -> int:
-    """Remove import previews nobody confirmed within a day, then look again in an hour."""
+    """Remove import previews nobody confirmed within a day, then look again in an hour
+    (once an hour however many workers run)."""
     try:
+        if not claim_period("exchange.discard_import_previews", hour_period(timezone.now())):
+            return 0
         return services.import_previews_discard()
     finally:
         schedule_preview_cleanup()

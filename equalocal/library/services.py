@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.mail import send_templated_email
-from equalocal.core.uploads import delete_private, spool, store_private
+from equalocal.core.uploads import delete_private, removed_on_failure, spool, store_private
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 
@@ -184,15 +184,14 @@ def practice_attachment_add(*, practice: Practice, file, by) -> PracticeAttachme
     file.seek(0)
     filename = (getattr(file, "name", "") or "attachment").rsplit("/", 1)[-1][:200]
     stored = store_private(file, folder="library", filename=filename, limit=limit)
-    attachment = PracticeAttachment(
-        practice=practice,
-        stored_name=stored,
-        filename=filename,
-        content_type=ATTACHMENT_TYPES[kind][0],
-        size=spooled.size,
-    )
-    attachment.save()
-    return attachment
+    with removed_on_failure(stored), transaction.atomic():
+        return PracticeAttachment.objects.create(
+            practice=practice,
+            stored_name=stored,
+            filename=filename,
+            content_type=ATTACHMENT_TYPES[kind][0],
+            size=spooled.size,
+        )
 
 
 def _check_pixels(path) -> None:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.registry import personal_data_for
+from equalocal.core.uploads import room_for_files
 
 from .models import ErasureRecord, Membership, Organisation, Person, Publishing, Role
 
@@ -90,7 +91,16 @@ def organisation_update(*, organisation: Organisation, by=None, **fields) -> Org
     _ensure_unique_official_code(organisation)
     organisation.full_clean()
     _attribute_to(organisation, by)
-    organisation.save()
+    # A new logo is written to storage just before the row: a full disk gives a message,
+    # and a row that fails to save does not leave its logo behind.
+    new_logo = bool(organisation.logo) and not organisation.logo._committed
+    with room_for_files(field="logo"):
+        try:
+            organisation.save()
+        except BaseException:
+            if new_logo and organisation.logo._committed:
+                organisation.logo.storage.delete(organisation.logo.name)
+            raise
     return organisation
 
 

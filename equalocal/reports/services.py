@@ -29,8 +29,6 @@ logger = logging.getLogger(__name__)
 FOLDER = "reports"
 # Generated files are ours, not uploads; the limit only guards against a runaway report.
 MAX_FILE_BYTES = 500 * 1024 * 1024
-# A report whose worker has said nothing for this long is taken over at the next worker start.
-STALE_AFTER = timedelta(minutes=10)
 STAGES = ["snapshot", "commitment", "plan", "coverage", "indicators", "html", "pdf", "docx"]
 
 
@@ -105,21 +103,51 @@ def report_create(
     return report
 
 
-def reports_requeue(*, stale_after: timedelta = STALE_AFTER) -> int:
-    """Queue again the reports nobody is generating: queued ones, and running ones whose
-    worker has been silent for ``stale_after`` (it died). Returns how many."""
+def stale_after() -> timedelta:
+    """How long a generating report's worker may stay silent before it counts as dead."""
+    from django.conf import settings
+
+    return timedelta(seconds=settings.REPORTS_STALE_AFTER_SECONDS)
+
+
+def reports_requeue(*, queued: bool = True) -> int:
+    """Queue again the reports nobody is generating; return how many.
+
+    Those are the running ones whose worker has been silent for :func:`stale_after` (it
+    died mid-report: the files it stored before dying are removed) and, with ``queued``,
+    the queued ones (left by the demo, or by a queue that was emptied). The periodic check
+    leaves queued ones alone: their task is waiting in the queue.
+    """
     from .tasks import generate_report
 
-    stale = timezone.now() - stale_after
+    dead = Q(state=ReportState.RUNNING, updated_at__lt=timezone.now() - stale_after())
     waiting = Report.objects.filter(
-        Q(state=ReportState.QUEUED) | Q(state=ReportState.RUNNING, updated_at__lt=stale),
-        status=ReportStatus.DRAFT,
+        (Q(state=ReportState.QUEUED) | dead) if queued else dead, status=ReportStatus.DRAFT
     )
-    ids = list(waiting.values_list("pk", flat=True))
-    Report.objects.filter(pk__in=ids).update(state=ReportState.QUEUED)
+    ids = []
+    for report in waiting:
+        # Conditional: a worker that was only slow and spoke meanwhile keeps its report.
+        if Report.objects.filter(
+            pk=report.pk, state=report.state, updated_at=report.updated_at
+        ).update(state=ReportState.QUEUED, updated_at=timezone.now()):
+            _discard_unlisted_files(report)
+            ids.append(report.pk)
     for report_id in ids:
         generate_report.enqueue(report_id)
     return len(ids)
+
+
+def _discard_unlisted_files(report: Report) -> None:
+    """Remove the files a dead run stored in the report's folder without recording them."""
+    folder = f"{FOLDER}/{report.pk}"
+    kept = {report.snapshot_file, report.pdf_file, report.docx_file}
+    try:
+        _dirs, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in names:
+        if f"{folder}/{name}" not in kept:
+            delete_private(f"{folder}/{name}")
 
 
 def _require_draft(report: Report) -> None:
@@ -216,9 +244,13 @@ def _progress(report: Report, stage: str) -> None:
     )
 
 
-def _store(content: bytes, suffix: str) -> str:
+def _store(report: Report, content: bytes, suffix: str) -> str:
+    # One folder per report, so a run that died before recording its files can be cleaned up.
     return store_private(
-        ContentFile(content), folder=FOLDER, filename=f"report{suffix}", limit=MAX_FILE_BYTES
+        ContentFile(content),
+        folder=f"{FOLDER}/{report.pk}",
+        filename=f"report{suffix}",
+        limit=MAX_FILE_BYTES,
     )
 
 
@@ -233,8 +265,12 @@ def read_snapshot(report: Report) -> dict | None:
 def report_generate(*, report_id: int) -> Report | None:
     """Make the snapshot and the files of a queued report; idempotent for a ready one.
 
-    A frozen (sent) report is never generated again. A failure leaves the report failed
-    with a message and removes the files made so far.
+    A frozen (sent) report is never generated again, and a report another worker is
+    generating is left to it. Nothing is stored until the three files are made; a failure
+    leaves the report failed with a message and removes the files stored so far. A worker
+    killed mid-report leaves the report running with its old files: the periodic check
+    (``tasks.requeue_stale_reports``) queues it again once the worker has been silent for
+    :func:`stale_after`.
     """
     from .rendering import render_report
     from .snapshots import build_snapshot
@@ -244,9 +280,14 @@ def report_generate(*, report_id: int) -> Report | None:
         .filter(pk=report_id)
         .first()
     )
-    if report is None or report.is_frozen or report.state == ReportState.READY:
+    if report is None or report.is_frozen:
         return report
-    Report.objects.filter(pk=report.pk).update(state=ReportState.RUNNING, error="")
+    # The claim: only one worker moves a queued (or failed) report to running.
+    claimed = Report.objects.filter(
+        pk=report.pk, state__in=[ReportState.QUEUED, ReportState.FAILED]
+    ).update(state=ReportState.RUNNING, error="", updated_at=timezone.now())
+    if not claimed:
+        return report
     report.state = ReportState.RUNNING
     made: list[str] = []
     try:
@@ -254,13 +295,13 @@ def report_generate(*, report_id: int) -> Report | None:
         with translation.override(report.language):
             snapshot = build_snapshot(report, lambda stage: _progress(report, stage))
         body = json.dumps(snapshot, ensure_ascii=False, indent=1, sort_keys=True).encode()
-        made.append(_store(body, ".json"))
         _progress(report, "html")
         _html, pdf, docx = render_report(
             snapshot, pdf_ua=report.pdf_ua, progress=lambda stage: _progress(report, stage)
         )
-        made.append(_store(pdf.content, ".pdf"))
-        made.append(_store(docx, ".docx"))
+        made.append(_store(report, body, ".json"))
+        made.append(_store(report, pdf.content, ".pdf"))
+        made.append(_store(report, docx, ".docx"))
     except Exception:
         logger.exception("report %s failed", report.pk)
         for name in made:

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last: turns a locked-out sign-in into the sign-in page saying when to try again.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so it sees a view's exception first: a lost database gives a 503 page.
+    "equalocal.core.outage.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "equalocal.config.urls"
@@ -179,6 +181,8 @@ DOCUMENTS_MAX_PAGES = env_int("DOCUMENTS_MAX_PAGES", 2000)
 DOCUMENTS_MAX_PIXELS = env_int("DOCUMENTS_MAX_PIXELS", 100_000_000)
 # A document whose worker has shown no sign of life for this long is taken over by another.
 DOCUMENTS_STALE_AFTER_MINUTES = env_int("DOCUMENTS_STALE_AFTER_MINUTES", 10)
+# A report whose worker has said nothing for this long is generated again by another worker.
+REPORTS_STALE_AFTER_SECONDS = env_int("REPORTS_STALE_AFTER_SECONDS", 600)
 
 MAILERS = env_mailers("django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "equalocal <noreply@localhost>")

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.locking import claim_lock
-from equalocal.core.uploads import spool, too_large_error
+from equalocal.core.uploads import room_for_files, spool, too_large_error
 from equalocal.docmine.types import DocumentRejected, RejectReason
 
 from ..messages import error_message
@@ -57,14 +57,18 @@ def _title_from(filename: str) -> str:
     return " ".join(stem.replace("_", " ").split())[:300] or _("Untitled document")
 
 
-def _store(*, path: Path, sha256: str, size: int, file_type: str) -> StoredFile:
-    """The StoredFile for these bytes: the existing one, or a new one written to storage."""
+def _store(*, path: Path, sha256: str, size: int, file_type: str, written: list) -> StoredFile:
+    """The StoredFile for these bytes: the existing one, or a new one written to storage.
+
+    The names of the files it writes are added to ``written``.
+    """
     existing = StoredFile.objects.filter(sha256=sha256).first()
     if existing is not None:
         if not existing.file.storage.exists(existing.file.name):
             # The row survived its file (restored database, lost volume): write it back.
             with path.open("rb") as handle:
                 existing.file.save(sha256, File(handle), save=True)
+            written.append(existing.file.name)
         return existing
     stored = StoredFile(sha256=sha256, size=size, file_type=file_type)
     name = stored.file.field.generate_filename(stored, sha256)
@@ -75,6 +79,7 @@ def _store(*, path: Path, sha256: str, size: int, file_type: str) -> StoredFile:
     else:
         with path.open("rb") as handle:
             stored.file.save(sha256, File(handle), save=False)
+        written.append(stored.file.name)
     try:
         with transaction.atomic():
             stored.save()
@@ -82,6 +87,13 @@ def _store(*, path: Path, sha256: str, size: int, file_type: str) -> StoredFile:
         # Another upload of the same bytes won the race; both documents share its file.
         return StoredFile.objects.get(sha256=sha256)
     return stored
+
+
+def _forget_unrecorded(names: list[str]) -> None:
+    """Delete the files an upload wrote when no row records them (the rows rolled back)."""
+    for name in names:
+        if not StoredFile.objects.filter(file=name).exists():
+            StoredFile.file.field.storage.delete(name)
 
 
 def _enqueue(document_id: int) -> None:
@@ -136,23 +148,30 @@ def document_upload(
         else:
             if extension_mismatch(file_type, filename):
                 warnings.append(RejectReason.EXTENSION_MISMATCH.value)
-        with transaction.atomic():
-            stored = _store(path=temp, sha256=sha256, size=size, file_type=str(file_type))
-            existing = Document.objects.filter(
-                organisation=organisation, stored_file=stored
-            ).first()
-            if existing is not None:
-                return existing, False
-            document = Document.objects.create(
-                organisation=organisation,
-                stored_file=stored,
-                title=(title or "").strip()[:300] or _title_from(filename),
-                original_filename=(filename or sha256)[:255],
-                uploaded_by=by,
-                stage=Stage.QUEUED,
-                warnings=warnings,
-            )
-            _enqueue(document.pk)
+        written: list[str] = []
+        try:
+            with room_for_files(), transaction.atomic():
+                stored = _store(
+                    path=temp, sha256=sha256, size=size, file_type=str(file_type), written=written
+                )
+                existing = Document.objects.filter(
+                    organisation=organisation, stored_file=stored
+                ).first()
+                if existing is not None:
+                    return existing, False
+                document = Document.objects.create(
+                    organisation=organisation,
+                    stored_file=stored,
+                    title=(title or "").strip()[:300] or _title_from(filename),
+                    original_filename=(filename or sha256)[:255],
+                    uploaded_by=by,
+                    stage=Stage.QUEUED,
+                    warnings=warnings,
+                )
+                _enqueue(document.pk)
+        except BaseException:
+            _forget_unrecorded(written)
+            raise
     finally:
         temp.unlink(missing_ok=True)
     logger.info("Document %s uploaded (%s, %s bytes)", document.pk, file_type, size)

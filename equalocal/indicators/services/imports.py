@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
-from equalocal.core.uploads import delete_private, store_private
+from equalocal.core.uploads import delete_private, removed_on_failure, store_private
 
 from .. import imports
 from ..models import FigureProposal, ImportBatch
@@ -31,21 +31,18 @@ def import_preview(*, organisation, upload, filename: str, by) -> ImportBatch:
     name = store_private(
         upload, folder=IMPORTS_FOLDER, filename=filename, limit=settings.IMPORTS_MAX_UPLOAD_BYTES
     )
-    try:
+    with removed_on_failure(name), transaction.atomic():
         with default_storage.open(name, "rb") as handle:
             batch = imports.import_file(
                 path_or_file=handle, by=by, organisation=organisation, dry_run=True
             )
-    except BaseException:
-        delete_private(name)
-        raise
-    batch.file_name = PurePath(filename or "").name[:255]
+        batch.file_name = PurePath(filename or "").name[:255]
+        if batch.status != ImportBatch.Status.FAILED:
+            batch.file.name = name
+        batch.save()
     if batch.status == ImportBatch.Status.FAILED:
         # Nothing to confirm: the reason is on the batch, the file is not kept.
         delete_private(name)
-    else:
-        batch.file.name = name
-    batch.save()
     return batch
 
 

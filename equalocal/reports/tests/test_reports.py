@@ -293,3 +293,39 @@ def test_a_published_report_is_public_and_names_only_public_contacts(personas, p
     assert client.post(regenerate).status_code == (
         302 if persona in {"anonymous", "viewer"} else 404
     )
+
+
+def test_the_periodic_check_takes_over_only_reports_whose_worker_went_silent(personas, settings):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from equalocal.reports.tasks import requeue_stale_reports
+
+    settings.REPORTS_STALE_AFTER_SECONDS = 24 * 3600
+    queued = ReportFactory(organisation=personas.org_a, state=ReportState.QUEUED)
+    dead = ReportFactory(organisation=personas.org_a, state=ReportState.RUNNING)
+    busy = ReportFactory(organisation=personas.org_a, state=ReportState.RUNNING)
+    Report.objects.filter(pk=dead.pk).update(updated_at=timezone.now() - timedelta(days=2))
+    # What the dead run stored before it was killed, and never recorded.
+    left = default_storage.save(f"reports/{dead.pk}/report.pdf", ContentFile(b"%PDF-half"))
+    # The immediate backend generates the taken-over report at once.
+    assert requeue_stale_reports.call() == 1
+    states = dict(Report.objects.values_list("pk", "state"))
+    assert states[dead.pk] == ReportState.READY
+    assert states[queued.pk] == ReportState.QUEUED  # its task waits in the queue
+    assert states[busy.pk] == ReportState.RUNNING
+    assert not default_storage.exists(left)
+    # Once per period, however many workers run the check.
+    assert requeue_stale_reports.call() == 0
+
+
+def test_a_report_another_worker_is_generating_is_left_to_it(personas):
+    busy = ReportFactory(organisation=personas.org_a, state=ReportState.RUNNING)
+    before = (busy.snapshot_file, busy.pdf_file, busy.docx_file)
+    services.report_generate(report_id=busy.pk)
+    busy.refresh_from_db()
+    assert busy.state == ReportState.RUNNING
+    assert (busy.snapshot_file, busy.pdf_file, busy.docx_file) == before
