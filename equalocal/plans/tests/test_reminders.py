@@ -401,7 +401,8 @@ def test_worker_queues_the_daily_task_once_then_runs_the_database_worker():
     for _start in range(2):
         with mock.patch(path) as db_worker:
             call_command("worker", stdout=StringIO())
-        db_worker.assert_called_once_with("db_worker")
+        db_worker.assert_called_once()
+        assert db_worker.call_args.args == ("db_worker",)
     assert (
         DBTaskResult.objects.filter(task_path="equalocal.plans.tasks.send_daily_reminders").count()
         == 1
