@@ -4,3 +4,4 @@ from .pipeline import *  # noqa: F403
 from .reading import *  # noqa: F403
 from .search import *  # noqa: F403
 from .unstructured import *  # noqa: F403
+from .load import *  # noqa: F403
