@@ -120,9 +120,7 @@ def load_pages(setup):
         .order_by("-report_count", "pk")
         .first()
     )
-    if (organisation is None or organisation.report_count < LOAD_REPORTS) and (
-        setup.build_missing
-    ):
+    if (organisation is None or organisation.report_count < LOAD_REPORTS) and (setup.build_missing):
         organisation = _reports_for_load()
         organisation.report_count = LOAD_REPORTS
         setup.note(f"built {LOAD_REPORTS} reports in {organisation.slug}")
