@@ -19,8 +19,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth import get_user_model
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 
 #: Every load-benchmark user's address ends with this; they are made by the set-up only.
 USER_DOMAIN = "load.bench.invalid"

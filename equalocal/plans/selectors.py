@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -128,15 +129,28 @@ class PlanSummary:
         ]
 
 
-def plan_summary(plan: ActionPlan, *, today: date, reference_goals: bool = True) -> PlanSummary:
+# What the roll-ups read of an activity (plan_summary with ``details=False``).
+ROLL_UP_FIELDS = ("id", "plan_id", "goal_id", "status", "progress", "weight", "end_date")
+ROLL_UP_FIELDS += ("next_review_on",)
+
+
+def plan_summary(
+    plan: ActionPlan, *, today: date, reference_goals: bool = True, details: bool = True
+) -> PlanSummary:
     """Goals with their activities and roll-ups, in a fixed number of queries.
 
-    ``reference_goals=False`` leaves out the goals' higher-level goals, for pages
-    that do not show them.
+    ``reference_goals=False`` leaves out the goals' higher-level goals, and
+    ``details=False`` reads of the activities only what the roll-ups need (no goal,
+    person or articles), for pages that do not show them.
     """
-    activities = list(
-        plan.activities.select_related("goal", "responsible_person").prefetch_related("articles")
-    )
+    activities = plan.activities.all()
+    if details:
+        activities = activities.select_related("goal", "responsible_person").prefetch_related(
+            "articles"
+        )
+    else:
+        activities = activities.only(*ROLL_UP_FIELDS)
+    activities = list(activities)
     goals = plan.goals.prefetch_related("articles")
     if reference_goals:
         goals = goals.prefetch_related("reference_goals")
@@ -147,6 +161,38 @@ def plan_summary(plan: ActionPlan, *, today: date, reference_goals: bool = True)
         by_goal.get(activity.goal_id, loose).activities.append(activity)
     rows = list(by_goal.values()) + ([loose] if loose.activities else [])
     return PlanSummary(plan=plan, goals=rows, activities=activities, today=today)
+
+
+def plan_version(plan: ActionPlan) -> str:
+    """A fingerprint of what the plan's activity rows show, in one query: it changes when
+    an activity, a goal, an activity's articles or a responsible person is added, changed or
+    removed (services save each object: ``updated_at``, ``lock_version``, history dates).
+
+    Plain SQL over the models' own tables: built with the ORM, the query took longer to
+    compose than to run, on every view of the page."""
+    table = {
+        "activity": Activity._meta.db_table,
+        "goal": Goal._meta.db_table,
+        "goal_history": Goal.history.model._meta.db_table,
+        "links": Activity.articles.through._meta.db_table,
+        "person": Person._meta.db_table,
+    }
+    table = {name: connection.ops.quote_name(value) for name, value in table.items()}
+    # Only table names go into the text; the plan's id is a parameter.
+    sql = (  # noqa: S608
+        "SELECT 1, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {activity} WHERE plan_id = %s"
+        " UNION ALL SELECT 2, COUNT(*), NULL, NULL FROM {goal} WHERE plan_id = %s"
+        " UNION ALL SELECT 3, COUNT(*), MAX(history_date), NULL FROM {goal_history}"
+        " WHERE plan_id = %s"
+        " UNION ALL SELECT 4, COUNT(*), NULL, NULL FROM {links} l JOIN {activity} a"
+        " ON a.id = l.activity_id WHERE a.plan_id = %s"
+        " UNION ALL SELECT 5, COUNT(DISTINCT p.id), MAX(p.updated_at), NULL FROM {person} p"
+        " JOIN {activity} a ON a.responsible_person_id = p.id WHERE a.plan_id = %s"
+    ).format(**table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [plan.pk] * 5)
+        rows = sorted(cursor.fetchall())
+    return "|".join([str(plan.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 
 # The plan page's activity list ------------------------------------------------------------------

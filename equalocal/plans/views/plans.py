@@ -8,17 +8,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import submit
+from equalocal.core.fragments import fragment_key
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import (
     get_internal_organisation_for_user,
     get_organisation_for_user,
+    memberships_for_user,
 )
 
 from .. import selectors, services
@@ -65,7 +67,8 @@ def plan_detail(request, org, plan):
     item = selectors.get_plan_for_user(request.user, org, plan)
     organisation = item.organisation
     today = timezone.localdate()
-    summary = selectors.plan_summary(item, today=today)
+    # The page shows the roll-ups, not the summary's activities: the rows are read apart.
+    summary = selectors.plan_summary(item, today=today, details=False)
     partial = _PLAN_PARTIALS.get(request.htmx.target) if request.htmx else None
     if partial:
         context = {"plan": item, "organisation": organisation, "summary": summary}
@@ -80,13 +83,30 @@ def plan_detail(request, org, plan):
     )
     filters = filter_form.filters() or {"sort": "order"}
     internal = permissions.can_view_internal(request.user, organisation)
-    activities = list(selectors.activity_list(item, **filters, names_visible=internal))
+    # Read only when the rows are not in the cache yet (the template evaluates it).
+    activities = selectors.activity_list(item, **filters, names_visible=internal)
     can_edit = may_edit(request, organisation)
+    # The rows show the plan's data as this viewer may see and change it, on this address
+    # (filters, sort, the form's way back), today (overdue), in this language.
+    rows = (
+        selectors.plan_version(item),
+        get_language(),
+        today,
+        request.get_full_path(),
+        internal,
+        can_edit,
+        # Whose names show (organisations.permissions.can_see_person).
+        request.user.is_staff,
+        sorted(m.organisation_id for m in memberships_for_user(request.user)),
+    )
     context = {
         "organisation": organisation,
         "plan": item,
         "summary": summary,
         "activities": activities,
+        "activities_key": fragment_key("plan-activities", *rows),
+        "activities_count_key": fragment_key("plan-activities-count", *rows),
+        "filters_key": fragment_key("plan-activity-filters", *rows),
         "filter_form": filter_form,
         "sort": filters["sort"],
         "filtered": any(value for key, value in filters.items() if key != "sort"),
