@@ -191,7 +191,14 @@ def _scale_command(env) -> str | None:
 
 
 def _prepare(database: str, env, args) -> str:
-    """Make and fill the database; return which data it holds."""
+    """Make and fill the database (or keep the one filled before, with ``--reuse``); return
+    which data it holds."""
+    marker = WORK / database / "filled-with"
+    if args.reuse and marker.exists():
+        kept = marker.read_text().strip()
+        print(f"== {database}: reusing the {kept} data built before", file=sys.stderr)
+        _run([BIN / "equalocal", "migrate", "--no-input", "-v0"], env)
+        return kept
     command = _scale_command(env) if args.data != "demo" else None
     if args.data == "scale" and command is None:
         raise SystemExit("bench-load: `equalocal scale-data` does not exist in this checkout")
@@ -203,11 +210,6 @@ def _prepare(database: str, env, args) -> str:
             "a showcase object of each size instead (not national scale).",
             file=sys.stderr,
         )
-    marker = WORK / database / "filled-with"
-    if args.reuse and marker.exists() and marker.read_text().strip() == data:
-        print(f"== {database}: reusing the {data} data", file=sys.stderr)
-        _run([BIN / "equalocal", "migrate", "--no-input", "-v0"], env)
-        return data
     print(f"== {database}: a fresh database with the {data} data", file=sys.stderr)
     marker.unlink(missing_ok=True)
     _fresh_database(database, env)

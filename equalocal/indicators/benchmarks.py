@@ -156,8 +156,12 @@ def bench_network_scorecard(bench):
     bench.record("network scorecard page: queries", queries, "queries", **size)
 
 
+# The network of ``equalocal scale-data``'s showcase scorecard (20 indicators × 50 members).
+SHOWCASE_NETWORK = "scale-network-50"
+
+
 def load_pages(setup):
-    """The members-compared scorecard with the most indicators × members, as a viewer of its
+    """The showcase scorecard of ``scale-data``, else the members-compared scorecard with the most indicators × members, as a viewer of its
     network."""
     from django.db.models import Count, Q
 
@@ -175,7 +179,10 @@ def load_pages(setup):
         )
         .select_related("owner")
     )
-    scorecard = max(scorecards, key=lambda s: (s.indicators * s.members, -s.pk), default=None)
+    showcase = [s for s in scorecards if s.owner.slug == SHOWCASE_NETWORK]
+    scorecard = max(
+        showcase or scorecards, key=lambda s: (s.indicators * s.members, -s.pk), default=None
+    )
     wanted = SCORECARD_INDICATORS * SCORECARD_MEMBERS
     if (scorecard is None or scorecard.indicators * scorecard.members < wanted) and (
         setup.build_missing
