@@ -41,3 +41,13 @@ def cached_fragment(
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, csrf_token())
     return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+
+def remembered(key: str, compute: Callable[[], object]):
+    """``compute()``'s result kept in the cache under ``key`` (from :func:`fragment_key`, with
+    the version of the data it is derived from): derived figures computed once per version."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, SECONDS)
+    return value

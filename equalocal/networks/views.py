@@ -9,12 +9,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from equalocal.core.calendar import CalendarEntry, ics_response
 from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error, submit
+from equalocal.core.fragments import fragment_key
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import NetworkSharing
 from equalocal.organisations.permissions import Action
@@ -92,13 +94,27 @@ def dashboard(request, org):
         if request.user.is_staff
         else frozenset(permissions.member_organisation_ids(request.user))
     )
-    rows = selectors.network_dashboard(
-        access.network, today=timezone.localdate(), only=only, own=own
+    version = selectors.network_version(access.network)
+    today = timezone.localdate()
+    rows = selectors.network_dashboard_kept(
+        access.network, version=version, today=today, only=only, own=own
     )
     form = DashboardFilterForm(request.GET or None, countries=selectors.dashboard_countries(rows))
     filters = form.filters()
     shown = selectors.filter_dashboard(rows, **filters)
     context = {
+        # The rows as this viewer may see them (scope and own organisations), on this
+        # address (filters and sort), today (deadlines), in this language.
+        "rows_key": fragment_key(
+            "network-dashboard-rows",
+            access.network.pk,
+            version,
+            get_language(),
+            today,
+            request.get_full_path(),
+            sorted(only) if only is not None else "all",
+            sorted(own),
+        ),
         "network": access.network,
         "access": access,
         "own_rows_only": only is not None,
