@@ -412,6 +412,60 @@ def charter_plans(organisation) -> CharterPlans:
     return CharterPlans(plans=plans, last_progress_on=last_progress_on(plans) if plans else None)
 
 
+def organisation_plans_version(organisation) -> str:
+    """A fingerprint of what the organisation's dashboard reads, in one query: it changes when
+    one of its plans, goals, activities (and their articles), progress updates,
+    consultations, commitments and their steps, or people is added, changed or removed.
+    Plain SQL over the models' own tables, as :func:`plan_version`."""
+    from equalocal.charters.models import Commitment, CommitmentStep
+
+    from .models import Consultation
+
+    quote = connection.ops.quote_name
+    table = {
+        "plan": ActionPlan._meta.db_table,
+        "activity": Activity._meta.db_table,
+        "goal": Goal._meta.db_table,
+        "goal_history": Goal.history.model._meta.db_table,
+        "activity_links": Activity.articles.through._meta.db_table,
+        "goal_links": Goal.articles.through._meta.db_table,
+        "update": ProgressUpdate._meta.db_table,
+        "consultation": Consultation.history.model._meta.db_table,
+        "commitment": Commitment._meta.db_table,
+        "step": CommitmentStep._meta.db_table,
+        "person": Person._meta.db_table,
+    }
+    table = {name: quote(value) for name, value in table.items()}
+    plans = "SELECT id FROM {plan} WHERE organisation_id = %s".format(**table)  # noqa: S608
+    activities = f"SELECT id FROM {table['activity']} WHERE plan_id IN ({plans})"  # noqa: S608
+    # Only table names go into the text; the organisation's id is a parameter.
+    parts = [
+        "SELECT 1, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {plan}"
+        " WHERE organisation_id = %s",
+        "SELECT 2, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {activity}"
+        " WHERE plan_id IN ({plans})",
+        "SELECT 3, COUNT(*), MAX(history_date), NULL FROM {goal_history} WHERE plan_id IN ({plans})",
+        "SELECT 4, COUNT(*), NULL, NULL FROM {activity_links} WHERE activity_id IN ({activities})",
+        "SELECT 5, COUNT(*), NULL, NULL FROM {goal_links} WHERE goal_id IN"
+        " (SELECT id FROM {goal} WHERE plan_id IN ({plans}))",
+        "SELECT 11, COUNT(*), NULL, NULL FROM {goal} WHERE plan_id IN ({plans})",
+        "SELECT 6, COUNT(*), MAX(created_at), NULL FROM {update}"
+        " WHERE activity_id IN ({activities})",
+        "SELECT 7, COUNT(*), MAX(history_date), NULL FROM {consultation}"
+        " WHERE plan_id IN ({plans})",
+        "SELECT 8, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {commitment}"
+        " WHERE organisation_id = %s",
+        "SELECT 9, COUNT(*), MAX(id), NULL FROM {step} WHERE commitment_id IN"
+        " (SELECT id FROM {commitment} WHERE organisation_id = %s)",
+        "SELECT 10, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE organisation_id = %s",
+    ]
+    sql = " UNION ALL ".join(parts).format(plans=plans, activities=activities, **table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation.pk] * sql.count("%s"))
+        rows = sorted(cursor.fetchall())
+    return "|".join([str(organisation.updated_at)] + [":".join(map(str, row)) for row in rows])
+
+
 def organisation_dashboard(organisation, *, today: date) -> Dashboard:
     """Everything the organisation's dashboard shows, in a bounded number of queries."""
     commitment = active_commitment(organisation)

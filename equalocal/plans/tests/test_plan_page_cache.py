@@ -9,14 +9,14 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from equalocal.core.fragments import CSRF_PLACEHOLDER
 from equalocal.organisations.models import Role
 from equalocal.organisations.services import person_delete, person_save
 from equalocal.plans import services
 from equalocal.plans.models import Activity, ActivityStatus
-from equalocal.plans.selectors import plan_version
+from equalocal.plans.selectors import organisation_plans_version, plan_version
 from tests.factories import MembershipFactory, UserFactory
 from tests.signin import sign_in
 
@@ -177,3 +177,68 @@ def test_the_rows_carry_this_requests_csrf_token(personas):
             },
         )
         assert response.status_code == 302, response.status_code
+
+
+# The organisation's dashboard ---------------------------------------------------------------
+
+
+def test_dashboard_figures_are_computed_once_while_nothing_changes(
+    client, personas, django_assert_max_num_queries
+):
+    plan = the_plan(personas)
+    fill_plan(plan, 200)
+    signed_in(client, personas, "viewer")
+    first = client.get(url("dashboard", personas)).content.decode()
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_assert_max_num_queries(MAX_QUERIES),
+    ):
+        second = client.get(url("dashboard", personas)).content.decode()
+    assert not [q["sql"] for q in queries if ROW_TITLES in q["sql"]]
+    assert first.count("was due") == second.count("was due") > 0
+
+
+def test_dashboard_version_changes_with_every_kind_of_change_it_shows(personas):
+    from equalocal.charters.models import Commitment, CommitmentStatus
+    from equalocal.charters.services import commitment_save
+
+    organisation = personas.org_a
+    plan = the_plan(personas)
+    goals = fill_plan(plan, 4)
+    activity = plan.activities.filter(responsible_person__isnull=False).first()
+    seen = {organisation_plans_version(organisation)}
+
+    def changed():
+        organisation.refresh_from_db()
+        version = organisation_plans_version(organisation)
+        assert version not in seen
+        seen.add(version)
+
+    services.activity_set_progress(activity=activity, status=ActivityStatus.DONE, progress=100)
+    changed()
+    services.consultation_add(plan=plan, date=plan.created_at.date(), consulted="Youth council")
+    changed()
+    services.goal_save(goal=goals[0], articles=articles(9))
+    changed()
+    commitment = Commitment.objects.get(organisation=organisation)
+    commitment.status = CommitmentStatus.SIGNED
+    commitment.signed_on = commitment.decided_on
+    commitment_save(commitment=commitment)
+    changed()
+    person = activity.responsible_person
+    person.name = "Renamed"
+    person_save(person=person)
+    changed()
+    services.activity_delete(activity=Activity.objects.get(pk=activity.pk))
+    changed()
+
+
+def test_dashboard_shows_each_change_at_once(client, personas):
+    plan = the_plan(personas)
+    fill_plan(plan, 8)
+    signed_in(client, personas, "viewer")
+    overdue = next(a for a in plan.activities.all() if a.is_overdue(timezone.localdate()))
+    assert overdue.title in client.get(url("dashboard", personas)).content.decode()
+    services.activity_set_progress(activity=overdue, status=ActivityStatus.DONE, progress=100)
+    html = client.get(url("dashboard", personas)).content.decode()
+    assert f">{overdue.title}</a> · was due" not in html

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import submit
-from equalocal.core.fragments import fragment_key
+from equalocal.core.fragments import fragment_key, remembered
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import (
@@ -34,8 +34,24 @@ from .common import may_edit, next_url, status_choices
 @login_required
 def dashboard(request, org):
     organisation = get_internal_organisation_for_user(request.user, org)
-    board = selectors.organisation_dashboard(organisation, today=timezone.localdate())
+    today = timezone.localdate()
+    # The figures are computed once for each version of the organisation's plan data and
+    # day; the list of what needs attention shows names as this viewer may see them.
+    version = selectors.organisation_plans_version(organisation)
+    board = remembered(
+        fragment_key("organisation-dashboard", organisation.pk, version, today),
+        lambda: selectors.organisation_dashboard(organisation, today=today),
+    )
     context = {
+        "attention_key": fragment_key(
+            "organisation-dashboard-attention",
+            organisation.pk,
+            version,
+            today,
+            get_language(),
+            request.user.is_staff,
+            sorted(m.organisation_id for m in memberships_for_user(request.user)),
+        ),
         "organisation": organisation,
         "board": board,
         "coverage": board.coverage_counts,
