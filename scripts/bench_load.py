@@ -52,6 +52,18 @@ POSTGRES_URL = os.environ.get(
 # National scale, as the issue sets it (scale-data's own defaults may differ).
 SCALE = ["--seed", "1", "--orgs", "2000", "--activities", "100000"]
 SCALE += ["--measurements", "2000000", "--documents", "100000"]
+# The smoke run keeps its databases apart from the full run's (which takes long to fill).
+SUFFIX = {"value": ""}
+
+
+def _folder(database: str) -> Path:
+    return WORK / f"{database}{SUFFIX['value']}"
+
+
+def _postgres_url() -> str:
+    return POSTGRES_URL + SUFFIX["value"].replace("-", "_")
+
+
 # The issue's targets at 25 users on PostgreSQL.
 TARGET_RATIO = 5.0
 TARGET_P95_MS = 300.0
@@ -59,6 +71,7 @@ TARGET_P95_MS = 300.0
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    SUFFIX["value"] = "-smoke" if args.smoke else ""
     WORK.mkdir(parents=True, exist_ok=True)
     env = _environment()
     _collectstatic(env)
@@ -79,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     for database in args.databases:
         db_env = {**env, **_database_environment(database)}
         data = _prepare(database, db_env, args)
-        pages_file = WORK / f"pages-{database}.json"
+        pages_file = _folder(database) / "pages.json"
         _run([BIN / "equalocal", "load_setup", pages_file, "--build-missing"], db_env)
         pages = json.loads(pages_file.read_text(encoding="utf-8"))["pages"]
         server = _serve(db_env, args, database)
@@ -169,9 +182,9 @@ def _environment() -> dict[str, str]:
 
 
 def _database_environment(database: str) -> dict[str, str]:
-    folder = WORK / database
+    folder = _folder(database)
     folder.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{folder / 'equalocal.sqlite3'}" if database == "sqlite" else POSTGRES_URL
+    url = f"sqlite:///{folder / 'equalocal.sqlite3'}" if database == "sqlite" else _postgres_url()
     return {"DATABASE_URL": url, "EQUALOCAL_VAR_DIR": str(folder)}
 
 
@@ -193,7 +206,7 @@ def _scale_command(env) -> str | None:
 def _prepare(database: str, env, args) -> str:
     """Make and fill the database (or keep the one filled before, with ``--reuse``); return
     which data it holds."""
-    marker = WORK / database / "filled-with"
+    marker = _folder(database) / "filled-with"
     if args.reuse and marker.exists():
         kept = marker.read_text().strip()
         print(f"== {database}: reusing the {kept} data built before", file=sys.stderr)
@@ -223,7 +236,7 @@ def _prepare(database: str, env, args) -> str:
     if database == "postgresql":
         import psycopg
 
-        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+        with psycopg.connect(_postgres_url(), autocommit=True) as connection:
             connection.execute("VACUUM ANALYZE")
     marker.write_text(data)
     return data
@@ -231,23 +244,23 @@ def _prepare(database: str, env, args) -> str:
 
 def _fresh_database(database: str, env):
     if database == "sqlite":
-        folder = WORK / "sqlite"
+        folder = _folder("sqlite")
         for path in folder.glob("equalocal.sqlite3*"):
             path.unlink()
         shutil.rmtree(folder / "media", ignore_errors=True)
         return
     import psycopg
 
-    name = POSTGRES_URL.rsplit("/", 1)[1]
-    admin = POSTGRES_URL.rsplit("/", 1)[0] + "/postgres"
+    name = _postgres_url().rsplit("/", 1)[1]
+    admin = _postgres_url().rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-    shutil.rmtree(WORK / "postgresql" / "media", ignore_errors=True)
+    shutil.rmtree(_folder("postgresql") / "media", ignore_errors=True)
 
 
 def _serve(env, args, database):
-    log = open(WORK / f"gunicorn-{database}.log", "w")  # noqa: SIM115 - closed with the server
+    log = open(_folder(database) / "gunicorn.log", "w")  # noqa: SIM115 - closed with the server
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
@@ -313,7 +326,7 @@ def _warm_up(port, pages):
 
 
 def _measure(args, pages_file, users, database) -> dict:
-    results_file = WORK / f"results-{database}-{users}.json"
+    results_file = _folder(database) / f"results-{users}.json"
     results_file.unlink(missing_ok=True)
     env = {
         **os.environ,
@@ -323,7 +336,7 @@ def _measure(args, pages_file, users, database) -> dict:
         "LOAD_THINK": args.think,
     }
     print(f"   {users} users, {args.seconds} s …", file=sys.stderr)
-    log = WORK / f"locust-{database}-{users}.log"
+    log = _folder(database) / f"locust-{users}.log"
     with open(log, "w") as output:
         result = subprocess.run(
             [
