@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = json.loads(pages_file.read_text(encoding="utf-8"))["pages"]
         server = _serve(db_env, args, database)
         try:
-            _warm_up(args.port, pages)
+            _warm_up(args.port, pages, rounds=2 * args.workers)
             for users in args.users:
                 results = _measure(args, pages_file, users, database)
                 run = _summarise(results, pages, database=database, users=users, data=data)
@@ -308,11 +308,13 @@ def _stop(server):
     server.log.close()
 
 
-def _warm_up(port, pages):
-    """Every page once per worker, so the first measured requests are not the cold ones;
-    a page that does not answer 200 stops the benchmark with its name."""
+def _warm_up(port, pages, *, rounds: int):
+    """Every page a few times, so that each worker has likely served it once and the
+    measured requests are not the cold ones (the first after a change; their time is the
+    cost of a miss of the rendered parts' cache); a page that does not answer 200 stops the
+    benchmark with its name."""
     for page in pages:
-        for _ in range(3):
+        for _ in range(rounds):
             request = urllib.request.Request(
                 f"http://127.0.0.1:{port}{page['path']}", headers=page["headers"]
             )
