@@ -455,7 +455,7 @@ def organisation_plans_version(organisation) -> str:
         " WHERE plan_id IN ({plans})",
         "SELECT 8, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {commitment}"
         " WHERE organisation_id = %s",
-        "SELECT 9, COUNT(*), MAX(id), NULL FROM {step} WHERE commitment_id IN"
+        "SELECT 9, COUNT(*), NULL, MAX(id) FROM {step} WHERE commitment_id IN"
         " (SELECT id FROM {commitment} WHERE organisation_id = %s)",
         "SELECT 10, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE organisation_id = %s",
     ]
