@@ -39,6 +39,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = json.loads(pages_file.read_text(encoding="utf-8"))["pages"]
         server = _serve(db_env, args, database)
         try:
-            _warm_up(args.port, pages, rounds=2 * args.workers)
+            _warm_up(args.port, pages, workers=args.workers)
             for users in args.users:
                 results = _measure(args, pages_file, users, database)
                 run = _summarise(results, pages, database=database, users=users, data=data)
@@ -308,23 +309,27 @@ def _stop(server):
     server.log.close()
 
 
-def _warm_up(port, pages, *, rounds: int):
-    """Every page a few times, so that each worker has likely served it once and the
-    measured requests are not the cold ones (the first after a change; their time is the
-    cost of a miss of the rendered parts' cache); a page that does not answer 200 stops the
-    benchmark with its name."""
-    for page in pages:
-        for _ in range(rounds):
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}{page['path']}", headers=page["headers"]
-            )
-            try:
-                with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
-                    status = response.status
-            except urllib.error.HTTPError as error:
-                status = error.code
-            if status != 200:
-                raise SetupError(f"{page['name']} ({page['path']}) answered {status}")
+def _warm_up(port, pages, *, workers: int):
+    """Every page several times at once per worker, so that each worker serves it at least
+    once before the measurement (the first request after a change renders what the cache
+    keeps: its time is the cost of a miss, not of a page read again). A page that does not
+    answer 200 stops the benchmark with its name."""
+
+    def fetch(page):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}{page['path']}", headers=page["headers"]
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for page in pages:
+            for status in pool.map(fetch, [page] * (3 * workers)):
+                if status != 200:
+                    raise SetupError(f"{page['name']} ({page['path']}) answered {status}")
 
 
 def _measure(args, pages_file, users, database) -> dict:
