@@ -396,21 +396,22 @@ def network_version(network: Organisation) -> str:
     }
     table = {name: quote(value) for name, value in table.items()}
     members = "SELECT member_id FROM {membership} WHERE network_id = %s".format(**table)  # noqa: S608
-    # Only table names go into the text; the network's id is a parameter.
+    # Only table names go into the text; the network's id is a parameter. No column of the
+    # first rows is a bare NULL: PostgreSQL would take it for text.
     sql = (  # noqa: S608
-        "SELECT 1, COUNT(*), MAX(updated_at), NULL FROM {membership} WHERE network_id = %s"
-        " UNION ALL SELECT 2, COUNT(*), MAX(updated_at), NULL FROM {organisation}"
+        "SELECT 1, COUNT(*), MAX(updated_at), 0 FROM {membership} WHERE network_id = %s"
+        " UNION ALL SELECT 2, COUNT(*), MAX(updated_at), 0 FROM {organisation}"
         " WHERE id IN ({members})"
-        " UNION ALL SELECT 3, COUNT(*), MAX(history_date), NULL FROM {publishing}"
+        " UNION ALL SELECT 3, COUNT(*), MAX(history_date), 0 FROM {publishing}"
         " WHERE organisation_id IN ({members})"
-        " UNION ALL SELECT 4, COUNT(*), MAX(updated_at), NULL FROM {sharing} WHERE network_id = %s"
+        " UNION ALL SELECT 4, COUNT(*), MAX(updated_at), 0 FROM {sharing} WHERE network_id = %s"
         " UNION ALL SELECT 5, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {commitment}"
         " WHERE organisation_id IN ({members})"
         " UNION ALL SELECT 6, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {plan}"
         " WHERE organisation_id IN ({members})"
         " UNION ALL SELECT 7, COUNT(*), MAX(a.updated_at), SUM(a.lock_version) FROM {activity} a"
         " JOIN {plan} p ON p.id = a.plan_id WHERE p.organisation_id IN ({members})"
-        " UNION ALL SELECT 8, COUNT(*), MAX(u.created_at), NULL FROM {update} u"
+        " UNION ALL SELECT 8, COUNT(*), MAX(u.created_at), 0 FROM {update} u"
         " JOIN {activity} a ON a.id = u.activity_id JOIN {plan} p ON p.id = a.plan_id"
         " WHERE p.organisation_id IN ({members})"
     ).format(members=members, **table)
