@@ -242,3 +242,14 @@ def test_dashboard_shows_each_change_at_once(client, personas):
     services.activity_set_progress(activity=overdue, status=ActivityStatus.DONE, progress=100)
     html = client.get(url("dashboard", personas)).content.decode()
     assert f">{overdue.title}</a> · was due" not in html
+
+
+def test_dashboard_kept_for_an_editor_is_not_shown_to_a_viewer(client, personas):
+    plan = the_plan(personas)
+    fill_plan(plan, 3)
+    editor_html = signed_in(client, personas, "editor").get(url("dashboard", personas)).text
+    viewer_html = signed_in(Client(), personas, "viewer").get(url("dashboard", personas)).text
+    create = url("create", personas)
+    assert f'href="{create}"' in editor_html
+    assert f'href="{create}"' not in viewer_html
+    assert "Charter checklist" in viewer_html

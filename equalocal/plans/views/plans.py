@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -35,27 +36,32 @@ from .common import may_edit, next_url, status_choices
 def dashboard(request, org):
     organisation = get_internal_organisation_for_user(request.user, org)
     today = timezone.localdate()
+    can_edit = may_edit(request, organisation)
     # The figures are computed once for each version of the organisation's plan data and
-    # day; the list of what needs attention shows names as this viewer may see them.
+    # day, and read only when their rendering (names as this viewer may see them, the
+    # buttons they may use, in their language) is not kept yet.
     version = selectors.organisation_plans_version(organisation)
-    board = remembered(
-        fragment_key("organisation-dashboard", organisation.pk, version, today),
-        lambda: selectors.organisation_dashboard(organisation, today=today),
+    board = SimpleLazyObject(
+        lambda: remembered(
+            fragment_key("organisation-dashboard", organisation.pk, version, today),
+            lambda: selectors.organisation_dashboard(organisation, today=today),
+        )
     )
     context = {
-        "attention_key": fragment_key(
-            "organisation-dashboard-attention",
+        "board_key": fragment_key(
+            "organisation-dashboard-board",
             organisation.pk,
             version,
             today,
             get_language(),
+            can_edit,
             request.user.is_staff,
             sorted(m.organisation_id for m in memberships_for_user(request.user)),
         ),
         "organisation": organisation,
         "board": board,
-        "coverage": board.coverage_counts,
-        "can_edit": may_edit(request, organisation),
+        "coverage": SimpleLazyObject(lambda: board.coverage_counts),
+        "can_edit": can_edit,
     }
     return render(request, "plans/dashboard.html", context)
 
