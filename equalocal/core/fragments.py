@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 #: How long a rendered part is kept; a new version of its data replaces it sooner.
@@ -51,3 +52,22 @@ def remembered(key: str, compute: Callable[[], object]):
         value = compute()
         cache.set(key, value, SECONDS)
     return value
+
+
+def version_rows(sql: str, params) -> list[tuple]:
+    """The rows of a data-version query, sorted: ``sql`` is ``SELECT n, count, latest,
+    sum … UNION ALL SELECT …``, one row per table.
+
+    The parts run as derived tables side by side in one row rather than as a ``UNION ALL``:
+    for a union PostgreSQL's planner sums the parts' costs and starts parallel workers,
+    whose start-up costs ten times the query itself (12 ms instead of 1.3 ms for the plan
+    page's version on national data); and no part's bare NULL is taken for text."""
+    parts = sql.split(" UNION ALL ")
+    joined = "SELECT * FROM " + " CROSS JOIN ".join(  # noqa: S608 - our own SQL
+        f"({part}) AS part_{n}" for n, part in enumerate(parts)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(joined, params)
+        row = cursor.fetchone()
+    width = len(row) // len(parts)
+    return sorted(tuple(row[n : n + width]) for n in range(0, len(row), width))

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.core.fragments import version_rows
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, Shared
 from equalocal.organisations.permissions import Action
@@ -509,9 +510,7 @@ def scorecard_version(scorecard: Scorecard) -> str:
         " WHERE indicator_id IN ({indicators}) AND organisation_id IN ({organisations})",
     ]
     sql = " UNION ALL ".join(parts).format(**table)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"scorecard": scorecard.pk, "owner": scorecard.owner_id})
-        rows = sorted(cursor.fetchall())
+    rows = version_rows(sql, {"scorecard": scorecard.pk, "owner": scorecard.owner_id})
     return "|".join([str(scorecard.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 

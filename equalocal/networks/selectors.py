@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
-from equalocal.core.fragments import fragment_key, remembered
+from equalocal.core.fragments import fragment_key, remembered, version_rows
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import (
     NetworkSharing,
@@ -379,8 +379,9 @@ def network_version(network: Organisation) -> str:
     """A fingerprint of what the member dashboard reads, in one query: it changes when a
     membership, a member organisation, what members publish or share with the network, a
     commitment, a plan or an activity of a member is added, changed or removed (services
-    save each object: ``updated_at``, ``lock_version``, history dates), or a progress
-    update is recorded.
+    save each object: ``updated_at``, ``lock_version``, history dates). A progress update is
+    recorded with a save of its activity, so the activities stand for them: reading the
+    progress updates of 500 members' plans cost three times the rest of the query.
 
     Plain SQL over the models' own tables, as plans.selectors.plan_version."""
     quote = connection.ops.quote_name
@@ -392,7 +393,6 @@ def network_version(network: Organisation) -> str:
         "commitment": Commitment._meta.db_table,
         "plan": ActionPlan._meta.db_table,
         "activity": Activity._meta.db_table,
-        "update": ProgressUpdate._meta.db_table,
     }
     table = {name: quote(value) for name, value in table.items()}
     members = "SELECT member_id FROM {membership} WHERE network_id = %s".format(**table)  # noqa: S608
@@ -411,13 +411,8 @@ def network_version(network: Organisation) -> str:
         " WHERE organisation_id IN ({members})"
         " UNION ALL SELECT 7, COUNT(*), MAX(a.updated_at), SUM(a.lock_version) FROM {activity} a"
         " JOIN {plan} p ON p.id = a.plan_id WHERE p.organisation_id IN ({members})"
-        " UNION ALL SELECT 8, COUNT(*), MAX(u.created_at), 0 FROM {update} u"
-        " JOIN {activity} a ON a.id = u.activity_id JOIN {plan} p ON p.id = a.plan_id"
-        " WHERE p.organisation_id IN ({members})"
     ).format(members=members, **table)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [network.pk] * 8)
-        rows = sorted(cursor.fetchall())
+    rows = version_rows(sql, [network.pk] * 7)
     return "|".join(":".join(map(str, row)) for row in rows)
 
 

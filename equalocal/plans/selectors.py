@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from equalocal.charters.compliance import CharterPlans
 from equalocal.charters.models import Article
 from equalocal.charters.selectors import CommitmentOverview, active_commitment, commitment_overview
+from equalocal.core.fragments import version_rows
 from equalocal.core.values import instance_value
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Person
@@ -186,12 +187,10 @@ def plan_version(plan: ActionPlan) -> str:
         " WHERE plan_id = %s"
         " UNION ALL SELECT 4, COUNT(*), NULL, NULL FROM {links} l JOIN {activity} a"
         " ON a.id = l.activity_id WHERE a.plan_id = %s"
-        " UNION ALL SELECT 5, COUNT(DISTINCT p.id), MAX(p.updated_at), NULL FROM {person} p"
-        " JOIN {activity} a ON a.responsible_person_id = p.id WHERE a.plan_id = %s"
+        " UNION ALL SELECT 5, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE id IN"
+        " (SELECT responsible_person_id FROM {activity} WHERE plan_id = %s)"
     ).format(**table)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [plan.pk] * 5)
-        rows = sorted(cursor.fetchall())
+    rows = version_rows(sql, [plan.pk] * 5)
     return "|".join([str(plan.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 
@@ -460,9 +459,7 @@ def organisation_plans_version(organisation) -> str:
         "SELECT 10, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE organisation_id = %s",
     ]
     sql = " UNION ALL ".join(parts).format(plans=plans, activities=activities, **table)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [organisation.pk] * sql.count("%s"))
-        rows = sorted(cursor.fetchall())
+    rows = version_rows(sql, [organisation.pk] * sql.count("%s"))
     return "|".join([str(organisation.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 

@@ -42,7 +42,7 @@ def test_the_table_is_read_and_drawn_once_while_nothing_changes(
     first = client.get(scorecard.get_absolute_url()).text
     with (
         CaptureQueriesContext(connection) as queries,
-        django_assert_max_num_queries(8),
+        django_assert_max_num_queries(10),
     ):
         second = client.get(scorecard.get_absolute_url()).text
     assert not [q for q in queries if FIGURES in q["sql"]]
