@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # A Python 3.12: $PYTHON if given, else python3.12, pyenv's 3.12 or python3 (scripts/find-python312.sh).
 PYTHON_312 = $(shell PYTHON="$(PYTHON)" scripts/find-python312.sh)
 
-.PHONY: help system venv run demo worker test test-fast e2e lint format messages api-schema bench bench-env check clean
+.PHONY: help system venv run demo worker test test-fast e2e lint format messages api-schema bench bench-env bench-load bench-load-smoke check clean
 
 help:
 	@echo "make system    install the Debian packages (scripts/system-packages.txt), or say how"
@@ -22,6 +22,8 @@ help:
 	@echo "make messages  update and compile the translations (en, sv)"
 	@echo "make api-schema write the REST API's OpenAPI document (equalocal/api/openapi.json)"
 	@echo "make bench     run the benchmarks, print a table, write bench-results.json"
+	@echo "make bench-load  load benchmark: gunicorn + locust, SQLite and PostgreSQL, 10/25/50 users"
+	@echo "make bench-load-smoke  20 s of it on SQLite (or: make bench-load SMOKE=1); fails on errors"
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON_312)" || { PYTHON="$(PYTHON)" scripts/find-python312.sh; exit 1; }
@@ -103,6 +105,20 @@ bench-env: $(UNSTRUCTURED_VENV)/.installed
 bench: $(STAMP) bench-env
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.test UNSTRUCTURED_PYTHON=$(UNSTRUCTURED_VENV)/bin/python \
 		$(BIN)/equalocal bench
+
+# The load benchmark: gunicorn (production extra) driven by locust (bench extra), in .venv.
+LOAD_STAMP := $(VENV)/.installed-load
+LOAD_ARGS ?=
+
+$(LOAD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,production,bench]'
+	touch $@
+
+bench-load: $(LOAD_STAMP)
+	$(BIN)/python scripts/bench_load.py $(if $(SMOKE),--smoke) $(LOAD_ARGS)
+
+bench-load-smoke: $(LOAD_STAMP)
+	$(BIN)/python scripts/bench_load.py --smoke $(LOAD_ARGS)
 
 check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=equalocal.config.settings.production SECRET_KEY="$$(python3 -c 'import secrets;print(secrets.token_urlsafe(60))')" \

@@ -14,11 +14,13 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from equalocal.core.fragments import version_rows
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, Shared
 from equalocal.organisations.permissions import Action
@@ -459,6 +461,57 @@ def _figures_shown(scorecard, organisations, *, user, public: bool) -> set[int]:
         elif Shared.FIGURES in what:
             shown.add(organisation.pk)
     return shown
+
+
+def scorecard_version(scorecard: Scorecard) -> str:
+    """A fingerprint of what the scorecard's table reads, in one query: it changes when its
+    indicators or their order, the network's memberships or members, what the members
+    publish or share with the network, or a figure or target of the indicators is added,
+    changed or removed (imports and services set ``updated_at``; history dates).
+
+    Plain SQL over the models' own tables: read on every view of the page, it must cost
+    far less than the table (see plans.selectors.plan_version)."""
+    from equalocal.networks.models import NetworkMembership
+    from equalocal.organisations.models import NetworkSharing, Publishing
+
+    from .models import ScorecardItem
+
+    quote = connection.ops.quote_name
+    table = {
+        "item": ScorecardItem._meta.db_table,
+        "indicator": Indicator._meta.db_table,
+        "membership": NetworkMembership._meta.db_table,
+        "organisation": Organisation._meta.db_table,
+        "publishing": Publishing.history.model._meta.db_table,
+        "sharing": NetworkSharing._meta.db_table,
+        "measurement": Measurement._meta.db_table,
+        "target": Target._meta.db_table,
+    }
+    table = {name: quote(value) for name, value in table.items()}
+    table["indicators"] = "SELECT indicator_id FROM {item} WHERE scorecard_id = %(scorecard)s"
+    table["organisations"] = (
+        "SELECT member_id FROM {membership} WHERE network_id = %(owner)s UNION SELECT %(owner)s"
+    )
+    table = {name: value.format(**table) for name, value in table.items()}
+    # Only table names go into the text; the ids are parameters.
+    parts = [
+        'SELECT 1, COUNT(*), NULL, SUM("order" * indicator_id) FROM {item}'
+        " WHERE scorecard_id = %(scorecard)s",
+        "SELECT 2, COUNT(*), MAX(updated_at), NULL FROM {indicator} WHERE id IN ({indicators})",
+        "SELECT 3, COUNT(*), MAX(updated_at), NULL FROM {membership} WHERE network_id = %(owner)s",
+        "SELECT 4, COUNT(*), MAX(updated_at), NULL FROM {organisation}"
+        " WHERE id IN ({organisations})",
+        "SELECT 5, COUNT(*), MAX(history_date), NULL FROM {publishing}"
+        " WHERE organisation_id IN ({organisations})",
+        "SELECT 6, COUNT(*), MAX(updated_at), NULL FROM {sharing} WHERE network_id = %(owner)s",
+        "SELECT 7, COUNT(*), MAX(updated_at), NULL FROM {measurement}"
+        " WHERE indicator_id IN ({indicators}) AND organisation_id IN ({organisations})",
+        "SELECT 8, COUNT(*), MAX(updated_at), NULL FROM {target}"
+        " WHERE indicator_id IN ({indicators}) AND organisation_id IN ({organisations})",
+    ]
+    sql = " UNION ALL ".join(parts).format(**table)
+    rows = version_rows(sql, {"scorecard": scorecard.pk, "owner": scorecard.owner_id})
+    return "|".join([str(scorecard.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 
 def scorecard_table(

@@ -1,3 +1,4 @@
+import functools
 from copy import copy
 
 from django.conf import settings
@@ -8,16 +9,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
+from equalocal.core.fragments import fragment_key
 from equalocal.core.uploads import limit_uploads, request_too_large
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
-from equalocal.organisations.selectors import get_organisation_for_user
+from equalocal.organisations.selectors import get_organisation_for_user, memberships_for_user
 
 from . import charts, selectors, services
 from .forms import (
@@ -152,13 +154,30 @@ def scorecard_list(request, org):
 def scorecard_detail(request, org, scorecard):
     item = selectors.get_scorecard_for_user(request.user, org, scorecard)
     internal = permissions.can_view_internal(request.user, item.owner)
-    table = selectors.scorecard_table(
-        item, today=timezone.localdate(), user=request.user, public=not internal
-    )
-    for row in table.rows:
-        for cell, member in zip(row.cells, table.organisations, strict=True):
-            cell.sparkline = _sparkline(row.indicator, member, cell) if cell.shared else ""
+    today = timezone.localdate()
+
+    @functools.cache
+    def table():
+        """Read and drawn only when the rendered table is not in the cache yet."""
+        table = selectors.scorecard_table(item, today=today, user=request.user, public=not internal)
+        for row in table.rows:
+            for cell, member in zip(row.cells, table.organisations, strict=True):
+                cell.sparkline = _sparkline(row.indicator, member, cell) if cell.shared else ""
+        return table
+
     context = {
+        # The table shows the figures this viewer may see (own organisations, staff, inside
+        # or outside the network), for this version of the data, day and language.
+        "table_key": fragment_key(
+            "scorecard-table",
+            item.pk,
+            selectors.scorecard_version(item),
+            today,
+            get_language(),
+            internal,
+            request.user.is_staff,
+            sorted(m.organisation_id for m in memberships_for_user(request.user)),
+        ),
         "organisation": item.owner,
         "scorecard": item,
         "table": table,

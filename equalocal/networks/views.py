@@ -1,3 +1,4 @@
+import functools
 from copy import copy
 from datetime import timedelta
 
@@ -9,12 +10,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from equalocal.core.calendar import CalendarEntry, ics_response
 from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError, ConcurrentEditError
 from equalocal.core.forms import add_service_error, submit
+from equalocal.core.fragments import fragment_key, remembered
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import NetworkSharing
 from equalocal.organisations.permissions import Action
@@ -92,19 +96,40 @@ def dashboard(request, org):
         if request.user.is_staff
         else frozenset(permissions.member_organisation_ids(request.user))
     )
-    rows = selectors.network_dashboard(
-        access.network, today=timezone.localdate(), only=only, own=own
+    version = selectors.network_version(access.network)
+    today = timezone.localdate()
+    scope = (access.network.pk, version, today, sorted(only) if only is not None else "all")
+    scope += (sorted(own),)
+
+    @functools.cache
+    def rows():
+        """Read (or unpickled) only when the rendered rows are not in the cache yet."""
+        return selectors.network_dashboard_kept(
+            access.network, version=version, today=today, only=only, own=own
+        )
+
+    summary = remembered(
+        fragment_key("network-dashboard-summary", *scope),
+        lambda: {
+            "counts": selectors.dashboard_counts(rows()),
+            "countries": selectors.dashboard_countries(rows()),
+            "total": len(rows()),
+        },
     )
-    form = DashboardFilterForm(request.GET or None, countries=selectors.dashboard_countries(rows))
+    form = DashboardFilterForm(request.GET or None, countries=summary["countries"])
     filters = form.filters()
-    shown = selectors.filter_dashboard(rows, **filters)
     context = {
+        # The rows as this viewer may see them (scope and own organisations), on this
+        # address (filters and sort), today (deadlines), in this language.
+        "rows_key": fragment_key(
+            "network-dashboard-rows", *scope, get_language(), request.get_full_path()
+        ),
         "network": access.network,
         "access": access,
         "own_rows_only": only is not None,
-        "counts": selectors.dashboard_counts(rows),
-        "rows": shown,
-        "total": len(rows),
+        "counts": summary["counts"],
+        "rows": SimpleLazyObject(lambda: selectors.filter_dashboard(rows(), **filters)),
+        "total": summary["total"],
         "filter_form": form,
         "sort": filters["sort"],
         "filtered": any(value for key, value in filters.items() if key != "sort"),

@@ -54,3 +54,10 @@ def bench_organisation_pages(bench):
         size = {"organisations": ORGANISATIONS, "people": PEOPLE}
         bench.record(f"{label}: server time", median, "ms", **size)
         bench.record(f"{label}: queries", queries, "queries", **size)
+
+
+def load_reader(setup, organisation, *, role: str = Role.VIEWER, user=None):
+    """A load-benchmark user (``user``, or one of its own) with ``role`` in ``organisation``."""
+    user = user or setup.user(f"{role}-{organisation.slug}")
+    Membership.objects.get_or_create(user=user, organisation=organisation, defaults={"role": role})
+    return user

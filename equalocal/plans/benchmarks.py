@@ -95,3 +95,49 @@ def bench_plan_pages(bench):
         median, queries = bench.time_page(client, url)
         bench.record(f"{label}: server time", median, "ms", **size)
         bench.record(f"{label}: queries", queries, "queries", **size)
+
+
+# The organisation of ``equalocal scale-data``'s showcase plan (of 200 activities).
+SHOWCASE_ORGANISATION = "scale-municipality-1"
+
+
+def largest_plan():
+    """The showcase plan of ``scale-data``, else the plan with the most activities (with
+    ``activity_count``), or None."""
+    from django.db.models import Count
+
+    plans = (
+        ActionPlan.objects.alive()
+        .annotate(activity_count=Count("activities"))
+        .order_by("-activity_count", "pk")
+        .select_related("organisation")
+    )
+    return plans.filter(organisation__slug=SHOWCASE_ORGANISATION).first() or plans.first()
+
+
+def load_pages(setup):
+    """The plan with the most activities and its organisation's dashboard, as an editor."""
+    from django.urls import reverse
+
+    from equalocal.organisations.benchmarks import load_reader
+
+    plan = largest_plan()
+    if (plan is None or plan.activity_count < ACTIVITIES) and setup.build_missing:
+        _user, _organisation, plan = _data()
+        plan.activity_count = ACTIVITIES
+        setup.note(f"built a plan of {ACTIVITIES} activities in {plan.organisation.slug}")
+    if plan is None:
+        return
+    organisation = plan.organisation
+    user = load_reader(setup, organisation, role=Role.EDITOR)
+    setup.add(
+        "organisation dashboard",
+        reverse("plans:dashboard", kwargs={"org": organisation.slug}),
+        user=user,
+    )
+    setup.add(
+        "plan page",
+        plan.get_absolute_url(),
+        user=user,
+        size=f"{plan.activity_count} activities",
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import F, Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from equalocal.charters.compliance import CharterPlans
 from equalocal.charters.models import Article
 from equalocal.charters.selectors import CommitmentOverview, active_commitment, commitment_overview
+from equalocal.core.fragments import version_rows
 from equalocal.core.values import instance_value
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Person
@@ -128,15 +130,28 @@ class PlanSummary:
         ]
 
 
-def plan_summary(plan: ActionPlan, *, today: date, reference_goals: bool = True) -> PlanSummary:
+# What the roll-ups read of an activity (plan_summary with ``details=False``).
+ROLL_UP_FIELDS = ("id", "plan_id", "goal_id", "status", "progress", "weight", "end_date")
+ROLL_UP_FIELDS += ("next_review_on",)
+
+
+def plan_summary(
+    plan: ActionPlan, *, today: date, reference_goals: bool = True, details: bool = True
+) -> PlanSummary:
     """Goals with their activities and roll-ups, in a fixed number of queries.
 
-    ``reference_goals=False`` leaves out the goals' higher-level goals, for pages
-    that do not show them.
+    ``reference_goals=False`` leaves out the goals' higher-level goals, and
+    ``details=False`` reads of the activities only what the roll-ups need (no goal,
+    person or articles), for pages that do not show them.
     """
-    activities = list(
-        plan.activities.select_related("goal", "responsible_person").prefetch_related("articles")
-    )
+    activities = plan.activities.all()
+    if details:
+        activities = activities.select_related("goal", "responsible_person").prefetch_related(
+            "articles"
+        )
+    else:
+        activities = activities.only(*ROLL_UP_FIELDS)
+    activities = list(activities)
     goals = plan.goals.prefetch_related("articles")
     if reference_goals:
         goals = goals.prefetch_related("reference_goals")
@@ -147,6 +162,36 @@ def plan_summary(plan: ActionPlan, *, today: date, reference_goals: bool = True)
         by_goal.get(activity.goal_id, loose).activities.append(activity)
     rows = list(by_goal.values()) + ([loose] if loose.activities else [])
     return PlanSummary(plan=plan, goals=rows, activities=activities, today=today)
+
+
+def plan_version(plan: ActionPlan) -> str:
+    """A fingerprint of what the plan's activity rows show, in one query: it changes when
+    an activity, a goal, an activity's articles or a responsible person is added, changed or
+    removed (services save each object: ``updated_at``, ``lock_version``, history dates).
+
+    Plain SQL over the models' own tables: built with the ORM, the query took longer to
+    compose than to run, on every view of the page."""
+    table = {
+        "activity": Activity._meta.db_table,
+        "goal": Goal._meta.db_table,
+        "goal_history": Goal.history.model._meta.db_table,
+        "links": Activity.articles.through._meta.db_table,
+        "person": Person._meta.db_table,
+    }
+    table = {name: connection.ops.quote_name(value) for name, value in table.items()}
+    # Only table names go into the text; the plan's id is a parameter.
+    sql = (  # noqa: S608
+        "SELECT 1, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {activity} WHERE plan_id = %s"
+        " UNION ALL SELECT 2, COUNT(*), NULL, NULL FROM {goal} WHERE plan_id = %s"
+        " UNION ALL SELECT 3, COUNT(*), MAX(history_date), NULL FROM {goal_history}"
+        " WHERE plan_id = %s"
+        " UNION ALL SELECT 4, COUNT(*), NULL, NULL FROM {links} l JOIN {activity} a"
+        " ON a.id = l.activity_id WHERE a.plan_id = %s"
+        " UNION ALL SELECT 5, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE id IN"
+        " (SELECT responsible_person_id FROM {activity} WHERE plan_id = %s)"
+    ).format(**table)
+    rows = version_rows(sql, [plan.pk] * 5)
+    return "|".join([str(plan.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 
 # The plan page's activity list ------------------------------------------------------------------
@@ -364,6 +409,58 @@ def charter_plans(organisation) -> CharterPlans:
         )
     )
     return CharterPlans(plans=plans, last_progress_on=last_progress_on(plans) if plans else None)
+
+
+def organisation_plans_version(organisation) -> str:
+    """A fingerprint of what the organisation's dashboard reads, in one query: it changes when
+    one of its plans, goals, activities (and their articles), progress updates,
+    consultations, commitments and their steps, or people is added, changed or removed.
+    Plain SQL over the models' own tables, as :func:`plan_version`."""
+    from equalocal.charters.models import Commitment, CommitmentStep
+
+    from .models import Consultation
+
+    quote = connection.ops.quote_name
+    table = {
+        "plan": ActionPlan._meta.db_table,
+        "activity": Activity._meta.db_table,
+        "goal": Goal._meta.db_table,
+        "goal_history": Goal.history.model._meta.db_table,
+        "activity_links": Activity.articles.through._meta.db_table,
+        "goal_links": Goal.articles.through._meta.db_table,
+        "update": ProgressUpdate._meta.db_table,
+        "consultation": Consultation.history.model._meta.db_table,
+        "commitment": Commitment._meta.db_table,
+        "step": CommitmentStep._meta.db_table,
+        "person": Person._meta.db_table,
+    }
+    table = {name: quote(value) for name, value in table.items()}
+    plans = "SELECT id FROM {plan} WHERE organisation_id = %s".format(**table)  # noqa: S608
+    activities = f"SELECT id FROM {table['activity']} WHERE plan_id IN ({plans})"  # noqa: S608
+    # Only table names go into the text; the organisation's id is a parameter.
+    parts = [
+        "SELECT 1, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {plan}"
+        " WHERE organisation_id = %s",
+        "SELECT 2, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {activity}"
+        " WHERE plan_id IN ({plans})",
+        "SELECT 3, COUNT(*), MAX(history_date), NULL FROM {goal_history} WHERE plan_id IN ({plans})",
+        "SELECT 4, COUNT(*), NULL, NULL FROM {activity_links} WHERE activity_id IN ({activities})",
+        "SELECT 5, COUNT(*), NULL, NULL FROM {goal_links} WHERE goal_id IN"
+        " (SELECT id FROM {goal} WHERE plan_id IN ({plans}))",
+        "SELECT 11, COUNT(*), NULL, NULL FROM {goal} WHERE plan_id IN ({plans})",
+        "SELECT 6, COUNT(*), MAX(created_at), NULL FROM {update}"
+        " WHERE activity_id IN ({activities})",
+        "SELECT 7, COUNT(*), MAX(history_date), NULL FROM {consultation}"
+        " WHERE plan_id IN ({plans})",
+        "SELECT 8, COUNT(*), MAX(updated_at), SUM(lock_version) FROM {commitment}"
+        " WHERE organisation_id = %s",
+        "SELECT 9, COUNT(*), NULL, MAX(id) FROM {step} WHERE commitment_id IN"
+        " (SELECT id FROM {commitment} WHERE organisation_id = %s)",
+        "SELECT 10, COUNT(*), MAX(updated_at), NULL FROM {person} WHERE organisation_id = %s",
+    ]
+    sql = " UNION ALL ".join(parts).format(plans=plans, activities=activities, **table)
+    rows = version_rows(sql, [organisation.pk] * sql.count("%s"))
+    return "|".join([str(organisation.updated_at)] + [":".join(map(str, row)) for row in rows])
 
 
 def organisation_dashboard(organisation, *, today: date) -> Dashboard:

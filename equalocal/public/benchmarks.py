@@ -98,3 +98,18 @@ def bench_public_directory_and_map(bench):
         bench.record(f"{label}: queries", queries, "queries", **size)
         bench.record(f"{label}: trivial page beside it", trivial, "ms")
         bench.record(f"{label}: × trivial page", median / trivial, "×", goal=f"< {GOAL}", **size)
+
+
+def load_pages(setup):
+    """The signatory directory (whole and filtered) and the map, anonymous."""
+    signatories = Commitment.objects.values("organisation").distinct().count()
+    # National data has its own signatories (scale-data: most of its 2,000 organisations).
+    if signatories < SIGNATORIES // 2 and setup.build_missing:
+        _data()
+        signatories = Commitment.objects.values("organisation").distinct().count()
+        setup.note(f"built {SIGNATORIES} signatories")
+    size = f"{signatories} signatories"
+    directory = reverse("public:directory")
+    setup.add("signatory directory", directory, size=size)
+    setup.add("signatory directory, filtered", f"{directory}?country=SE&status=signed", size=size)
+    setup.add("signatory map", reverse("public:map"), size=size)

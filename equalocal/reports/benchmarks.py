@@ -101,3 +101,55 @@ def bench_follow_up_report(bench):
     bench.record("report follow-up PDF ratio (goal ≤ 1.5)", product_ms / raw_ms, "×", **conditions)
     bench.record("report follow-up DOCX", docx_ms, "ms", **conditions)
     bench.record("report follow-up pages", result["pdf"].pages, "pages", **conditions)
+
+
+LOAD_REPORTS = 50
+
+
+def load_pages(setup):
+    """The report list of the organisation with the most reports, as a viewer."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from equalocal.organisations.benchmarks import load_reader
+    from equalocal.organisations.models import Organisation
+
+    organisation = (
+        Organisation.objects.annotate(report_count=Count("reports"))
+        .filter(report_count__gt=0)
+        .order_by("-report_count", "pk")
+        .first()
+    )
+    if (organisation is None or organisation.report_count < LOAD_REPORTS) and (setup.build_missing):
+        organisation = _reports_for_load()
+        organisation.report_count = LOAD_REPORTS
+        setup.note(f"built {LOAD_REPORTS} reports in {organisation.slug}")
+    if organisation is None:
+        return
+    setup.add(
+        "report list",
+        reverse("reports:list", kwargs={"org": organisation.slug}),
+        user=load_reader(setup, organisation),
+        size=f"{organisation.report_count} reports",
+    )
+
+
+def _reports_for_load():
+    """Reports over the years of the organisation with the largest plan (their rows only)."""
+    from equalocal.plans.benchmarks import largest_plan
+
+    plan = largest_plan()
+    organisation = plan.organisation
+    Report.objects.bulk_create(
+        Report(
+            organisation=organisation,
+            kind=ReportKind.FOLLOW_UP,
+            title=f"Uppföljning {n}",
+            plan=plan,
+            period_start=date(1990 + n // 2, 1 + 6 * (n % 2), 1),
+            period_end=date(1990 + n // 2, 6 + 6 * (n % 2), 28),
+            language="sv",
+        )
+        for n in range(LOAD_REPORTS)
+    )
+    return organisation

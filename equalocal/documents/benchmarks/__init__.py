@@ -1,5 +1,6 @@
 """Benchmarks for documents (``make bench``): reading and OCR, the whole pipeline, search."""
 
+from .load import *  # noqa: F403
 from .pipeline import *  # noqa: F403
 from .reading import *  # noqa: F403
 from .search import *  # noqa: F403

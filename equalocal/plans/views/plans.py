@@ -8,17 +8,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import submit
+from equalocal.core.fragments import fragment_key, remembered
 from equalocal.organisations import permissions
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import (
     get_internal_organisation_for_user,
     get_organisation_for_user,
+    memberships_for_user,
 )
 
 from .. import selectors, services
@@ -32,12 +35,33 @@ from .common import may_edit, next_url, status_choices
 @login_required
 def dashboard(request, org):
     organisation = get_internal_organisation_for_user(request.user, org)
-    board = selectors.organisation_dashboard(organisation, today=timezone.localdate())
+    today = timezone.localdate()
+    can_edit = may_edit(request, organisation)
+    # The figures are computed once for each version of the organisation's plan data and
+    # day, and read only when their rendering (names as this viewer may see them, the
+    # buttons they may use, in their language) is not kept yet.
+    version = selectors.organisation_plans_version(organisation)
+    board = SimpleLazyObject(
+        lambda: remembered(
+            fragment_key("organisation-dashboard", organisation.pk, version, today),
+            lambda: selectors.organisation_dashboard(organisation, today=today),
+        )
+    )
     context = {
+        "board_key": fragment_key(
+            "organisation-dashboard-board",
+            organisation.pk,
+            version,
+            today,
+            get_language(),
+            can_edit,
+            request.user.is_staff,
+            sorted(m.organisation_id for m in memberships_for_user(request.user)),
+        ),
         "organisation": organisation,
         "board": board,
-        "coverage": board.coverage_counts,
-        "can_edit": may_edit(request, organisation),
+        "coverage": SimpleLazyObject(lambda: board.coverage_counts),
+        "can_edit": can_edit,
     }
     return render(request, "plans/dashboard.html", context)
 
@@ -65,7 +89,8 @@ def plan_detail(request, org, plan):
     item = selectors.get_plan_for_user(request.user, org, plan)
     organisation = item.organisation
     today = timezone.localdate()
-    summary = selectors.plan_summary(item, today=today)
+    # The page shows the roll-ups, not the summary's activities: the rows are read apart.
+    summary = selectors.plan_summary(item, today=today, details=False)
     partial = _PLAN_PARTIALS.get(request.htmx.target) if request.htmx else None
     if partial:
         context = {"plan": item, "organisation": organisation, "summary": summary}
@@ -80,13 +105,30 @@ def plan_detail(request, org, plan):
     )
     filters = filter_form.filters() or {"sort": "order"}
     internal = permissions.can_view_internal(request.user, organisation)
-    activities = list(selectors.activity_list(item, **filters, names_visible=internal))
+    # Read only when the rows are not in the cache yet (the template evaluates it).
+    activities = selectors.activity_list(item, **filters, names_visible=internal)
     can_edit = may_edit(request, organisation)
+    # The rows show the plan's data as this viewer may see and change it, on this address
+    # (filters, sort, the form's way back), today (overdue), in this language.
+    rows = (
+        selectors.plan_version(item),
+        get_language(),
+        today,
+        request.get_full_path(),
+        internal,
+        can_edit,
+        # Whose names show (organisations.permissions.can_see_person).
+        request.user.is_staff,
+        sorted(m.organisation_id for m in memberships_for_user(request.user)),
+    )
     context = {
         "organisation": organisation,
         "plan": item,
         "summary": summary,
         "activities": activities,
+        "activities_key": fragment_key("plan-activities", *rows),
+        "activities_count_key": fragment_key("plan-activities-count", *rows),
+        "filters_key": fragment_key("plan-activity-filters", *rows),
         "filter_form": filter_form,
         "sort": filters["sort"],
         "filtered": any(value for key, value in filters.items() if key != "sort"),
