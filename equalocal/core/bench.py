@@ -112,14 +112,19 @@ def size(name: str, default: int) -> int:
     return int(raw)
 
 
-def benchmark_functions(only: str | None = None):
+def benchmark_modules():
+    """(app label, module) of each equalocal app's ``benchmarks`` module, in the order of
+    INSTALLED_APPS."""
     for config in apps.get_app_configs():
         if not config.name.startswith("equalocal."):
             continue
         module_name = f"{config.name}.benchmarks"
-        if find_spec(module_name) is None:
-            continue
-        module = import_module(module_name)
+        if find_spec(module_name) is not None:
+            yield config.label, import_module(module_name)
+
+
+def benchmark_functions(only: str | None = None):
+    for label, module in benchmark_modules():
         for name in sorted(dir(module)):
-            if name.startswith("bench_") and (only is None or only in f"{config.label}.{name}"):
-                yield f"{config.label}.{name}", getattr(module, name)
+            if name.startswith("bench_") and (only is None or only in f"{label}.{name}"):
+                yield f"{label}.{name}", getattr(module, name)

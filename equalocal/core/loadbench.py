@@ -15,11 +15,11 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+
+from .bench import benchmark_modules
 
 #: Every load-benchmark user's address ends with this; they are made by the set-up only.
 USER_DOMAIN = "load.bench.invalid"
@@ -100,15 +100,10 @@ class LoadSetup:
 
 def load_page_functions():
     """Each app's ``load_pages``, in the order of INSTALLED_APPS."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("equalocal."):
-            continue
-        module_name = f"{config.name}.benchmarks"
-        if find_spec(module_name) is None:
-            continue
-        function = getattr(import_module(module_name), "load_pages", None)
+    for label, module in benchmark_modules():
+        function = getattr(module, "load_pages", None)
         if function is not None:
-            yield config.label, function
+            yield label, function
 
 
 def load_setup(*, build_missing: bool = False) -> LoadSetup:
