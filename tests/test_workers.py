@@ -74,29 +74,41 @@ def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_
     worker_lab.extra_env["REPORTS_STALE_AFTER_SECONDS"] = "3"
     doomed = worker_lab.start("doomed")
     worker_lab.wait_started(doomed)
-    (report_id,) = worker_lab.script("reports", "1")["reports"]
 
-    def state():
+    def state(report_id):
         return worker_lab.rows(
             "SELECT state, stage, snapshot_file, pdf_file, docx_file FROM reports_report "
             "WHERE id = %s",
             (report_id,),
         )[0]
 
-    # Killed mid-report (reading the data or laying out the PDF): nothing is stored yet.
-    worker_lab.wait_for(lambda: state()[0] != "queued", timeout=180, every=0.01)
+    # Freeze the worker mid-report (reading the data or laying out the PDF), then kill it.
+    # A small report may finish between the look and the freeze; then try another one.
+    for _attempt in range(5):
+        stored_before = set(worker_lab.files("reports"))
+        (report_id,) = worker_lab.script("reports", "1")["reports"]
+        worker_lab.wait_for(lambda: state(report_id)[0] != "queued", timeout=180, every=0.005)
+        doomed.pause()
+        if state(report_id)[0] == "running" and set(worker_lab.files("reports")) == stored_before:
+            break
+        doomed.resume()
     doomed.kill()
-    killed_at = state()
+    killed_at = state(report_id)
     assert killed_at[0] == "running", killed_at
+    # Nothing of the killed run is stored.
     assert killed_at[2:] == ("", "", "")
-    assert worker_lab.files("reports") == []
+    assert set(worker_lab.files("reports")) == stored_before
 
     survivor = worker_lab.start("survivor")
-    worker_lab.wait_for(lambda: state()[0] == "ready", timeout=180, every=0.2)
+    worker_lab.wait_for(lambda: state(report_id)[0] == "ready", timeout=180, every=0.2)
 
-    _state, _stage, snapshot, pdf, docx = state()
-    assert sorted(worker_lab.files("reports")) == sorted([snapshot, pdf, docx])
-    runs = worker_lab.tasks("generate_report")
+    _state, _stage, snapshot, pdf, docx = state(report_id)
+    assert set(worker_lab.files("reports")) - stored_before == {snapshot, pdf, docx}
+    runs = [
+        run
+        for run in worker_lab.tasks("generate_report")
+        if run["args_kwargs"]["args"] == [report_id]
+    ]
     # The killed run stays marked running in the queue; the report's own state moved on.
     assert sorted((run["status"], tuple(run["worker_ids"])) for run in runs) == [
         ("RUNNING", ("doomed",)),

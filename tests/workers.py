@@ -64,6 +64,13 @@ class Worker:
     def output(self) -> str:
         return self.log.read_text() if self.log.exists() else ""
 
+    def pause(self) -> None:
+        """SIGSTOP: freeze the worker where it stands, to look before deciding what to do."""
+        os.killpg(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.killpg(self.process.pid, signal.SIGCONT)
+
     def kill(self) -> None:
         """SIGKILL: no clean-up of any kind, as when the machine or the OOM killer stops it."""
         os.killpg(self.process.pid, signal.SIGKILL)
