@@ -87,7 +87,9 @@ def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_
     for _attempt in range(5):
         stored_before = set(worker_lab.files("reports"))
         (report_id,) = worker_lab.script("reports", "1")["reports"]
-        worker_lab.wait_for(lambda: state(report_id)[0] != "queued", timeout=180, every=0.005)
+        worker_lab.wait_for(
+            lambda report_id=report_id: state(report_id)[0] != "queued", timeout=180, every=0.005
+        )
         doomed.pause()
         if state(report_id)[0] == "running" and set(worker_lab.files("reports")) == stored_before:
             break
