@@ -272,7 +272,7 @@ TWO_FACTOR_PENDING_SECONDS = 300
 
 # One line per security event (equalocal.core.security_log): Django's own request logger
 # keeps only server errors, axes's chatter stays out, CSRF refusals are logged by the same
-# middleware as every other 403.
+# middleware as every other 403, and a worker logs its tasks, not each PDF's layout steps.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -283,5 +283,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.security.csrf": {"level": "ERROR"},
         "axes": {"level": "ERROR"},
+        # WeasyPrint's layout steps ("Step 5 - Creating layout - Page 2") and font notices.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
