@@ -18,34 +18,34 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from equalocal.networks import permissions as network_permissions
 from equalocal.networks import services
-from equalocal.networks.models import (
-    Body,
-    Meeting,
-    MeetingStatus,
-    NetworkMembership,
-    Seat,
-    SeatRole,
-)
+from equalocal.networks.models import NetworkMembership, Seat, SeatRole
 from equalocal.networks.selectors import (
-    active_on,
+    bodies_of,
+    body_plan,
     current_member_ids,
+    current_seats,
+    find_body,
     get_body,
     get_membership,
     get_network,
     get_network_for_user,
+    get_seat,
     get_seat_for_user,
+    meetings_for,
+    memberships_of,
+    organisation_to_invite,
     pending_requests,
+    seat_member,
 )
-from equalocal.organisations.models import NetworkSharing, Organisation, Person
+from equalocal.organisations.models import NetworkSharing, Person
 from equalocal.organisations.permissions import Action, can_see_person, contacts_shared_with
+from equalocal.organisations.selectors import person_of
 
 from .. import access
 from ..auth import private, public
@@ -67,11 +67,9 @@ def _network(request, slug: str):
 
 
 def _body(request, slug: str, body_slug: str):
+    """A body of the network: only those with a public page for others than its members."""
     network, member_ids, inside = _network(request, slug)
-    bodies = Body.objects.filter(network=network)
-    if not inside:
-        bodies = bodies.filter(is_public=True)
-    return get_object_or_404(bodies, slug=body_slug), network, member_ids, inside
+    return get_body(network, body_slug, public=not inside), network, member_ids, inside
 
 
 class BodyOut(Schema):
@@ -100,13 +98,9 @@ class BodyList(Schema):
 def list_bodies(request, slug: str):
     """The network's bodies: those with a public page for everyone, all for its members."""
     network, _ids, inside = _network(request, slug)
-    bodies = Body.objects.filter(network=network).select_related("parent", "plan")
-    if not inside:
-        bodies = bodies.filter(is_public=True)
     items = []
-    for body in bodies.order_by("kind", "name"):
-        plan = body.plan
-        readable = plan is not None and plan.deleted_at is None and (inside or plan.is_published)
+    for body in bodies_of(network, today=timezone.localdate(), public=not inside):
+        plan = body_plan(body, inside=inside)
         items.append(
             {
                 "slug": body.slug,
@@ -118,7 +112,7 @@ def list_bodies(request, slug: str):
                 "set_up_on": body.set_up_on,
                 "decision_reference": body.decision_reference,
                 "parent": body.parent.slug if body.parent_id else None,
-                "plan": plan.pk if readable else None,
+                "plan": plan.pk if plan is not None else None,
                 "is_public": body.is_public,
             }
         )
@@ -158,15 +152,13 @@ def list_memberships(request, slug: str, filters: Query[MembershipFilters]):
     """Memberships of the network and its bodies over time (never overwritten: the member
     list at any date is ``on=``). Others than the network's members see the current ones."""
     network, _ids, inside = _network(request, slug)
-    rows = NetworkMembership.objects.filter(network=network).select_related("member", "body")
-    if not inside:
-        rows = active_on(rows, timezone.localdate()).filter(
-            Q(body__isnull=True) | Q(body__is_public=True)
-        )
-    if filters.on is not None:
-        rows = active_on(rows, filters.on)
-    if filters.body:
-        rows = rows.filter(body__slug=filters.body)
+    rows = memberships_of(
+        network,
+        inside=inside,
+        today=timezone.localdate(),
+        on=filters.on,
+        body_slug=filters.body or "",
+    )
     page = paginate(
         rows, ordering="id", orderings={"id": "id"}, cursor=filters.cursor, limit=filters.limit
     )
@@ -284,12 +276,12 @@ def add_membership(request, slug: str, payload: MembershipAdd):
     *asked* (its admins are told by e-mail and accept or decline; nothing is recorded
     before they accept); a member that accepted is placed in the group given."""
     network = _coordinating(request, slug)
-    member = Organisation.objects.exclude(pk=network.pk).filter(slug=payload.member).first()
+    member = organisation_to_invite(network, payload.member)
     if member is None:
         raise _refused("member", _("Choose an organisation from the list."))
     body = None
     if payload.body:
-        body = Body.objects.filter(network=network, slug=payload.body).first()
+        body = find_body(network, payload.body)
         if body is None:
             raise _refused("body", _("Choose a group of the network."))
     outcome = services.membership_invite(
@@ -357,15 +349,10 @@ class SeatList(Schema):
     url_name="seats",
 )
 def list_seats(request, slug: str, body_slug: str):
-    """The body's current seats, vacant ones included (tens per body, so not paged)."""
+    """The body's current seats, coordinators first, vacant ones included (tens per body,
+    so not paged)."""
     body, network, _ids, inside = _body(request, slug, body_slug)
-    today = timezone.localdate()
-    seats = list(
-        Seat.objects.filter(body=body)
-        .filter(Q(to_date__isnull=True) | Q(to_date__gte=today))
-        .select_related("member", "person")
-        .order_by("role", "member__name", "pk")
-    )
+    seats = current_seats(body, today=timezone.localdate())
     shared = contacts_shared_with(network, {s.member_id for s in seats}) if inside else frozenset()
     items = []
     for seat in seats:
@@ -426,14 +413,10 @@ def _person_of(member_id: int, person_id: int | None) -> Person | None:
     """The representative, who must work for the member (nothing is said of anyone else)."""
     if person_id is None:
         return None
-    person = Person.objects.filter(pk=person_id, organisation_id=member_id).first()
+    person = person_of(member_id, person_id)
     if person is None:
         raise _refused("person", _("Choose a person of the member organisation."))
     return person
-
-
-def _reload_seat(seat_id: int) -> Seat:
-    return Seat.objects.select_related("body__network", "member", "person").get(pk=seat_id)
 
 
 class SeatCreate(Schema):
@@ -457,18 +440,14 @@ def create_seat(request, slug: str, body_slug: str, payload: SeatCreate):
     start."""
     network = _coordinating(request, slug)
     body = get_body(network, body_slug)
-    member = (
-        Organisation.objects.filter(network_memberships__network=network, slug=payload.member)
-        .distinct()
-        .first()
-    )
+    member = seat_member(network, payload.member)
     if member is None:
         raise _refused("member", _("Choose a member organisation of the network."))
     data = payload.dict()
     data["member"] = member
     data["person"] = _person_of(member.pk, data["person"])
     seat = services.seat_save(seat=Seat(body=body, **data), by=request.user)
-    return Status(201, _seat_detail(request, _reload_seat(seat.pk)))
+    return Status(201, _seat_detail(request, get_seat(seat.pk)))
 
 
 class SeatUpdate(Schema):
@@ -509,7 +488,7 @@ def update_seat(request, slug: str, body_slug: str, seat_id: int, payload: SeatU
         setattr(seat, name, value)
     save = services.seat_vacate if vacate_only else services.seat_save
     save(seat=seat, by=request.user, expected_lock_version=expected)
-    return _seat_detail(request, _reload_seat(seat.pk))
+    return _seat_detail(request, get_seat(seat.pk))
 
 
 class MeetingOut(Schema):
@@ -545,11 +524,8 @@ def list_meetings(request, slug: str, body_slug: str, filters: Query[MeetingFilt
     """The body's meetings: all with agenda and minutes for the network's members, the
     upcoming ones that are not cancelled for others."""
     body, *_rest, inside = _body(request, slug, body_slug)
-    rows = Meeting.objects.filter(body=body).select_related("host")
-    if not inside:
-        rows = rows.filter(date__gte=timezone.localdate()).exclude(status=MeetingStatus.CANCELLED)
     page = paginate(
-        rows,
+        meetings_for(body, inside=inside, today=timezone.localdate()),
         ordering=filters.ordering,
         orderings={"date": "date", "-date": "-date"},
         cursor=filters.cursor,
