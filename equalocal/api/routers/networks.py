@@ -7,8 +7,10 @@ contacts) and their upcoming meetings.
 
 Writes are a coordinator's (an editor or admin of the network organisation), through the
 services of the members and group pages. Consent holds as there: a network only *asks* an
-organisation to become a member, and its admins answer on their own pages; a seat's
-representative may also be changed by the member organisation's admins.
+organisation to become a member, and the organisation's admins answer (on their own pages or
+``/organisations/{slug}/network-requests``, where the gate is the organisation's, so a
+network's coordinators cannot answer for it); a seat's representative may also be changed by
+the member organisation's admins.
 """
 
 from __future__ import annotations
@@ -37,15 +39,17 @@ from equalocal.networks.selectors import (
     get_network_for_user,
     get_seat,
     get_seat_for_user,
+    get_sharing_for_user,
     meetings_for,
     memberships_of,
     organisation_to_invite,
     pending_requests,
     seat_member,
+    sharing_of,
 )
-from equalocal.organisations.models import NetworkSharing, Person
+from equalocal.organisations.models import NetworkSharing, Person, Shared, SharingStatus
 from equalocal.organisations.permissions import Action, can_see_person, contacts_shared_with
-from equalocal.organisations.selectors import person_of
+from equalocal.organisations.selectors import get_internal_organisation_for_user, person_of
 
 from .. import access
 from ..auth import private, public
@@ -548,3 +552,92 @@ def list_meetings(request, slug: str, body_slug: str, filters: Query[MeetingFilt
         ],
         "next_cursor": page.next_cursor,
     }
+
+
+# The member's side: answering a network's request ------------------------------------------------
+
+SharedName = Literal["commitment", "progress", "figures", "contacts"]
+assert set(SharedName.__args__) == set(Shared.values)
+
+
+class NetworkRequestOut(Schema):
+    id: int
+    network: str
+    network_name: str
+    status: str
+    groups_only: bool = Field(description="Asked to take part in groups only, not to join.")
+    joined_on: date | None
+    note: str = Field(description="The network's message with the request.")
+    created_at: datetime
+    answered_at: datetime | None
+    shares: list[str] = Field(description="What the network sees besides what is public.")
+
+
+class NetworkRequestList(Schema):
+    items: list[NetworkRequestOut]
+
+
+def _network_request(sharing: NetworkSharing) -> dict:
+    return {
+        "id": sharing.pk,
+        "network": sharing.network.slug,
+        "network_name": sharing.network.name,
+        "status": sharing.status,
+        "groups_only": sharing.groups_only,
+        "joined_on": sharing.joined_on,
+        "note": sharing.note,
+        "created_at": sharing.created_at,
+        "answered_at": sharing.answered_at,
+        "shares": [what.value for what in Shared if sharing.shares(what)],
+    }
+
+
+@router.get(
+    "/organisations/{slug}/network-requests",
+    response={200: NetworkRequestList, **ERRORS},
+    auth=private,
+    url_name="network-requests",
+)
+def list_network_requests(request, slug: str):
+    """Networks' requests to the organisation that wait for its answer (its members read
+    them; a handful at most, so not paged)."""
+    organisation = get_internal_organisation_for_user(request.user, slug)
+    pending = sharing_of(organisation, status=SharingStatus.PENDING)
+    return {"items": [_network_request(s) for s in pending]}
+
+
+class NetworkRequestAnswer(Schema):
+    answer: Literal["accept", "decline"]
+    shares: list[SharedName] = Field(
+        default_factory=lambda: ["commitment"],
+        max_length=4,
+        description=(
+            "On accepting: what the network may see besides what the organisation makes "
+            "public (by default its commitment status); changed later on its pages."
+        ),
+    )
+
+
+@router.post(
+    "/organisations/{slug}/network-requests/{request_id}/answer",
+    response={200: NetworkRequestOut, **ERRORS},
+    auth=private,
+    url_name="network-request-answer",
+)
+def answer_network_request(request, slug: str, request_id: int, payload: NetworkRequestAnswer):
+    """Accept or decline a network's request, as the organisation's admins do on its
+    networks page: accepting records the membership (from the day the network gave, or
+    today) and what it shares; declining records only the answer. A request answered
+    already gives 409 (``state_conflict``, its status in ``fields``) and changes nothing.
+    The network's coordinators cannot answer for the organisation (404 unless they are its
+    admins)."""
+    sharing = get_sharing_for_user(request.user, slug, request_id, action=Action.MANAGE)
+    access.writing(request)
+    answered = services.membership_answer(
+        sharing=sharing,
+        accept=payload.answer == "accept",
+        by=request.user,
+        shares=payload.shares,
+        today=timezone.localdate(),
+    )
+    return _network_request(answered)
