@@ -17,7 +17,7 @@ from ninja import Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.errors import ApplicationError, ConcurrentEditError, StateConflictError
 from equalocal.core.outage import RETRY_AFTER_SECONDS
 
 from .throttling import RateLimited
@@ -116,6 +116,10 @@ def install(api) -> None:
                 _current_version(exc.current),
             ),
         )
+
+    @api.exception_handler(StateConflictError)
+    def state_conflict(request, exc: StateConflictError):
+        return respond(request, 409, body("state_conflict", exc.message, {"status": [exc.state]}))
 
     @api.exception_handler(ApplicationError)
     def refused(request, exc: ApplicationError):

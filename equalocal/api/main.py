@@ -23,8 +23,10 @@ needs a personal API token, created under *Your profile → API tokens* and sent
 `{"error": {"code", "message", "fields"}}`.
 
 Writes go through the same services as the pages, with the same roles and optimistic locks:
-send the `lock_version` you read (for figures, their `updated_at`); a stale one gives 409.
-A network only asks an organisation to become a member; the organisation's admins answer.
+send the `lock_version` you read (for figures, their `updated_at`); a stale one gives 409
+(`conflict`). A network only asks an organisation to become a member; the organisation's
+admins answer (`/organisations/{slug}/network-requests`), and answering a request answered
+already gives 409 (`state_conflict`).
 """
 
 

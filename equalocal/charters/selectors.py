@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -95,6 +95,23 @@ def get_commitment_for_user(
     )
     permissions.require(user, commitment.organisation, action)
     return commitment
+
+
+def published_commitments_for_user(user, org_slug: str) -> QuerySet:
+    """The organisation's commitments, oldest Charter text first, with their steps in date
+    order: anyone's when the organisation publishes its commitment, otherwise its
+    members' (404 for others)."""
+    from equalocal.organisations.models import Organisation, Shared
+
+    organisation = get_object_or_404(Organisation, slug=org_slug)
+    public = permissions.published(organisation, Shared.COMMITMENT)
+    permissions.require(user, organisation, Action.VIEW, public=public)
+    return (
+        Commitment.objects.filter(organisation=organisation)
+        .select_related("charter")
+        .prefetch_related(Prefetch("steps", queryset=CommitmentStep.objects.order_by("date", "pk")))
+        .order_by("charter__year", "pk")
+    )
 
 
 def commitments_of(organisation) -> list[Commitment]:

@@ -20,3 +20,12 @@ class ConcurrentEditError(ApplicationError):
     def __init__(self, message: str, *, current):
         super().__init__(message)
         self.current = current
+
+
+class StateConflictError(ApplicationError):
+    """The record is no longer in the state the action needs (a request answered already);
+    ``state`` is its state now. Unlike a stale lock, reading it again does not help."""
+
+    def __init__(self, message: str, *, state: str):
+        super().__init__(message)
+        self.state = state

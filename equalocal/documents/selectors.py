@@ -22,12 +22,17 @@ from .models import Document, DocumentTable, ExtractedItem, ItemKind, ItemStatus
 
 __all__ = [
     "DocumentDetail",
+    "accepted_items",
     "document_detail_context",
     "document_languages",
     "document_list",
+    "documents_of",
     "get_document_for_user",
     "get_item_for_user",
     "get_page_for_document",
+    "items_of",
+    "organisations_for_review",
+    "plan_for_review",
     "plans_for_review",
     "provenance_for",
     "review_context",
@@ -88,6 +93,16 @@ def document_list(
     Each document carries ``pending_count`` (items still to review). Two queries
     whatever the number of documents: the count and the page.
     """
+    queryset = documents_of(organisation, stage=stage, kind=kind, language=language, q=q)
+    queryset = queryset.order_by("-created_at", "-id")
+    return Paginator(queryset, per_page).get_page(page)
+
+
+def documents_of(
+    organisation: Organisation, *, stage: str = "", kind: str = "", language: str = "", q: str = ""
+) -> QuerySet:
+    """The organisation's documents, filtered, each with ``pending_count`` (items still to
+    review); the caller orders and pages them."""
     queryset = (
         Document.objects.filter(organisation=organisation)
         .select_related("stored_file", "uploaded_by")
@@ -101,8 +116,24 @@ def document_list(
         queryset = queryset.filter(language=language)
     if q:
         queryset = queryset.filter(Q(title__icontains=q) | Q(original_filename__icontains=q))
-    queryset = queryset.order_by("-created_at", "-id")
-    return Paginator(queryset, per_page).get_page(page)
+    return queryset
+
+
+def items_of(document: Document, *, status: str = "") -> QuerySet:
+    """The document's extracted items in every state (or in ``status``)."""
+    items = ExtractedItem.objects.filter(document=document)
+    if status:
+        items = items.filter(status=status)
+    return items
+
+
+def accepted_items(document: Document) -> list[ExtractedItem]:
+    """The items a person accepted: all that counts of what was extracted."""
+    return list(
+        ExtractedItem.objects.filter(document=document, status=ItemStatus.ACCEPTED).order_by(
+            "kind", "order", "pk"
+        )
+    )
 
 
 def document_languages(organisation: Organisation) -> list[str]:
@@ -250,6 +281,11 @@ def search_hits_with_slugs(hits) -> list[LinkedHit]:
         for hit in hits
         if hit.document_id in slugs
     ]
+
+
+def plan_for_review(organisation: Organisation, plan_pk: int):
+    """One of :func:`plans_for_review`, or None (an input to check)."""
+    return plans_for_review(organisation).filter(pk=plan_pk).first()
 
 
 def plans_for_review(organisation: Organisation) -> QuerySet:

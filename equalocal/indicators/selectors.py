@@ -44,6 +44,19 @@ def get_organisation_for_figures(user, slug: str, *, action: str = Action.VIEW) 
     return organisation
 
 
+def get_published_figures_for_user(user, slug: str) -> Organisation:
+    """An organisation whose figures are read: anyone's when it publishes its figures,
+    otherwise its members' (404 for others)."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    _check(
+        user,
+        organisation,
+        Action.VIEW,
+        published=permissions.published(organisation, Shared.FIGURES),
+    )
+    return organisation
+
+
 def get_indicator_for_user(user, indicator_pk: int, *, action: str = Action.VIEW) -> Indicator:
     """An indicator: reference ones for every signed-in user (changed by staff only, 403
     for others); an organisation's own for its members (404 for others, 403 below
@@ -106,9 +119,42 @@ def indicator_list(
     return indicators.order_by("owner_id", "code")
 
 
-def indicators_for(organisation) -> QuerySet:
-    """The indicators an organisation can use: the reference ones and its own."""
-    return Indicator.objects.filter(Q(owner__isnull=True) | Q(owner=organisation)).order_by("code")
+def indicators_for(organisation, *, search: str = "") -> QuerySet:
+    """The indicators an organisation can use: the reference ones and its own; ``search``
+    matches the code and either title."""
+    indicators = Indicator.objects.filter(Q(owner__isnull=True) | Q(owner=organisation))
+    if search:
+        indicators = indicators.filter(
+            Q(code__icontains=search)
+            | Q(title_en__icontains=search)
+            | Q(title_sv__icontains=search)
+        )
+    return indicators.order_by("code")
+
+
+def usable_indicator(organisation, indicator_pk: int) -> Indicator | None:
+    """One of the indicators the organisation can use, or None (an input to check)."""
+    return indicators_for(organisation).filter(pk=indicator_pk).first()
+
+
+def measurements_of(
+    organisation, *, indicator: int | None = None, year: int | None = None, gender: str = ""
+) -> QuerySet:
+    """The organisation's figures, one per indicator, period and sex, with their indicators;
+    filtered by indicator id, year and sex when given."""
+    rows = Measurement.objects.filter(organisation=organisation).select_related("indicator")
+    if indicator is not None:
+        rows = rows.filter(indicator_id=indicator)
+    if year is not None:
+        rows = rows.filter(year=year)
+    if gender:
+        rows = rows.filter(gender=gender)
+    return rows
+
+
+def scorecard_items(scorecard: Scorecard) -> QuerySet:
+    """The scorecard's rows in order, with their indicators."""
+    return scorecard.items.select_related("indicator").order_by("order", "pk")
 
 
 def scorecards_comparing(organisation, *, user, today: date) -> list[Scorecard]:

@@ -96,9 +96,7 @@ class MembershipJoinForm(forms.Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = Organisation.objects.exclude(pk=network.pk).order_by(
-            "name"
-        )
+        self.fields["member"].queryset = selectors.organisations_to_invite(network)
         self.fields["body"].queryset = network.bodies.order_by("name")
 
 

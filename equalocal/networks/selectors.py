@@ -68,12 +68,14 @@ def current_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
     return frozenset(memberships.values_list("member_id", flat=True))
 
 
-def sharing_of(member: Organisation) -> list[NetworkSharing]:
-    """The member's answers to networks: requests waiting, memberships, and past ones."""
+def sharing_of(member: Organisation, *, status: str = "") -> list[NetworkSharing]:
+    """The member's answers to networks: requests waiting, memberships, and past ones
+    (only those in ``status`` when given)."""
     order = {SharingStatus.PENDING: 0, SharingStatus.ACCEPTED: 1}
-    rows = list(
-        NetworkSharing.objects.filter(member=member).select_related("network", "requested_by")
-    )
+    rows = NetworkSharing.objects.filter(member=member).select_related("network", "requested_by")
+    if status:
+        rows = rows.filter(status=status)
+    rows = list(rows)
     return sorted(rows, key=lambda row: (order.get(row.status, 2), row.network.name))
 
 
@@ -192,6 +194,35 @@ def get_seat_for_user(user, body: Body, seat_pk: int) -> Seat:
 def get_meeting(body: Body, meeting_pk: int) -> Meeting:
     return get_object_or_404(
         Meeting.objects.select_related("host", "body__network"), pk=meeting_pk, body=body
+    )
+
+
+def get_seat(seat_pk: int) -> Seat:
+    """A seat with its body, network, member and representative (after a change to it)."""
+    return Seat.objects.select_related("body__network", "member", "person").get(pk=seat_pk)
+
+
+def find_body(network: Organisation, slug: str) -> Body | None:
+    """A body of the network by slug, or None (an input to check, not a page to show)."""
+    return Body.objects.filter(network=network, slug=slug).first()
+
+
+def organisation_to_invite(network: Organisation, slug: str) -> Organisation | None:
+    """An organisation the network may ask to become a member: any but itself."""
+    return organisations_to_invite(network).filter(slug=slug).first()
+
+
+def organisations_to_invite(network: Organisation) -> QuerySet:
+    return Organisation.objects.exclude(pk=network.pk).order_by("name")
+
+
+def seat_member(network: Organisation, slug: str) -> Organisation | None:
+    """An organisation that is or was a member of the network or one of its bodies; the
+    seat's service checks that it was one on the seat's start."""
+    return (
+        Organisation.objects.filter(network_memberships__network=network, slug=slug)
+        .distinct()
+        .first()
     )
 
 
@@ -483,16 +514,50 @@ def bodies_of(network: Organisation, *, today: date, public: bool = False) -> li
     """The network's bodies with their numbers of current members, seats and vacancies."""
     current_members = Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=today)
     current_seats = Q(seats__to_date__isnull=True) | Q(seats__to_date__gte=today)
-    bodies = network.bodies.annotate(
-        member_count=Count("memberships", filter=current_members, distinct=True),
-        seat_count=Count("seats", filter=current_seats, distinct=True),
-        vacancy_count=Count(
-            "seats", filter=current_seats & Q(seats__person__isnull=True), distinct=True
-        ),
-    ).order_by("kind", "name")
+    bodies = (
+        network.bodies.select_related("parent", "plan")
+        .annotate(
+            member_count=Count("memberships", filter=current_members, distinct=True),
+            seat_count=Count("seats", filter=current_seats, distinct=True),
+            vacancy_count=Count(
+                "seats", filter=current_seats & Q(seats__person__isnull=True), distinct=True
+            ),
+        )
+        .order_by("kind", "name")
+    )
     if public:
         bodies = bodies.filter(is_public=True)
     return list(bodies)
+
+
+def body_plan(body: Body, *, inside: bool) -> ActionPlan | None:
+    """The group's plan as the viewer may read it: the network's members while it is not
+    deleted, others when it is published (:func:`public_plan`)."""
+    if not inside:
+        return public_plan(body)
+    plan = body.plan
+    return plan if plan is not None and plan.deleted_at is None else None
+
+
+def memberships_of(
+    network: Organisation,
+    *,
+    inside: bool,
+    today: date,
+    on: date | None = None,
+    body_slug: str = "",
+) -> QuerySet:
+    """Memberships of the network and its bodies over time for its members (``inside``);
+    for others the current ones of the network and its public bodies, as its public page
+    shows them. ``on`` keeps those covering that day, ``body_slug`` one body's."""
+    rows = NetworkMembership.objects.filter(network=network).select_related("member", "body")
+    if not inside:
+        rows = active_on(rows, today).filter(Q(body__isnull=True) | Q(body__is_public=True))
+    if on is not None:
+        rows = active_on(rows, on)
+    if body_slug:
+        rows = rows.filter(body__slug=body_slug)
+    return rows
 
 
 def current_seats(body: Body, *, today: date) -> list[Seat]:
@@ -539,12 +604,6 @@ def meetings_of(body: Body, *, today: date) -> tuple[list[Meeting], list[Meeting
 
 def body_memberships(body: Body, *, today: date) -> list[NetworkMembership]:
     return list(active_on(body.memberships.select_related("member"), today))
-
-
-def plan_progress(plan: ActionPlan | None) -> int | None:
-    if plan is None:
-        return None
-    return weighted_progress(plan.activities.only("id", "status", "progress", "weight"))
 
 
 def meeting_details(meeting: Meeting) -> tuple[list[Seat], list]:
@@ -695,13 +754,17 @@ def public_plan(body: Body) -> ActionPlan | None:
     return plan
 
 
+def meetings_for(body: Body, *, inside: bool, today: date) -> QuerySet:
+    """The body's meetings: all of them for the network's members (``inside``), the
+    upcoming ones that are not cancelled for others."""
+    meetings = body.meetings.select_related("host")
+    if not inside:
+        meetings = meetings.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
+    return meetings
+
+
 def upcoming_public_meetings(body: Body, *, today: date) -> list[Meeting]:
-    return list(
-        body.meetings.filter(date__gte=today)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("host")
-        .order_by("date")
-    )
+    return list(meetings_for(body, inside=False, today=today).order_by("date"))
 
 
 def network_public_members(network: Organisation, *, today: date) -> list[Organisation]:

@@ -14,7 +14,7 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from equalocal.core.errors import ApplicationError, ConcurrentEditError
+from equalocal.core.errors import ApplicationError, ConcurrentEditError, StateConflictError
 from equalocal.core.locking import claim_lock
 from equalocal.core.mail import send_templated_email
 from equalocal.core.spreadsheets import Sheet, xlsx_bytes
@@ -284,11 +284,12 @@ def membership_answer(
 
     Accepting records the membership (from the date the network gave, or today) and what the
     member shares with the network besides what it makes public; declining leaves nothing
-    but the answer. Only a request still waiting can be answered.
+    but the answer. Only a request still waiting can be answered: any other raises
+    StateConflictError (two admins answering at once: the second is told).
     """
     current = NetworkSharing.objects.select_for_update().get(pk=sharing.pk)
     if current.status != SharingStatus.PENDING:
-        raise ApplicationError(_("This request has been answered already."))
+        raise StateConflictError(_("This request has been answered already."), state=current.status)
     current.answered_by = by
     current.answered_at = timezone.now()
     if not accept:

@@ -22,6 +22,7 @@ from equalocal.core.fragments import fragment_key, remembered
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import NetworkSharing
 from equalocal.organisations.permissions import Action
+from equalocal.plans.selectors import plan_progress
 
 from . import permissions, selectors, services
 from .forms import (
@@ -260,7 +261,7 @@ def group(request, org, group):
         "upcoming": upcoming,
         "past": past,
         "plan": plan,
-        "plan_progress": selectors.plan_progress(plan),
+        "plan_progress": plan_progress(plan),
         "matrix": selectors.group_matrix(body, today=today),
         "contacts_shared": contacts_shared,
     }
@@ -522,6 +523,6 @@ def public_group(request, org, group):
         "members": sorted(members.values(), key=lambda member: member.name),
         "upcoming": selectors.upcoming_public_meetings(body, today=today),
         "plan": plan,
-        "plan_progress": selectors.plan_progress(plan),
+        "plan_progress": plan_progress(plan),
     }
     return render(request, "networks/public/group.html", context)

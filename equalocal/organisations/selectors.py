@@ -78,6 +78,12 @@ def get_person_for_user(
     return person
 
 
+def person_of(organisation_id: int, person_pk: int) -> Person | None:
+    """A person who works for the organisation, or None (an input to check: says nothing of
+    anyone else)."""
+    return Person.objects.filter(pk=person_pk, organisation_id=organisation_id).first()
+
+
 def get_membership_for_user(user, org_slug: str, membership_pk: int) -> Membership:
     """Load a membership for changing it: admins of the organisation only."""
     organisation = get_internal_organisation_for_user(user, org_slug, action=Action.MANAGE)

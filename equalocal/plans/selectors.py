@@ -30,6 +30,9 @@ from .models import (
     Timing,
 )
 
+# Articles as "code:number" need their Charter text: one query for all of them.
+ARTICLES = Prefetch("articles", queryset=Article.objects.select_related("charter"))
+
 
 def _check(user, organisation, action, *, published: bool = False):
     permissions.require(user, organisation, action, public=published)
@@ -51,22 +54,56 @@ def get_plan_for_user(
 
 
 def get_goal_for_user(user, plan: ActionPlan, goal_pk: int) -> Goal:
-    return get_object_or_404(Goal, pk=goal_pk, plan=plan)
+    return get_object_or_404(Goal.objects.prefetch_related(ARTICLES), pk=goal_pk, plan=plan)
 
 
 def get_activity_for_user(user, plan: ActionPlan, activity_pk: int) -> Activity:
     return get_object_or_404(
-        Activity.objects.select_related("goal", "responsible_person", "plan__organisation"),
+        Activity.objects.select_related(
+            "goal", "responsible_person", "plan__organisation"
+        ).prefetch_related(ARTICLES),
         pk=activity_pk,
         plan=plan,
     )
 
 
-def plans_of(organisation, *, user=None) -> QuerySet:
-    """The organisation's live plans, newest first; only published ones for non-members."""
+def goal_of(plan: ActionPlan, goal_pk: int) -> Goal | None:
+    """A goal of the plan, or None (an input to check: another plan's goal is refused)."""
+    return plan.goals.filter(pk=goal_pk).first()
+
+
+def goals_of(plan: ActionPlan) -> QuerySet:
+    """The plan's goals in order, with their articles."""
+    return plan.goals.prefetch_related(ARTICLES).order_by("order", "pk")
+
+
+def plan_priorities(plan: ActionPlan) -> list[Article]:
+    """The articles the plan gives priority to, with their Charter text."""
+    return list(plan.priorities.select_related("charter"))
+
+
+def plan_progress(plan: ActionPlan | None) -> int | None:
+    """The plan's weighted progress (None without a plan or activities)."""
+    if plan is None:
+        return None
+    return weighted_progress(plan.activities.only("id", "status", "progress", "weight"))
+
+
+def progress_updates_of(activity: Activity) -> QuerySet:
+    """The activity's progress updates."""
+    return activity.updates.all()
+
+
+def plans_of(organisation, *, user=None, status: str = "", kind: str = "") -> QuerySet:
+    """The organisation's live plans, newest first; only published ones for non-members.
+    ``status`` and ``kind`` keep the plans in them."""
     plans = organisation.plans.alive().select_related("commitment__charter")
     if user is not None and not permissions.can_view_internal(user, organisation):
         plans = plans.filter(is_published=True)
+    if status:
+        plans = plans.filter(status=status)
+    if kind:
+        plans = plans.filter(kind=kind)
     return plans.order_by("-period_start", "-version_number", "title")
 
 
@@ -217,11 +254,18 @@ def activity_list(
     responsible="",
     sort="order",
     names_visible: bool = True,
+    status_visible: bool = True,
 ) -> QuerySet:
-    """Activities of the plan, filtered and sorted; a fixed number of queries."""
+    """Activities of the plan, filtered and sorted; a fixed number of queries.
+
+    Where the viewer may not see progress (``status_visible`` false), a status filter
+    matches nothing: filtering must not reveal the statuses.
+    """
     activities = plan.activities.select_related("goal", "responsible_person").prefetch_related(
-        Prefetch("articles", queryset=Article.objects.only("id", "number"))
+        ARTICLES
     )
+    if status and not status_visible:
+        return activities.none()
     if status:
         activities = activities.filter(status=status)
     if goal:

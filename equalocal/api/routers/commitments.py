@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from equalocal.charters.models import Commitment, CommitmentStep
-from equalocal.organisations.models import Shared
-from equalocal.organisations.permissions import published
+from equalocal.charters.models import Commitment
+from equalocal.charters.selectors import published_commitments_for_user
 
-from .. import access
 from ..auth import public
 from ..errors import ERRORS
 
@@ -42,18 +39,6 @@ class CommitmentOut(Schema):
 
 class CommitmentList(Schema):
     items: list[CommitmentOut]
-
-
-def _commitments(request, slug):
-    from equalocal.organisations.models import Organisation
-
-    organisation = get_object_or_404(Organisation, slug=slug)
-    access.organisation(request, slug, public=published(organisation, Shared.COMMITMENT))
-    return (
-        Commitment.objects.filter(organisation=organisation)
-        .select_related("charter")
-        .prefetch_related(Prefetch("steps", queryset=CommitmentStep.objects.order_by("date", "pk")))
-    )
 
 
 def _out(commitment: Commitment) -> dict:
@@ -90,7 +75,7 @@ def list_commitments(request, slug: str):
     """The organisation's Charter commitments with their steps (a handful per organisation,
     one per Charter text, so not paged). Public when the organisation publishes its
     commitment; otherwise for its members only."""
-    rows = _commitments(request, slug).order_by("charter__year", "pk")
+    rows = published_commitments_for_user(request.user, slug)
     return {"items": [_out(c) for c in rows]}
 
 
@@ -102,4 +87,6 @@ def list_commitments(request, slug: str):
 )
 def get_commitment(request, slug: str, commitment_id: int):
     """One commitment with its steps."""
-    return _out(get_object_or_404(_commitments(request, slug), pk=commitment_id))
+    return _out(
+        get_object_or_404(published_commitments_for_user(request.user, slug), pk=commitment_id)
+    )

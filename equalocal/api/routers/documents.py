@@ -12,18 +12,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from equalocal.documents import services
 from equalocal.documents.models import Document, ExtractedItem, ItemKind, ItemStatus
 from equalocal.documents.selectors import (
+    accepted_items,
+    documents_of,
     get_document_for_user,
     get_item_for_user,
+    items_of,
     organisations_for_review,
-    plans_for_review,
+    plan_for_review,
 )
 from equalocal.organisations.permissions import Action
 
@@ -92,11 +93,12 @@ def _document(document: Document) -> dict:
 def list_documents(request, slug: str, filters: Query[DocumentFilters]):
     """The organisation's documents (members only); filter by stage, kind and language."""
     organisation = access.organisation(request, slug)
-    rows = Document.objects.filter(organisation=organisation).select_related("stored_file")
-    for name in ("stage", "kind", "language"):
-        value = getattr(filters, name)
-        if value:
-            rows = rows.filter(**{name: value})
+    rows = documents_of(
+        organisation,
+        stage=filters.stage or "",
+        kind=filters.kind or "",
+        language=filters.language or "",
+    )
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -143,18 +145,7 @@ class DocumentDetail(Schema):
 )
 def get_document(request, slug: str, document_id: int):
     """One document's metadata and its accepted extracted items (members only)."""
-    organisation = access.organisation(request, slug)
-    accepted = ExtractedItem.objects.filter(status=ItemStatus.ACCEPTED).order_by(
-        "kind", "order", "pk"
-    )
-    document = get_object_or_404(
-        Document.objects.select_related("stored_file").prefetch_related(
-            Prefetch("items", queryset=accepted, to_attr="accepted")
-        ),
-        pk=document_id,
-        organisation=organisation,
-    )
-    return _document_detail(document)
+    return _document_detail(get_document_for_user(request.user, slug, document_id))
 
 
 def _document_detail(document: Document) -> dict:
@@ -171,7 +162,7 @@ def _document_detail(document: Document) -> dict:
                 "confidence": item.confidence,
                 "reviewed_at": item.reviewed_at,
             }
-            for item in document.accepted
+            for item in accepted_items(document)
         ],
     }
 
@@ -179,17 +170,6 @@ def _document_detail(document: Document) -> dict:
 class DocumentUpdate(Schema):
     lock_version: int = Field(description="The lock_version read with the document.")
     title: str = Field(min_length=1, max_length=300)
-
-
-def _document_with_accepted(document_id: int) -> Document:
-    accepted = ExtractedItem.objects.filter(status=ItemStatus.ACCEPTED).order_by(
-        "kind", "order", "pk"
-    )
-    return (
-        Document.objects.select_related("stored_file")
-        .prefetch_related(Prefetch("items", queryset=accepted, to_attr="accepted"))
-        .get(pk=document_id)
-    )
 
 
 @router.patch(
@@ -208,7 +188,7 @@ def update_document(request, slug: str, document_id: int, payload: DocumentUpdat
         title=payload.title,
         lock_version=payload.lock_version,
     )
-    return _document_detail(_document_with_accepted(document.pk))
+    return _document_detail(get_document_for_user(request.user, slug, document.pk))
 
 
 # Review of extracted items --------------------------------------------------------------------
@@ -268,11 +248,12 @@ def list_items(request, slug: str, document_id: int, filters: Query[ItemFilters]
     """The document's extracted items in every state, for its review (members only);
     filter by ``status`` (``pending``: still to review)."""
     document = get_document_for_user(request.user, slug, document_id)
-    rows = ExtractedItem.objects.filter(document=document)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
     page = paginate(
-        rows, ordering="id", orderings={"id": "id"}, cursor=filters.cursor, limit=filters.limit
+        items_of(document, status=filters.status or ""),
+        ordering="id",
+        orderings={"id": "id"},
+        cursor=filters.cursor,
+        limit=filters.limit,
     )
     return {"items": [_item(i) for i in page.items], "next_cursor": page.next_cursor}
 
@@ -329,7 +310,7 @@ def _corrections(request, item: ExtractedItem, corrections: dict) -> dict:
 def _review_plan(item: ExtractedItem, plan_id: int | None):
     if plan_id is None or item.kind != ItemKind.ACTION_ROW:
         return None
-    plan = plans_for_review(item.document.organisation).filter(pk=plan_id).first()
+    plan = plan_for_review(item.document.organisation, plan_id)
     if plan is None:
         raise ApiError(
             422,

@@ -11,22 +11,23 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from equalocal.indicators import services
-from equalocal.indicators.models import (
-    Gender,
-    Indicator,
-    Measurement,
-    MeasurementStatus,
-    ScorecardItem,
+from equalocal.indicators.models import Gender, Indicator, Measurement, MeasurementStatus
+from equalocal.indicators.selectors import (
+    get_published_figures_for_user,
+    get_scorecard_for_user,
+    indicators_for,
+    measurements_of,
+    scorecard_items,
+    scorecards_of,
+    usable_indicator,
 )
-from equalocal.indicators.selectors import get_scorecard_for_user, indicators_for, scorecards_of
-from equalocal.organisations.models import Organisation, Shared
+from equalocal.organisations.models import Shared
 from equalocal.organisations.permissions import Action, published
+from equalocal.organisations.selectors import get_organisation_for_user
 
 from .. import access
 from ..auth import private, public
@@ -39,11 +40,6 @@ GenderName = Literal["total", "women", "men"]
 assert set(GenderName.__args__) <= set(Gender.values)
 MeasurementStatusName = Literal["", "missing", "confidential"]
 assert set(MeasurementStatusName.__args__) == set(MeasurementStatus.values)
-
-
-def _figures_of(request, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return access.organisation(request, slug, public=published(organisation, Shared.FIGURES))
 
 
 class IndicatorOut(Schema):
@@ -93,14 +89,8 @@ def _indicator(indicator: Indicator) -> dict:
 def list_indicators(request, slug: str, filters: Query[IndicatorFilters]):
     """The indicators the organisation uses: the reference ones and its own. Public when
     the organisation publishes its figures."""
-    organisation = _figures_of(request, slug)
-    rows = indicators_for(organisation)
-    if filters.q:
-        rows = rows.filter(
-            Q(code__icontains=filters.q)
-            | Q(title_en__icontains=filters.q)
-            | Q(title_sv__icontains=filters.q)
-        )
+    organisation = get_published_figures_for_user(request.user, slug)
+    rows = indicators_for(organisation, search=filters.q or "")
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -149,14 +139,10 @@ class MeasurementFilters(Schema):
 def list_measurements(request, slug: str, filters: Query[MeasurementFilters]):
     """The organisation's figures: one row per indicator, period and sex. Filter by
     indicator, year and gender. Public when the organisation publishes its figures."""
-    organisation = _figures_of(request, slug)
-    rows = Measurement.objects.filter(organisation=organisation).select_related("indicator")
-    if filters.indicator is not None:
-        rows = rows.filter(indicator_id=filters.indicator)
-    if filters.year is not None:
-        rows = rows.filter(year=filters.year)
-    if filters.gender:
-        rows = rows.filter(gender=filters.gender)
+    organisation = get_published_figures_for_user(request.user, slug)
+    rows = measurements_of(
+        organisation, indicator=filters.indicator, year=filters.year, gender=filters.gender or ""
+    )
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -218,7 +204,7 @@ def set_measurement(request, slug: str, payload: MeasurementSet):
     """Enter or correct one figure of the organisation (editors and admins), as the grid of a
     scorecard does: the figure for the indicator, period and sex is created or replaced."""
     organisation = access.organisation(request, slug, Action.EDIT)
-    indicator = indicators_for(organisation).filter(pk=payload.indicator).first()
+    indicator = usable_indicator(organisation, payload.indicator)
     if indicator is None:
         raise ApiError(
             422,
@@ -261,7 +247,7 @@ class ScorecardList(Schema):
 def list_scorecards(request, slug: str):
     """The organisation's scorecards: all for members, the published ones for others (a
     handful per organisation, so not paged)."""
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_organisation_for_user(request.user, slug)
     rows = scorecards_of(organisation, user=request.user)
     return {
         "items": [
@@ -307,7 +293,6 @@ class ScorecardDetail(Schema):
 def get_scorecard(request, slug: str, scorecard_id: int):
     """One scorecard and its indicators in order; unpublished ones are for members only."""
     scorecard = get_scorecard_for_user(request.user, slug, scorecard_id)
-    items = ScorecardItem.objects.filter(scorecard=scorecard).select_related("indicator")
     return {
         "id": scorecard.pk,
         "owner": scorecard.owner.slug,
@@ -325,6 +310,6 @@ def get_scorecard(request, slug: str, scorecard_id: int):
                 "title_sv": item.indicator.title_sv,
                 "unit": item.indicator.unit,
             }
-            for item in items.order_by("order", "pk")
+            for item in scorecard_items(scorecard)
         ],
     }

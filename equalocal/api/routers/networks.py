@@ -7,8 +7,10 @@ contacts) and their upcoming meetings.
 
 Writes are a coordinator's (an editor or admin of the network organisation), through the
 services of the members and group pages. Consent holds as there: a network only *asks* an
-organisation to become a member, and its admins answer on their own pages; a seat's
-representative may also be changed by the member organisation's admins.
+organisation to become a member, and the organisation's admins answer (on their own pages or
+``/organisations/{slug}/network-requests``, where the gate is the organisation's, so a
+network's coordinators cannot answer for it); a seat's representative may also be changed by
+the member organisation's admins.
 """
 
 from __future__ import annotations
@@ -18,34 +20,36 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from equalocal.networks import permissions as network_permissions
 from equalocal.networks import services
-from equalocal.networks.models import (
-    Body,
-    Meeting,
-    MeetingStatus,
-    NetworkMembership,
-    Seat,
-    SeatRole,
-)
+from equalocal.networks.models import NetworkMembership, Seat, SeatRole
 from equalocal.networks.selectors import (
-    active_on,
+    bodies_of,
+    body_plan,
     current_member_ids,
+    current_seats,
+    find_body,
     get_body,
     get_membership,
     get_network,
     get_network_for_user,
+    get_seat,
     get_seat_for_user,
+    get_sharing_for_user,
+    meetings_for,
+    memberships_of,
+    organisation_to_invite,
     pending_requests,
+    seat_member,
+    sharing_of,
 )
-from equalocal.organisations.models import NetworkSharing, Organisation, Person
+from equalocal.organisations.models import NetworkSharing, Person, Shared, SharingStatus
 from equalocal.organisations.permissions import Action, can_see_person, contacts_shared_with
+from equalocal.organisations.selectors import get_internal_organisation_for_user, person_of
 
 from .. import access
 from ..auth import private, public
@@ -67,11 +71,9 @@ def _network(request, slug: str):
 
 
 def _body(request, slug: str, body_slug: str):
+    """A body of the network: only those with a public page for others than its members."""
     network, member_ids, inside = _network(request, slug)
-    bodies = Body.objects.filter(network=network)
-    if not inside:
-        bodies = bodies.filter(is_public=True)
-    return get_object_or_404(bodies, slug=body_slug), network, member_ids, inside
+    return get_body(network, body_slug, public=not inside), network, member_ids, inside
 
 
 class BodyOut(Schema):
@@ -100,13 +102,9 @@ class BodyList(Schema):
 def list_bodies(request, slug: str):
     """The network's bodies: those with a public page for everyone, all for its members."""
     network, _ids, inside = _network(request, slug)
-    bodies = Body.objects.filter(network=network).select_related("parent", "plan")
-    if not inside:
-        bodies = bodies.filter(is_public=True)
     items = []
-    for body in bodies.order_by("kind", "name"):
-        plan = body.plan
-        readable = plan is not None and plan.deleted_at is None and (inside or plan.is_published)
+    for body in bodies_of(network, today=timezone.localdate(), public=not inside):
+        plan = body_plan(body, inside=inside)
         items.append(
             {
                 "slug": body.slug,
@@ -118,7 +116,7 @@ def list_bodies(request, slug: str):
                 "set_up_on": body.set_up_on,
                 "decision_reference": body.decision_reference,
                 "parent": body.parent.slug if body.parent_id else None,
-                "plan": plan.pk if readable else None,
+                "plan": plan.pk if plan is not None else None,
                 "is_public": body.is_public,
             }
         )
@@ -158,15 +156,13 @@ def list_memberships(request, slug: str, filters: Query[MembershipFilters]):
     """Memberships of the network and its bodies over time (never overwritten: the member
     list at any date is ``on=``). Others than the network's members see the current ones."""
     network, _ids, inside = _network(request, slug)
-    rows = NetworkMembership.objects.filter(network=network).select_related("member", "body")
-    if not inside:
-        rows = active_on(rows, timezone.localdate()).filter(
-            Q(body__isnull=True) | Q(body__is_public=True)
-        )
-    if filters.on is not None:
-        rows = active_on(rows, filters.on)
-    if filters.body:
-        rows = rows.filter(body__slug=filters.body)
+    rows = memberships_of(
+        network,
+        inside=inside,
+        today=timezone.localdate(),
+        on=filters.on,
+        body_slug=filters.body or "",
+    )
     page = paginate(
         rows, ordering="id", orderings={"id": "id"}, cursor=filters.cursor, limit=filters.limit
     )
@@ -284,12 +280,12 @@ def add_membership(request, slug: str, payload: MembershipAdd):
     *asked* (its admins are told by e-mail and accept or decline; nothing is recorded
     before they accept); a member that accepted is placed in the group given."""
     network = _coordinating(request, slug)
-    member = Organisation.objects.exclude(pk=network.pk).filter(slug=payload.member).first()
+    member = organisation_to_invite(network, payload.member)
     if member is None:
         raise _refused("member", _("Choose an organisation from the list."))
     body = None
     if payload.body:
-        body = Body.objects.filter(network=network, slug=payload.body).first()
+        body = find_body(network, payload.body)
         if body is None:
             raise _refused("body", _("Choose a group of the network."))
     outcome = services.membership_invite(
@@ -357,15 +353,10 @@ class SeatList(Schema):
     url_name="seats",
 )
 def list_seats(request, slug: str, body_slug: str):
-    """The body's current seats, vacant ones included (tens per body, so not paged)."""
+    """The body's current seats, coordinators first, vacant ones included (tens per body,
+    so not paged)."""
     body, network, _ids, inside = _body(request, slug, body_slug)
-    today = timezone.localdate()
-    seats = list(
-        Seat.objects.filter(body=body)
-        .filter(Q(to_date__isnull=True) | Q(to_date__gte=today))
-        .select_related("member", "person")
-        .order_by("role", "member__name", "pk")
-    )
+    seats = current_seats(body, today=timezone.localdate())
     shared = contacts_shared_with(network, {s.member_id for s in seats}) if inside else frozenset()
     items = []
     for seat in seats:
@@ -426,14 +417,10 @@ def _person_of(member_id: int, person_id: int | None) -> Person | None:
     """The representative, who must work for the member (nothing is said of anyone else)."""
     if person_id is None:
         return None
-    person = Person.objects.filter(pk=person_id, organisation_id=member_id).first()
+    person = person_of(member_id, person_id)
     if person is None:
         raise _refused("person", _("Choose a person of the member organisation."))
     return person
-
-
-def _reload_seat(seat_id: int) -> Seat:
-    return Seat.objects.select_related("body__network", "member", "person").get(pk=seat_id)
 
 
 class SeatCreate(Schema):
@@ -457,18 +444,14 @@ def create_seat(request, slug: str, body_slug: str, payload: SeatCreate):
     start."""
     network = _coordinating(request, slug)
     body = get_body(network, body_slug)
-    member = (
-        Organisation.objects.filter(network_memberships__network=network, slug=payload.member)
-        .distinct()
-        .first()
-    )
+    member = seat_member(network, payload.member)
     if member is None:
         raise _refused("member", _("Choose a member organisation of the network."))
     data = payload.dict()
     data["member"] = member
     data["person"] = _person_of(member.pk, data["person"])
     seat = services.seat_save(seat=Seat(body=body, **data), by=request.user)
-    return Status(201, _seat_detail(request, _reload_seat(seat.pk)))
+    return Status(201, _seat_detail(request, get_seat(seat.pk)))
 
 
 class SeatUpdate(Schema):
@@ -509,7 +492,7 @@ def update_seat(request, slug: str, body_slug: str, seat_id: int, payload: SeatU
         setattr(seat, name, value)
     save = services.seat_vacate if vacate_only else services.seat_save
     save(seat=seat, by=request.user, expected_lock_version=expected)
-    return _seat_detail(request, _reload_seat(seat.pk))
+    return _seat_detail(request, get_seat(seat.pk))
 
 
 class MeetingOut(Schema):
@@ -545,11 +528,8 @@ def list_meetings(request, slug: str, body_slug: str, filters: Query[MeetingFilt
     """The body's meetings: all with agenda and minutes for the network's members, the
     upcoming ones that are not cancelled for others."""
     body, *_rest, inside = _body(request, slug, body_slug)
-    rows = Meeting.objects.filter(body=body).select_related("host")
-    if not inside:
-        rows = rows.filter(date__gte=timezone.localdate()).exclude(status=MeetingStatus.CANCELLED)
     page = paginate(
-        rows,
+        meetings_for(body, inside=inside, today=timezone.localdate()),
         ordering=filters.ordering,
         orderings={"date": "date", "-date": "-date"},
         cursor=filters.cursor,
@@ -572,3 +552,92 @@ def list_meetings(request, slug: str, body_slug: str, filters: Query[MeetingFilt
         ],
         "next_cursor": page.next_cursor,
     }
+
+
+# The member's side: answering a network's request ------------------------------------------------
+
+SharedName = Literal["commitment", "progress", "figures", "contacts"]
+assert set(SharedName.__args__) == set(Shared.values)
+
+
+class NetworkRequestOut(Schema):
+    id: int
+    network: str
+    network_name: str
+    status: str
+    groups_only: bool = Field(description="Asked to take part in groups only, not to join.")
+    joined_on: date | None
+    note: str = Field(description="The network's message with the request.")
+    created_at: datetime
+    answered_at: datetime | None
+    shares: list[str] = Field(description="What the network sees besides what is public.")
+
+
+class NetworkRequestList(Schema):
+    items: list[NetworkRequestOut]
+
+
+def _network_request(sharing: NetworkSharing) -> dict:
+    return {
+        "id": sharing.pk,
+        "network": sharing.network.slug,
+        "network_name": sharing.network.name,
+        "status": sharing.status,
+        "groups_only": sharing.groups_only,
+        "joined_on": sharing.joined_on,
+        "note": sharing.note,
+        "created_at": sharing.created_at,
+        "answered_at": sharing.answered_at,
+        "shares": [what.value for what in Shared if sharing.shares(what)],
+    }
+
+
+@router.get(
+    "/organisations/{slug}/network-requests",
+    response={200: NetworkRequestList, **ERRORS},
+    auth=private,
+    url_name="network-requests",
+)
+def list_network_requests(request, slug: str):
+    """Networks' requests to the organisation that wait for its answer (its members read
+    them; a handful at most, so not paged)."""
+    organisation = get_internal_organisation_for_user(request.user, slug)
+    pending = sharing_of(organisation, status=SharingStatus.PENDING)
+    return {"items": [_network_request(s) for s in pending]}
+
+
+class NetworkRequestAnswer(Schema):
+    answer: Literal["accept", "decline"]
+    shares: list[SharedName] = Field(
+        default_factory=lambda: ["commitment"],
+        max_length=4,
+        description=(
+            "On accepting: what the network may see besides what the organisation makes "
+            "public (by default its commitment status); changed later on its pages."
+        ),
+    )
+
+
+@router.post(
+    "/organisations/{slug}/network-requests/{request_id}/answer",
+    response={200: NetworkRequestOut, **ERRORS},
+    auth=private,
+    url_name="network-request-answer",
+)
+def answer_network_request(request, slug: str, request_id: int, payload: NetworkRequestAnswer):
+    """Accept or decline a network's request, as the organisation's admins do on its
+    networks page: accepting records the membership (from the day the network gave, or
+    today) and what it shares; declining records only the answer. A request answered
+    already gives 409 (``state_conflict``, its status in ``fields``) and changes nothing.
+    The network's coordinators cannot answer for the organisation (404 unless they are its
+    admins)."""
+    sharing = get_sharing_for_user(request.user, slug, request_id, action=Action.MANAGE)
+    access.writing(request)
+    answered = services.membership_answer(
+        sharing=sharing,
+        accept=payload.answer == "accept",
+        by=request.user,
+        shares=payload.shares,
+        today=timezone.localdate(),
+    )
+    return _network_request(answered)

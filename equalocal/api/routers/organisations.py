@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from equalocal.organisations.models import Organisation
+from equalocal.organisations.permissions import role_in
+from equalocal.organisations.selectors import get_organisation_for_user, organisation_list
 
 from ..auth import public
 from ..errors import ERRORS
@@ -61,14 +62,13 @@ def _item(organisation: Organisation) -> dict:
     url_name="organisations",
 )
 def list_organisations(request, filters: Query[OrganisationFilters]):
-    """The organisation directory (public): filter by country (ISO code), kind and name."""
-    rows = Organisation.objects.select_related("parent")
-    if filters.country:
-        rows = rows.filter(country=filters.country.upper())
-    if filters.kind:
-        rows = rows.filter(kind=filters.kind)
-    if filters.q:
-        rows = rows.filter(name__icontains=filters.q)
+    """The organisation directory (public), as on its page: filter by country (ISO code),
+    kind, and ``q`` (in the name or slug, or the official code exactly)."""
+    rows = organisation_list(
+        search=filters.q or "",
+        country=(filters.country or "").upper(),
+        kind=filters.kind or "",
+    )
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -99,9 +99,7 @@ class OrganisationDetail(Schema):
 )
 def get_organisation(request, slug: str):
     """One organisation (public), with the caller's role in it."""
-    from equalocal.organisations.permissions import role_in
-
-    organisation = get_object_or_404(Organisation.objects.select_related("parent"), slug=slug)
+    organisation = get_organisation_for_user(request.user, slug)
     role = role_in(request.user, organisation)
     return {
         **_item(organisation),

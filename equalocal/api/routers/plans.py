@@ -11,15 +11,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
-from equalocal.charters.models import Article
 from equalocal.organisations import permissions
-from equalocal.organisations.models import Organisation, Shared
+from equalocal.organisations.models import Shared
 from equalocal.organisations.permissions import Action
+from equalocal.organisations.selectors import get_organisation_for_user
 from equalocal.plans import services
 from equalocal.plans.models import (
     DEFAULT_PROGRESS,
@@ -32,7 +30,18 @@ from equalocal.plans.models import (
     ProgressUpdate,
     Timing,
 )
-from equalocal.plans.selectors import get_plan_for_user, plans_of, weighted_progress
+from equalocal.plans.selectors import (
+    activity_list,
+    get_activity_for_user,
+    get_goal_for_user,
+    get_plan_for_user,
+    goal_of,
+    goals_of,
+    plan_priorities,
+    plan_progress,
+    plans_of,
+    progress_updates_of,
+)
 
 from .. import access
 from ..auth import private, public
@@ -118,12 +127,10 @@ def _plan_item(plan: ActionPlan) -> dict:
 )
 def list_plans(request, slug: str, filters: Query[PlanFilters]):
     """The organisation's plans: all of them for members, the published ones for others."""
-    organisation = get_object_or_404(Organisation, slug=slug)
-    rows = plans_of(organisation, user=request.user)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
-    if filters.kind:
-        rows = rows.filter(kind=filters.kind)
+    organisation = get_organisation_for_user(request.user, slug)
+    rows = plans_of(
+        organisation, user=request.user, status=filters.status or "", kind=filters.kind or ""
+    )
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -160,7 +167,6 @@ class PlanDetail(Schema):
 
 
 def _plan_detail(request, plan: ActionPlan) -> dict:
-    activities = list(plan.activities.only("status", "progress", "weight"))
     return {
         **_plan_item(plan),
         "organisation": plan.organisation.slug,
@@ -172,10 +178,8 @@ def _plan_detail(request, plan: ActionPlan) -> dict:
         "resources": plan.resources,
         "budget": plan.budget,
         "currency": plan.currency,
-        "priorities": [
-            f"{a.charter.code}:{a.number}" for a in plan.priorities.select_related("charter")
-        ],
-        "progress": weighted_progress(activities) if _progress_visible(request, plan) else None,
+        "priorities": [f"{a.charter.code}:{a.number}" for a in plan_priorities(plan)],
+        "progress": plan_progress(plan) if _progress_visible(request, plan) else None,
         "lock_version": plan.lock_version,
     }
 
@@ -295,9 +299,6 @@ def _goal(goal: Goal) -> dict:
     }
 
 
-ARTICLES = Prefetch("articles", queryset=Article.objects.select_related("charter"))
-
-
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/goals",
     response={200: GoalList, **ERRORS},
@@ -307,8 +308,7 @@ ARTICLES = Prefetch("articles", queryset=Article.objects.select_related("charter
 def list_goals(request, slug: str, plan_id: int):
     """The plan's goals in order (tens per plan at most, so not paged)."""
     plan = _plan(request, slug, plan_id)
-    goals = plan.goals.prefetch_related(ARTICLES).order_by("order", "pk")
-    return {"items": [_goal(g) for g in goals]}
+    return {"items": [_goal(g) for g in goals_of(plan)]}
 
 
 class GoalCreate(Schema):
@@ -327,7 +327,7 @@ def create_goal(request, slug: str, plan_id: int, payload: GoalCreate):
     """Add a goal to the plan."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     goal = services.goal_save(goal=Goal(plan=plan, **payload.dict()), by=request.user)
-    return Status(201, _goal(Goal.objects.prefetch_related(ARTICLES).get(pk=goal.pk)))
+    return Status(201, _goal(get_goal_for_user(request.user, plan, goal.pk)))
 
 
 # Activities ---------------------------------------------------------------------------------
@@ -406,10 +406,6 @@ class ActivityFilters(Schema):
 ACTIVITY_ORDERINGS = {"order": "order", "title": "title", "-updated": "-updated_at", "id": "id"}
 
 
-def _activities(plan: ActionPlan):
-    return plan.activities.select_related("responsible_person").prefetch_related(ARTICLES)
-
-
 @router.get(
     "/organisations/{slug}/plans/{plan_id}/activities",
     response={200: ActivityList, **ERRORS},
@@ -420,13 +416,12 @@ def list_activities(request, slug: str, plan_id: int, filters: Query[ActivityFil
     """The plan's activities; filter by status (where progress is visible) and goal."""
     plan = _plan(request, slug, plan_id)
     visible = _progress_visible(request, plan)
-    rows = _activities(plan)
-    if filters.status and visible:
-        rows = rows.filter(status=filters.status)
-    elif filters.status:
-        rows = rows.none()
-    if filters.goal is not None:
-        rows = rows.filter(goal_id=filters.goal)
+    rows = activity_list(
+        plan,
+        status=filters.status or "",
+        goal=filters.goal,
+        status_visible=visible,
+    )
     page = paginate(
         rows,
         ordering=filters.ordering,
@@ -441,7 +436,7 @@ def list_activities(request, slug: str, plan_id: int, filters: Query[ActivityFil
 
 
 def _get_activity(request, plan: ActionPlan, activity_id: int) -> Activity:
-    return get_object_or_404(_activities(plan), pk=activity_id)
+    return get_activity_for_user(request.user, plan, activity_id)
 
 
 @router.get(
@@ -481,7 +476,7 @@ class ActivityCreate(Schema):
 def _goal_of(plan: ActionPlan, goal_id: int | None) -> Goal | None:
     if goal_id is None:
         return None
-    goal = plan.goals.filter(pk=goal_id).first()
+    goal = goal_of(plan, goal_id)
     if goal is None:
         raise ApiError(
             422,
@@ -623,7 +618,7 @@ def list_progress(
         raise ApiError(404, "not_found", _("Not found."))
     activity = _get_activity(request, plan, activity_id)
     page = paginate(
-        activity.updates.all(),
+        progress_updates_of(activity),
         ordering="-created",
         orderings={"-created": "-created_at"},
         cursor=filters.cursor,

@@ -12,7 +12,7 @@ import pytest
 from equalocal.api.schema import SNAPSHOT
 from equalocal.documents.models import Document
 from equalocal.plans.models import ActionPlan, Activity
-from tests.factories import ExtractedItemFactory
+from tests.factories import ExtractedItemFactory, NetworkSharingFactory
 from tests.personas import PERSONAS
 
 ALL_200 = dict.fromkeys(PERSONAS, 200)
@@ -52,6 +52,8 @@ DOCUMENT = "/organisations/{slug}/documents/{document_id}"
 ITEM = DOCUMENT + "/items/{item_id}"
 SEATS = "/networks/{slug}/bodies/{body_slug}/seats"
 MEMBERSHIPS = "/networks/{slug}/memberships"
+NETWORK_REQUESTS = "/organisations/{slug}/network-requests"
+ANSWER = NETWORK_REQUESTS + "/{request_id}/answer"
 
 EXPECTED = {
     ("get", "/organisations"): ALL_200,
@@ -93,6 +95,9 @@ EXPECTED = {
     # Org A's seat: its admin may change it too (the representative and the dates).
     ("patch", SEATS + "/{seat_id}"): {**_coordinators(200), "admin": 200},
     ("get", "/networks/{slug}/bodies/{body_slug}/meetings"): ALL_200,
+    # A network's request to org A: its members read it, its admins answer (not the network).
+    ("get", NETWORK_REQUESTS): {**MEMBERS_READ, "anonymous": 401},
+    ("post", ANSWER): {**_editors(200), "editor": 403},
 }
 
 
@@ -111,6 +116,8 @@ def _body(method, path, objects) -> dict:
         return {"lock_version": lock, "title": "Protokoll KS 2024-10-01, § 62"}
     if path.startswith(ITEM):
         return {"lock_version": ExtractedItem.objects.get(pk=objects["item"]).lock_version}
+    if path == ANSWER:
+        return {"answer": "accept", "shares": ["commitment", "progress"]}
     if path == MEMBERSHIPS:
         return {"member": "org-b", "note": "Välkomna!"}
     if path.endswith("/leave"):
@@ -154,6 +161,11 @@ def test_operation_status_by_persona(api_as, personas, method, path):
             # An accepted item cannot be accepted again: each persona gets one to review.
             document = Document.objects.get(pk=objects["document"])
             objects["item"] = ExtractedItemFactory(document=document).pk
+        if path == ANSWER:
+            # An answered request cannot be answered again: each persona gets one to answer.
+            objects["pending_sharing"] = NetworkSharingFactory(
+                member=personas.org_a, status="pending"
+            ).pk
         url = path.format(
             slug=objects["network"] if path.startswith("/networks") else "org-a",
             body_slug=objects["group"],
@@ -165,6 +177,7 @@ def test_operation_status_by_persona(api_as, personas, method, path):
             item_id=objects["item"],
             membership_id=objects["network_membership"],
             seat_id=objects["seat"],
+            request_id=objects["pending_sharing"],
         )
         api = api_as(persona)
         if method == "get":

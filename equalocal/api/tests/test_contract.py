@@ -13,6 +13,7 @@ from tests.factories import (
     CommitmentStepFactory,
     DocumentFactory,
     ExtractedItemFactory,
+    GoalFactory,
     IndicatorFactory,
     MeasurementFactory,
     MembershipFactory,
@@ -20,6 +21,8 @@ from tests.factories import (
     PersonFactory,
     ProgressUpdateFactory,
     PublishingFactory,
+    ScorecardFactory,
+    ScorecardItemFactory,
 )
 
 ROWS = 200
@@ -102,7 +105,18 @@ def test_a_cursor_of_another_ordering_or_a_forged_one_is_refused(api_as, persona
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "kind",
-    ["organisations", "plans", "activities", "progress", "measurements", "indicators", "items"],
+    [
+        "organisations",
+        "plans",
+        "goals",
+        "activities",
+        "progress",
+        "measurements",
+        "indicators",
+        "scorecards",
+        "commitments",
+        "items",
+    ],
 )
 def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_num_queries, kind):
     organisation = personas.org_a
@@ -113,6 +127,23 @@ def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_
     elif kind == "plans":
         ActionPlanFactory.create_batch(ROWS, organisation=organisation)
         url = "/organisations/org-a/plans"
+    elif kind == "goals":
+        from equalocal.charters.models import Article
+
+        articles = list(Article.objects.filter(charter__code="2022")[:3])
+        for goal in GoalFactory.create_batch(ROWS, plan=plan):
+            goal.articles.set(articles)
+        url = f"/organisations/org-a/plans/{plan.pk}/goals"
+    elif kind == "scorecards":
+        for scorecard in ScorecardFactory.create_batch(ROWS, owner=organisation):
+            ScorecardItemFactory(scorecard=scorecard)
+        url = "/organisations/org-a/scorecards"
+    elif kind == "commitments":
+        from equalocal.charters.models import Commitment
+
+        commitment = Commitment.objects.get(pk=personas.objects["commitment"])
+        CommitmentStepFactory.create_batch(ROWS, commitment=commitment)
+        url = "/organisations/org-a/commitments"
     elif kind == "activities":
         people = PersonFactory.create_batch(5, organisation=organisation)
         for number in range(ROWS):
@@ -141,7 +172,10 @@ def test_list_queries_do_not_grow_with_rows(api_as, personas, django_assert_max_
     with django_assert_max_num_queries(10):
         response = api.get(url, limit=200)
     assert response.status_code == 200
-    assert len(response.json()["items"]) >= ROWS - 10
+    items = response.json()["items"]
+    if kind == "commitments":
+        items = items[0]["steps"]
+    assert len(items) >= ROWS - 10
 
 
 # Errors, locks and services ---------------------------------------------------------------------

@@ -108,3 +108,37 @@ def test_membership_list_queries_do_not_grow(api_as, personas, django_assert_max
     with django_assert_max_num_queries(10):
         response = api_as("viewer").get(f"/networks/{network.slug}/memberships", limit=200)
     assert len(response.json()["items"]) == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["bodies", "seats", "meetings"])
+def test_body_lists_queries_do_not_grow(api_as, personas, django_assert_max_num_queries, kind):
+    """Each body's parent and plan, each seat's member and representative, each meeting's
+    host are read with the list, for the members' view (the larger one)."""
+    from equalocal.networks.models import Body
+    from equalocal.organisations.models import Organisation
+    from tests.factories import ActionPlanFactory
+
+    network = Organisation.objects.get(slug=_network(personas))
+    group = Body.objects.get(slug=personas.objects["group"])
+    if kind == "bodies":
+        for number in range(200):
+            plan = ActionPlanFactory(organisation=network, is_published=number % 2 == 0)
+            BodyFactory(network=network, parent=group, plan=plan)
+        url = f"/networks/{network.slug}/bodies"
+    elif kind == "seats":
+        for member in OrganisationFactory.create_batch(200):
+            SeatFactory(body=group, person=PersonFactory(organisation=member))
+        url = f"/networks/{network.slug}/bodies/{group.slug}/seats"
+    else:
+        hosts = OrganisationFactory.create_batch(5)
+        for number in range(200):
+            MeetingFactory(
+                body=group, host=hosts[number % 5], date=date(2020, 1, 1) + timedelta(number)
+            )
+        url = f"/networks/{network.slug}/bodies/{group.slug}/meetings"
+    # token, the network and its members, the viewer's roles, the body, the list, last use
+    with django_assert_max_num_queries(12):
+        response = api_as("viewer").get(url, limit=200)
+    assert response.status_code == 200
+    assert len(response.json()["items"]) >= 200
