@@ -157,6 +157,13 @@ def _rx_plans():
     return lexicon.words("subjects.plan_words")
 
 
+def set_as_background(sentence: str) -> bool:
+    """The sentence sets a signing as the background of its main clause ("Having joined
+    the Charter in 2018, the city set up a working group"): the signing is not the event
+    the sentence reports."""
+    return bool(lexicon.words("decisions.background").search(sentence))
+
+
 def find_evidence(text: str, probe: str) -> int:
     """Where ``probe`` (evidence, its whitespace collapsed) starts in ``text``, whatever
     spaces and line breaks the text has between its words; -1 when it is not there."""
@@ -250,7 +257,9 @@ def classify(
         position = find_evidence(text, probe)
         where = "later"
         if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
-            if probe and probe in " ".join(first_line.split()):
+            if set_as_background(decision.evidence):
+                weight, where = 0.8, "as background"
+            elif probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
             elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
                 # What a news item reports in its title and first paragraph is what it is about.

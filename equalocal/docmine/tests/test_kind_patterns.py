@@ -11,6 +11,7 @@ from equalocal.docmine.extraction.classify import (
     explanatory_sentences,
     find_evidence,
     lead_end,
+    set_as_background,
 )
 from equalocal.docmine.extraction.decisions.cues import actions
 from equalocal.docmine.extraction.decisions.type_and_status import previews_a_session
@@ -157,3 +158,32 @@ def test_evidence_is_found_whatever_the_spacing_of_the_text():
     text = "Otsikko\n\n23 червня 2017 року  Вінницька\nміська рада прийняла рішення."
     assert find_evidence(text, "23 червня 2017 року Вінницька міська рада") == 9
     assert find_evidence(text, "Київська міська рада") == -1
+
+
+# A signing set as the background of the sentence ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "background"),
+    [
+        ("lt", "Miestui 2017 m. prisijungus prie chartijos, sudaryta darbo grupė.", True),
+        ("lt", "Miesto savivaldybė 2017 m. prisijungė prie chartijos.", False),
+        ("en", "Having signed the Charter in 2017, the city set up a working group.", True),
+        ("en", "The city signed the Charter in 2017.", False),
+    ],
+)
+def test_a_signing_set_as_the_background_of_the_main_clause(language, sentence, background):
+    with scoped(sentence, language=language):
+        assert set_as_background(sentence) is background
+
+
+def test_a_page_recounting_a_signing_as_background_is_no_news_of_it():
+    text = (
+        "Lyčių lygybė\n\n"
+        "Alytaus miesto savivaldybei 2017 m. prisijungus prie Europos moterų ir vyrų lygybės "
+        "vietos gyvenime chartijos, 2018 m. buvo sudaryta darbo grupė lygybės veiksmų planui "
+        "parengti. Veiksmų planas patvirtintas 2019 m.\n\nSkip to content"
+    )
+    analysis = analyse(text, language="lt")
+    assert [d.decision_type for d in analysis.decisions][:1] == ["sign_charter"]
+    assert analysis.kind == "web_page"
