@@ -37,6 +37,24 @@ def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
     return Filtered(parts, r"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE, list(groups)), groups
 
 
+@cache
+def _heading_groups() -> frozenset[str]:
+    """The cue groups that count only as a line's first words (common.toml kind_headings)."""
+    headings = set(lexicon.common("kind_headings.cues"))
+    return frozenset(
+        f"{kind}_{index}"
+        for kind, cues in lexicon.kind_cues().items()
+        for index, (cue, _weight, _fragments) in enumerate(cues)
+        if cue in headings
+    )
+
+
+def begins_a_line(text: str, position: int) -> bool:
+    """Only spaces and list marks stand before ``position`` on its line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return not re.search(r"[^\W_]", text[line_start:position])
+
+
 def _cue_regex():
     """All kind cues in one regex; each alternative is a named group (kind, weight)."""
     cues, groups = _cue_filter()
@@ -139,6 +157,23 @@ def _rx_plans():
     return lexicon.words("subjects.plan_words")
 
 
+def set_as_background(sentence: str) -> bool:
+    """The sentence sets a signing as the background of its main clause ("Having joined
+    the Charter in 2018, the city set up a working group"): the signing is not the event
+    the sentence reports."""
+    return bool(lexicon.words("decisions.background").search(sentence))
+
+
+def find_evidence(text: str, probe: str) -> int:
+    """Where ``probe`` (evidence, its whitespace collapsed) starts in ``text``, whatever
+    spaces and line breaks the text has between its words; -1 when it is not there."""
+    words = probe.split()
+    if not words:
+        return -1
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
+    return m.start() if m else -1
+
+
 @dataclass
 class KindVerdict:
     """The kind of a document, the confidence in it, and the cues that decided it."""
@@ -149,13 +184,21 @@ class KindVerdict:
 
 
 def lead_end(text: str) -> int:
-    """Where a text's lead ends: its title and the first sentence after it."""
+    """Where a text's lead ends: its title and the first sentence after it. Labels and
+    titles before the first paragraph ("Știri locale", a section name, a counter) are
+    short blocks without a sentence's end: the lead is the first block that has one."""
     blocks = list(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[:3000]))
     if len(blocks) < 2:
         return blocks[0].end() if blocks else 0
-    body = blocks[1]
+    body = next((b for b in blocks[1:] if _opens_with_a_sentence(b.group(0))), blocks[1])
     stop = re.search(r"[.!?](?:\s|$)", body.group(0))
     return body.start() + (stop.end() if stop else len(body.group(0)))
+
+
+def _opens_with_a_sentence(block: str) -> bool:
+    """A paragraph, not a label or title: a sentence of several words ends in it."""
+    stop = re.search(r"[.!?](?:\s|$)", block)
+    return bool(stop) and len(block[: stop.end()].split()) >= 6
 
 
 def classify(
@@ -181,6 +224,8 @@ def classify(
     seen: dict[str, tuple[float, str]] = {}
     for m in regex.finditer(text[:4000]):
         name = m.lastgroup or ""
+        if name in _heading_groups() and not begins_a_line(text, m.start()):
+            continue  # a decision cited in a sentence, not the document's own heading
         factor = 1.5 if m.start() < 300 else 1.0
         if factor > seen.get(name, (0.0, ""))[0]:
             seen[name] = (factor, m.group(0))
@@ -209,10 +254,12 @@ def classify(
             cue("action_plan", 1.0, "the plan's own adoption")
             continue
         probe = decision.evidence[:40]
-        position = text.find(probe) if probe else -1
+        position = find_evidence(text, probe)
         where = "later"
         if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
-            if probe and probe in " ".join(first_line.split()):
+            if set_as_background(decision.evidence):
+                weight, where = 0.8, "as background"
+            elif probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
             elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
                 # What a news item reports in its title and first paragraph is what it is about.

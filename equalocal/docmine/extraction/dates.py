@@ -49,6 +49,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>0?[1-9]|[12]\d|3[01])"
     flags = re.IGNORECASE
     last_weekday = "|".join(lexicon.fragments("dates.last_weekday"))
+    year_of = "|".join(lexicon.fragments("dates.year_of"))
     return {
         "iso": re.compile(
             rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
@@ -64,8 +65,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\d){year}(?:\.|e?ko)?\s*(?:m\.\s*)?{month}\s+{day}(?:\.|\s*d\.|e?an)?(?!\d)",
             flags,
         ),
-        # Georgian "2017 წლის 10 მარტს": the year, "of the year", then day and month.
-        "year_day_month": re.compile(rf"(?<!\d){year}\s+წლის\s+{day}\s+{month}", flags),
+        # Georgian "2017 წლის 10 მარტს", Latvian "2022. gada 9. novembrī": the year, "of the
+        # year" (the language files' year_of), then day and month.
+        "year_day_month": re.compile(
+            rf"(?<!\d){year}\.?\s*(?:{year_of})\s+{day}\.?\s+{month}(?!\w)", flags
+        ),
         "day_month": re.compile(
             rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
             rf"(?!\w)(?:,?\s+(?:{_YEAR_PREPOSITIONS})?{year}(?!\d))?",

@@ -30,7 +30,7 @@ from .fields import best_date, evidence, find_case_number, find_paragraph, page_
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
-from .type_and_status import decision_status, decision_type
+from .type_and_status import decision_status, decision_type, previews_a_session
 
 
 @dataclass
@@ -287,7 +287,10 @@ def _sentence_decision(
     if typed is None:
         return None
     kind, action = typed
-    status = decision_status(cues, proposal=proposal)
+    preview = not sentence.formula and previews_a_session(
+        verbs, cues, body_named=bool(find_bodies(norm))
+    )
+    status = decision_status(cues, proposal=proposal, preview=preview)
     organisation, country = organisation_for(norm, context.organisation, context.country)
     association = association_acting(norm, action.start)
     if association:

@@ -120,10 +120,25 @@ def _refers_back(
     return None
 
 
-def decision_status(cues: set[str], *, proposal: bool) -> DecisionStatus:
-    """Rejected when a rejection verb is there, else proposed or adopted."""
+def previews_a_session(actions: list[Action], cues: set[str], *, body_named: bool) -> bool:
+    """A deciding body adopting a draft in the present tense, with no past or operative
+    verb beside it ("Consiliul Local analizează și adoptă proiectul de hotărâre"): news
+    previewing a session, where the draft is on the agenda, not yet decided."""
+    return (
+        body_named
+        and "propose" in cues
+        and any(a.category == "adopt" and a.tense == "present" for a in actions)
+        and not any(a.tense in ("past", "operative") for a in actions)
+    )
+
+
+def decision_status(cues: set[str], *, proposal: bool, preview: bool = False) -> DecisionStatus:
+    """Rejected when a rejection verb is there; on the agenda when a session is previewed;
+    else proposed or adopted."""
     if "reject" in cues:
         return DecisionStatus.REJECTED
+    if preview:
+        return DecisionStatus.ON_AGENDA
     if proposal:
         return DecisionStatus.PROPOSED
     return DecisionStatus.ADOPTED
