@@ -44,16 +44,27 @@ def publishes_reports(organisation) -> bool:
     return permissions.publishing_of(organisation).reports
 
 
-def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+def published_reports(organisation):
     """The reports anyone may read: public and sent, where the organisation publishes its
-    reports."""
+    reports (none otherwise); newest first."""
     if not publishes_reports(organisation):
-        return []
-    return list(
-        Report.objects.filter(
-            organisation=organisation, public=True, status=ReportStatus.SENT
-        ).select_related("author", "organisation")[:limit]
-    )
+        return Report.objects.none()
+    return Report.objects.filter(
+        organisation=organisation, public=True, status=ReportStatus.SENT
+    ).select_related("author", "organisation")
+
+
+def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+    """At most ``limit`` of the organisation's published reports (``published_reports``)."""
+    return list(published_reports(organisation)[:limit])
+
+
+def reports_for_user(user, organisation):
+    """The organisation's reports the user may see: all of them for its members (as on its
+    reports page), the published ones for anyone else (as on its public pages)."""
+    if permissions.can_view_internal(user, organisation):
+        return reports_of(organisation)
+    return published_reports(organisation)
 
 
 def latest_published_follow_up(organisation) -> Report | None:
