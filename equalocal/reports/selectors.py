@@ -93,11 +93,13 @@ def reports_of(organisation, *, limit: int | None = None):
 def report_versions(report: Report) -> list[Report]:
     """Every version of the report, newest first (following the chain both ways)."""
     first = report
-    seen = {first.pk}
-    while first.previous_version_id and first.previous_version_id not in seen:
+    earlier = {first.pk}
+    while first.previous_version_id and first.previous_version_id not in earlier:
         first = Report.objects.get(pk=first.previous_version_id)
-        seen.add(first.pk)
+        earlier.add(first.pk)
+    # A separate guard going forward: ``earlier`` holds the later versions too.
     versions = [first]
+    seen = {first.pk}
     while True:
         following = Report.objects.filter(previous_version=versions[-1]).first()
         if following is None or following.pk in seen:
