@@ -33,7 +33,7 @@ from tests.personas import PERSONAS
 
 MEMBERS = {"viewer", "editor", "admin", "staff"}
 OUTSIDERS = {"anonymous", "outsider", "peer"}
-assert MEMBERS | OUTSIDERS == set(PERSONAS)
+assert set(PERSONAS) == MEMBERS | OUTSIDERS
 
 
 def _ids(response) -> list[int]:
@@ -155,9 +155,7 @@ def test_practices_filter_like_the_library_page(api_as, personas):
 @pytest.mark.django_db
 def test_practices_page_by_cursor_newest_first_without_repeats(api_as, personas):
     now = timezone.now()
-    made = [
-        PracticeFactory(published=True, published_at=now - timedelta(days=n)) for n in range(5)
-    ]
+    made = [PracticeFactory(published=True, published_at=now - timedelta(days=n)) for n in range(5)]
     api = api_as("anonymous")
     seen, cursor = [], None
     while True:

@@ -15,7 +15,7 @@ from tests.personas import PERSONAS
 
 MEMBERS = {"viewer", "editor", "admin", "staff"}
 OUTSIDERS = {"anonymous", "outsider", "peer"}
-assert MEMBERS | OUTSIDERS == set(PERSONAS)
+assert set(PERSONAS) == MEMBERS | OUTSIDERS
 
 LIST = "/organisations/org-a/reports"
 
