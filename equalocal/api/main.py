@@ -12,7 +12,16 @@ from django.http import HttpResponseNotModified
 from ninja import NinjaAPI, Swagger
 
 from . import errors
-from .routers import commitments, documents, indicators, networks, organisations, plans
+from .routers import (
+    commitments,
+    documents,
+    indicators,
+    library,
+    networks,
+    organisations,
+    plans,
+    reports,
+)
 
 DESCRIPTION = """The equalocal REST API.
 
@@ -70,3 +79,5 @@ api.add_router("", plans.router)
 api.add_router("", indicators.router)
 api.add_router("", networks.router)
 api.add_router("", documents.router)
+api.add_router("", library.router)
+api.add_router("", reports.router)

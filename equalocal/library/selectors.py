@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from equalocal.organisations import permissions
+from equalocal.organisations.models import Shared
 from equalocal.organisations.permissions import Action
 
 from .models import (
@@ -30,16 +31,26 @@ class PracticeFilters:
     theme: str = ""
     country: str = ""
     language: str = ""
+    # An article by its Charter's code and number (``("2022", 5)``), as the API names it.
+    article_number: tuple[str, int] | None = None
 
 
 def published_practices() -> QuerySet:
     return Practice.objects.filter(status=PracticeStatus.PUBLISHED)
 
 
-def practice_search(filters: PracticeFilters) -> QuerySet:
-    """Published practices matching the filters, with what a list row shows; a fixed
-    number of queries whatever the number of rows."""
-    practices = published_practices()
+def practices_owned_for_user(user, organisation) -> QuerySet:
+    """The organisation's own practices the user may see: every one, drafts and those in
+    review included, for its members (as on its library page); the published ones for others."""
+    if permissions.can_view_internal(user, organisation):
+        return organisation.practices.all()
+    return published_practices().filter(owner=organisation)
+
+
+def practice_search(filters: PracticeFilters, *, among: QuerySet | None = None) -> QuerySet:
+    """Published practices (or those of ``among``) matching the filters, with what a list row
+    shows; a fixed number of queries whatever the number of rows."""
+    practices = published_practices() if among is None else among
     if filters.search:
         practices = practices.filter(
             Q(title__icontains=filters.search)
@@ -48,6 +59,9 @@ def practice_search(filters: PracticeFilters) -> QuerySet:
         )
     if filters.article:
         practices = practices.filter(articles__pk=filters.article)
+    if filters.article_number:
+        code, number = filters.article_number
+        practices = practices.filter(articles__charter__code=code, articles__number=number)
     if filters.theme:
         practices = practices.filter(themes__slug=filters.theme)
     if filters.country:
@@ -91,6 +105,28 @@ def get_practice_for_user(user, pk: int, *, action: Action | None = None) -> Pra
     else:
         permissions.require(user, practice.owner, Action.VIEW, public=practice.is_published)
     return practice
+
+
+def practice_contents(user, practice: Practice) -> dict:
+    """What the practice's page shows beside the practice itself. Outsiders see only what the
+    owner makes public: activities of published plans, and indicators when the owner
+    publishes its figures."""
+    member = permissions.can_view_internal(user, practice.owner)
+    activities = practice.activities.select_related("plan")
+    indicators = practice.indicators.all()
+    if not member:
+        activities = activities.filter(plan__is_published=True, plan__deleted_at__isnull=True)
+        if not permissions.published(practice.owner, Shared.FIGURES):
+            indicators = indicators.none()
+    return {
+        "articles": practice.articles.select_related("charter").order_by("charter__year", "number"),
+        "themes": practice.themes.all(),
+        "organisations": practice.organisations.order_by("name"),
+        "activities": activities,
+        "indicators": indicators,
+        "links": practice.links.all(),
+        "attachments": practice.attachments.all(),
+    }
 
 
 def related_practices(practice: Practice, *, limit: int = 5) -> list[Practice]:
@@ -184,7 +220,18 @@ def publication_contents(publication: Publication) -> dict:
 
 
 def published_events(*, upcoming: bool | None = None) -> QuerySet:
-    events = Event.objects.filter(is_published=True).select_related("organiser")
+    """Published events, upcoming (soonest first) or past (latest first), with the number of
+    confirmed registrations."""
+    return _events(Event.objects.filter(is_published=True), upcoming=upcoming)
+
+
+def events_of(organisation, *, upcoming: bool | None = None) -> QuerySet:
+    """Every event the organisation organises, published or not: for its members."""
+    return _events(organisation.events.all(), upcoming=upcoming)
+
+
+def _events(events: QuerySet, *, upcoming: bool | None) -> QuerySet:
+    events = events.select_related("organiser")
     now = timezone.now()
     if upcoming is True:
         events = events.filter(ends_at__gte=now).order_by("starts_at")

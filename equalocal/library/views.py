@@ -21,7 +21,6 @@ from equalocal.core.forms import act, add_service_error, submit
 from equalocal.core.spreadsheets import safe_cell
 from equalocal.core.uploads import limit_uploads
 from equalocal.organisations import permissions
-from equalocal.organisations.models import Shared
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_internal_organisation_for_user
 
@@ -69,24 +68,9 @@ def index(request):
 
 def practice_detail(request, practice):
     item = selectors.get_practice_for_user(request.user, practice)
-    # Outsiders see only what the owner makes public: activities of published plans, and
-    # indicators when the owner publishes its figures.
-    member = permissions.can_view_internal(request.user, item.owner)
-    activities = item.activities.select_related("plan")
-    indicators = item.indicators.all()
-    if not member:
-        activities = activities.filter(plan__is_published=True, plan__deleted_at__isnull=True)
-        if not permissions.published(item.owner, Shared.FIGURES):
-            indicators = indicators.none()
     context = {
         "practice": item,
-        "articles": item.articles.select_related("charter").order_by("charter__year", "number"),
-        "themes": item.themes.all(),
-        "organisations": item.organisations.order_by("name"),
-        "activities": activities,
-        "indicators": indicators,
-        "links": item.links.all(),
-        "attachments": item.attachments.all(),
+        **selectors.practice_contents(request.user, item),
         "related": selectors.related_practices(item),
         "can_edit": permissions.can_edit(request.user, item.owner),
         "can_review": permissions.can_manage(request.user, item.owner),
@@ -236,7 +220,7 @@ def org_library(request, org):
     context = {
         "organisation": organisation,
         "practices": selectors.practices_of(organisation),
-        "events": organisation.events.order_by("-starts_at"),
+        "events": selectors.events_of(organisation).order_by("-starts_at"),
         "can_edit": permissions.can_edit(request.user, organisation),
         "can_review": permissions.can_manage(request.user, organisation),
     }

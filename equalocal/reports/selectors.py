@@ -44,16 +44,27 @@ def publishes_reports(organisation) -> bool:
     return permissions.publishing_of(organisation).reports
 
 
-def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+def published_reports(organisation):
     """The reports anyone may read: public and sent, where the organisation publishes its
-    reports."""
+    reports (none otherwise); newest first."""
     if not publishes_reports(organisation):
-        return []
-    return list(
-        Report.objects.filter(
-            organisation=organisation, public=True, status=ReportStatus.SENT
-        ).select_related("author", "organisation")[:limit]
-    )
+        return Report.objects.none()
+    return Report.objects.filter(
+        organisation=organisation, public=True, status=ReportStatus.SENT
+    ).select_related("author", "organisation")
+
+
+def published_reports_of(organisation, *, limit: int = 5) -> list[Report]:
+    """At most ``limit`` of the organisation's published reports (``published_reports``)."""
+    return list(published_reports(organisation)[:limit])
+
+
+def reports_for_user(user, organisation):
+    """The organisation's reports the user may see: all of them for its members (as on its
+    reports page), the published ones for anyone else (as on its public pages)."""
+    if permissions.can_view_internal(user, organisation):
+        return reports_of(organisation)
+    return published_reports(organisation)
 
 
 def latest_published_follow_up(organisation) -> Report | None:
@@ -82,11 +93,13 @@ def reports_of(organisation, *, limit: int | None = None):
 def report_versions(report: Report) -> list[Report]:
     """Every version of the report, newest first (following the chain both ways)."""
     first = report
-    seen = {first.pk}
-    while first.previous_version_id and first.previous_version_id not in seen:
+    earlier = {first.pk}
+    while first.previous_version_id and first.previous_version_id not in earlier:
         first = Report.objects.get(pk=first.previous_version_id)
-        seen.add(first.pk)
+        earlier.add(first.pk)
+    # A separate guard going forward: ``earlier`` holds the later versions too.
     versions = [first]
+    seen = {first.pk}
     while True:
         following = Report.objects.filter(previous_version=versions[-1]).first()
         if following is None or following.pk in seen:
