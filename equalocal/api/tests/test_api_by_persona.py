@@ -98,6 +98,15 @@ EXPECTED = {
     # A network's request to org A: its members read it, its admins answer (not the network).
     ("get", NETWORK_REQUESTS): {**MEMBERS_READ, "anonymous": 401},
     ("post", ANSWER): {**_editors(200), "editor": 403},
+    # The personas' practice, publication, event and report are drafts: members only.
+    ("get", "/practices"): ALL_200,
+    ("get", "/practices/{practice_id}"): MEMBERS_READ,
+    ("get", "/publications"): ALL_200,
+    ("get", "/publications/{publication_id}"): MEMBERS_READ,
+    ("get", "/events"): ALL_200,
+    ("get", "/events/{event_id}"): MEMBERS_READ,
+    ("get", "/organisations/{slug}/reports"): ALL_200,
+    ("get", "/organisations/{slug}/reports/{report_id}"): MEMBERS_READ,
 }
 
 
@@ -178,6 +187,10 @@ def test_operation_status_by_persona(api_as, personas, method, path):
             membership_id=objects["network_membership"],
             seat_id=objects["seat"],
             request_id=objects["pending_sharing"],
+            practice_id=objects["practice"],
+            publication_id=objects["publication"],
+            event_id=objects["event"],
+            report_id=objects["report"],
         )
         api = api_as(persona)
         if method == "get":
