@@ -472,10 +472,8 @@ def counted(rows: Iterable[tuple], progress: Progress | None) -> Iterable[tuple]
     if progress is None:
         yield from rows
         return
-    done = 0
-    for row in rows:
+    for done, row in enumerate(rows, 1):
         yield row
-        done += 1
         if done % PROGRESS_EVERY == 0:
             progress("check", done)
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import PurePath
-
-import logging
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -267,9 +266,7 @@ def import_run(*, batch_id: int) -> ImportBatch | None:
         except _Superseded:
             pass
         except FileNotFoundError:
-            heartbeat.mine().update(
-                status=ImportBatch.Status.FAILED, message=str(EXPIRED), file=""
-            )
+            heartbeat.mine().update(status=ImportBatch.Status.FAILED, message=str(EXPIRED), file="")
         except Exception:
             logger.exception("import %s failed", batch_id)
             heartbeat.mine().update(
@@ -298,7 +295,9 @@ def imports_requeue(*, queued: bool = True) -> int:
     dead = Q(status=ImportBatch.Status.RUNNING, heartbeat_at__lt=timezone.now() - stale_after())
     waiting = (Q(status=ImportBatch.Status.QUEUED) | dead) if queued else dead
     ids = []
-    for batch in ImportBatch.objects.filter(waiting).only("pk", "status", "attempt", "heartbeat_at"):
+    for batch in ImportBatch.objects.filter(waiting).only(
+        "pk", "status", "attempt", "heartbeat_at"
+    ):
         # Conditional: a worker that was only slow and spoke meanwhile keeps its import.
         if ImportBatch.objects.filter(
             pk=batch.pk, status=batch.status, attempt=batch.attempt, heartbeat_at=batch.heartbeat_at
