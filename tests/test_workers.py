@@ -215,8 +215,7 @@ def test_an_import_whose_worker_is_killed_mid_write_is_taken_over_by_another_wor
 
     def batch():
         return worker_lab.rows(
-            "SELECT status, attempt, rows_created, file FROM indicators_importbatch "
-            "WHERE id = %s",
+            "SELECT status, attempt, rows_created, file FROM indicators_importbatch WHERE id = %s",
             (batch_id,),
         )[0]
 
@@ -259,7 +258,7 @@ def test_an_import_whose_worker_is_killed_mid_write_is_taken_over_by_another_wor
     survivor = worker_lab.start("survivor")
     worker_lab.wait_for(lambda: batch()[0] == "done", timeout=300, every=0.2)
 
-    status, attempt, created, file = batch()
+    _status, attempt, created, file = batch()
     assert (attempt, created, file) == (2, queued["rows"], "")
     assert measurements() == queued["rows"]
     runs = [

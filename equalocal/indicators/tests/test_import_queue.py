@@ -4,6 +4,7 @@ done or failed (the file kept, to try again); claimed once; taken over when its 
 The test settings' task backend is the immediate one: a queued import runs when its
 transaction commits (``django_capture_on_commit_callbacks``)."""
 
+import json
 from datetime import timedelta
 from decimal import Decimal
 
@@ -67,9 +68,7 @@ def test_a_confirmed_import_is_queued_then_runs_to_done_with_its_progress(
 
     def listen(self, stage, done):
         heard(self, stage, done)
-        seen.append(
-            (stage, *ImportBatch.objects.values_list("status", "progress_current").get())
-        )
+        seen.append((stage, *ImportBatch.objects.values_list("status", "progress_current").get()))
 
     monkeypatch.setattr(import_services._Heartbeat, "__call__", listen)
     monkeypatch.setattr(engine, "PROGRESS_EVERY", 1)
@@ -203,11 +202,9 @@ def test_the_management_command_imports_through_the_same_service(tmp_path, perso
     org = personas.org_a
     IndicatorFactory(code="N9", title_en="Sick leave")
     path = tmp_path / "kolada.json"
-    path.write_text(
-        '{"values": [{"kpi": "N9", "municipality": "%s", "period": 2024, '
-        '"values": [{"gender": "T", "value": 7, "count": 1, "status": ""}]}]}'
-        % org.official_code
-    )
+    value = {"gender": "T", "value": 7, "count": 1, "status": ""}
+    item = {"kpi": "N9", "municipality": org.official_code, "period": 2024, "values": [value]}
+    path.write_text(json.dumps({"values": [item]}))
     call_command("kolada", "import", str(path))
     assert figures() == {"2024": Decimal(7)}
     assert ImportBatch.objects.get().status == Status.DONE
@@ -271,8 +268,14 @@ def test_admins_and_editors_try_a_failed_import_again(
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("admin", 200), ("editor", 200), ("viewer", 200)]
-    + [("outsider", 404), ("peer", 404), ("anonymous", 302)],
+    [
+        ("admin", 200),
+        ("editor", 200),
+        ("viewer", 200),
+        ("outsider", 404),
+        ("peer", 404),
+        ("anonymous", 302),
+    ],
 )
 def test_the_import_page_answers_each_persona(client, personas, preview, persona, status):
     ImportBatch.objects.filter(pk=preview.pk).update(status=Status.QUEUED)
