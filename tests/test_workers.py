@@ -202,3 +202,70 @@ def test_an_import_killed_mid_write_leaves_nothing_and_runs_again_to_the_end(wor
     assert again.process.wait(timeout=300) == 0, again.output()
     assert counts() == (kolada["rows"], 1)
     assert f"{kolada['rows']} added" in again.output()
+
+
+def test_an_import_whose_worker_is_killed_mid_write_is_taken_over_by_another_worker(
+    worker_lab, tmp_path
+):
+    worker_lab.extra_env["IMPORTS_STALE_AFTER_SECONDS"] = "3"
+    doomed = worker_lab.start("doomed")
+    worker_lab.wait_started(doomed)
+    queued = worker_lab.script("imports", "100", str(tmp_path))
+    batch_id = queued["batch"]
+
+    def batch():
+        return worker_lab.rows(
+            "SELECT status, attempt, rows_created, file FROM indicators_importbatch WHERE id = %s",
+            (batch_id,),
+        )[0]
+
+    def measurements():
+        return worker_lab.rows("SELECT count(*) FROM indicators_measurement")[0][0]
+
+    def writing() -> bool:
+        """The import's transaction has begun writing (it holds the write lock on SQLite,
+        it has a transaction id on PostgreSQL)."""
+        if worker_lab.sqlite_path is not None:
+            import sqlite3
+
+            probe = sqlite3.connect(worker_lab.sqlite_path, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:
+                return True
+            finally:
+                probe.close()
+        return bool(
+            worker_lab.rows(
+                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL "
+                "AND query LIKE '%%indicators_measurement%%'"
+            )
+        )
+
+    # Freeze the worker while it writes the figures, look, then kill it.
+    worker_lab.wait_for(lambda: batch()[0] == "running" and writing(), timeout=300, every=0.01)
+    doomed.pause()
+    assert batch()[:2] == ("running", 1)
+    doomed.kill()
+    # Nothing of the killed run is written; the file is kept for the next run.
+    assert measurements() == 0
+    assert batch()[:2] == ("running", 1)
+    assert batch()[3] == queued["file"]
+
+    survivor = worker_lab.start("survivor")
+    worker_lab.wait_for(lambda: batch()[0] == "done", timeout=300, every=0.2)
+
+    _status, attempt, created, file = batch()
+    assert (attempt, created, file) == (2, queued["rows"], "")
+    assert measurements() == queued["rows"]
+    runs = [
+        run for run in worker_lab.tasks("run_import") if run["args_kwargs"]["args"] == [batch_id]
+    ]
+    statuses = sorted((run["status"], tuple(run["worker_ids"])) for run in runs)
+    # The killed run stays marked running in the queue; the batch itself moved on.
+    assert statuses[0] == ("RUNNING", ("doomed",))
+    assert ("SUCCESSFUL", ("survivor",)) in statuses
+    assert survivor.process.poll() is None

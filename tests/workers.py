@@ -282,6 +282,24 @@ def _kolada(organisations: str, folder: str) -> dict:
     return {"file": str(path), "rows": rows}
 
 
+def _imports(organisations: str, folder: str) -> dict:
+    """A Kolada file as :func:`_kolada` makes, previewed through the import service and
+    confirmed: queued for a worker."""
+    from django.core.files import File
+
+    from equalocal.accounts.models import User
+    from equalocal.indicators.services import import_confirm, import_preview
+
+    kolada = _kolada(organisations, folder)
+    user = User.objects.create_user(email="importer@example.org")
+    with open(kolada["file"], "rb") as handle:
+        preview = import_preview(
+            organisation=None, upload=File(handle), filename="kolada.json", by=user
+        )
+    batch = import_confirm(batch=preview, by=user)
+    return {"batch": batch.pk, "rows": kolada["rows"], "file": batch.file.name}
+
+
 def _organisations(*slugs: str) -> dict:
     return {"organisations": [_organisation(slug).pk for slug in slugs]}
 
@@ -344,6 +362,7 @@ COMMANDS = {
     "documents": _documents,
     "enqueue": _enqueue,
     "kolada": _kolada,
+    "imports": _imports,
 }
 
 

@@ -19,6 +19,7 @@ class IndicatorsConfig(AppConfig):
         from . import sections, tasks
 
         register_worker_start("indicators.preview-cleanup", tasks.start_preview_cleanup)
+        register_worker_start("indicators.queued-imports", tasks.start_queued_imports)
         register_nav(
             NavItem(
                 key="indicators",

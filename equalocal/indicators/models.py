@@ -292,6 +292,8 @@ class ImportBatch(TimeStampedModel):
 
     class Status(models.TextChoices):
         PREVIEW = "preview", _("Previewed")
+        QUEUED = "queued", _("Waiting to be imported")
+        RUNNING = "running", _("Importing")
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
@@ -319,8 +321,16 @@ class ImportBatch(TimeStampedModel):
     rows_proposed = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     message = models.TextField(blank=True)
-    # A previewed upload kept in private storage until it is confirmed or discarded.
+    # A previewed upload kept in private storage until it is imported or discarded (a failed
+    # import keeps it, to be tried again).
     file = models.FileField(_("uploaded file"), upload_to="imports/", max_length=200, blank=True)
+    # The worker's import of a confirmed preview: rows checked then written out of the total,
+    # a heartbeat, which run owns it, and the language of the person who confirmed it.
+    progress_current = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempt = models.PositiveSmallIntegerField(default=0)
+    language = models.CharField(max_length=8, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -329,6 +339,21 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.file_name} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def can_retry(self) -> bool:
+        """A failed import whose file is still kept can be tried again."""
+        return self.status == self.Status.FAILED and bool(self.file)
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_current / self.progress_total))
 
 
 class FigureProposal(TimeStampedModel):

@@ -246,6 +246,12 @@ def proposal_rows(proposal: FigureProposal) -> list[ProposedRow]:
     ]
 
 
+def get_batch_for_user(user, slug: str, pk: int, *, action: str = Action.VIEW) -> ImportBatch:
+    """An organisation's import (not a preview): 404 for non-members, 403 below ``action``."""
+    organisation = get_organisation_for_figures(user, slug, action=action)
+    return get_object_or_404(batches_of(organisation).select_related("organisation", "by"), pk=pk)
+
+
 def get_import_preview_for_user(user, organisation, pk: int) -> ImportBatch | None:
     """A preview the user made for ``organisation`` and has not confirmed; None otherwise.
 

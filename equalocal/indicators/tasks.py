@@ -35,3 +35,39 @@ def start_preview_cleanup() -> str | None:
     discarded = services.import_previews_discard()
     schedule_preview_cleanup()
     return f"{discarded} unconfirmed import preview(s) removed." if discarded else None
+
+
+@task
+def run_import(batch_id: int) -> None:
+    """Import one confirmed file of figures."""
+    services.import_run(batch_id=batch_id)
+
+
+@task
+def requeue_stale_imports() -> int:
+    """Queue again imports whose worker died, once per stale period however many workers
+    run; then look again after the stale period."""
+    from equalocal.core.scheduling import seconds_period
+
+    try:
+        period = seconds_period(timezone.now(), int(services.stale_after().total_seconds()))
+        if not claim_period("indicators.requeue_stale_imports", period):
+            return 0
+        return services.imports_requeue(queued=False)
+    finally:
+        schedule_stale_check()
+
+
+def schedule_stale_check() -> bool:
+    """Queue the next stale check unless one is waiting; True when queued."""
+    return enqueue_unless_waiting(
+        requeue_stale_imports, run_after=timezone.now() + services.stale_after()
+    )
+
+
+def start_queued_imports() -> str | None:
+    """At worker start: run the imports left queued or left by a dead worker, and keep
+    checking for imports a worker dies on."""
+    queued = services.imports_requeue()
+    schedule_stale_check()
+    return f"{queued} import(s) of figures queued." if queued else None

@@ -33,6 +33,12 @@ urlpatterns = [
     path("organisations/<slug:org>/targets/", views.target_list, name="targets"),
     path("organisations/<slug:org>/import/", views.import_upload, name="import"),
     path("organisations/<slug:org>/imports/", views.batch_list, name="batches"),
+    path("organisations/<slug:org>/imports/<int:batch>/", views.batch_detail, name="batch"),
+    path(
+        "organisations/<slug:org>/imports/<int:batch>/retry/",
+        views.batch_retry,
+        name="batch-retry",
+    ),
     path("organisations/<slug:org>/proposed/", views.proposal_list, name="proposals"),
     path(
         "organisations/<slug:org>/proposed/<int:proposal>/answer/",

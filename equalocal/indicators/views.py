@@ -400,20 +400,7 @@ def _import_confirm(request, organisation):
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("indicators:import", org=organisation.slug)
-    if batch.status == batch.Status.DONE:
-        messages.success(
-            request,
-            _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.")
-            % {
-                "created": batch.rows_created,
-                "updated": batch.rows_updated,
-                "unchanged": batch.rows_unchanged,
-            },
-        )
-    else:
-        messages.error(request, _("Nothing was imported: %(message)s") % {"message": batch.message})
-    url = reverse("indicators:batches", kwargs={"org": organisation.slug})
-    return redirect(f"{url}#batch-{batch.pk}")
+    return redirect("indicators:batch", org=organisation.slug, batch=batch.pk)
 
 
 def _valid_rows(batch) -> int:
@@ -432,6 +419,32 @@ def batch_list(request, org):
         % {"count": len(batches)},
     }
     return render(request, "indicators/batches.html", context)
+
+
+@login_required
+def batch_detail(request, org, batch):
+    """One import: its live progress while a worker runs it (polled by htmx, refreshed
+    without JS), then what it added, changed and left out, or why it failed."""
+    item = selectors.get_batch_for_user(request.user, org, batch)
+    context = {
+        "organisation": item.organisation,
+        "batch": item,
+        "can_edit": permissions.can_edit(request.user, item.organisation),
+    }
+    template = "indicators/batch.html#progress" if request.htmx else "indicators/batch.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def batch_retry(request, org, batch):
+    item = selectors.get_batch_for_user(request.user, org, batch, action=Action.EDIT)
+    act(
+        request,
+        lambda: services.import_retry(batch=item, by=request.user),
+        success=_("The import was queued again."),
+    )
+    return redirect("indicators:batch", org=org, batch=item.pk)
 
 
 # Figures proposed by a network ----------------------------------------------------------------

@@ -183,6 +183,8 @@ DOCUMENTS_MAX_PIXELS = env_int("DOCUMENTS_MAX_PIXELS", 100_000_000)
 DOCUMENTS_STALE_AFTER_MINUTES = env_int("DOCUMENTS_STALE_AFTER_MINUTES", 10)
 # A report whose worker has said nothing for this long is generated again by another worker.
 REPORTS_STALE_AFTER_SECONDS = env_int("REPORTS_STALE_AFTER_SECONDS", 600)
+# An import of figures whose worker has said nothing for this long is run again by another.
+IMPORTS_STALE_AFTER_SECONDS = env_int("IMPORTS_STALE_AFTER_SECONDS", 600)
 
 MAILERS = env_mailers("django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "equalocal <noreply@localhost>")

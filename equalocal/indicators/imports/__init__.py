@@ -23,7 +23,18 @@ Periods are years (2024) or dates (2024-03-31); genders ``total``/``women``/``me
 or Kolada's ``T``/``K``/``M`` (``F`` for women); values may use a decimal comma.
 """
 
-from .engine import CHUNK_SIZE, MAX_ERRORS, Preview, RowError, import_rows, preview_rows
+from .engine import (
+    CHUNK_SIZE,
+    MAX_ERRORS,
+    PROGRESS_EVERY,
+    Preview,
+    Progress,
+    RowError,
+    SaveBatch,
+    import_rows,
+    preview_rows,
+    save_batch,
+)
 from .files import import_file, import_source_rows
 from .kolada_json import iter_kolada_values, kolada_rows, kpi_metadata_import, read_kolada_json
 from .tables import read_csv, read_xlsx
@@ -31,8 +42,11 @@ from .tables import read_csv, read_xlsx
 __all__ = [
     "CHUNK_SIZE",
     "MAX_ERRORS",
+    "PROGRESS_EVERY",
     "Preview",
+    "Progress",
     "RowError",
+    "SaveBatch",
     "import_file",
     "import_rows",
     "import_source_rows",
@@ -43,4 +57,5 @@ __all__ = [
     "read_csv",
     "read_kolada_json",
     "read_xlsx",
+    "save_batch",
 ]

@@ -5,7 +5,7 @@ See the package docstring for the shape of source rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,6 +27,13 @@ from ..models import (
 from ..parsing import parse_period, parse_value
 
 CHUNK_SIZE = 10_000
+# Progress is reported every this many rows checked (and after each chunk written).
+PROGRESS_EVERY = 5_000
+
+# ``progress(stage, done)``: ``stage`` is "check" (rows read and checked so far) or "write"
+# (valid rows written so far). ``save(batch)`` records the finished batch.
+Progress = Callable[[str, int], None]
+SaveBatch = Callable[[ImportBatch], None]
 # Errors beyond this many are counted but not listed: a wrong file could have a million.
 MAX_ERRORS = 1000
 
@@ -460,7 +467,29 @@ def _propose(proposed: dict[int, list], *, batch: ImportBatch, has_notes: bool) 
     )
 
 
-def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) -> ImportBatch:
+def counted(rows: Iterable[tuple], progress: Progress | None) -> Iterable[tuple]:
+    """``rows`` as they are, telling ``progress`` every :data:`PROGRESS_EVERY` rows."""
+    if progress is None:
+        yield from rows
+        return
+    for done, row in enumerate(rows, 1):
+        yield row
+        if done % PROGRESS_EVERY == 0:
+            progress("check", done)
+
+
+def save_batch(batch: ImportBatch) -> None:
+    batch.save()
+
+
+def import_rows(
+    preview: Preview,
+    *,
+    batch: ImportBatch,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    save: SaveBatch = save_batch,
+) -> ImportBatch:
     """Write the preview's valid rows in one transaction; return ``batch`` with the counts.
 
     Only the importing organisation's own rows are written; a network's rows for its
@@ -470,6 +499,10 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
     :data:`CHUNK_SIZE` with ``bulk_create(update_conflicts=True)``. Notes are only
     overwritten when the file had notes. If anything fails, nothing is written.
     With ``dry_run`` the counts are computed but nothing is written.
+
+    ``progress`` hears of each chunk written; ``save`` records the finished batch inside
+    the transaction (an exception from it rolls the whole import back). A batch that is
+    already saved (a confirmed preview) is not touched before then.
     """
     has_notes = preview.has_notes
     source = batch.source
@@ -477,7 +510,7 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
     created = updated = unchanged = 0
     rows, proposed = _split_for_members(preview.rows, batch.organisation_id)
     with transaction.atomic():
-        if not dry_run:
+        if not dry_run and batch.pk is None:
             batch.save()
         batch_id = batch.pk
         for start in range(0, len(rows), CHUNK_SIZE):
@@ -494,9 +527,10 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
                 else:
                     updated += 1
                 changed.append(row)
-            if dry_run or not changed:
-                continue
-            _upsert(changed, tail=(source, batch_id, now), update_note=has_notes)
+            if not dry_run and changed:
+                _upsert(changed, tail=(source, batch_id, now), update_note=has_notes)
+            if progress is not None:
+                progress("write", start + len(chunk))
         batch.rows_read = preview.rows_read
         batch.rows_rejected = preview.rows_rejected
         batch.rows_created, batch.rows_updated, batch.rows_unchanged = created, updated, unchanged
@@ -507,7 +541,7 @@ def import_rows(preview: Preview, *, batch: ImportBatch, dry_run: bool = False) 
         batch.status = ImportBatch.Status.PREVIEW if dry_run else ImportBatch.Status.DONE
         batch.message = _summary(batch, preview, dry_run=dry_run)
         if not dry_run:
-            batch.save()
+            save(batch)
     return batch
 
 

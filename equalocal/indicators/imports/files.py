@@ -14,7 +14,7 @@ from ..models import (
     ImportBatch,
     Source,
 )
-from .engine import import_rows, preview_rows
+from .engine import Progress, SaveBatch, counted, import_rows, preview_rows, save_batch
 from .kolada_json import iter_kolada_values, kolada_rows, kpi_metadata_import
 from .tables import read_csv, read_xlsx
 
@@ -33,6 +33,16 @@ def _sniff(fileobj) -> str:
     return "csv"
 
 
+def _batch(batch: ImportBatch | None, *, source, file_name, organisation, by) -> ImportBatch:
+    """The batch to record the import in: a new one, or the given (confirmed) one."""
+    if batch is None:
+        return ImportBatch(
+            source=source, file_name=file_name[:255], organisation=organisation, by=by
+        )
+    batch.source = source
+    return batch
+
+
 def import_source_rows(
     *,
     rows: Iterable[tuple],
@@ -41,17 +51,22 @@ def import_source_rows(
     by=None,
     organisation=None,
     dry_run: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+    save: SaveBatch = save_batch,
 ) -> ImportBatch:
     """Preview and import source rows; a file that cannot be read gives a failed batch."""
-    batch = ImportBatch(source=source, file_name=file_name[:255], organisation=organisation, by=by)
+    batch = _batch(batch, source=source, file_name=file_name, organisation=organisation, by=by)
     try:
-        preview = preview_rows(rows, source=source, organisation=organisation)
+        preview = preview_rows(counted(rows, progress), source=source, organisation=organisation)
     except ApplicationError as error:
-        return _failed(batch, error, dry_run=dry_run)
-    return import_rows(preview, batch=batch, dry_run=dry_run)
+        return _failed(batch, error, dry_run=dry_run, save=save)
+    return import_rows(preview, batch=batch, dry_run=dry_run, progress=progress, save=save)
 
 
-def _failed(batch: ImportBatch, error: ApplicationError, *, dry_run: bool) -> ImportBatch:
+def _failed(
+    batch: ImportBatch, error: ApplicationError, *, dry_run: bool, save: SaveBatch = save_batch
+) -> ImportBatch:
     batch.status = ImportBatch.Status.FAILED
     batch.message = error.message
     batch.errors = error.extra.get("errors") or [
@@ -59,7 +74,7 @@ def _failed(batch: ImportBatch, error: ApplicationError, *, dry_run: bool) -> Im
     ]
     batch.rows_rejected = 0
     if not dry_run:
-        batch.save()
+        save(batch)
     return batch
 
 
@@ -70,6 +85,9 @@ def import_file(
     by=None,
     organisation=None,
     dry_run: bool = False,
+    batch: ImportBatch | None = None,
+    progress: Progress | None = None,
+    save: SaveBatch = save_batch,
 ) -> ImportBatch:
     """Import a Kolada JSON response, a CSV or an XLSX file; return its :class:`ImportBatch`.
 
@@ -78,28 +96,40 @@ def import_file(
     batch, whose counts then tell what the import would do. A file that cannot be
     read at all gives a batch with status ``failed`` and the reason in ``message``
     and ``errors``; row errors leave those rows out and list them in ``errors``.
+
+    A confirmed preview passes its own ``batch`` to record the import in, a ``progress``
+    to hear how far it is, and a ``save`` that records the finished batch (see
+    :func:`~equalocal.indicators.imports.engine.import_rows`).
     """
+    options = {
+        "by": by,
+        "organisation": organisation,
+        "dry_run": dry_run,
+        "batch": batch,
+        "progress": progress,
+        "save": save,
+    }
     if isinstance(path_or_file, str | Path):
         with open(path_or_file, "rb") as fileobj:
-            return _import_open_file(
-                fileobj, Path(path_or_file).name, source, by, organisation, dry_run
-            )
+            return _import_open_file(fileobj, Path(path_or_file).name, source, **options)
     name = Path(getattr(path_or_file, "name", "") or "").name
-    return _import_open_file(path_or_file, name, source, by, organisation, dry_run)
+    return _import_open_file(path_or_file, name, source, **options)
 
 
-def _import_open_file(fileobj, name, source, by, organisation, dry_run) -> ImportBatch:
+def _import_open_file(
+    fileobj, name, source, *, by, organisation, dry_run, batch, progress, save
+) -> ImportBatch:
     kind = _sniff(fileobj)
     if kind == "json":
         source = source or Source.KOLADA
         items = iter_kolada_values(fileobj)
-        batch = ImportBatch(source=source, file_name=name[:255], organisation=organisation, by=by)
+        batch = _batch(batch, source=source, file_name=name, organisation=organisation, by=by)
         try:
             first = next(items, None)
         except ApplicationError as error:
-            return _failed(batch, error, dry_run=dry_run)
+            return _failed(batch, error, dry_run=dry_run, save=save)
         if isinstance(first, dict) and "kpi" not in first and "id" in first:
-            return _import_kpis(batch, first, items, by=by, dry_run=dry_run)
+            return _import_kpis(batch, first, items, by=by, dry_run=dry_run, save=save)
         rows = kolada_rows(_chain(first, items))
     else:
         source = source or Source.FILE
@@ -107,12 +137,18 @@ def _import_open_file(fileobj, name, source, by, organisation, dry_run) -> Impor
         try:
             rows = reader(fileobj)
         except ApplicationError as error:
-            batch = ImportBatch(
-                source=source, file_name=name[:255], organisation=organisation, by=by
-            )
-            return _failed(batch, error, dry_run=dry_run)
+            batch = _batch(batch, source=source, file_name=name, organisation=organisation, by=by)
+            return _failed(batch, error, dry_run=dry_run, save=save)
     return import_source_rows(
-        rows=rows, source=source, file_name=name, by=by, organisation=organisation, dry_run=dry_run
+        rows=rows,
+        source=source,
+        file_name=name,
+        by=by,
+        organisation=organisation,
+        dry_run=dry_run,
+        batch=batch,
+        progress=progress,
+        save=save,
     )
 
 
@@ -122,23 +158,23 @@ def _chain(first, rest):
     yield from rest
 
 
-def _import_kpis(batch, first, items, *, by, dry_run) -> ImportBatch:
+def _import_kpis(batch, first, items, *, by, dry_run, save: SaveBatch = save_batch) -> ImportBatch:
     try:
         kpis = list(_chain(first, items))
     except ApplicationError as error:
-        return _failed(batch, error, dry_run=dry_run)
+        return _failed(batch, error, dry_run=dry_run, save=save)
     batch.rows_read = len(kpis)
     with transaction.atomic():
         created, updated, unchanged = kpi_metadata_import(kpis, by=by)
+        batch.rows_created, batch.rows_updated, batch.rows_unchanged = created, updated, unchanged
+        batch.status = ImportBatch.Status.PREVIEW if dry_run else ImportBatch.Status.DONE
+        batch.message = _("%(read)s indicators read: %(created)s added, %(updated)s changed.") % {
+            "read": len(kpis),
+            "created": created,
+            "updated": updated,
+        }
         if dry_run:
             transaction.set_rollback(True)
-    batch.rows_created, batch.rows_updated, batch.rows_unchanged = created, updated, unchanged
-    batch.status = ImportBatch.Status.PREVIEW if dry_run else ImportBatch.Status.DONE
-    batch.message = _("%(read)s indicators read: %(created)s added, %(updated)s changed.") % {
-        "read": len(kpis),
-        "created": created,
-        "updated": updated,
-    }
-    if not dry_run:
-        batch.save()
+        else:
+            save(batch)
     return batch

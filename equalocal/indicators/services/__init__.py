@@ -13,18 +13,33 @@ from .figures import (
     target_save,
     target_upsert,
 )
-from .imports import import_confirm, import_preview, import_previews_discard, proposal_answer
+from .imports import (
+    import_confirm,
+    import_figures,
+    import_preview,
+    import_previews_discard,
+    import_retry,
+    import_run,
+    imports_requeue,
+    proposal_answer,
+    stale_after,
+)
 
 __all__ = [
     "GridSave",
     "import_confirm",
+    "import_figures",
     "import_preview",
     "import_previews_discard",
+    "import_retry",
+    "import_run",
+    "imports_requeue",
     "indicator_save",
     "measurement_set",
     "proposal_answer",
     "scorecard_grid_save",
     "scorecard_save",
+    "stale_after",
     "target_save",
     "target_upsert",
 ]

@@ -473,10 +473,17 @@ def test_import_previews_then_imports_the_valid_rows(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"preview": preview.pk})
+    # The preview becomes the import, queued for a worker (here the test's immediate one).
     assert response.status_code == 302
+    assert response.url == reverse("indicators:batch", kwargs={"org": "org-a", "batch": preview.pk})
     batch = ImportBatch.objects.get()
-    assert batch.pk != preview.pk
+    assert batch.pk == preview.pk
     assert batch.status == ImportBatch.Status.DONE
+    assert batch.progress_current == batch.progress_total == 2 + 1
+    assert not batch.file
+    page = client.get(response.url)
+    assert "1 added, 0 changed" in page.text
+    assert 'role="progressbar"' not in page.text
     assert batch.file_name == "figures.csv"
     assert batch.organisation == personas.org_a
     assert value(figures["own"], personas.org_a, "2024", "women") == Decimal(50)

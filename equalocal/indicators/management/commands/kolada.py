@@ -8,14 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from equalocal.core.errors import ApplicationError
-from equalocal.indicators.imports import (
-    import_file,
-    import_source_rows,
-    kolada_rows,
-    kpi_metadata_import,
-)
+from equalocal.indicators.imports import import_source_rows, kolada_rows, kpi_metadata_import
 from equalocal.indicators.kolada import KoladaClient
 from equalocal.indicators.models import ImportBatch, Source
+from equalocal.indicators.services import import_figures
 from equalocal.organisations.models import Organisation
 
 SHOWN_ERRORS = 20
@@ -112,7 +108,8 @@ class Command(BaseCommand):
     def _import(self, *, files, from_date, dry_run, **options):
         failed = False
         for path in files:
-            batch = import_file(path_or_file=path, source=Source.KOLADA, dry_run=dry_run)
+            # In this process, as before: the command is a long-running job of its own.
+            batch = import_figures(path_or_file=path, source=Source.KOLADA, dry_run=dry_run)
             self._report(path, batch)
             failed = failed or batch.status == ImportBatch.Status.FAILED
         if from_date is not None:
