@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -46,6 +46,18 @@ def _heading_groups() -> frozenset[str]:
         for kind, cues in lexicon.kind_cues().items()
         for index, (cue, _weight, _fragments) in enumerate(cues)
         if cue in headings
+    )
+
+
+@cache
+def _news_frame_groups() -> frozenset[str]:
+    """The cue groups that only say a text is a news item (common.toml kind_news_frame)."""
+    framing = set(lexicon.common("kind_news_frame.cues"))
+    return frozenset(
+        f"{kind}_{index}"
+        for kind, cues in lexicon.kind_cues().items()
+        for index, (cue, _weight, _fragments) in enumerate(cues)
+        if cue in framing
     )
 
 
@@ -133,9 +145,27 @@ def explanatory_sentences(text: str) -> int:
     return count
 
 
+_CRUMB = re.compile(r"\s(?:[|>»›/]|[-–]\s)\s*")
+_DATE_LINE = re.compile(r"^(?:\w+\s*:\s*)?[\d\s./-]{6,}(?:\w+\s+\d{4})?\.?$|^\w+:\s*\d")
+
+
+def is_label_line(line: str) -> bool:
+    """A site's label above a title, not the title: a breadcrumb or "site | section" line of
+    short parts ("Mestna občina Novo mesto > Novice", "Concello de Ourense | Actualidade";
+    not "Long page title - Site"), or a publication line ("Objavljeno: 9. 3. 2021")."""
+    line = line.strip()
+    if _DATE_LINE.match(line):
+        return True
+    parts = _CRUMB.split(line)
+    short = all(len(part.split()) <= 5 for part in parts)
+    return len(parts) >= 2 and short and not line.endswith((".", "!", "?"))
+
+
 def headline(text: str) -> str:
-    """The text's title: its first line, when it has at least three words."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    """The text's title: its first line that is not a site label or a date, when it has at
+    least three words."""
+    lines = [line.strip() for line in text[:1200].splitlines() if line.strip()][:4]
+    first = next((line for line in lines if not is_label_line(line)), "")[:300]
     return first if len(first.split()) >= 3 else ""
 
 
@@ -229,9 +259,14 @@ def classify(
         factor = 1.5 if m.start() < 300 else 1.0
         if factor > seen.get(name, (0.0, ""))[0]:
             seen[name] = (factor, m.group(0))
+    framing: list[tuple[str, float, str]] = []
     for name, (factor, word) in seen.items():
         kind, weight = groups[name]
-        cue(kind, weight * factor, f"word {' '.join(word.split())!r}")
+        why = f"word {' '.join(word.split())!r}"
+        if name in _news_frame_groups():
+            framing.append((kind, weight * factor, why))
+        else:
+            cue(kind, weight * factor, why)
     cue("web_page", 0.8, "prior: most public texts are web pages")
     if agenda:
         cue("other", 4.0, "agenda heading")
@@ -245,6 +280,7 @@ def classify(
     first_line = text.strip().split("\n", 1)[0][:200]
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     counted: set[str] = set()
+    in_lead = False
     for decision in decisions:
         if decision.evidence and decision.evidence in counted:
             continue  # organisations listed in one sentence ("A, B och C har undertecknat")
@@ -261,9 +297,11 @@ def classify(
                 weight, where = 0.8, "as background"
             elif probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
+                in_lead = True
             elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
                 # What a news item reports in its title and first paragraph is what it is about.
                 weight, where = 2.5, "in the lead"
+                in_lead = True
             elif 0 <= position < max(200, length * 0.2):
                 weight, where = 1.5, "near the top"
             else:
@@ -286,11 +324,29 @@ def classify(
         cue("other", 2.0, "only proposals")
     if formula:
         cue("decision", 2.5, "decision formula")
-    if headline_announces(text):
+    announced = headline_announces(text)
+    if announced:
         cue("decision", 2.0, "headline announces a decision")
+    news_frame(framing, reports_a_decision=announced or in_lead, cue=cue)
     explaining = min(explanatory_sentences(text[:4000]), 3)
     if explaining:
         cue("web_page", explaining * 0.9, f"{explaining} sentence(s) explain the Charter")
     best = max(scores, key=lambda k: scores[k])
     total = sum(math.exp(v) for v in scores.values())
     return KindVerdict(best, round(math.exp(scores[best]) / total, 2), cues)
+
+
+def news_frame(
+    framing: Sequence[tuple[str, float, str]],
+    *,
+    reports_a_decision: bool,
+    cue: Callable[[str, float, str], None],
+) -> None:
+    """Count the news-frame words ("Novice", "Objavljeno", "Share") for their kind only when
+    the item's title and lead report no decision: they say the text is a news item, and a
+    news item is of the kind of what it reports (a council decision or a signing is a
+    decision), not an informational page."""
+    if reports_a_decision:
+        return
+    for kind, weight, why in framing:
+        cue(kind, weight, why)

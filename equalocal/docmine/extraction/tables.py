@@ -203,8 +203,24 @@ def rows_from_tables(tables: Sequence[Table]) -> list[ActionRow]:
 # --- flattened tables --------------------------------------------------------------------
 
 
+_BAR = re.compile(r"\s\|\s")
+
+
+def bar_cells(line: str) -> list[str]:
+    """The cells of a table row written with vertical bars ("Action | Responsible | Date",
+    "| a | b |"), as plain-text and Markdown tables are; [] for a line with fewer than two
+    bars between cells."""
+    inner = line.strip()
+    if inner.startswith("|") and inner.endswith("|") and len(inner) > 1:
+        inner = inner[1:-1]
+    if len(_BAR.findall(f" {inner} ")) < 2 or re.fullmatch(r"[\s|:-]*", inner):
+        return []
+    return [cell.strip() for cell in inner.split("|")]
+
+
 def _separated_grids(text: str) -> list[list[list[str]]]:
-    """Runs of lines whose cells are separated by tabs or by three or more spaces."""
+    """Runs of lines whose cells are separated by tabs, by three or more spaces, or by
+    vertical bars."""
     grids: list[list[list[str]]] = []
     current: list[list[str]] = []
     gap = 0
@@ -214,7 +230,7 @@ def _separated_grids(text: str) -> list[list[list[str]]]:
         elif re.search(r"\S {3,}\S.* {3,}\S", line):
             cells = re.split(r" {3,}", line.strip())
         else:
-            cells = []
+            cells = bar_cells(line)
         if len(cells) >= 2:
             current.append(cells)
             gap = 0

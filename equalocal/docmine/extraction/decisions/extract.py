@@ -30,7 +30,12 @@ from .fields import best_date, evidence, find_case_number, find_paragraph, page_
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import Sentence, opens_a_proposal, split_sentences
-from .type_and_status import decision_status, decision_type, previews_a_session
+from .type_and_status import (
+    accession_object,
+    decision_status,
+    decision_type,
+    previews_a_session,
+)
 
 
 @dataclass
@@ -283,6 +288,8 @@ def _sentence_decision(
         previous_signing and context.cemr_related,
     )
     if typed is None:
+        typed = accession_object(qualifying, verbs, charter)
+    if typed is None:
         typed = _adoption_line(sentence, qualifying, context)
     if typed is None:
         return None
@@ -308,7 +315,11 @@ def _sentence_decision(
     body_adopts = any(a.category == "adopt" and a.tense in FINAL for a in verbs) and bool(
         find_bodies(norm)
     )
-    signing_act = action.category == "sign" and not has_decide and not body_adopts
+    # In a formula, signing named as a noun or infinitive is what the meeting decides.
+    decided_in_formula = sentence.formula and action.tense not in FINAL
+    signing_act = (
+        action.category == "sign" and not has_decide and not body_adopts and not decided_in_formula
+    )
     operative = action.tense == "operative"
     value, decision.signing_date, own = _dates(
         sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context

@@ -20,6 +20,22 @@ def _absorb(into: Decision, other: Decision) -> Decision:
     return merged
 
 
+def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, Decision]]) -> bool:
+    """A proposal that the text's own decision formula adopts: a proposal inside a formula
+    of the same type, or one dated the formula's day ("Uznesenie … zo dňa 25. júna 2019 k
+    návrhu na pristúpenie …" above "A. schvaľuje pristúpenie …") is that decision."""
+    _, in_formula, decision = item
+    if decision.status != DecisionStatus.PROPOSED:
+        return False
+    return any(
+        formula
+        and other.status == DecisionStatus.ADOPTED
+        and other.decision_type == decision.decision_type
+        and (in_formula or other.decision_date == decision.decision_date != UNKNOWN)
+        for _, formula, other in found
+    )
+
+
 def merge_decisions(
     found: list[tuple[int, bool, Decision]], *, separate: set[int] | frozenset[int] = frozenset()
 ) -> list[Decision]:
@@ -28,18 +44,7 @@ def merge_decisions(
     Decisions whose ``id`` is in ``separate`` (each of several organisations listed as
     signing) stay apart from one another, one per organisation."""
     found = sorted(found, key=lambda f: f[0])
-    adopted_formula_types = {
-        d.decision_type for _, formula, d in found if formula and d.status == DecisionStatus.ADOPTED
-    }
-    found = [
-        f
-        for f in found
-        if not (
-            f[1]
-            and f[2].status == DecisionStatus.PROPOSED
-            and f[2].decision_type in adopted_formula_types
-        )
-    ]
+    found = [f for f in found if not superseded(f, found)]
     groups: dict[tuple[str, str, str], list[tuple[int, Decision]]] = {}
     for position, _, decision in found:
         own = decision.organisation if id(decision) in separate else ""

@@ -163,6 +163,8 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # A numeric date written with ordinal dots, the year's dot included ("20. 11. 2012.").
 _DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\.$")
+# The month and day after a Hungarian resolution number, in brackets ("(V. 26.)").
+_NUMBER_DATED = re.compile(r"\([IVX]{1,4}\.\s?\d{1,2}\.\)")
 _LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
 
 
@@ -180,6 +182,10 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "20. Februar", "23. Generalversammlung", numbered items
         if _DOTTED_DATE.search(text, max(cursor, cut - 16), cut):
             continue  # "usvojilo je 20. 11. 2012. Evropsku povelju": an ordinal year
+        if _NUMBER_DATED.match(text, start + m.end()) or (
+            last and re.fullmatch(r"[ivx]{1,4}", token) and text[last.start() - 1] == "("
+        ):
+            continue  # "a 112/2022. (III. 26.) számú határozatával": a resolution's number
         spans.append((cursor, cut))
         cursor = start + m.end()
     spans.append((cursor, end))
@@ -191,6 +197,16 @@ _FORMULA_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", *_OPENERS)
 _FORMULA_INLINE = lexicon.filtered(r"^(?:{alt})\s*[:\-–]\s*(?=\S)", *_OPENERS)
 _PROPOSAL_OPENER = lexicon.filtered(r"(?:^|\s)(?:{alt})\s*$", "formulas.proposal_openers")
 _FORMULA_ITEM = lexicon.filtered(r"^\s*(?:{alt})(?:\s|$)", "formulas.items")
+# An enumerated item that opens with the deciding verb ("1. schvaluje …", "A. schvaľuje …"
+# after "Zastupitelstvo města … po projednání"): each item is a point of the decision.
+_ITEM_OPENER = lexicon.filtered(
+    r"^(?:\d{1,2}|[A-Za-z])[.)]\s+(?:{alt})(?=\s|$)", "formulas.openers"
+)
+
+
+def opens_an_item(norm: str) -> re.Match[str] | None:
+    """The item mark and deciding verb opening an enumerated point of a decision."""
+    return _ITEM_OPENER.get().match(norm)
 
 
 def _formula_opener():
@@ -238,7 +254,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     formula_left -= 1
                     if not _formula_item().match(norm) and len(norm) > 200:
                         formula_left = 0
-                inline = _formula_inline().match(norm)
+                inline = _formula_inline().match(norm) or opens_an_item(norm)
                 if inline and not sentence.formula:
                     formula_id += 1
                     sentence.formula = True

@@ -82,6 +82,28 @@ def decision_type(
     return DecisionType.SIGN_CHARTER, action
 
 
+ACCESSION_REACH = 90  # characters from the verb to the accession noun, and on to the Charter
+
+
+def accession_object(
+    qualifying: list[Action], verbs: list[Action], charter: list[tuple[int, int]]
+) -> tuple[DecisionType, Action] | None:
+    """An adopting or deciding verb whose object is the accession, with the Charter after
+    the accession noun rather than after the verb ("aprobou por unanimidade, na sesión do 5
+    de abril de 2019, a adhesión do Concello á Carta"): the Charter is signed, however
+    long the meeting's details between the verb and its object."""
+    nouns = [a for a in verbs if a.category == "sign" and a.tense not in ("past", "operative")]
+    for action in qualifying:
+        if action.category not in {"adopt", "decide"}:
+            continue
+        for noun in nouns:
+            if not 0 <= noun.start - action.end <= ACCESSION_REACH:
+                continue
+            if any(0 <= start - noun.end <= ACCESSION_REACH for start, _ in charter):
+                return DecisionType.SIGN_CHARTER, action
+    return None
+
+
 @cache
 def _report_nouns() -> Filtered:
     """Any report as the object of taking note: the follow-up words and the words that make
