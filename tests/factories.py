@@ -22,6 +22,7 @@ from equalocal.exchange.models import ImportKind, ImportPreview
 from equalocal.indicators.models import (
     FigureProposal,
     Gender,
+    ImportBatch,
     Indicator,
     Measurement,
     Scorecard,
@@ -384,6 +385,20 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"EQ-{n:04d}")
     title_en = factory.Sequence(lambda n: f"Indikator {n}")
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    """A finished import of figures from a file into a new organisation."""
+
+    class Meta:
+        model = ImportBatch
+
+    source = "file"
+    file_name = "figures.csv"
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = ImportBatch.Status.DONE
+    rows_read = 2
+    rows_created = 2
 
 
 class MeasurementFactory(factory.django.DjangoModelFactory):

@@ -171,6 +171,9 @@ EXPECTED = {
     "indicators:targets": ("get", EDITORS_ONLY),
     "indicators:import": ("get", EDITORS_ONLY),
     "indicators:batches": ("get", MEMBERS_ONLY),
+    "indicators:batch": ("get", MEMBERS_ONLY),
+    # A finished import cannot be tried again: editors are told so on its page.
+    "indicators:batch-retry": ("post", EDITORS_ONLY_POST),
     "indicators:proposals": ("get", MEMBERS_ONLY),
     "indicators:proposal-answer": ("post", EDITORS_ONLY_POST),
     # Network N: org A is a member, none of the personas coordinates it.

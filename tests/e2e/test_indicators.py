@@ -284,6 +284,14 @@ def test_indicator_pages_are_accessible(page, sign_in, figures, tmp_path):
     expect(preview.get_by_role("button", name="Import the 2 valid rows")).to_be_visible()
     assert stored(own[0], GRID_YEAR) == {}
     sweep.check()
+    # Confirmed, the import is a worker's job (run at once by the tests' task backend); its
+    # page shows what it did.
+    preview.get_by_role("button", name="Import the 2 valid rows").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import of figures.csv")
+    result = page.locator("#import-progress")
+    expect(result.get_by_role("definition").nth(1)).to_have_text("2")  # added
+    assert stored(own[0], GRID_YEAR) == {"women": Decimal("47"), "men": Decimal("53")}
+    sweep.check()
 
     sweep.visit("/indicators/organisations/umea/imports/", "Imports")
 
