@@ -167,7 +167,7 @@ def _candidates(cursor, query: str, exact: str, where: str, params: list, size: 
 
 
 def best_pages(
-    terms, filters, *, size: int, languages=None, organisations_in_match: bool = True
+    terms, filters, *, size: int, languages=None, filters_in_match: bool = True
 ) -> list[tuple[int, int, float]]:
     """The best of the ``size`` newest matching pages, [(document_id, page, rank)] best first.
 
@@ -184,14 +184,14 @@ def best_pages(
     - a phrase is looked up as its words (``without_positions``), and the order of the
       words checked on the newest candidates until there are enough.
 
-    ``organisations_in_match=False`` leaves the organisations' lexemes out (the same
+    ``filters_in_match=False`` leaves the organisations' lexemes out (the same
     results, read another way).
     """
     query = _distinct_tsquery(tuple(tuple(term) for term in terms), tuple(_configs(languages)))
     if not query:
         return []
     exact = without_positions(query)
-    few = organisations_in_match and len(filters.organisation_ids) <= FEW_ORGANISATIONS
+    few = filters_in_match and len(filters.organisation_ids) <= FEW_ORGANISATIONS
     if few:
         lexemes = " | ".join(
             f"'{organisation_lexeme(pk)}'" for pk in sorted(set(filters.organisation_ids))

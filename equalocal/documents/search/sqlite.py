@@ -72,12 +72,14 @@ def _where(filters) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _source(terms, filters, languages, *, filters_in_match: bool = True) -> tuple[str, list]:
-    where, params = _where(filters)
+def _match(terms, filters, languages, filters_in_match: bool) -> str:
     match = match_expression(terms, languages)
     narrowing = filter_expression(filters) if filters_in_match else ""
-    if narrowing:
-        match = f"{match} AND {narrowing}"
+    return f"{match} AND {narrowing}" if narrowing else match
+
+
+def _source(terms, filters, languages, *, filters_in_match: bool = True) -> tuple[str, list]:
+    where, params = _where(filters)
     # The planner would look each match up by primary key, reading the page's whole row
     # (its text and stems, in overflow pages, come before document_id); the covering index
     # holds every column the search reads.
@@ -85,7 +87,7 @@ def _source(terms, filters, languages, *, filters_in_match: bool = True) -> tupl
         "FROM documents_fts JOIN documents_searchrow r INDEXED BY documents_searchrow_filter "
         f"ON r.id = documents_fts.rowid WHERE documents_fts MATCH %s AND {where}"
     )
-    return source, [match, *params]
+    return source, [_match(terms, filters, languages, filters_in_match), *params]
 
 
 def best_pages(
@@ -96,16 +98,44 @@ def best_pages(
     Ranking every match costs too much for a common word (bm25 of tens of thousands of
     pages): FTS5 walks the match newest first and only the first ``size`` pages that pass the
     filters are ranked, so all matches are ranked when there are no more than that.
-    ``filters_in_match=False`` leaves the filters out of the match (the same results, slower).
+
+    With a phrase, the pages are found first and then ranked by bm25 of the phrase's words:
+    bm25 of the phrase itself weighs it by comparing its words' positions in every page of
+    the index, on each search. ``filters_in_match=False`` leaves the filters out of the match
+    (the same results, slower).
     """
     source, params = _source(terms, filters, languages, filters_in_match=filters_in_match)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.document_id, r.page, {RANK} {source} "
-            "ORDER BY documents_fts.rowid DESC LIMIT %s",
-            [*params, size],
-        )
-        rows = cursor.fetchall()
+        if all(len(term) == 1 for term in terms):
+            cursor.execute(
+                f"SELECT r.document_id, r.page, {RANK} {source} "
+                "ORDER BY documents_fts.rowid DESC LIMIT %s",
+                [*params, size],
+            )
+            rows = cursor.fetchall()
+        else:
+            cursor.execute(
+                f"SELECT documents_fts.rowid, r.document_id, r.page {source} "
+                "ORDER BY documents_fts.rowid DESC LIMIT %s",
+                [*params, size],
+            )
+            found = cursor.fetchall()
+            if not found:
+                return []
+            # Every page with the phrase has its words: they are ranked among the pages
+            # with the words in the same span of the index.
+            words = [[word] for term in terms for word in term]
+            cursor.execute(
+                f"SELECT rowid, {RANK} FROM documents_fts "  # noqa: S608 - our own SQL
+                "WHERE documents_fts MATCH %s AND rowid BETWEEN %s AND %s",
+                [
+                    _match(words, filters, languages, filters_in_match),
+                    min(rowid for rowid, _d, _p in found),
+                    max(rowid for rowid, _d, _p in found),
+                ],
+            )
+            scores = dict(cursor.fetchall())
+            rows = [(document_id, page, scores[rowid]) for rowid, document_id, page in found]
     rows.sort(key=lambda row: (row[2], -row[0], row[1] or 0))
     return [(document_id, page, -score) for document_id, page, score in rows]
 
