@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from django.db import connection, transaction
@@ -33,14 +34,30 @@ def _config_case() -> str:
     return f"(CASE language {cases} ELSE 'simple' END)::regconfig"
 
 
+def organisation_lexeme(organisation_id: int) -> str:
+    """The lexeme that marks a page of an organisation in its vector ("org 12").
+
+    No text gives it: the parser splits words at spaces. A search in a few organisations
+    asks for it with the words, so the GIN index alone finds the pages (``best_pages``).
+    """
+    return f"org {int(organisation_id)}"
+
+
+#: SQL for the vector of a row of documents_searchrow: title weighted above the text, in its
+#: language's configuration and in 'simple', and the organisation's lexeme.
+VECTOR_SQL = (
+    f"setweight(to_tsvector({_config_case()}, title), 'A') || "
+    f"to_tsvector({_config_case()}, body) || "
+    "setweight(to_tsvector('simple', title), 'B') || to_tsvector('simple', body) || "
+    "array_to_tsvector(ARRAY['org ' || organisation_id::text])"
+)
+
+
 def after_insert(*, document_ids) -> None:
-    """Compute the vectors of newly inserted rows: title weighted above the text."""
-    config = _config_case()
+    """Compute the vectors of newly inserted rows."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE documents_searchrow SET vector = "  # noqa: S608
-            f"setweight(to_tsvector({config}, title), 'A') || to_tsvector({config}, body) || "
-            "setweight(to_tsvector('simple', title), 'B') || to_tsvector('simple', body) "
+            f"UPDATE documents_searchrow SET vector = {VECTOR_SQL} "  # noqa: S608 - our SQL
             "WHERE document_id = ANY(%s)",
             [list(document_ids)],
         )
@@ -90,8 +107,11 @@ def _distinct_tsquery(terms: tuple[tuple[str, ...], ...], configs: tuple[str, ..
     return " & ".join(groups)
 
 
-def _where(filters) -> tuple[str, list]:
-    clauses = ["r.organisation_id = ANY(%s)"]
+def _where(filters, *, organisations_indexed: bool = True) -> tuple[str, list]:
+    # "+ 0" keeps the planner off the organisation index when the GIN index has the
+    # organisations already (it would read every page of theirs and check its vector).
+    column = "r.organisation_id" if organisations_indexed else "r.organisation_id + 0"
+    clauses = [f"{column} = ANY(%s)"]
     params: list = [list(filters.organisation_ids)]
     if filters.kind:
         clauses.append("r.kind = %s")
@@ -112,43 +132,80 @@ def _where(filters) -> tuple[str, list]:
 #: wanted: a common word has enough matches among the newest, and then the heap of only
 #: those is read.
 WINDOWS = (8, 32, 128)
-#: With this many organisations or fewer, their own index narrows the matches enough.
+#: With this many organisations or fewer, their lexemes are part of the GIN lookup.
 FEW_ORGANISATIONS = 10
+#: A phrase's words next to each other ("a <-> b", "a <2> b", as phraseto_tsquery writes it).
+_PHRASE_OPERATOR = re.compile(r"<(?:\d+|-)>")
 
 
-def _candidates(cursor, query: str, where: str, params: list, size: int) -> list[int]:
-    cursor.execute(
-        "SELECT r.id FROM documents_searchrow r "  # noqa: S608 - only our own SQL is formatted in
-        f"WHERE r.vector @@ %s::tsquery AND {where} "
-        "ORDER BY r.document_id + 0 DESC, r.page LIMIT %s",
-        [query, *params, size],
-    )
+def without_positions(query: str) -> str:
+    """The tsquery with its phrases' words only required, not in order ("a & b" for
+    "a <-> b"): the GIN index answers it alone, with no page's vector to read."""
+    return _PHRASE_OPERATOR.sub("&", query)
+
+
+def _candidates(cursor, query: str, exact: str, where: str, params: list, size: int):
+    """The ids of the ``size`` newest pages matching ``query``, among those the GIN index
+    finds for ``exact`` and the filters. For a phrase (``query`` not ``exact``) the vectors
+    of the newest candidates are read, one after the other, only until ``size`` match."""
+    if query == exact:
+        cursor.execute(
+            "SELECT r.id FROM documents_searchrow r "  # noqa: S608 - only our own SQL
+            f"WHERE r.vector @@ %s::tsquery AND {where} "
+            "ORDER BY r.document_id + 0 DESC, r.page LIMIT %s",
+            [exact, *params, size],
+        )
+    else:
+        cursor.execute(
+            "SELECT c.id FROM (SELECT r.id, r.vector FROM documents_searchrow r "  # noqa: S608
+            f"WHERE r.vector @@ %s::tsquery AND {where} "
+            "ORDER BY r.document_id + 0 DESC, r.page OFFSET 0) c "
+            "WHERE c.vector @@ %s::tsquery LIMIT %s",
+            [exact, *params, query, size],
+        )
     return [pk for (pk,) in cursor.fetchall()]
 
 
-def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, int, float]]:
+def best_pages(
+    terms, filters, *, size: int, languages=None, filters_in_match: bool = True
+) -> list[tuple[int, int, float]]:
     """The best of the ``size`` newest matching pages, [(document_id, page, rank)] best first.
 
     ts_rank reads (detoasts) every vector it ranks, too slow for tens of thousands of pages:
     so when more than ``size`` pages match, only the newest ``size`` of them are ranked.
 
-    The matches are found with bitmap scans only: the GIN index, ANDed with the filters'
-    indexes and with a window of the newest documents (``WINDOWS``), so only the heap rows of
-    likely matches are read, and those are narrow (text and vector live in TOAST, migration
-    0004). An index walk newest-first would read the vector of every row it passes. Only the
-    chosen pages' vectors are read, to rank them.
+    The candidates are found by the GIN index alone, with bitmap scans only, so a page's
+    vector (in TOAST, migration 0004) is read only to check a phrase's word order and to
+    rank the chosen pages:
+
+    - in a few organisations (``FEW_ORGANISATIONS``), their lexemes are part of the lookup
+      (``organisation_lexeme``); otherwise the GIN index is ANDed with a window of the newest
+      documents (``WINDOWS``), then with the whole index;
+    - a phrase is looked up as its words (``without_positions``), and the order of the
+      words checked on the newest candidates until there are enough.
+
+    ``filters_in_match=False`` leaves the organisations' lexemes out (the same
+    results, read another way).
     """
     query = _distinct_tsquery(tuple(tuple(term) for term in terms), tuple(_configs(languages)))
     if not query:
         return []
-    where, params = _where(filters)
+    exact = without_positions(query)
+    few = filters_in_match and len(filters.organisation_ids) <= FEW_ORGANISATIONS
+    if few:
+        lexemes = " | ".join(
+            f"'{organisation_lexeme(pk)}'" for pk in sorted(set(filters.organisation_ids))
+        )
+        exact = f"( {exact} ) & ( {lexemes} )"
+    where, params = _where(filters, organisations_indexed=not few)
     chosen = None
     with transaction.atomic(), connection.cursor() as cursor:
-        windows = WINDOWS if len(filters.organisation_ids) > FEW_ORGANISATIONS else ()
+        windows = () if few else WINDOWS
         newest = 0
         if windows:
             cursor.execute("SELECT max(document_id) FROM documents_searchrow")
             newest = cursor.fetchone()[0] or 0
+        # An index walk newest-first would read the vector of every page it passes.
         cursor.execute("SET LOCAL enable_indexscan = off")
         try:
             for factor in windows:
@@ -156,13 +213,14 @@ def best_pages(terms, filters, *, size: int, languages=None) -> list[tuple[int, 
                 if lowest <= 0:
                     break
                 found = _candidates(
-                    cursor, query, f"{where} AND r.document_id > %s", [*params, lowest], size
-                )
+                    cursor, query, exact, f"{where} AND r.document_id > %s", [*params, lowest],
+                    size,
+                )  # fmt: skip
                 if len(found) >= size:
                     chosen = found
                     break
             if chosen is None:
-                chosen = _candidates(cursor, query, where, params, size)
+                chosen = _candidates(cursor, query, exact, where, params, size)
         finally:
             cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
         if not chosen:

@@ -20,14 +20,19 @@ def _matcher(terms: list[list[str]], language: str):
     stems = {fold(stem(word, language)) for term in terms for word in term}
     prefixes = {s[:3] for s in stems if s}
 
+    # A page repeats its words: each is looked at once.
+    seen: dict[str, bool] = {}
+
     def matches(word: str) -> bool:
-        lowered = word.lower()
-        folded_word = fold(lowered)
-        if folded_word in folded:
-            return True
-        if folded_word[:3] not in prefixes:
-            return False
-        return fold(stem(lowered, language)) in stems
+        found = seen.get(word)
+        if found is None:
+            lowered = word.lower()
+            folded_word = fold(lowered)
+            found = folded_word in folded or (
+                folded_word[:3] in prefixes and fold(stem(lowered, language)) in stems
+            )
+            seen[word] = found
+        return found
 
     return matches
 

@@ -180,3 +180,67 @@ def test_a_snippet_of_a_huge_page_with_many_matches_is_quick_to_build():
     # Linear in the matches and bounded in length: 120,000 matches would take minutes if not.
     html = snippet_html("kommun och region " * 40_000, [["kommun"]], "sv")
     assert html.count("<mark>") > 5
+
+
+def test_filters_in_the_match_give_the_same_pages_as_filters_on_the_rows(org):
+    from equalocal.documents.search import Filters, _backend, indexed_languages
+    from equalocal.documents.search.query import parse
+
+    neighbour, far = OrganisationFactory(), OrganisationFactory()
+    texts = [
+        "Beslut om en jämställdhetsplan för kvinnor och män.",
+        "Planen för jämställdhet antas av kommunen.",
+        "Jämställdhet är planen för kvinnor i kommunen.",
+    ]
+    kinds = ["decision", "action_plan", "report"]
+    for n in range(9):
+        _document([org, neighbour, far][n % 3], texts[n % 3], kind=kinds[n // 3],
+                  document_date=date(2020 + n % 2, 5, 1), cemr_related=n % 2 == 0)  # fmt: skip
+    _document(org, "The council adopts the equality plan.", language="en", kind="action_plan",
+              document_date=date(2021, 1, 1))  # fmt: skip
+    both = [org.pk, neighbour.pk]
+    cases = [
+        ("jämställdhet", Filters([org.pk])),
+        ("jämställdhet", Filters(both, kind="action_plan")),
+        ('"planen för jämställdhet"', Filters(both)),
+        ('"planen för jämställdhet"', Filters([org.pk, neighbour.pk, far.pk], year=2021)),
+        ("beslut kvinnor", Filters(both, kind="decision", year=2020, cemr_related=True)),
+        ('"equality plan"', Filters([org.pk], language="en", kind="action_plan")),
+        ("plan", Filters([far.pk], language="en")),
+    ]
+    found = 0
+    for query, filters in cases:
+        arguments = {"size": 100, "languages": indexed_languages()}
+        matched = _backend().best_pages(parse(query), filters, **arguments)
+        unmatched = _backend().best_pages(
+            parse(query), filters, filters_in_match=False, **arguments
+        )
+        assert [(d, p) for d, p, _r in matched] == [(d, p) for d, p, _r in unmatched], query
+        assert [r for _d, _p, r in matched] == pytest.approx([r for _d, _p, r in unmatched])
+        found += len(matched)
+    assert found >= 8
+
+
+def test_the_words_of_a_query_never_match_the_filters_themselves(org):
+    # The filters are in the full-text index too (an FTS5 column, a PostgreSQL lexeme), but
+    # only a query's words are looked for, and only in the text.
+    _document(org, "Protokoll om snöröjning.", kind="decision", document_date=date(2021, 3, 1))
+    assert search_documents(organisation_ids=[org.pk], query="snöröjning").total == 1
+    for query in [str(org.pk), f"org {org.pk}", f'"org {org.pk}"', "2021", "decision", "sv"]:
+        assert search_documents(organisation_ids=[org.pk], query=query).hits == [], query
+
+
+def test_a_phrase_gives_the_newest_pages_with_its_words_in_order(org, monkeypatch):
+    from equalocal.documents import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    in_order = [_document(org, "Planen för jämställdhet antas.") for _ in range(3)]
+    # Newer, with every word of the phrase but not in its order.
+    for _ in range(3):
+        _document(org, "Jämställdhet är planen för kommunen.")
+    page = search_documents(organisation_ids=[org.pk], query='"planen för jämställdhet"', limit=2)
+    assert len(page.hits) == 2 and page.total_is_estimate
+    assert {h.document_id for h in page.hits} <= {d.pk for d in in_order}
+    everything = search_documents(organisation_ids=[org.pk], query='"planen för jämställdhet"')
+    assert {h.document_id for h in everything.hits} == {d.pk for d in in_order}
+    assert everything.total == 3 and not everything.total_is_estimate
