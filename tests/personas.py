@@ -25,7 +25,6 @@ from .factories import (
     FigureProposalFactory,
     GoalFactory,
     GoalSetFactory,
-    ImportBatchFactory,
     IndicatorFactory,
     InvitationFactory,
     MeasurementFactory,
@@ -189,8 +188,8 @@ def _document_objects(organisation, uploader) -> dict:
 
 
 def _indicator_objects(organisation) -> dict:
-    """An indicator of org A with a figure, an unpublished scorecard holding it, figures
-    a network proposed to org A, and a finished import of its figures."""
+    """An indicator of org A with a figure, an unpublished scorecard holding it, and figures
+    a network proposed to org A."""
     indicator = IndicatorFactory(code="A-1", title_en="Andel chefer", owner=organisation)
     MeasurementFactory(indicator=indicator, period="2025", gender="women", value=42)
     scorecard = ScorecardFactory(owner=organisation, title="Styrkort")
@@ -200,13 +199,7 @@ def _indicator_objects(organisation) -> dict:
         organisation=organisation,
         rows=[[indicator.pk, "2024", 2024, "women", "40", None, "", ""]],
     )
-    batch = ImportBatchFactory(organisation=organisation)
-    return {
-        "indicator": indicator.pk,
-        "scorecard": scorecard.pk,
-        "proposal": proposal.pk,
-        "batch": batch.pk,
-    }
+    return {"indicator": indicator.pk, "scorecard": scorecard.pk, "proposal": proposal.pk}
 
 
 def _network_objects(member, peer) -> dict:

@@ -13,6 +13,7 @@ network's pages it is a member.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.factories import ImportBatchFactory
 from tests.personas import PERSONAS, build_personas
 from tests.signin import sign_in
 
@@ -315,7 +316,11 @@ def _url(name, personas):
     params = url_patterns()[name]
     kwargs = {}
     for param in params:
-        if param == "token":
+        if param == "batch":
+            # A finished import of org A's figures, made only where a page needs one (the
+            # import tests count the batches the personas' organisations have).
+            kwargs[param] = ImportBatchFactory(organisation=personas.org_a).pk
+        elif param == "token":
             kwargs[param] = personas.objects["invitation_token"]
         elif param in EXTRA_KWARGS and param not in personas.objects:
             kwargs[param] = EXTRA_KWARGS[param]
