@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from equalocal.organisations import permissions
 from equalocal.plans.models import DEFAULT_PROGRESS, Activity, ActivityStatus, Timing
+from equalocal.plans.selectors import progress_visible
 
 from .columns import (
     Column,
@@ -88,7 +89,10 @@ STATUS_WORDS = {
 
 def plan_export_rows(plan, *, user) -> list[list]:
     """One row per activity under its goal, in the plan's order; goals without activities
-    get a row of their own. People are named only where ``user`` may see them."""
+    get a row of their own. People are named, and statuses and progress given, only where
+    ``user`` may see them (``progress_visible``: a published plan's progress stays private
+    unless the organisation publishes it)."""
+    visible = progress_visible(user, plan.organisation)
     goals = list(plan.goals.all())
     activities = list(
         plan.activities.select_related("responsible_person").prefetch_related("articles")
@@ -98,10 +102,10 @@ def plan_export_rows(plan, *, user) -> list[list]:
         by_goal.setdefault(activity.goal_id, []).append(activity)
     rows = []
     for goal in goals:
-        rows += [_activity_row(goal.title, a, user) for a in by_goal.get(goal.pk, [])]
+        rows += [_activity_row(goal.title, a, user, visible) for a in by_goal.get(goal.pk, [])]
         if goal.pk not in by_goal:
             rows.append([goal.title] + [None] * (len(PLAN_COLUMNS) - 1))
-    rows += [_activity_row("", a, user) for a in by_goal.get(None, [])]
+    rows += [_activity_row("", a, user, visible) for a in by_goal.get(None, [])]
     return rows
 
 
@@ -114,7 +118,7 @@ def _responsible(activity: Activity, user) -> str:
     return activity.responsible_unit or person.title
 
 
-def _activity_row(goal_title: str, activity: Activity, user) -> list:
+def _activity_row(goal_title: str, activity: Activity, user, show_progress: bool) -> list:
     return [
         goal_title,
         activity.title,
@@ -125,8 +129,8 @@ def _activity_row(goal_title: str, activity: Activity, user) -> list:
         activity.end_date,
         activity.timing_note,
         str(activity.get_timing_display()),
-        str(activity.get_status_display()),
-        activity.progress,
+        str(activity.get_status_display()) if show_progress else None,
+        activity.progress if show_progress else None,
         activity.weight,
         ", ".join(str(a.number) for a in sorted(activity.articles.all(), key=lambda a: a.number)),
         activity.resources,

@@ -339,8 +339,14 @@ class ActivityFilterForm(forms.Form):
         required=False, widget=forms.HiddenInput, choices=[(key, key) for key in selectors.SORTS]
     )
 
-    def __init__(self, *args, goals, articles, responsible_names, **kwargs):
+    def __init__(self, *args, goals, articles, responsible_names, status_visible=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not status_visible:
+            # No filter or sort by what the viewer may not see (selectors.progress_visible).
+            del self.fields["status"]
+            self.fields["sort"].choices = [
+                (key, key) for key in selectors.SORTS if key not in selectors.PROGRESS_SORTS
+            ]
         self.fields["goal"].choices = [("", _("All goals"))] + [
             (goal.pk, f"{goal.order}. {goal.title}") for goal in goals
         ]

@@ -15,7 +15,7 @@ from equalocal.charters.selectors import CommitmentOverview, active_commitment, 
 from equalocal.core.fragments import version_rows
 from equalocal.core.values import instance_value
 from equalocal.organisations import permissions
-from equalocal.organisations.models import Person
+from equalocal.organisations.models import Person, Shared
 from equalocal.organisations.permissions import Action
 
 from .models import (
@@ -51,6 +51,25 @@ def get_plan_for_user(
     )
     _check(user, plan.organisation, action, published=plan.is_published and not deleted)
     return plan
+
+
+def progress_published(organisation) -> bool:
+    """Whether the organisation makes the progress of its published plans public (its
+    publishing setting, off by default): what anyone, signed in or not, may see."""
+    return permissions.published(organisation, Shared.PROGRESS)
+
+
+def progress_visible(user, organisation) -> bool:
+    """The one rule for plan progress: the activities' statuses and progress, their roll-ups
+    and everything derived from them (counts per status, overdue, completion dates).
+
+    Members of the organisation (any role) and staff see it; anyone else, a member of
+    another organisation or of the same network included, only where the organisation
+    publishes it (``progress_published``). Pages, exports and the API alike.
+    """
+    if permissions.can_view_internal(user, organisation):
+        return True
+    return progress_published(organisation)
 
 
 def get_goal_for_user(user, plan: ActionPlan, goal_pk: int) -> Goal:
@@ -244,6 +263,9 @@ SORTS = {
     "responsible": ("responsible_unit", "responsible_person__name", "order"),
 }
 
+# The sorts that would reveal the statuses or progress the viewer may not see.
+PROGRESS_SORTS = frozenset({"status", "progress", "-progress"})
+
 
 def activity_list(
     plan: ActionPlan,
@@ -259,7 +281,8 @@ def activity_list(
     """Activities of the plan, filtered and sorted; a fixed number of queries.
 
     Where the viewer may not see progress (``status_visible`` false), a status filter
-    matches nothing: filtering must not reveal the statuses.
+    matches nothing and sorting by status or progress keeps the plan's order: filtering or
+    sorting must not reveal the statuses.
     """
     activities = plan.activities.select_related("goal", "responsible_person").prefetch_related(
         ARTICLES
@@ -278,6 +301,8 @@ def activity_list(
         if not names_visible:
             person_match &= Q(responsible_person__is_public_contact=True)
         activities = activities.filter(Q(responsible_unit__icontains=responsible) | person_match)
+    if not status_visible and sort in PROGRESS_SORTS:
+        sort = "order"
     order = SORTS.get(sort, SORTS["order"])
     if not names_visible:
         # Sorting by hidden names would reveal their order.

@@ -27,7 +27,7 @@ from equalocal.networks.selectors import current_member_ids
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, OrganisationKind, Person, Publishing
 from equalocal.plans.models import ActionPlan, Activity, Goal, PlanKind, PlanStatus, ProgressUpdate
-from equalocal.plans.selectors import weighted_progress
+from equalocal.plans.selectors import progress_published, weighted_progress
 
 from .geo import inside, project
 
@@ -259,7 +259,8 @@ class Profile:
 
     @property
     def shows_progress(self) -> bool:
-        return self.publishing.progress
+        """The page is the same for everyone: progress shows where it is published."""
+        return progress_published(self.organisation)
 
 
 def get_public_organisation(slug: str) -> Organisation:
@@ -270,6 +271,7 @@ def get_public_organisation(slug: str) -> Organisation:
 def profile(organisation: Organisation, *, today: date) -> Profile:
     """What anyone may see of the organisation, in a bounded number of queries."""
     publishing = permissions.publishing_of(organisation)
+    shows_progress = progress_published(organisation)
     commitments = []
     if publishing.commitment:
         commitments = list(
@@ -292,7 +294,7 @@ def profile(organisation: Organisation, *, today: date) -> Profile:
         .order_by(F("adopted_on").desc(nulls_last=True), "-version_number")
     )
     last_updates = {}
-    if publishing.progress and plans:
+    if shows_progress and plans:
         last_updates = dict(
             ProgressUpdate.objects.filter(activity__plan__in=plans)
             .values_list("activity__plan_id")
@@ -313,7 +315,7 @@ def profile(organisation: Organisation, *, today: date) -> Profile:
                 plan=plan,
                 goals=goals,
                 loose_activities=by_goal.get(None, []),
-                progress=weighted_progress(activities) if publishing.progress else None,
+                progress=weighted_progress(activities) if shows_progress else None,
                 last_update=last_updates.get(plan.pk),
             )
         )

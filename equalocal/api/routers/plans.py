@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from equalocal.organisations import permissions
-from equalocal.organisations.models import Shared
 from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import get_organisation_for_user
 from equalocal.plans import services
@@ -41,6 +40,7 @@ from equalocal.plans.selectors import (
     plan_progress,
     plans_of,
     progress_updates_of,
+    progress_visible,
 )
 
 from .. import access
@@ -69,10 +69,9 @@ def _plan(request, slug: str, plan_id: int, action: Action = Action.VIEW) -> Act
 
 
 def _progress_visible(request, plan: ActionPlan) -> bool:
-    """Members see progress; others only where the organisation publishes it."""
-    return permissions.can_view_internal(request.user, plan.organisation) or (
-        permissions.published(plan.organisation, Shared.PROGRESS)
-    )
+    """Members see progress; others only where the organisation publishes it (the rule
+    the plan pages follow too: ``plans.selectors.progress_visible``)."""
+    return progress_visible(request.user, plan.organisation)
 
 
 # Plans --------------------------------------------------------------------------------------

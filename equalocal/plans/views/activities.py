@@ -30,6 +30,7 @@ def activity_detail(request, org, plan, activity):
         "plan": item,
         "organisation": item.organisation,
         "activity": target,
+        "progress_visible": selectors.progress_visible(request.user, item.organisation),
         "articles": list(target.articles.order_by("number")),
         "updates": list(target.updates.select_related("by")) if internal else [],
         "history": selectors.activity_history(target) if internal else [],
@@ -195,6 +196,8 @@ def activity_progress(request, org, plan, activity):
         "form": None if saved else form,
         "saved": saved,
         "can_edit": True,
+        # Editors of the organisation: its members see its progress.
+        "progress_visible": True,
         "today": timezone.localdate(),
         "next_url": next_url(request, item.get_absolute_url()),
         "status_choices": status_choices(),

@@ -73,6 +73,7 @@ def plan_list(request, org):
         "organisation": organisation,
         "plans": plans,
         "internal": permissions.can_view_internal(request.user, organisation),
+        "progress_visible": selectors.progress_visible(request.user, organisation),
         "can_edit": may_edit(request, organisation),
         "can_manage": permissions.can_manage(request.user, organisation),
     }
@@ -91,10 +92,12 @@ def plan_detail(request, org, plan):
     today = timezone.localdate()
     # The page shows the roll-ups, not the summary's activities: the rows are read apart.
     summary = selectors.plan_summary(item, today=today, details=False)
+    progress_visible = selectors.progress_visible(request.user, organisation)
     partial = _PLAN_PARTIALS.get(request.htmx.target) if request.htmx else None
     if partial:
         context = {"plan": item, "organisation": organisation, "summary": summary}
         context["can_edit"] = may_edit(request, organisation)
+        context["progress_visible"] = progress_visible
         return render(request, f"plans/detail.html#{partial}", context)
     articles = list(selectors.plan_articles(item))
     filter_form = ActivityFilterForm(
@@ -102,20 +105,26 @@ def plan_detail(request, org, plan):
         goals=[row.goal for row in summary.goals if row.goal is not None],
         articles=articles,
         responsible_names=selectors.responsible_names(item, user=request.user),
+        status_visible=progress_visible,
     )
     filters = filter_form.filters() or {"sort": "order"}
     internal = permissions.can_view_internal(request.user, organisation)
     # Read only when the rows are not in the cache yet (the template evaluates it).
-    activities = selectors.activity_list(item, **filters, names_visible=internal)
+    activities = selectors.activity_list(
+        item, **filters, names_visible=internal, status_visible=progress_visible
+    )
     can_edit = may_edit(request, organisation)
     # The rows show the plan's data as this viewer may see and change it, on this address
-    # (filters, sort, the form's way back), today (overdue), in this language.
+    # (filters, sort, the form's way back), today (overdue), in this language, with or without
+    # progress: a member's rows, or rows from before the organisation stopped publishing its
+    # progress, are never shown to a viewer who may not see it.
     rows = (
         selectors.plan_version(item),
         get_language(),
         today,
         request.get_full_path(),
         internal,
+        f"progress-visible:{progress_visible}",
         can_edit,
         # Whose names show (organisations.permissions.can_see_person).
         request.user.is_staff,
@@ -133,6 +142,7 @@ def plan_detail(request, org, plan):
         "sort": filters["sort"],
         "filtered": any(value for key, value in filters.items() if key != "sort"),
         "internal": internal,
+        "progress_visible": progress_visible,
         "can_edit": can_edit,
         "can_manage": permissions.can_manage(request.user, organisation),
         "today": today,
@@ -261,7 +271,9 @@ def plan_new_version(request, org, plan):
 @login_required
 def plan_compare(request, org, plan):
     item = selectors.get_plan_for_user(request.user, org, plan)
-    # Earlier versions may be drafts: comparing is for members, also on a published plan.
+    # Earlier versions may be drafts, and the comparison shows the activities' statuses and
+    # progress: comparing is for members (404 for anyone else), also on a published plan
+    # whose progress is published.
     permissions.require(request.user, item.organisation)
     versions = selectors.plan_versions(item)
     form = CompareForm(request.GET or None, versions=versions, plan=item)
@@ -283,6 +295,7 @@ def plan_timeline(request, org, plan):
     item = selectors.get_plan_for_user(request.user, org, plan)
     activities = list(item.activities.select_related("goal"))
     first, last, bars, months = selectors.plan_timeline(item, activities)
+    progress_visible = selectors.progress_visible(request.user, item.organisation)
     dated = {bar.activity.pk for bar in bars}
     today = timezone.localdate()
     today_offset = None
@@ -298,7 +311,9 @@ def plan_timeline(request, org, plan):
         "months": month_columns,
         "years": selectors.timeline_years(month_columns),
         "undated": [a for a in activities if a.pk not in dated],
-        "overdue": {a.pk for a in activities if a.is_overdue(today)},
+        # Overdue means not done yet: a status, shown only with the statuses.
+        "overdue": {a.pk for a in activities if a.is_overdue(today)} if progress_visible else set(),
+        "progress_visible": progress_visible,
         "today": today,
         "today_offset": today_offset,
     }
