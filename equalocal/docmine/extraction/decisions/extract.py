@@ -137,6 +137,7 @@ def extract_decisions(
         recent = [*recent[-1:], named_here]
         previous_charter = any(recent)
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
+    found = _approved_proposals(sentences, found, context)
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
     # "5 more municipalities joined. This time A, B, C, D and E signed.": the group is the
@@ -148,6 +149,61 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal above it
+PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
+
+
+def approves_what_is_above(norm: str) -> bool:
+    """A protocol's short decision line that adopts without naming what ("Beslutning:
+    Godkendt.", "Päätös: Ehdotus hyväksyttiin.", "Decision: Approved as proposed."): an
+    adopting verb in a final form and no Charter, plan or report of its own."""
+    if len(norm) > APPROVAL_LENGTH:
+        return False
+    verbs, _ = actions(norm)
+    if not any(a.category == "adopt" and a.tense in FINAL for a in verbs):
+        return False
+    if any(a.category == "sign" for a in verbs) or charter_spans(norm):
+        return False
+    if weak_charter_spans(norm):
+        return False
+    return not any(
+        lexicon.words(key).search(norm) for key in ("subjects.plan_words", "subjects.report_words")
+    )
+
+
+def _approved_proposals(
+    sentences: Sequence[Sentence],
+    found: list[tuple[int, bool, Decision]],
+    context: Context,
+) -> list[tuple[int, bool, Decision]]:
+    """A decision line that approves the proposal above it makes that proposal the
+    decision: adopted, on the meeting's day, with the proposal's object, body and case."""
+    for index, sentence in enumerate(sentences):
+        # Only as a protocol's decision: after "Beslutning", "Päätös", "Vedtak:".
+        if not sentence.formula or not approves_what_is_above(sentence.norm):
+            continue
+        for earlier in reversed(sentences[max(0, index - PROPOSAL_REACH) : index]):
+            if approves_what_is_above(earlier.norm) or not may_hold_action(earlier.norm):
+                continue
+            charter = charter_spans(earlier.norm)
+            if context.cemr_related and not charter:
+                charter = weak_charter_spans(earlier.norm)
+            as_formula = replace(earlier, formula=True, formula_opener="")
+            proposal = _sentence_decision(as_formula, charter, (False, False), None, context)
+            if proposal is None:
+                continue
+            adopted = replace(
+                proposal,
+                status=DecisionStatus.ADOPTED,
+                decision_date=context.document_date,
+                evidence=evidence(f"{earlier.text} ... {sentence.text}"),
+            )
+            found = [f for f in found if f[0] != earlier.start]
+            found.append((sentence.start, True, adopted))
+            break
+    return found
 
 
 @cache

@@ -218,6 +218,30 @@ def _opens_formula(norm: str) -> bool:
     return _formula_opener().search(norm, max(0, len(norm) - 80)) is not None
 
 
+_DECIDING_VERB = ("verbs.decide_past", "verbs.decide_present", "verbs.operative")
+# A deciding verb closing its line before a colon, a few words of manner between ("…
+# taryba nusprendžia:", "Rada Miasta uchwala, co następuje:", "VENDOSI:").
+_VERB_BEFORE_COLON = lexicon.filtered(
+    r"(?:^|\s)(?:{alt})(?:[\s,]+[^\W\d_]+){0,3}\s*:$", *_DECIDING_VERB
+)
+_DECIDING_WORD = lexicon.filtered(r"(?:^|\s)(?:{alt})(?=\s|$)", *_DECIDING_VERB)
+
+
+def closes_with_deciding_verb(norm: str) -> bool:
+    """Whether a line ends in the body's deciding verb and so opens the decision itself:
+    before a colon ("… nusprendžia:", "VENDOSI:"), or as a heading in capitals of at most
+    three words ("ΑΠΟΦΑΣΙΖΕΙ ΟΜΟΦΩΝΑ", "DÉCIDE")."""
+    norm = norm.rstrip()
+    if norm.endswith(":"):
+        return _VERB_BEFORE_COLON.get().search(norm, max(0, len(norm) - 80)) is not None
+    words = norm.split()
+    return (
+        0 < len(words) <= 3
+        and norm.isupper()
+        and _DECIDING_WORD.get().search(norm) is not None
+    )
+
+
 def _formula_inline():
     return _FORMULA_INLINE.get()
 
@@ -260,7 +284,9 @@ def split_sentences(text: str) -> list[Sentence]:
                     sentence.formula = True
                     sentence.formula_opener = inline.group(0)
                     sentence.formula_id = formula_id
-                elif len(norm) < 200 and _opens_formula(norm.rstrip(" .")):
+                elif len(norm) < 200 and (
+                    _opens_formula(norm.rstrip(" .")) or closes_with_deciding_verb(norm)
+                ):
                     formula_left = 4
                     opener = norm
                     formula_id += 1
