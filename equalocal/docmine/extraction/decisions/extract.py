@@ -91,6 +91,8 @@ def extract_decisions(
             decision = _sentence_decision(
                 sentence, charter, (previous_charter, previous_signing), last_year, context
             )
+        if decision is None and context.names_plan:
+            decision = annex_adoption(sentence, context)
         if decision is not None:
             # A formula states one decision; its further items are details of it.
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -149,6 +151,35 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+_ANNEX_LINE = lexicon.filtered(r"^(?:\d{1,2}\.?\s+)?(?:{alt})(?=\s|$)", "subjects.annex_words")
+ANNEX_LINE_LENGTH = 200
+
+
+def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
+    """A plan printed as the annex to a decision ("Anexa la Hotărârea Consiliului Local nr.
+    389 din 28 iulie 2021", "Anlage zum Beschluss des Gemeinderats vom …"): the plan is
+    adopted by that decision, with its date, body and number. No verb is needed."""
+    norm = sentence.norm
+    if len(norm) > ANNEX_LINE_LENGTH or not _ANNEX_LINE.get().match(norm):
+        return None
+    dates = [d for d in find_dates(norm, context.document_date) if not d.period]
+    case_number = find_case_number(norm)
+    bodies = find_bodies(norm)
+    if not dates or not (bodies or case_number != UNKNOWN):
+        return None
+    organisation, country = organisation_for(norm, context.organisation, context.country)
+    return Decision(
+        organisation=organisation,
+        country=country or UNKNOWN,
+        decision_type=DecisionType.ADOPT_ACTION_PLAN,
+        status=DecisionStatus.ADOPTED,
+        evidence=evidence(sentence.text),
+        decision_date=dates[0].value,
+        deciding_body=base_form(bodies[0][1]) if bodies else UNKNOWN,
+        case_number=case_number,
+    )
 
 
 APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal above it
