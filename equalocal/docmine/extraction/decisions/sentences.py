@@ -9,10 +9,11 @@ copy for matching, with PDF-extraction damage ("a t t godkänna", "jäm- ställd
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..prefilter import current_scope
+from ..prefilter import Filtered, current_scope
 
 
 @dataclass
@@ -224,7 +225,20 @@ _DECIDING_VERB = ("verbs.decide_past", "verbs.decide_present", "verbs.operative"
 _VERB_BEFORE_COLON = lexicon.filtered(
     r"(?:^|\s)(?:{alt})(?:[\s,]+[^\W\d_]+){0,3}\s*:$", *_DECIDING_VERB
 )
-_DECIDING_WORD = lexicon.filtered(r"(?:^|\s)(?:{alt})(?=\s|$)", *_DECIDING_VERB)
+
+
+def _bare(text: str) -> str:
+    """``text`` without accents: Greek capitals drop the tonos ("ΑΠΟΦΑΣΙΖΕΙ")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# The deciding verbs without accents, for headings in capitals.
+_DECIDING_WORD = Filtered(
+    [_bare(f) for key in _DECIDING_VERB for f, _ in lexicon.tagged(key)],
+    r"(?:^|\s)(?:{alt})(?=\s|$)",
+    re.IGNORECASE,
+    [code for key in _DECIDING_VERB for _, code in lexicon.tagged(key)],
+)
 
 
 def closes_with_deciding_verb(norm: str) -> bool:
@@ -238,7 +252,7 @@ def closes_with_deciding_verb(norm: str) -> bool:
     return (
         0 < len(words) <= 3
         and norm.isupper()
-        and _DECIDING_WORD.get().search(norm) is not None
+        and _DECIDING_WORD.get().search(_bare(norm)) is not None
     )
 
 
