@@ -10,6 +10,7 @@ from equalocal.docmine.extraction.decisions.extract import approves_what_is_abov
 from equalocal.docmine.extraction.decisions.fields import find_case_number
 from equalocal.docmine.extraction.decisions.sentences import (
     closes_with_deciding_verb,
+    is_decision_heading,
     split_sentences,
 )
 from equalocal.docmine.extraction.organisations import main_organisation, title_capital_lines
@@ -27,6 +28,23 @@ def test_deciding_verb_before_a_colon_or_as_a_heading_in_capitals():
     assert not closes_with_deciding_verb("Kunnanvaltuusto päätti asiasta kokouksessaan.")
     assert not closes_with_deciding_verb("Vendosi të mos diskutojë më tej")
     assert not closes_with_deciding_verb("VENDIM")
+
+
+def test_deciding_verbs_of_headings_in_more_languages():
+    assert closes_with_deciding_verb("РЕШИ:")
+    assert closes_with_deciding_verb("Dome nolemj:")
+    assert closes_with_deciding_verb("Vallavolikogu otsustab:")
+
+
+def test_protocol_decision_headings_alone_or_before_a_colon():
+    for heading in ("BESCHLUSS", "Beslutning", "Päätös", "Vedtak:", "DÉCISION", "Acuerdo:"):
+        assert is_decision_heading(heading), heading
+    assert is_decision_heading("Kommunstyrelsens beslut")
+    # Inside a sentence, or as part of a longer word, the noun opens nothing.
+    assert not is_decision_heading("The council postponed the decision.")
+    assert not is_decision_heading("Beslutningsprotokol")
+    sentences = split_sentences("Besluit: Akkoord met het voorstel.\nVolgend punt.")
+    assert [s.formula for s in sentences] == [True, False]
 
 
 def test_items_after_a_deciding_verb_heading_are_the_decision():

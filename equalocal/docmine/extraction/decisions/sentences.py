@@ -256,6 +256,16 @@ def closes_with_deciding_verb(norm: str) -> bool:
     )
 
 
+_HEADING_LINE = lexicon.filtered(r"^(?:{alt})\s*:?$", "formulas.headings")
+_HEADING_INLINE = lexicon.filtered(r"^(?:{alt})\s*:\s*(?=\S)", "formulas.headings")
+
+
+def is_decision_heading(norm: str) -> bool:
+    """A protocol's decision heading as a line of its own ("Beslutning", "BESCHLUSS",
+    "Kommunstyrelsens beslut:"): what follows is the decision."""
+    return _HEADING_LINE.get().match(norm.rstrip(" .")) is not None
+
+
 def _formula_inline():
     return _FORMULA_INLINE.get()
 
@@ -292,14 +302,20 @@ def split_sentences(text: str) -> list[Sentence]:
                     formula_left -= 1
                     if not _formula_item().match(norm) and len(norm) > 200:
                         formula_left = 0
-                inline = _formula_inline().match(norm) or opens_an_item(norm)
+                inline = (
+                    _formula_inline().match(norm)
+                    or _HEADING_INLINE.get().match(norm)
+                    or opens_an_item(norm)
+                )
                 if inline and not sentence.formula:
                     formula_id += 1
                     sentence.formula = True
                     sentence.formula_opener = inline.group(0)
                     sentence.formula_id = formula_id
                 elif len(norm) < 200 and (
-                    _opens_formula(norm.rstrip(" .")) or closes_with_deciding_verb(norm)
+                    _opens_formula(norm.rstrip(" ."))
+                    or closes_with_deciding_verb(norm)
+                    or is_decision_heading(norm)
                 ):
                     formula_left = 4
                     opener = norm
