@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from equalocal.docmine.extraction import analyse, guess_language
 from equalocal.docmine.extraction.dates import find_dates
-from equalocal.docmine.extraction.decisions.extract import approves_what_is_above
+from equalocal.docmine.extraction.decisions.cues import actions
+from equalocal.docmine.extraction.decisions.extract import (
+    adopts_the_proposal,
+    approves_what_is_above,
+)
 from equalocal.docmine.extraction.decisions.fields import find_case_number
 from equalocal.docmine.extraction.decisions.sentences import (
     closes_with_deciding_verb,
@@ -99,6 +103,22 @@ def test_without_the_approval_line_the_proposal_stays_a_proposal():
     text = _DANISH_PROTOCOL.replace("Beslutning\nGodkendt.\n", "")
     decisions = analyse(text, language="da").decisions
     assert [d.status for d in decisions] == [DecisionStatus.PROPOSED]
+
+
+def test_an_adopted_proposal_is_adopted():
+    adopted = "A Câmara Municipal aprovou, na reunião de 3 de junho, a proposta de adesão à Carta."
+    assert adopts_the_proposal(adopted, actions(adopted)[0])
+    english = "The Cabinet approved the proposal to sign the European Charter for Equality."
+    assert adopts_the_proposal(english, actions(english)[0])
+    # Proposing to approve, or a proposal in another sentence, stays a proposal.
+    proposing = "A Câmara propõe à Assembleia Municipal aprovar a adesão à Carta."
+    assert not adopts_the_proposal(proposing, actions(proposing)[0])
+    decision = analyse(
+        "A Câmara Municipal de Lousada aprovou, na reunião de 3 de junho de 2021, a proposta "
+        "de adesão à Carta Europeia para a Igualdade das Mulheres e dos Homens na Vida Local.",
+        language="pt",
+    ).decisions[0]
+    assert decision.status == DecisionStatus.ADOPTED
 
 
 # Case numbers --------------------------------------------------------------------------------

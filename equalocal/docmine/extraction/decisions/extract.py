@@ -182,6 +182,25 @@ def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
     )
 
 
+PROPOSAL_OBJECT_REACH = 80  # characters from an adopting verb to the proposal it adopts
+
+
+def adopts_the_proposal(norm: str, verbs: Sequence[Action]) -> bool:
+    """Whether the proposal a sentence names is the object of an adopting verb in a final
+    form before it ("O executivo aprovou, na reunião de 10 de maio, a proposta de adesão",
+    "The council approved the proposal to join"): the body adopted it, nothing is left
+    proposed."""
+    adopted = [a.end for a in verbs if a.category == "adopt" and a.tense in FINAL]
+    if not adopted:
+        return False
+    return any(
+        0 <= m.start() - end <= PROPOSAL_OBJECT_REACH
+        and not re.search(r"[.;:]", norm[end : m.start()])
+        for m in lexicon.words("verbs.propose").finditer(norm)
+        for end in adopted
+    )
+
+
 APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal above it
 PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
 
@@ -384,6 +403,8 @@ def _sentence_decision(
     preview = not sentence.formula and previews_a_session(
         verbs, cues, body_named=bool(find_bodies(norm))
     )
+    if proposal and not proposed_by_opener and adopts_the_proposal(norm, verbs):
+        proposal = False
     status = decision_status(cues, proposal=proposal, preview=preview)
     organisation, country = organisation_for(norm, context.organisation, context.country)
     association = association_acting(norm, action.start)
