@@ -29,7 +29,7 @@ from .cues import (
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
-from .sentences import Sentence, opens_a_proposal, split_sentences
+from .sentences import Sentence, is_decision_heading, opens_a_proposal, split_sentences
 from .type_and_status import (
     accession_object,
     decision_status,
@@ -244,16 +244,132 @@ def _approved_proposals(
             proposal = _sentence_decision(as_formula, charter, (False, False), None, context)
             if proposal is None:
                 continue
-            adopted = replace(
-                proposal,
-                status=DecisionStatus.ADOPTED,
-                decision_date=context.document_date,
-                evidence=evidence(f"{earlier.text} ... {sentence.text}"),
-            )
+            before = sentences.index(earlier)
+            around = sentences[max(0, before - ONWARD_REACH) : index + 1]
+            onward = [
+                body
+                for one in around
+                for text in (one.formula_opener, one.norm)
+                for body in addressed_onward(text)
+            ]
+            approver = approving_body(sentences, index) or context.head_body
+            evidence_text = evidence(f"{earlier.text} ... {sentence.text}")
+            if approval_adopts(approver, acting_body(earlier.norm), onward):
+                decided = replace(
+                    proposal,
+                    status=DecisionStatus.ADOPTED,
+                    decision_date=context.document_date,
+                    evidence=evidence_text,
+                )
+            else:
+                # The committee approved its recommendation to the council: still proposed,
+                # by the committee, on the meeting's day.
+                decided = replace(
+                    proposal,
+                    status=DecisionStatus.PROPOSED,
+                    decision_date=context.document_date,
+                    deciding_body=approver or proposal.deciding_body,
+                    evidence=evidence_text,
+                )
             found = [f for f in found if f[0] != earlier.start]
-            found.append((sentence.start, True, adopted))
+            found.append((sentence.start, True, decided))
             break
     return found
+
+
+ONWARD_REACH = 2  # sentences before a proposal where a heading may address it onward
+HEADING_LENGTH = 80  # characters of a heading line above a decision line
+SUBJECT_REACH = 30  # characters from a body to the verb it is the subject of
+
+
+def approval_adopts(approver: str, acting: str, onward: Sequence[str]) -> bool:
+    """Whether a protocol's approving line adopts the proposal above it. It does not when
+    the proposal goes on to another body: a recommendation addressed to a body ("förslag
+    till kommunfullmäktige", "Recommendation to Council") or a proposal that another body
+    is the subject of ("Kommunestyret vedtar …" approved in the formannskap), which that
+    body decides later. ``approver`` is the body of the approving line ("" if unknown);
+    with none known, a proposal addressed onward stays proposed."""
+    if not approver:
+        return not onward
+    targets = [*onward, acting] if acting else list(onward)
+    return all(same_body(approver, target) for target in targets)
+
+
+def same_body(one: str, other: str) -> bool:
+    """Whether two mentions name the same body, whatever their case ending or prefix
+    ("formannskapet"/"Formannskapets", "fullmäktige"/"Kommunfullmäktige",
+    "valtuustolle"/"Kaupunginvaltuusto", "Council"/"City Council")."""
+    short, long = sorted((" ".join(b.casefold().split()) for b in (one, other)), key=len)
+    return short[: max(4, len(short) - 3)] in long
+
+
+_ONWARD_GAP = re.compile(r"[\s'’‘-]*")
+_BARE_BODY = re.compile(r"[\s]+([^\W\d_][\w-]{3,})\s*(?:[:.;,]|$)")
+
+
+def addressed_onward(text: str) -> list[str]:
+    """The bodies a proposal or recommendation is sent on to: a body named right after one
+    of the language's ``bodies.addressed`` words ("Kommunstyrelsens förslag till
+    kommunfullmäktige", "Beschlussempfehlung an den Gemeinderat", "proposta al consiglio
+    comunale", "ehdotus kaupunginvaltuustolle"), or a capitalised name ending the heading
+    ("Recommendation to Council:")."""
+    if not text:
+        return []
+    bodies = find_bodies(text)
+    found = []
+    for m in lexicon.words("bodies.addressed").finditer(text):
+        named = [
+            body
+            for start, body in bodies
+            if start >= m.end() and _ONWARD_GAP.fullmatch(text[m.end() : start])
+        ]
+        if named:
+            found.append(named[0])
+            continue
+        bare = _BARE_BODY.match(text, m.end())
+        if bare and bare.group(1)[0].isupper():
+            found.append(bare.group(1))
+    return found
+
+
+def acting_body(norm: str) -> str:
+    """The body a proposal has act: the body it is addressed to ("föreslår kommunfullmäktige
+    besluta"), else the subject just before its first deciding, adopting or signing verb
+    ("Kommunestyret vedtar at …"); "" when the proposal names none (a proposing body, as
+    in "The Cabinet recommends that …", acts nothing)."""
+    addressed = addressed_body(norm)
+    if addressed:
+        return addressed
+    verbs = [a for a in actions(norm)[0] if a.category in {"decide", "adopt", "sign"}]
+    if not verbs:
+        return ""
+    verb = verbs[0]
+    for start, body in reversed(find_bodies(norm)):
+        gap = norm[start : verb.start]
+        if start < verb.start and len(gap) - len(body) <= SUBJECT_REACH:
+            if not proposing_verbs().search(gap) and not re.search(r"[.;:]", gap):
+                return body
+    return ""
+
+
+def approving_body(sentences: Sequence[Sentence], index: int) -> str:
+    """The body whose decision line ``sentences[index]`` is: one named before its adopting
+    verb ("Vedtak i formannskapet: Innstillingen ble vedtatt", "Der Ausschuss stimmt der
+    Beschlussempfehlung zu"), else on a heading line just above it ("Vedtak i
+    formannskapet:"); "" when neither names one."""
+    line = sentences[index].norm
+    verbs = [a for a in actions(line)[0] if a.category == "adopt" and a.tense in FINAL]
+    end = verbs[0].start if verbs else len(line)
+    bodies = find_bodies(line[:end])
+    if bodies:
+        return bodies[0][1]
+    if index:
+        above = sentences[index - 1].norm.rstrip()
+        if len(above) <= HEADING_LENGTH and (above.endswith(":") or is_decision_heading(above)):
+            bodies = find_bodies(above)
+            if bodies:
+                return bodies[0][1]
+    return ""
 
 
 @cache
