@@ -346,9 +346,9 @@ def acting_body(norm: str) -> str:
     verb = verbs[0]
     for start, body in reversed(find_bodies(norm)):
         gap = norm[start : verb.start]
-        if start < verb.start and len(gap) - len(body) <= SUBJECT_REACH:
-            if not proposing_verbs().search(gap) and not re.search(r"[.;:]", gap):
-                return body
+        near = start < verb.start and len(gap) - len(body) <= SUBJECT_REACH
+        if near and not proposing_verbs().search(gap) and not re.search(r"[.;:]", gap):
+            return body
     return ""
 
 
