@@ -96,6 +96,10 @@ def analyse(
     # The lexicon's regexes keep only the fragments whose words occur in this text.
     with scoped("", spaced_letters=has_spaced_letters(text), language=language) as scope:
         scope.folded = normalise(text).casefold()
+        if "İ" in text:
+            # Turkish capitals: "BELEDİYESİ" folds to "beledi̇yesi̇"; the dotless reading
+            # lets the words of a letterhead in capitals count as present too.
+            scope.folded += "\n" + normalise(text.replace("İ", "I")).casefold()
         return _analyse(text, tables, pages, language, organisations)
 
 

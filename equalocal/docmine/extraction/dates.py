@@ -51,8 +51,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     last_weekday = "|".join(lexicon.fragments("dates.last_weekday"))
     year_of = "|".join(lexicon.fragments("dates.year_of"))
     return {
+        # ISO dates, and year-first dates with slashes on publication lines ("2019/05/31").
         "iso": re.compile(
-            rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"
+            rf"(?<![\d/-]){year}(?P<sep>[-/])(?P<month>0[1-9]|1[0-2])(?P=sep)"
+            rf"(?P<day>0[1-9]|[12]\d|3[01])(?![\d/])"
         ),
         "iso_month": re.compile(rf"(?<![\d/-]){year}-(?P<month>0[1-9]|1[0-2])(?![\d-])"),
         "numeric": re.compile(
@@ -70,8 +72,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_day_month": re.compile(
             rf"(?<!\d){year}\.?\s*(?:{year_of})\s+{day}\.?\s+{month}(?!\w)", flags
         ),
+        # Basque day after the month, without a year: "maiatzaren 30ean", "martxoaren 12ko".
+        "month_day_suffixed": re.compile(
+            rf"(?<![\w]){month}\s+{day}(?:e?ko|e?an)(?!\w)(?P<year>(?!))?", flags
+        ),
+        # Greek ordinal days: "9ης Μαρτίου", "1η Ιουλίου".
         "day_month": re.compile(
-            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
+            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go|ης|η|ας)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
             rf"(?!\w)(?:,?\s+(?:{_YEAR_PREPOSITIONS})?{year}(?!\d))?",
             flags,
         ),
@@ -178,6 +185,7 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
         "year_first",
         "year_day_month",
         "month_day",
+        "month_day_suffixed",
         "day_month",
     )
     for key in keys if digits else ():

@@ -137,10 +137,40 @@ def find_organisations_cached(text: str) -> list[OrganisationMention]:
     return list(_organisations_cached(text))
 
 
+CAPITAL_HEAD = 1500  # characters at the top of a text where a letterhead in capitals stands
+_CAPITAL_LINE = re.compile(r"^[^\S\n]*([^\W\d_][^\n]{2,80})$", re.MULTILINE)
+
+
+def _title_word(m: re.Match[str]) -> str:
+    word = m.group(0).replace("İ", "I")  # Turkish dotted capital: one letter, lowered "i"
+    return word[0] + word[1:].lower()
+
+
+def title_capital_lines(text: str) -> str:
+    """``text`` with its lines written in capitals title-cased ("MESTO PREŠOV" -> "Mesto
+    Prešov"), so letterheads match the organisation patterns; lengths are kept, so
+    positions stay valid."""
+
+    def title_line(m: re.Match[str]) -> str:
+        line = m.group(0)
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) < 4 or not all(c.isupper() for c in letters):
+            return line
+        return re.sub(r"[^\W\d_]+", _title_word, line)
+
+    return _CAPITAL_LINE.sub(title_line, text)
+
+
 def main_organisation(text: str) -> OrganisationMention | None:
-    """The organisation the text is most about: the most frequent mention, earliest first."""
+    """The organisation the text is most about: the most frequent mention, earliest first.
+    A letterhead in capitals counts too."""
     # The organisation a document is about shows early; long texts are read in part.
     mentions = find_organisations(text[:20000])
+    head = text[:CAPITAL_HEAD]
+    titled = title_capital_lines(head)
+    if titled != head:
+        known = {m.start for m in mentions}
+        mentions += [m for m in find_organisations(titled) if m.start not in known]
     if not mentions:
         return None
     counts = Counter(normalise_name(m.name) for m in mentions)

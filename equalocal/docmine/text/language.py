@@ -57,7 +57,30 @@ def detect_language(text: str) -> str | None:
     if sum(1 for char in sample if char.isalpha()) < MIN_LETTERS:
         return None
     language = _get_detector().detect_language_of(sample)
-    return _code(language) if language is not None else None
+    code = _code(language) if language is not None else None
+    return unknown_to_lingua(text, code) or code
+
+
+# Charter languages lingua does not know, read as a neighbour (Maltese as Swedish or
+# English, Galician as Spanish or Portuguese): their own frequent words decide.
+NOT_IN_LINGUA = ("mt", "gl")
+OWN_WORDS = 2  # frequent words of no other language's list, at least
+
+
+def unknown_to_lingua(text: str, detected: str | None) -> str | None:
+    """A language lingua does not know, or None: the one with the most frequent words of
+    all languages, with some words no other language's list holds, and more of these than
+    the detected language."""
+    counts = _stopword_counts(text)
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    if best not in NOT_IN_LINGUA:
+        return None
+    own = _stopword_counts(text, only_own=True)
+    if own.get(best, 0) >= OWN_WORDS and own.get(best, 0) > own.get(detected or "", 0):
+        return best
+    return None
 
 
 def detect_languages(texts: list[str]) -> list[str | None]:

@@ -29,7 +29,7 @@ from .cues import (
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
-from .sentences import Sentence, opens_a_proposal, split_sentences
+from .sentences import Sentence, is_decision_heading, opens_a_proposal, split_sentences
 from .type_and_status import (
     accession_object,
     decision_status,
@@ -91,6 +91,8 @@ def extract_decisions(
             decision = _sentence_decision(
                 sentence, charter, (previous_charter, previous_signing), last_year, context
             )
+        if decision is None and context.names_plan:
+            decision = annex_adoption(sentence, context)
         if decision is not None:
             # A formula states one decision; its further items are details of it.
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -137,6 +139,7 @@ def extract_decisions(
         recent = [*recent[-1:], named_here]
         previous_charter = any(recent)
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
+    found = _approved_proposals(sentences, found, context)
     if context.is_agenda:
         found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
     # "5 more municipalities joined. This time A, B, C, D and E signed.": the group is the
@@ -148,6 +151,225 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+_ANNEX_LINE = lexicon.filtered(r"^(?:\d{1,2}\.?\s+)?(?:{alt})(?=\s|$)", "subjects.annex_words")
+ANNEX_LINE_LENGTH = 200
+
+
+def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
+    """A plan printed as the annex to a decision ("Anexa la Hotărârea Consiliului Local nr.
+    389 din 28 iulie 2021", "Anlage zum Beschluss des Gemeinderats vom …"): the plan is
+    adopted by that decision, with its date, body and number. No verb is needed."""
+    norm = sentence.norm
+    if len(norm) > ANNEX_LINE_LENGTH or not _ANNEX_LINE.get().match(norm):
+        return None
+    dates = [d for d in find_dates(norm, context.document_date) if not d.period]
+    case_number = find_case_number(norm)
+    bodies = find_bodies(norm)
+    if not dates or not (bodies or case_number != UNKNOWN):
+        return None
+    organisation, country = organisation_for(norm, context.organisation, context.country)
+    return Decision(
+        organisation=organisation,
+        country=country or UNKNOWN,
+        decision_type=DecisionType.ADOPT_ACTION_PLAN,
+        status=DecisionStatus.ADOPTED,
+        evidence=evidence(sentence.text),
+        decision_date=dates[0].value,
+        deciding_body=base_form(bodies[0][1]) if bodies else UNKNOWN,
+        case_number=case_number,
+    )
+
+
+PROPOSAL_OBJECT_REACH = 80  # characters from an adopting verb to the proposal it adopts
+
+
+def adopts_the_proposal(norm: str, verbs: Sequence[Action]) -> bool:
+    """Whether the proposal a sentence names is the object of an adopting verb in a final
+    form before it ("O executivo aprovou, na reunião de 10 de maio, a proposta de adesão",
+    "The council approved the proposal to join"): the body adopted it, nothing is left
+    proposed."""
+    adopted = [a.end for a in verbs if a.category == "adopt" and a.tense in FINAL]
+    if not adopted:
+        return False
+    return any(
+        0 <= m.start() - end <= PROPOSAL_OBJECT_REACH
+        and not re.search(r"[.;:]", norm[end : m.start()])
+        for m in lexicon.words("verbs.propose").finditer(norm)
+        for end in adopted
+    )
+
+
+APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal above it
+PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
+
+
+def approves_what_is_above(norm: str) -> bool:
+    """A protocol's short decision line that adopts without naming what ("Beslutning:
+    Godkendt.", "Päätös: Ehdotus hyväksyttiin.", "Decision: Approved as proposed."): an
+    adopting verb in a final form and no Charter, plan or report of its own."""
+    if len(norm) > APPROVAL_LENGTH:
+        return False
+    verbs, _ = actions(norm)
+    if not any(a.category == "adopt" and a.tense in FINAL for a in verbs):
+        return False
+    if any(a.category == "sign" for a in verbs) or charter_spans(norm):
+        return False
+    if weak_charter_spans(norm):
+        return False
+    return not any(
+        lexicon.words(key).search(norm) for key in ("subjects.plan_words", "subjects.report_words")
+    )
+
+
+def _approved_proposals(
+    sentences: Sequence[Sentence],
+    found: list[tuple[int, bool, Decision]],
+    context: Context,
+) -> list[tuple[int, bool, Decision]]:
+    """A decision line that approves the proposal above it makes that proposal the
+    decision: adopted, on the meeting's day, with the proposal's object, body and case."""
+    for index, sentence in enumerate(sentences):
+        # Only as a protocol's decision: after "Beslutning", "Päätös", "Vedtak:".
+        if not sentence.formula or not approves_what_is_above(sentence.norm):
+            continue
+        for earlier in reversed(sentences[max(0, index - PROPOSAL_REACH) : index]):
+            if approves_what_is_above(earlier.norm) or not may_hold_action(earlier.norm):
+                continue
+            charter = charter_spans(earlier.norm)
+            if context.cemr_related and not charter:
+                charter = weak_charter_spans(earlier.norm)
+            as_formula = replace(earlier, formula=True, formula_opener="")
+            proposal = _sentence_decision(as_formula, charter, (False, False), None, context)
+            if proposal is None:
+                continue
+            before = sentences.index(earlier)
+            around = sentences[max(0, before - ONWARD_REACH) : index + 1]
+            onward = [
+                body
+                for one in around
+                for text in (one.formula_opener, one.norm)
+                for body in addressed_onward(text)
+            ]
+            approver = approving_body(sentences, index) or context.head_body
+            evidence_text = evidence(f"{earlier.text} ... {sentence.text}")
+            if approval_adopts(approver, acting_body(earlier.norm), onward):
+                decided = replace(
+                    proposal,
+                    status=DecisionStatus.ADOPTED,
+                    decision_date=context.document_date,
+                    evidence=evidence_text,
+                )
+            else:
+                # The committee approved its recommendation to the council: still proposed,
+                # by the committee, on the meeting's day.
+                decided = replace(
+                    proposal,
+                    status=DecisionStatus.PROPOSED,
+                    decision_date=context.document_date,
+                    deciding_body=approver or proposal.deciding_body,
+                    evidence=evidence_text,
+                )
+            found = [f for f in found if f[0] != earlier.start]
+            found.append((sentence.start, True, decided))
+            break
+    return found
+
+
+ONWARD_REACH = 2  # sentences before a proposal where a heading may address it onward
+HEADING_LENGTH = 80  # characters of a heading line above a decision line
+SUBJECT_REACH = 30  # characters from a body to the verb it is the subject of
+
+
+def approval_adopts(approver: str, acting: str, onward: Sequence[str]) -> bool:
+    """Whether a protocol's approving line adopts the proposal above it. It does not when
+    the proposal goes on to another body: a recommendation addressed to a body ("förslag
+    till kommunfullmäktige", "Recommendation to Council") or a proposal that another body
+    is the subject of ("Kommunestyret vedtar …" approved in the formannskap), which that
+    body decides later. ``approver`` is the body of the approving line ("" if unknown);
+    with none known, a proposal addressed onward stays proposed."""
+    if not approver:
+        return not onward
+    targets = [*onward, acting] if acting else list(onward)
+    return all(same_body(approver, target) for target in targets)
+
+
+def same_body(one: str, other: str) -> bool:
+    """Whether two mentions name the same body, whatever their case ending or prefix
+    ("formannskapet"/"Formannskapets", "fullmäktige"/"Kommunfullmäktige",
+    "valtuustolle"/"Kaupunginvaltuusto", "Council"/"City Council")."""
+    short, long = sorted((" ".join(b.casefold().split()) for b in (one, other)), key=len)
+    return short[: max(4, len(short) - 3)] in long
+
+
+_ONWARD_GAP = re.compile(r"[\s'’‘-]*")
+_BARE_BODY = re.compile(r"[\s]+([^\W\d_][\w-]{3,})\s*(?:[:.;,]|$)")
+
+
+def addressed_onward(text: str) -> list[str]:
+    """The bodies a proposal or recommendation is sent on to: a body named right after one
+    of the language's ``bodies.addressed`` words ("Kommunstyrelsens förslag till
+    kommunfullmäktige", "Beschlussempfehlung an den Gemeinderat", "proposta al consiglio
+    comunale", "ehdotus kaupunginvaltuustolle"), or a capitalised name ending the heading
+    ("Recommendation to Council:")."""
+    if not text:
+        return []
+    bodies = find_bodies(text)
+    found = []
+    for m in lexicon.words("bodies.addressed").finditer(text):
+        named = [
+            body
+            for start, body in bodies
+            if start >= m.end() and _ONWARD_GAP.fullmatch(text[m.end() : start])
+        ]
+        if named:
+            found.append(named[0])
+            continue
+        bare = _BARE_BODY.match(text, m.end())
+        if bare and bare.group(1)[0].isupper():
+            found.append(bare.group(1))
+    return found
+
+
+def acting_body(norm: str) -> str:
+    """The body a proposal has act: the body it is addressed to ("föreslår kommunfullmäktige
+    besluta"), else the subject just before its first deciding, adopting or signing verb
+    ("Kommunestyret vedtar at …"); "" when the proposal names none (a proposing body, as
+    in "The Cabinet recommends that …", acts nothing)."""
+    addressed = addressed_body(norm)
+    if addressed:
+        return addressed
+    verbs = [a for a in actions(norm)[0] if a.category in {"decide", "adopt", "sign"}]
+    if not verbs:
+        return ""
+    verb = verbs[0]
+    for start, body in reversed(find_bodies(norm)):
+        gap = norm[start : verb.start]
+        near = start < verb.start and len(gap) - len(body) <= SUBJECT_REACH
+        if near and not proposing_verbs().search(gap) and not re.search(r"[.;:]", gap):
+            return body
+    return ""
+
+
+def approving_body(sentences: Sequence[Sentence], index: int) -> str:
+    """The body whose decision line ``sentences[index]`` is: one named before its adopting
+    verb ("Vedtak i formannskapet: Innstillingen ble vedtatt", "Der Ausschuss stimmt der
+    Beschlussempfehlung zu"), else on a heading line just above it ("Vedtak i
+    formannskapet:"); "" when neither names one."""
+    line = sentences[index].norm
+    verbs = [a for a in actions(line)[0] if a.category == "adopt" and a.tense in FINAL]
+    end = verbs[0].start if verbs else len(line)
+    bodies = find_bodies(line[:end])
+    if bodies:
+        return bodies[0][1]
+    if index:
+        above = sentences[index - 1].norm.rstrip()
+        if len(above) <= HEADING_LENGTH and (above.endswith(":") or is_decision_heading(above)):
+            bodies = find_bodies(above)
+            if bodies:
+                return bodies[0][1]
+    return ""
 
 
 @cache
@@ -297,6 +519,8 @@ def _sentence_decision(
     preview = not sentence.formula and previews_a_session(
         verbs, cues, body_named=bool(find_bodies(norm))
     )
+    if proposal and not proposed_by_opener and adopts_the_proposal(norm, verbs):
+        proposal = False
     status = decision_status(cues, proposal=proposal, preview=preview)
     organisation, country = organisation_for(norm, context.organisation, context.country)
     association = association_acting(norm, action.start)

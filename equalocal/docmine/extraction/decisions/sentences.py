@@ -9,10 +9,11 @@ copy for matching, with PDF-extraction damage ("a t t godkänna", "jäm- ställd
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..prefilter import current_scope
+from ..prefilter import Filtered, current_scope
 
 
 @dataclass
@@ -218,6 +219,53 @@ def _opens_formula(norm: str) -> bool:
     return _formula_opener().search(norm, max(0, len(norm) - 80)) is not None
 
 
+_DECIDING_VERB = ("verbs.decide_past", "verbs.decide_present", "verbs.operative")
+# A deciding verb closing its line before a colon, a few words of manner between ("…
+# taryba nusprendžia:", "Rada Miasta uchwala, co następuje:", "VENDOSI:").
+_VERB_BEFORE_COLON = lexicon.filtered(
+    r"(?:^|\s)(?:{alt})(?:[\s,]+[^\W\d_]+){0,3}\s*:$", *_DECIDING_VERB
+)
+
+
+def _bare(text: str) -> str:
+    """``text`` without accents: Greek capitals drop the tonos ("ΑΠΟΦΑΣΙΖΕΙ")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# The deciding verbs without accents, for headings in capitals.
+_DECIDING_WORD = Filtered(
+    [_bare(f) for key in _DECIDING_VERB for f, _ in lexicon.tagged(key)],
+    r"(?:^|\s)(?:{alt})(?=\s|$)",
+    re.IGNORECASE,
+    [code for key in _DECIDING_VERB for _, code in lexicon.tagged(key)],
+)
+
+
+def closes_with_deciding_verb(norm: str) -> bool:
+    """Whether a line ends in the body's deciding verb and so opens the decision itself:
+    before a colon ("… nusprendžia:", "VENDOSI:"), or as a heading in capitals of at most
+    three words ("ΑΠΟΦΑΣΙΖΕΙ ΟΜΟΦΩΝΑ", "DÉCIDE")."""
+    norm = norm.rstrip()
+    if norm.endswith(":"):
+        return _VERB_BEFORE_COLON.get().search(norm, max(0, len(norm) - 80)) is not None
+    words = norm.split()
+    return (
+        0 < len(words) <= 3
+        and norm.isupper()
+        and _DECIDING_WORD.get().search(_bare(norm)) is not None
+    )
+
+
+_HEADING_LINE = lexicon.filtered(r"^(?:{alt})\s*:?$", "formulas.headings")
+_HEADING_INLINE = lexicon.filtered(r"^(?:{alt})\s*:\s*(?=\S)", "formulas.headings")
+
+
+def is_decision_heading(norm: str) -> bool:
+    """A protocol's decision heading as a line of its own ("Beslutning", "BESCHLUSS",
+    "Kommunstyrelsens beslut:"): what follows is the decision."""
+    return _HEADING_LINE.get().match(norm.rstrip(" .")) is not None
+
+
 def _formula_inline():
     return _FORMULA_INLINE.get()
 
@@ -254,13 +302,21 @@ def split_sentences(text: str) -> list[Sentence]:
                     formula_left -= 1
                     if not _formula_item().match(norm) and len(norm) > 200:
                         formula_left = 0
-                inline = _formula_inline().match(norm) or opens_an_item(norm)
+                inline = (
+                    _formula_inline().match(norm)
+                    or _HEADING_INLINE.get().match(norm)
+                    or opens_an_item(norm)
+                )
                 if inline and not sentence.formula:
                     formula_id += 1
                     sentence.formula = True
                     sentence.formula_opener = inline.group(0)
                     sentence.formula_id = formula_id
-                elif len(norm) < 200 and _opens_formula(norm.rstrip(" .")):
+                elif len(norm) < 200 and (
+                    _opens_formula(norm.rstrip(" ."))
+                    or closes_with_deciding_verb(norm)
+                    or is_decision_heading(norm)
+                ):
                     formula_left = 4
                     opener = norm
                     formula_id += 1
