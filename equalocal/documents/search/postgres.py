@@ -144,26 +144,43 @@ def without_positions(query: str) -> str:
     return _PHRASE_OPERATOR.sub("&", query)
 
 
-def _candidates(cursor, query: str, exact: str, where: str, params: list, size: int):
-    """The ids of the ``size`` newest pages matching ``query``, among those the GIN index
-    finds for ``exact`` and the filters. For a phrase (``query`` not ``exact``) the vectors
-    of the newest candidates are read, one after the other, only until ``size`` match."""
+def _ranked_pages(cursor, query: str, exact: str, where: str, params: list, size: int, *,
+                  enough: int = 0):  # fmt: skip
+    """The ``size`` newest pages matching ``query``, among those the GIN index finds for
+    ``exact`` and the filters, ranked: [(document_id, page, rank)] best first.
+
+    Each page's vector is read (from TOAST) once: for a phrase (``query`` not ``exact``) the
+    newest candidates' vectors are read one after the other until ``size`` have the words in
+    order, each copied once (``|| ''``) to check the order and rank it. Otherwise only the
+    chosen pages' vectors are read, to rank them, and only if there are at least ``enough``
+    of them (a window of newest documents with too few matches is not ranked: rank None).
+    """
     if query == exact:
         cursor.execute(
-            "SELECT r.id FROM documents_searchrow r "  # noqa: S608 - only our own SQL
+            "SELECT x.document_id, x.page, "  # noqa: S608 - only our own SQL
+            "CASE WHEN count(*) OVER () >= %s THEN ts_rank(x.vector, %s::tsquery) END AS score "
+            "FROM (SELECT r.document_id, r.page, r.vector FROM documents_searchrow r "
             f"WHERE r.vector @@ %s::tsquery AND {where} "
-            "ORDER BY r.document_id + 0 DESC, r.page LIMIT %s",
-            [exact, *params, size],
+            "ORDER BY r.document_id + 0 DESC, r.page LIMIT %s) x "
+            "ORDER BY score DESC, x.document_id DESC, x.page",
+            [enough, query, exact, *params, size],
         )
     else:
         cursor.execute(
-            "SELECT c.id FROM (SELECT r.id, r.vector FROM documents_searchrow r "  # noqa: S608
+            "SELECT y.document_id, y.page, y.score FROM ("  # noqa: S608 - only our own SQL
+            "SELECT c.document_id, c.page, ts_rank(d.v, %s::tsquery) AS score "
+            "FROM (SELECT r.document_id, r.page, r.vector FROM documents_searchrow r "
             f"WHERE r.vector @@ %s::tsquery AND {where} "
             "ORDER BY r.document_id + 0 DESC, r.page OFFSET 0) c "
-            "WHERE c.vector @@ %s::tsquery LIMIT %s",
-            [exact, *params, query, size],
+            "CROSS JOIN LATERAL (SELECT c.vector || ''::tsvector AS v OFFSET 0) d "
+            "WHERE d.v @@ %s::tsquery LIMIT %s) y "
+            "ORDER BY y.score DESC, y.document_id DESC, y.page",
+            [query, exact, *params, query, size],
         )
-    return [pk for (pk,) in cursor.fetchall()]
+    return [
+        (document_id, page, None if score is None else float(score))
+        for document_id, page, score in cursor.fetchall()
+    ]
 
 
 def best_pages(
@@ -176,7 +193,8 @@ def best_pages(
 
     The candidates are found by the GIN index alone, with bitmap scans only, so a page's
     vector (in TOAST, migration 0004) is read only to check a phrase's word order and to
-    rank the chosen pages:
+    rank the chosen pages, once for both, in the statement that finds them
+    (``_ranked_pages``):
 
     - in a few organisations (``FEW_ORGANISATIONS``), their lexemes are part of the lookup
       (``organisation_lexeme``); otherwise the GIN index is ANDed with a window of the newest
@@ -212,23 +230,15 @@ def best_pages(
                 lowest = newest - factor * size
                 if lowest <= 0:
                     break
-                found = _candidates(
+                found = _ranked_pages(
                     cursor, query, exact, f"{where} AND r.document_id > %s", [*params, lowest],
-                    size,
+                    size, enough=size,
                 )  # fmt: skip
                 if len(found) >= size:
                     chosen = found
                     break
             if chosen is None:
-                chosen = _candidates(cursor, query, exact, where, params, size)
+                chosen = _ranked_pages(cursor, query, exact, where, params, size)
         finally:
             cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
-        if not chosen:
-            return []
-        cursor.execute(
-            "SELECT document_id, page, ts_rank(vector, %s::tsquery) AS score "
-            "FROM documents_searchrow WHERE id = ANY(%s) "
-            "ORDER BY score DESC, document_id DESC, page",
-            [query, chosen],
-        )
-        return [(d, p, float(s)) for d, p, s in cursor.fetchall()]
+    return chosen

@@ -6,6 +6,8 @@ The same code serves both databases, so the highlight follows the stemming: a se
 
 from __future__ import annotations
 
+from itertools import islice
+
 from django.utils.html import escape
 
 from .query import WORD, fold, stem
@@ -20,19 +22,12 @@ def _matcher(terms: list[list[str]], language: str):
     stems = {fold(stem(word, language)) for term in terms for word in term}
     prefixes = {s[:3] for s in stems if s}
 
-    # A page repeats its words: each is looked at once.
-    seen: dict[str, bool] = {}
-
     def matches(word: str) -> bool:
-        found = seen.get(word)
-        if found is None:
-            lowered = word.lower()
-            folded_word = fold(lowered)
-            found = folded_word in folded or (
-                folded_word[:3] in prefixes and fold(stem(lowered, language)) in stems
-            )
-            seen[word] = found
-        return found
+        lowered = word.lower()
+        folded_word = fold(lowered)
+        return folded_word in folded or (
+            folded_word[:3] in prefixes and fold(stem(lowered, language)) in stems
+        )
 
     return matches
 
@@ -43,11 +38,13 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
     The text is HTML-escaped; the only markup in the result is the <mark> pairs.
     """
     body = body[:SCAN_CHARS]
-    tokens = list(WORD.finditer(body))
-    if not tokens:
+    words = WORD.findall(body)
+    if not words:
         return ""
     matches = _matcher(terms, language)
-    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
+    # A page repeats its words: each is looked at once.
+    matched = {word for word in set(words) if matches(word)}
+    hits = [i for i, word in enumerate(words) if word in matched]
     start = 0
     if hits:
         # The window holding the most matches, starting a few words before the first of them.
@@ -60,10 +57,13 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
             if right - left > best_count:
                 best, best_count = first, right - left
         start = max(0, best - 4)
-    end = min(len(tokens), start + WINDOW_WORDS)
+    end = min(len(words), start + WINDOW_WORDS)
+    # The positions of the words up to the window's end only (a match object per word is
+    # most of the time of a snippet).
+    tokens = list(islice(WORD.finditer(body), end))
     # The whole text at either end, so nothing (not even punctuation) is cut off there.
     start_char = tokens[start].start() if start else 0
-    end_char = tokens[end - 1].end() if end < len(tokens) else len(body)
+    end_char = tokens[end - 1].end() if end < len(words) else len(body)
     hit_set = set(hits)
     parts = ["…" if start else ""]
     cursor = start_char
@@ -74,6 +74,6 @@ def snippet_html(body: str, terms: list[list[str]], language: str) -> str:
             parts.append(f"<mark>{escape(token.group())}</mark>")
             cursor = token.end()
     parts.append(escape(body[cursor:end_char]))
-    if end < len(tokens):
+    if end < len(words):
         parts.append("…")
     return " ".join("".join(parts).split())
