@@ -165,30 +165,8 @@ def test_periodic_tasks_run_once_per_period_however_many_workers_queue_them(work
 def test_an_import_killed_mid_write_leaves_nothing_and_runs_again_to_the_end(worker_lab, tmp_path):
     kolada = worker_lab.script("kolada", "100", str(tmp_path))
 
-    def writing() -> bool:
-        """The import's transaction has begun writing (it holds the write lock on SQLite,
-        it has a transaction id on PostgreSQL)."""
-        if worker_lab.sqlite_path is not None:
-            import sqlite3
-
-            probe = sqlite3.connect(worker_lab.sqlite_path, timeout=0, isolation_level=None)
-            try:
-                probe.execute("BEGIN IMMEDIATE")
-                probe.execute("ROLLBACK")
-                return False
-            except sqlite3.OperationalError:
-                return True
-            finally:
-                probe.close()
-        return bool(
-            worker_lab.rows(
-                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
-            )
-        )
-
     importer = worker_lab.start("import", "kolada", "import", kolada["file"])
-    worker_lab.wait_for(writing, timeout=180, every=0.01)
+    worker_lab.wait_for(worker_lab.writing, timeout=180, every=0.01)
     importer.kill()
 
     def counts():
@@ -222,31 +200,12 @@ def test_an_import_whose_worker_is_killed_mid_write_is_taken_over_by_another_wor
     def measurements():
         return worker_lab.rows("SELECT count(*) FROM indicators_measurement")[0][0]
 
-    def writing() -> bool:
-        """The import's transaction has begun writing (it holds the write lock on SQLite,
-        it has a transaction id on PostgreSQL)."""
-        if worker_lab.sqlite_path is not None:
-            import sqlite3
-
-            probe = sqlite3.connect(worker_lab.sqlite_path, timeout=0, isolation_level=None)
-            try:
-                probe.execute("BEGIN IMMEDIATE")
-                probe.execute("ROLLBACK")
-                return False
-            except sqlite3.OperationalError:
-                return True
-            finally:
-                probe.close()
-        return bool(
-            worker_lab.rows(
-                "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL "
-                "AND query LIKE '%%indicators_measurement%%'"
-            )
-        )
-
     # Freeze the worker while it writes the figures, look, then kill it.
-    worker_lab.wait_for(lambda: batch()[0] == "running" and writing(), timeout=300, every=0.01)
+    worker_lab.wait_for(
+        lambda: batch()[0] == "running" and worker_lab.writing("indicators_measurement"),
+        timeout=300,
+        every=0.01,
+    )
     doomed.pause()
     assert batch()[:2] == ("running", 1)
     doomed.kill()

@@ -138,6 +138,27 @@ class WorkerLab:
             )
             time.sleep(every)
 
+    def writing(self, table: str | None = None) -> bool:
+        """A worker's transaction has begun writing: it holds the write lock on SQLite; on
+        PostgreSQL it has a transaction id (and its statement names ``table``, when given)."""
+        if self.sqlite_path is not None:
+            probe = sqlite3.connect(self.sqlite_path, timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:
+                return True
+            finally:
+                probe.close()
+        sql = (
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL"
+        )
+        if table is None:
+            return bool(self.rows(sql))
+        return bool(self.rows(sql + " AND query LIKE %s", (f"%{table}%",)))
+
     def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
         """Rows of ``sql`` (``%s`` placeholders), read outside any worker's transaction."""
         if self.sqlite_path is not None:
