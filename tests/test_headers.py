@@ -10,6 +10,7 @@ from django.template import engines
 from django.template.utils import get_app_template_dirs
 from django.urls import reverse
 
+import equalocal
 from equalocal.config.env import env_proxy_ssl_header
 from tests.signin import sign_in
 
@@ -130,8 +131,10 @@ INLINE_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
 
 
 def _our_templates() -> list[Path]:
+    # The package's own folders: a clone named "equalocal" holds the virtualenv's too.
+    package = Path(equalocal.__file__).resolve().parent
     dirs = list(engines["django"].engine.dirs) + [
-        path for path in get_app_template_dirs("templates") if "equalocal" in path.parts
+        path for path in get_app_template_dirs("templates") if Path(path).is_relative_to(package)
     ]
     return sorted({path for root in dirs for path in Path(root).rglob("*.html")})
 
