@@ -102,7 +102,18 @@ def test_a_report_whose_worker_is_killed_is_taken_over_by_another_worker(worker_
     assert set(worker_lab.files("reports")) == stored_before
 
     survivor = worker_lab.start("survivor")
-    worker_lab.wait_for(lambda: state(report_id)[0] == "ready", timeout=180, every=0.2)
+    # Ready, and the queue has recorded the run's end (a moment after the report's commit).
+    worker_lab.wait_for(
+        lambda: (
+            state(report_id)[0] == "ready"
+            and any(
+                run["status"] == "SUCCESSFUL" and run["worker_ids"] == ["survivor"]
+                for run in worker_lab.tasks("generate_report")
+            )
+        ),
+        timeout=180,
+        every=0.2,
+    )
 
     _state, _stage, snapshot, pdf, docx = state(report_id)
     assert set(worker_lab.files("reports")) - stored_before == {snapshot, pdf, docx}
@@ -215,7 +226,18 @@ def test_an_import_whose_worker_is_killed_mid_write_is_taken_over_by_another_wor
     assert batch()[3] == queued["file"]
 
     survivor = worker_lab.start("survivor")
-    worker_lab.wait_for(lambda: batch()[0] == "done", timeout=300, every=0.2)
+    # Done, and the queue has recorded the run's end (a moment after the batch's commit).
+    worker_lab.wait_for(
+        lambda: (
+            batch()[0] == "done"
+            and any(
+                run["status"] == "SUCCESSFUL" and run["worker_ids"] == ["survivor"]
+                for run in worker_lab.tasks("run_import")
+            )
+        ),
+        timeout=300,
+        every=0.2,
+    )
 
     _status, attempt, created, file = batch()
     assert (attempt, created, file) == (2, queued["rows"], "")
