@@ -61,6 +61,18 @@ def _news_frame_groups() -> frozenset[str]:
     )
 
 
+@cache
+def _minutes_groups() -> frozenset[str]:
+    """The cue groups that name minutes of a meeting (common.toml kind_minutes)."""
+    minutes = set(lexicon.common("kind_minutes.cues"))
+    return frozenset(
+        f"{kind}_{index}"
+        for kind, cues in lexicon.kind_cues().items()
+        for index, (cue, _weight, _fragments) in enumerate(cues)
+        if cue in minutes
+    )
+
+
 def begins_a_line(text: str, position: int) -> bool:
     """Only spaces and list marks stand before ``position`` on its line."""
     line_start = text.rfind("\n", 0, position) + 1
@@ -268,7 +280,14 @@ def classify(
         else:
             cue(kind, weight * factor, why)
     cue("web_page", 0.8, "prior: most public texts are web pages")
-    if agenda:
+    # Minutes named at the top that record decisions of their own (proposals to the
+    # council included): their agenda heading lists what they then decide.
+    minutes = any(
+        name in _minutes_groups() and factor > 1.0 for name, (factor, _word) in seen.items()
+    ) and any(d.status != DecisionStatus.ON_AGENDA for d in decisions)
+    if agenda and minutes:
+        cue("other", 1.0, "agenda heading in minutes")
+    elif agenda:
         cue("other", 4.0, "agenda heading")
     if motion:
         cue("other", 4.0, "motion")
@@ -319,7 +338,7 @@ def classify(
             cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
         cue("decision", weight, label)
     proposing = [d for d in decisions if d.status == DecisionStatus.PROPOSED]
-    if proposing and len(proposing) == len(decisions) and not formula:
+    if proposing and len(proposing) == len(decisions) and not (formula or minutes):
         # A draft decision, a motion or a recommendation: the text only proposes.
         cue("other", 2.0, "only proposals")
     if formula:

@@ -141,8 +141,45 @@ CAPITAL_HEAD = 1500  # characters at the top of a text where a letterhead in cap
 _CAPITAL_LINE = re.compile(r"^[^\S\n]*([^\W\d_][^\n]{2,80})$", re.MULTILINE)
 
 
+# Particles written in lower case inside a name ("Ville de Poitiers", "Comune di Pesaro",
+# "Ajuntament d'Olot", "City of York").
+_PARTICLES = frozenset(
+    [
+        "de",
+        "di",
+        "du",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "des",
+        "la",
+        "le",
+        "l",
+        "d",
+        "y",
+        "i",
+        "e",
+        "et",
+        "of",
+        "von",
+        "van",
+        "der",
+        "den",
+        "och",
+        "og",
+        "und",
+    ]
+)
+
+
 def _title_word(m: re.Match[str]) -> str:
     word = m.group(0).replace("İ", "I")  # Turkish dotted capital: one letter, lowered "i"
+    if m.string[: m.start()].strip() and word.lower() in _PARTICLES:
+        # A particle inside a letterhead ("VILLE DE POITIERS" -> "Ville de Poitiers").
+        return word.lower()
     return word[0] + word[1:].lower()
 
 

@@ -77,8 +77,9 @@ def test_norwegian_committee_approving_its_recommendation_proposes():
         "Vedtak i formannskapet:\nInnstillingen ble enstemmig vedtatt.\n",
         "nb",
     )
-    assert [(d.status, d.deciding_body) for d in decisions] == [
-        (DecisionStatus.PROPOSED, "Formannskapet")
+    # The recommendation is for the council, whose vote is still to come: no date yet.
+    assert [(d.status, d.deciding_body, d.decision_date) for d in decisions] == [
+        (DecisionStatus.PROPOSED, "Kommunestyret", "unknown")
     ]
 
 

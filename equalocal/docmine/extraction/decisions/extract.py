@@ -141,7 +141,12 @@ def extract_decisions(
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     found = _approved_proposals(sentences, found, context)
     if context.is_agenda:
-        found += _agenda_items(context, sentences, {pos for pos, _, _ in found})
+        found += _agenda_items(
+            context,
+            sentences,
+            {pos for pos, _, _ in found},
+            {decision.decision_type for _, _, decision in found},
+        )
     # "5 more municipalities joined. This time A, B, C, D and E signed.": the group is the
     # list that follows, decided once per organisation.
     enumerated = {
@@ -263,15 +268,24 @@ def _approved_proposals(
                 )
             else:
                 # The committee approved its recommendation to the council: still proposed,
-                # by the committee, on the meeting's day.
+                # for the body it goes on to, and not yet dated (the vote is to come).
                 decided = replace(
                     proposal,
                     status=DecisionStatus.PROPOSED,
-                    decision_date=context.document_date,
-                    deciding_body=approver or proposal.deciding_body,
+                    decision_date=UNKNOWN,
+                    deciding_body=(onward or [acting_body(earlier.norm) or approver])[0]
+                    or proposal.deciding_body,
                     evidence=evidence_text,
                 )
-            found = [f for f in found if f[0] != earlier.start]
+            # The proposal's other sentences (its formula's further items) are details of it.
+            replaced = {earlier.start}
+            if earlier.formula:
+                replaced |= {
+                    one.start
+                    for one in sentences
+                    if one.formula and one.formula_id == earlier.formula_id
+                }
+            found = [f for f in found if f[0] not in replaced]
             found.append((sentence.start, True, decided))
             break
     return found
@@ -598,12 +612,12 @@ def _adoption_line(
     sentence: Sentence, qualifying: list[Action], context: Context
 ) -> tuple[DecisionType, Action] | None:
     """A plan's own adoption line ("Antagen av kommunfullmäktige 2027-01-30, § 12, KS
-    2026/455"): short, an adopting verb, a deciding body and a date, in a document whose
+    2026/455"): short, an adopting or deciding verb ("Vom Gemeinderat beschlossen am …"), a deciding body and a date, in a document whose
     head names an action plan. What was adopted is the plan itself."""
     norm = sentence.norm
     if not context.names_plan or len(norm) > 160:
         return None
-    adopted = [a for a in qualifying if a.category == "adopt" and a.tense in FINAL]
+    adopted = [a for a in qualifying if a.category in {"adopt", "decide"} and a.tense in FINAL]
     if not adopted or not find_bodies(norm) or not find_dates(norm, context.document_date):
         return None
     return DecisionType.ADOPT_ACTION_PLAN, adopted[0]
@@ -682,6 +696,15 @@ def _dates(
     operative = action.tense == "operative"
     own = sentence.formula or operative or (not adopted and not date)
     if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
+        value = context.document_date
+    elif (
+        (sentence.formula or operative)
+        and adopted
+        and len(value) == 4
+        and context.document_date.startswith(value)
+    ):
+        # A year alone in the meeting's own decision ("prend acte du rapport annuel 2023")
+        # names a period; the decision is the meeting's, of the meeting's day.
         value = context.document_date
     # A signing or joining with its date ("potpisana dana 04.02.2021", "joined in 2008")
     # dates the signing; the decision behind it is dated elsewhere, or not at all. A body
@@ -783,17 +806,27 @@ def _confidence(
 
 
 def _agenda_items(
-    context: Context, sentences: Sequence[Sentence], used: set[int]
+    context: Context,
+    sentences: Sequence[Sentence],
+    used: set[int],
+    decided: set[DecisionType] = frozenset(),
 ) -> list[tuple[int, bool, Decision]]:
     """Items of an agenda: each action plan about the Charter, and the Charter itself once
-    per stretch of 300 characters that names no plan."""
+    per stretch of 300 characters that names no plan. Minutes that record a decision of a
+    kind ("decided"; proposed counts) dealt with that item: it is no longer on the agenda.
+    A plan the Charter commits its signatories to draw up is no item either."""
     items: list[tuple[int, bool, Decision]] = []
     for sentence in sentences:
         if sentence.start in used:
             continue
         norm = sentence.norm
         page = page_of(sentence.start, context.pages)
-        for m in lexicon.words("subjects.plan_words").finditer(norm):
+        plans = lexicon.words("subjects.plan_words").finditer(norm)
+        if DecisionType.ADOPT_ACTION_PLAN in decided or lexicon.words(
+            "charter.commitment_cues"
+        ).search(norm):
+            plans = iter(())
+        for m in plans:
             charter_near = any(abs(s - m.start()) < 200 for s, _ in charter_spans(norm))
             if not (charter_near or context.cemr_related):
                 continue
@@ -801,6 +834,8 @@ def _agenda_items(
             decision = _on_agenda(context, DecisionType.ADOPT_ACTION_PLAN, quoted, 0.6, page)
             items.append((sentence.start + m.start(), False, decision))
         for start, _end in charter_spans(norm):
+            if DecisionType.SIGN_CHARTER in decided:
+                break
             if any(abs(pos - (sentence.start + start)) < 300 for pos, _, _ in items):
                 continue
             quoted = norm[max(0, start - 80) : start + 80]
