@@ -76,9 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_day_suffixed": re.compile(
             rf"(?<![\w]){month}\s+{day}(?:e?ko|e?an)(?!\w)(?P<year>(?!))?", flags
         ),
-        # Greek ordinal days: "9ης Μαρτίου", "1η Ιουλίου".
+        # Greek ordinal days: "9ης Μαρτίου", "1η Ιουλίου"; Catalan "9 d'abril".
         "day_month": re.compile(
-            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go|ης|η|ας)?\s+(?:de\s+|of\s+|ta['’]\s+)?{month}"
+            rf"(?<![\d,.]){day}(?:\.|:e|:a|er|°|º|st|nd|rd|th|-?go|ης|η|ας)?\s+(?:de\s+|of\s+|ta['’]\s+|d['’])?{month}"
             rf"(?!\w)(?:,?\s+(?:{_YEAR_PREPOSITIONS})?{year}(?!\d))?",
             flags,
         ),
@@ -272,12 +272,30 @@ def parse_date(text: str, reference: str | None = None) -> str:
 
 _DATE_LABEL = Filtered(
     (
-        r"sammanträdesdatum|mötesdatum|datum|date|dated|published|publicerad|publiceringsdatum|"
-        r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|data|"
-        r"julkaistu|päivämäärä|udgivet|publisert|dato|gepubliceerd|datum\s+publicatie|meeting|"
+        r"sammanträdesdatum|mötesdatum|published|publicerad|publiceringsdatum|"
+        r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|"
+        r"julkaistu|udgivet|publisert|gepubliceerd|datum\s+publicatie|meeting|"
         r"sitzung(?:sdatum)?|seduta|séance|sesión|posiedzenie|kokous",
     ),
     r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+# "Date", "Datum", "Data": a label only heading its line ("Datum: 2024-05-02"); inside a
+# sentence they date another paper ("la proposta …, de data 27 de maig").
+_GENERIC_DATE_LABEL = Filtered(
+    (r"datum|date|dated|data|dato|päivämäärä",),
+    r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+# The labels of a meeting's or a resolution's own date ("Séance du", "Sitzung vom", a
+# Polish resolution's "z dnia" line): tried before publication labels, since a decision
+# published later is of its meeting's day.
+_MEETING_LABEL = Filtered(
+    (
+        r"sammanträdesdatum|mötesdatum|meeting|sitzung(?:sdatum)?|seduta|séance|sesión|"
+        r"posiedzenie|kokous|z\s+dnia",
+    ),
+    r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*(?:(?:vom|del|du|de|of)\s+)?",
     re.IGNORECASE,
 )
 _UPDATED_LABEL = Filtered(
@@ -291,15 +309,22 @@ _UPDATED_LABEL = Filtered(
 )
 
 
+LABEL_WORDS = 3  # words before a date label on its line where it still heads the line
+
+
 def document_date(text: str) -> str:
     """The date of the document itself: a labelled publication or meeting date, else a
     "last updated" date, else the first day- or month-precise date near the top."""
     head = text[:2000]
-    for label in _DATE_LABEL.get().finditer(head):
-        window = head[label.end() : label.end() + 40]
-        for match in find_dates(window):
-            if match.start < 12 and not match.period and match.precision >= 2:
-                return match.value
+    for labels in (_MEETING_LABEL, _DATE_LABEL, _GENERIC_DATE_LABEL):
+        for label in labels.get().finditer(head):
+            before = head[head.rfind("\n", 0, label.start()) + 1 : label.start()]
+            if labels is _GENERIC_DATE_LABEL and len(before.split()) > LABEL_WORDS:
+                continue
+            window = head[label.end() : label.end() + 40]
+            for match in find_dates(window):
+                if match.start < 12 and not match.period and match.precision >= 2:
+                    return match.value
     for label in _UPDATED_LABEL.get().finditer(text):
         for match in find_dates(text[label.end() : label.end() + 40]):
             if match.precision >= 2:

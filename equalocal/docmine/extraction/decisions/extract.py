@@ -140,6 +140,7 @@ def extract_decisions(
         previous_charter = any(recent)
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     found = _approved_proposals(sentences, found, context)
+    found += _sent_onward(sentences, found)
     if context.is_agenda:
         found += _agenda_items(
             context,
@@ -196,16 +197,24 @@ def adopts_the_proposal(norm: str, verbs: Sequence[Action]) -> bool:
     "The council approved the proposal to join"): the body adopted it, nothing is left
     proposed."""
     adopted = [a.end for a in verbs if a.category == "adopt" and a.tense in FINAL]
-    if not adopted:
-        return False
+    # The proposal as the subject of an adopting verb ("la proposta s'aprova", "the
+    # proposal was approved"); an infinitive after it is what it proposes.
+    passive = [a.start for a in verbs if a.category == "adopt" and a.tense != "infinitive"]
+    proposals = list(lexicon.words("verbs.propose").finditer(norm))
     return any(
         0 <= m.start() - end <= PROPOSAL_OBJECT_REACH
         and not re.search(r"[.;:]", norm[end : m.start()])
-        for m in lexicon.words("verbs.propose").finditer(norm)
+        for m in proposals
         for end in adopted
+    ) or any(
+        0 <= start - m.end() <= PROPOSAL_SUBJECT_REACH
+        and not re.search(r"[.;:,]", norm[m.end() : start])
+        for m in proposals
+        for start in passive
     )
 
 
+PROPOSAL_SUBJECT_REACH = 16  # characters from a proposal to the verb that adopts it
 APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal above it
 PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
 
@@ -214,10 +223,14 @@ def approves_what_is_above(norm: str) -> bool:
     """A protocol's short decision line that adopts without naming what ("Beslutning:
     Godkendt.", "Päätös: Ehdotus hyväksyttiin.", "Decision: Approved as proposed."): an
     adopting verb in a final form and no Charter, plan or report of its own."""
-    if len(norm) > APPROVAL_LENGTH:
-        return False
     verbs, _ = actions(norm)
-    if not any(a.category == "adopt" and a.tense in FINAL for a in verbs):
+    if len(norm) > APPROVAL_LENGTH and not (
+        len(norm) <= DECIDED_APPROVAL_LENGTH and _decides_to_approve_the_proposal(norm, verbs)
+    ):
+        return False
+    if not any(a.category == "adopt" and a.tense in FINAL for a in verbs) and not (
+        _decides_to_approve_the_proposal(norm, verbs)
+    ):
         return False
     if any(a.category == "sign" for a in verbs) or charter_spans(norm):
         return False
@@ -225,6 +238,28 @@ def approves_what_is_above(norm: str) -> bool:
         return False
     return not any(
         lexicon.words(key).search(norm) for key in ("subjects.plan_words", "subjects.report_words")
+    )
+
+
+DECIDED_APPROVAL_LENGTH = 160  # "A Câmara deliberou, por unanimidade, aprovar a proposta …"
+
+
+def _decides_to_approve_the_proposal(norm: str, verbs: Sequence[Action]) -> bool:
+    """A body deciding to approve the proposal ("deliberou aprovar a proposta", "beslutade
+    att godkänna förslaget", "decided to approve the proposal"): a deciding verb in a final
+    form, then an adopting verb with the proposal as its object."""
+    decided = [a.end for a in verbs if a.category == "decide" and a.tense in FINAL]
+    approving = [a for a in verbs if a.category == "adopt" and a.tense == "infinitive"]
+    if not decided or not approving:
+        return False
+    proposals = list(lexicon.words("verbs.propose").finditer(norm))
+    return any(
+        end <= verb.start
+        and 0 <= m.start() - verb.end <= PROPOSAL_OBJECT_REACH
+        and not re.search(r"[.;:]", norm[verb.end : m.start()])
+        for end in decided
+        for verb in approving
+        for m in proposals
     )
 
 
@@ -291,6 +326,49 @@ def _approved_proposals(
     return found
 
 
+def _sent_onward(
+    sentences: Sequence[Sentence], found: list[tuple[int, bool, Decision]]
+) -> list[tuple[int, bool, Decision]]:
+    """A proposal sent on to another body after a body adopted it ("A Câmara aprovou a
+    adesão … A proposta, submetida à aprovação da Assembleia Municipal, …"): that body's
+    decision is still to come, proposed and undated."""
+    onward: list[tuple[int, bool, Decision]] = []
+    taken = {position for position, _, _ in found}
+    for index, sentence in enumerate(sentences):
+        if sentence.start in taken or index == 0 or sentence.formula:
+            continue
+        if sentence.norm.rstrip().endswith(":"):
+            continue  # it opens a formula: what follows is the proposal itself
+        subject = lexicon.words("verbs.propose").search(sentence.norm[:ONWARD_SUBJECT])
+        bodies = addressed_onward(sentence.norm) if subject else []
+        if not bodies:
+            continue
+        reach = sentences[max(0, index - ONWARD_REACH)].start
+        earlier = [
+            decision
+            for position, _, decision in found
+            if reach <= position < sentence.start and decision.status == DecisionStatus.ADOPTED
+        ]
+        if not earlier or same_body(earlier[-1].deciding_body, bodies[0]):
+            continue
+        onward.append(
+            (
+                sentence.start,
+                False,
+                replace(
+                    earlier[-1],
+                    status=DecisionStatus.PROPOSED,
+                    decision_date=UNKNOWN,
+                    signing_date=UNKNOWN,
+                    deciding_body=base_form(bodies[0]),
+                    evidence=evidence(sentence.text),
+                ),
+            )
+        )
+    return onward
+
+
+ONWARD_SUBJECT = 40  # characters at a sentence's start where the proposal is its subject
 ONWARD_REACH = 2  # sentences before a proposal where a heading may address it onward
 HEADING_LENGTH = 80  # characters of a heading line above a decision line
 SUBJECT_REACH = 30  # characters from a body to the verb it is the subject of
@@ -499,7 +577,11 @@ def _sentence_decision(
     if not verbs:
         return None
     if sentence.formula:
-        cues |= actions(sentence.formula_opener)[1]
+        opener_verbs, opener_cues = actions(sentence.formula_opener)
+        if adopts_the_proposal(sentence.formula_opener, opener_verbs):
+            # "la proposta s'aprova … i el Ple ACORDA:": the proposal is adopted here.
+            opener_cues = opener_cues - {"propose"}
+        cues |= opener_cues
     proposed_by_opener = sentence.formula and opens_a_proposal(sentence.formula_opener)
     has_decide = any(a.category == "decide" for a in verbs)
     proposal = (
@@ -688,7 +770,12 @@ def _dates(
     the decision behind it is dated elsewhere.
     """
     norm = sentence.norm
-    date = best_date(find_dates(norm, context.document_date), action.start)
+    dates = [
+        d
+        for d in find_dates(norm, context.document_date)
+        if not _PUBLISHED_BEFORE.get().search(norm[max(0, d.start - LABEL_REACH) : d.start])
+    ]
+    date = best_date(dates, action.start)
     value = date.value if date else UNKNOWN
     if value == UNKNOWN and same_year_positions(norm) and last_year:
         value = str(last_year)
@@ -715,6 +802,11 @@ def _dates(
     return value, UNKNOWN, own
 
 
+LABEL_REACH = 30  # characters before a date where its label stands ("Published: ")
+# A page's publication date is not the date of what it reports.
+_PUBLISHED_BEFORE = lexicon.filtered(r"(?<![\w])(?:{alt})\W{0,3}$", "kinds.web_page.published")
+
+
 def _body_signs(norm: str, action: Action) -> bool:
     """A deciding body stands just before the sign verb, as its subject."""
     return any(0 <= action.start - start <= 60 for start, _ in find_bodies(norm))
@@ -738,6 +830,12 @@ def _deciding_body(
     if addressed:
         return addressed
     bodies = find_bodies(sentence.norm)
+    if sentence.formula and context.head_body:
+        # In the meeting's own decision, the office holder it authorises to sign ("και
+        # εξουσιοδοτεί τον Δήμαρχο να υπογράψει") is not the body that decides.
+        bodies = [b for b in bodies if not lexicon.words("bodies.signers").fullmatch(b[1])]
+        if not bodies:
+            return context.head_body
     if bodies:
         return min(bodies, key=lambda b: abs(b[0] - action.start))[1]
     if signing_act and signer(sentence.norm):

@@ -16,6 +16,7 @@ from functools import cache
 
 from .. import lexicon
 from ..organisations import find_organisations_cached as find_organisations
+from .bodies import find_bodies
 from .cues import actions, is_aggregate
 
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -132,6 +133,8 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
     for m in _list_regex().finditer(norm):
         if "," not in m.group(0) and _ONE_LETTER.search(m.group(0)):
             continue  # "Këshilli Bashkiak i Bashkisë": a one-letter word is rarely "and" alone
+        if _names_a_body(norm[: m.start()]):
+            continue  # "Ausschuss für Soziales, Gesundheit und Gleichstellung": a body's name
         items = _items(m.group(0))
         # The first item may begin with the word before the list ("höfðu Akureyrarbær").
         first = items[0].split()
@@ -160,6 +163,19 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
                 return [], EXAMPLES
             return names, m.start()
     return [], -1
+
+
+_BODY_LINK = re.compile(r"\s*[^\W\d_]{0,4}\s*")  # "für", "for", "de", "des" after a body
+
+
+def _names_a_body(before: str) -> bool:
+    """Whether the text before a list ends in a body and a short preposition: the list is
+    the body's remit, part of its name, not organisations."""
+    bodies = find_bodies(before[-80:])
+    if not bodies:
+        return False
+    start, body = bodies[-1]
+    return _BODY_LINK.fullmatch(before[-80:][start + len(body) :]) is not None
 
 
 # Where ``list_in_sentence`` found the verb's subject or object to be examples or a count

@@ -24,15 +24,21 @@ def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, De
     """A proposal that the text's own decision formula adopts: a proposal inside a formula
     of the same type, or one dated the formula's day ("Uznesenie … zo dňa 25. júna 2019 k
     návrhu na pristúpenie …" above "A. schvaľuje pristúpenie …") is that decision."""
-    _, in_formula, decision = item
+    position, in_formula, decision = item
     if decision.status != DecisionStatus.PROPOSED:
         return False
+    # An undated proposal above the formula (the item's title, "Proposta d'adhesió …") is
+    # the proposal the formula then adopts.
     return any(
         formula
         and other.status == DecisionStatus.ADOPTED
         and other.decision_type == decision.decision_type
-        and (in_formula or other.decision_date == decision.decision_date != UNKNOWN)
-        for _, formula, other in found
+        and (
+            in_formula
+            or other.decision_date == decision.decision_date != UNKNOWN
+            or (decision.decision_date == UNKNOWN and position < other_position)
+        )
+        for other_position, formula, other in found
     )
 
 

@@ -241,18 +241,23 @@ _DECIDING_WORD = Filtered(
 )
 
 
+HEADING_WORDS = 4  # words of a deciding verb's heading line, its manner included
+
+
 def closes_with_deciding_verb(norm: str) -> bool:
     """Whether a line ends in the body's deciding verb and so opens the decision itself:
-    before a colon ("… nusprendžia:", "VENDOSI:"), or as a heading in capitals of at most
-    three words ("ΑΠΟΦΑΣΙΖΕΙ ΟΜΟΦΩΝΑ", "DÉCIDE")."""
+    before a colon ("… nusprendžia:", "VENDOSI:"), or as a heading of a few words that opens
+    with the verb in capitals, its manner after it in any case ("ΑΠΟΦΑΣΙΖΕΙ ΟΜΟΦΩΝΑ",
+    "ΑΠΟΦΑΣΙΖΕΙ κατά πλειοψηφία", "DÉCIDE")."""
     norm = norm.rstrip()
     if norm.endswith(":"):
         return _VERB_BEFORE_COLON.get().search(norm, max(0, len(norm) - 80)) is not None
     words = norm.split()
     return (
-        0 < len(words) <= 3
-        and norm.isupper()
-        and _DECIDING_WORD.get().search(_bare(norm)) is not None
+        0 < len(words) <= HEADING_WORDS
+        and not norm.endswith(".")
+        and words[0].isupper()
+        and _DECIDING_WORD.get().search(_bare(words[0])) is not None
     )
 
 
