@@ -221,11 +221,12 @@ EXPECTED = {
     "documents:item-reject": ("post", EDITORS_ONLY_POST),
     "documents:item-correct": ("get", EDITORS_ONLY),
     "document_search:search": ("get", SIGNED_IN_200),
-    # Reports: org A's generated draft, written by its editor; viewers may make reports. A
-    # private report does not exist for others, signed in or not (published ones are public:
+    # Reports: org A's generated draft, written by its editor; viewers read and export
+    # reports, editors and admins make, regenerate and send them. A private report does not
+    # exist for others, signed in or not (published ones are public:
     # equalocal/reports/tests/test_reports.py).
     "reports:list": ("get", MEMBERS_ONLY),
-    "reports:create": ("get", MEMBERS_ONLY),
+    "reports:create": ("get", EDITORS_ONLY),
     "reports:detail": ("get", PRIVATE_PERSON),
     "reports:status": ("get", MEMBERS_ONLY),
     "reports:pdf": ("get", PRIVATE_PERSON),
@@ -233,7 +234,7 @@ EXPECTED = {
     "reports:snapshot": ("get", PRIVATE_PERSON),
     "reports:edit": ("get", EDITORS_ONLY),
     "reports:send": ("post", EDITORS_ONLY_POST),
-    "reports:regenerate": ("post", MEMBERS_POST),
+    "reports:regenerate": ("post", EDITORS_ONLY_POST),
     "reports:comment": ("post", MEMBERS_POST),
     "admin:index": ("get", {**dict.fromkeys(PERSONAS, REDIRECT), "staff": OK}),
     # Exports follow the page they export; a preview is its uploader's (org A's editor).

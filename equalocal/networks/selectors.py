@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
+from equalocal.charters.standing import Standing, counting_commitments, standing
 from equalocal.core.fragments import fragment_key, remembered, version_rows
 from equalocal.organisations import permissions as org_permissions
 from equalocal.organisations.models import (
@@ -246,6 +247,8 @@ class DashboardRow:
     joined_on: date | None
     commitment: Commitment | None
     deadline: DeadlineState | None
+    # Where it stands with the Charter, as every page shows it; None when not shared.
+    standing: Standing | None
     plan: ActionPlan | None
     progress: int | None
     last_update: date | None
@@ -323,14 +326,13 @@ def network_dashboard(
     # Plans of a member that shares no progress are read only when they are published.
     private_plans = {org_id for org_id in ids if Shared.PROGRESS not in visible[org_id]}
 
-    commitments: dict[int, Commitment] = {}
-    for commitment in (
+    # The commitment that counts, as on the public pages (``charters.standing``).
+    commitments = counting_commitments(
         Commitment.objects.filter(organisation_id__in=ids)
         .exclude(status=CommitmentStatus.WITHDRAWN)
         .select_related("charter")
         .order_by("organisation_id", "-charter__year")
-    ):
-        commitments.setdefault(commitment.organisation_id, commitment)
+    )
 
     plans_by_org: dict[int, list[ActionPlan]] = {}
     for plan in (
@@ -380,6 +382,7 @@ def network_dashboard(
         commitment = commitments.get(org_id) if Shared.COMMITMENT in shared else None
         plan = current.get(org_id) if progress_public else None
         deadline = None
+        status = None
         if commitment is not None:
             adopted = [
                 p.adopted_on
@@ -391,12 +394,14 @@ def network_dashboard(
                 plan_adopted_on=min(adopted, default=None),
                 today=today,
             )
+            status = standing(commitment, deadline, has_plan=bool(adopted))
         rows.append(
             DashboardRow(
                 organisation=organisation,
                 joined_on=joined_on,
                 commitment=commitment,
                 deadline=deadline,
+                standing=status,
                 plan=plan,
                 progress=weighted_progress(activities_by_plan.get(plan.pk, [])) if plan else None,
                 last_update=last_updates.get(org_id),
@@ -458,7 +463,8 @@ def network_dashboard_kept(
     """:func:`network_dashboard`'s rows, computed once for each ``version`` of the members'
     data (:func:`network_version`), day and viewer's scope, and kept in the cache."""
     scope = sorted(only) if only is not None else "all"
-    key = fragment_key("network-dashboard", network.pk, version, today, scope, sorted(own))
+    # The rows' shape is part of the name: rows kept before ``standing`` was added do not fit.
+    key = fragment_key("network-dashboard-rows-2", network.pk, version, today, scope, sorted(own))
     return remembered(key, lambda: network_dashboard(network, today=today, only=only, own=own))
 
 

@@ -13,15 +13,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from django.db import connection, models
+from django.db import connection
 from django.db.models import DateTimeField, F, Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from equalocal.charters.deadlines import DeadlineState, provisional_deadline
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
+from equalocal.charters.standing import Standing, counting_commitments, is_binding, standing
 from equalocal.core.registry import public_sources
 from equalocal.networks.selectors import current_member_ids
 from equalocal.organisations import permissions
@@ -53,15 +53,8 @@ COMMITMENT_FIELDS = (
 )
 
 
-class DirectoryStatus(models.TextChoices):
-    """Where a signatory stands, as the public sees it."""
-
-    CONSIDERING = "considering", _("Considering")
-    RECOMMENDED = "recommended", _("Recommended")
-    DECIDED = "decided", _("Decided")
-    SIGNED = "signed", _("Signed")
-    WITH_PLAN = "with_plan", _("With plan")
-    OVERDUE = "overdue", _("Plan overdue")
+# The public directory shows the Charter standing every page shows (``charters.standing``).
+DirectoryStatus = Standing
 
 
 @dataclass
@@ -76,7 +69,7 @@ class Signatory:
     @property
     def bound(self) -> bool:
         """Part II binds it: the decision to sign is taken."""
-        return self.commitment.status in {CommitmentStatus.DECIDED, CommitmentStatus.SIGNED}
+        return is_binding(self.commitment)
 
     @property
     def days_overdue(self) -> int | None:
@@ -96,20 +89,6 @@ class Signatory:
         return days is not None and days > DUE_SOON_DAYS
 
 
-def _binding(commitment: Commitment) -> bool:
-    return commitment.status in {CommitmentStatus.DECIDED, CommitmentStatus.SIGNED}
-
-
-def _status(commitment: Commitment, deadline: DeadlineState, plan) -> DirectoryStatus:
-    if commitment.status in {CommitmentStatus.CONSIDERING, CommitmentStatus.RECOMMENDED}:
-        return DirectoryStatus(commitment.status)
-    if plan is not None:
-        return DirectoryStatus.WITH_PLAN
-    if deadline.overdue:
-        return DirectoryStatus.OVERDUE
-    return DirectoryStatus(commitment.status)
-
-
 def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
     """Every organisation with a published commitment (the newest one not withdrawn), with
     its public status and deadline, sorted by name.
@@ -127,13 +106,7 @@ def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
     )
     if organisation_ids is not None:
         commitments = commitments.filter(organisation_id__in=organisation_ids)
-    # A signature stays valid when a newer text is only considered: the newest commitment
-    # that is decided or signed counts first, else the newest one.
-    newest: dict[int, Commitment] = {}
-    for commitment in commitments:
-        chosen = newest.get(commitment.organisation_id)
-        if chosen is None or (not _binding(chosen) and _binding(commitment)):
-            newest[commitment.organisation_id] = commitment
+    newest = counting_commitments(commitments)
     publishing = permissions.publishing_map(list(newest))
     shown = {pk: c for pk, c in newest.items() if publishing[pk].commitment}
 
@@ -177,7 +150,7 @@ def signatories(*, today: date, organisation_ids=None) -> list[Signatory]:
             Signatory(
                 organisation=commitment.organisation,
                 commitment=commitment,
-                status=_status(commitment, state, plan),
+                status=standing(commitment, state, has_plan=plan is not None),
                 deadline=state,
                 provisional=provisional,
                 plan=plan,

@@ -276,14 +276,27 @@ def _short(value) -> str:
     return isodate(value, "SHORT_DATE_FORMAT") or "–"
 
 
+def _signatory_status(s: dict) -> str:
+    """The member's status with its Charter text, as on the public network page."""
+    if not s["status"]:
+        return "–"
+    return f"{s['status']} ({s['charter']})" if s.get("charter") else s["status"]
+
+
 def _signatory_summary(w: Writer) -> None:
     data = w.data
     w.text_section("summary", data.get("summary"), _("The author wrote no summary."))
     w.section("counts")
-    w.para(
-        _("%(members)s members; %(signed)s have signed the Charter; %(plans)s have an action plan.")
-        % {"members": data["members"], "signed": data["signed"], "plans": data["with_plan"]}
-    )
+    if data.get("bound") is not None:
+        counts = _(
+            "%(members)s members; %(bound)s have decided to sign or signed the Charter; "
+            "%(plans)s have an action plan."
+        ) % {"members": data["members"], "bound": data["bound"], "plans": data["with_plan"]}
+    else:  # a snapshot made before the count followed the Charter standing
+        counts = _(
+            "%(members)s members; %(signed)s have signed the Charter; %(plans)s have an action plan."
+        ) % {"members": data["members"], "signed": data["signed"], "plans": data["with_plan"]}
+    w.para(counts)
     for chart in data["bar_charts"]:
         w.heading(chart["title"], 2)
         w.table([chart["title"], _("Members")], chart["bars"])
@@ -305,7 +318,7 @@ def _signatory_summary(w: Writer) -> None:
             [
                 f"{s['name']} ({s['kind']})",
                 s["country"],
-                (s["status"] or "–") if s["commitment_shared"] else _("not shared"),
+                _signatory_status(s) if s["commitment_shared"] else _("not shared"),
                 _short(s["decided_on"]),
                 _short(s["signed_on"]),
                 f"{_short(s['deadline'])} ({s['deadline_label']})",

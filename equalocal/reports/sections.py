@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from equalocal.organisations.permissions import can_view_internal
+from equalocal.organisations.permissions import Action, allows, can_view_internal
 
 from .selectors import latest_published_follow_up, published_reports_of, reports_of
 
@@ -11,7 +11,11 @@ def organisation_reports(request, organisation) -> dict | None:
     """The latest reports on the organisation's page: all for its members, the published ones
     for everyone else."""
     if can_view_internal(request.user, organisation):
-        return {"organisation": organisation, "reports": reports_of(organisation, limit=5)}
+        return {
+            "organisation": organisation,
+            "reports": reports_of(organisation, limit=5),
+            "can_make": allows(request.user, organisation, Action.EDIT),
+        }
     published = published_reports_of(organisation)
     if not published:
         return None

@@ -12,7 +12,8 @@ from .models import Report, ReportKind, ReportStatus
 
 
 def get_organisation_for_reports(user, slug: str, *, action: str = Action.VIEW):
-    """The organisation whose reports the user reads (members) or makes (viewers too)."""
+    """The organisation whose reports the user reads (members) or, with ``Action.EDIT``,
+    makes (editors and admins)."""
     from equalocal.organisations.models import Organisation
 
     organisation = get_object_or_404(Organisation, slug=slug)

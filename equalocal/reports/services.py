@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.uploads import delete_private, store_private
+from equalocal.organisations import permissions
+from equalocal.organisations.permissions import Action
 
 from .models import Report, ReportComment, ReportKind, ReportState, ReportStatus
 
@@ -37,6 +39,13 @@ def _enqueue(report: Report) -> None:
 
     report_id = report.pk
     transaction.on_commit(lambda: generate_report.enqueue(report_id))
+
+
+def _require_maker(by, organisation) -> None:
+    """Reports are made (and regenerated and sent) by the organisation's editors and admins;
+    viewers read and export them. ``by=None`` is the system itself (the demo loader)."""
+    if by is not None:
+        permissions.require(by, organisation, Action.EDIT)
 
 
 def _check_period(period_start: date, period_end: date) -> None:
@@ -78,6 +87,7 @@ def report_create(
     ``enqueue=False`` leaves it queued in the table only (the demo does so): the next worker
     to start picks it up (``reports_requeue``).
     """
+    _require_maker(by, organisation)
     _check_period(period_start, period_end)
     report = Report.objects.create(
         organisation=organisation,
@@ -183,6 +193,7 @@ def report_update(*, report: Report, by, **fields) -> Report:
 def report_send(*, report: Report, by) -> Report:
     """Mark a generated draft as sent: from now on it is frozen."""
     report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_maker(by, report.organisation)
     _require_draft(report)
     if not report.is_ready:
         raise ApplicationError(_("Only a generated report can be sent; wait until it is ready."))
@@ -196,6 +207,7 @@ def report_send(*, report: Report, by) -> Report:
 def report_regenerate(*, report: Report, by) -> Report:
     """A new version of the report from today's data; the report itself is left as it is."""
     latest = Report.objects.select_for_update().get(pk=report.pk)
+    _require_maker(by, latest.organisation)
     if hasattr(latest, "next_version"):
         raise ApplicationError(_("A newer version of this report exists; regenerate that one."))
     return _new_version(latest, by)

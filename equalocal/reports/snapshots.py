@@ -301,6 +301,7 @@ def _deadline_state(row) -> str:
 def _signatory_summary(report: Report, progress: Progress) -> dict:
     from django.utils.translation import gettext as _
 
+    from equalocal.charters.standing import is_binding
     from equalocal.networks.selectors import network_dashboard
 
     network = report.organisation
@@ -323,7 +324,10 @@ def _signatory_summary(report: Report, progress: Progress) -> dict:
                 "kind": str(organisation.get_kind_display()),
                 "country": str(organisation.country.name) if organisation.country else "",
                 "commitment_shared": row.shares_commitment,
-                "status": str(commitment.get_status_display()) if commitment else "",
+                # The status every page shows (``charters.standing``), with its Charter text.
+                "status": str(row.standing.label) if row.standing else "",
+                "charter": commitment.charter.year if commitment else None,
+                "bound": bool(commitment) and is_binding(commitment),
                 "decided_on": iso(commitment.decided_on) if commitment else None,
                 "signed_on": iso(commitment.signed_on) if commitment else None,
                 "deadline": iso(row.deadline.deadline) if row.deadline else None,
@@ -349,7 +353,9 @@ def _signatory_summary(report: Report, progress: Progress) -> dict:
     ]
     return {
         "members": len(signatories),
-        "signed": sum(1 for s in signatories if s["signed_on"]),
+        # Those bound by Part II (decided to sign, or signed), as the public network page
+        # counts them. (Snapshots made before had "signed": those with a signature date.)
+        "bound": sum(1 for s in signatories if s["bound"]),
         "with_plan": sum(1 for s in signatories if s["plan"]),
         "signatories": signatories,
         "by_kind": count("kind"),

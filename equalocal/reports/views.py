@@ -45,14 +45,15 @@ def report_list(request, org):
     context = {
         "organisation": organisation,
         "reports": selectors.reports_of(organisation),
+        "can_make": allows(request.user, organisation, Action.EDIT),
     }
     return render(request, "reports/list.html", context)
 
 
 @login_required
 def report_create(request, org):
-    """Viewers may make reports too: a report only reads what they may read."""
-    organisation = selectors.get_organisation_for_reports(request.user, org)
+    """Editors and admins make reports; viewers read and export them (403)."""
+    organisation = selectors.get_organisation_for_reports(request.user, org, action=Action.EDIT)
     plans, bodies = _plans_and_bodies(organisation)
     form = ReportForm(request.POST or None, organisation=organisation, plans=plans, bodies=bodies)
 
@@ -208,7 +209,7 @@ def report_send(request, org, report):
 @login_required
 @require_POST
 def report_regenerate(request, org, report):
-    item = selectors.get_report_for_user(request.user, org, report)
+    item = selectors.get_report_for_user(request.user, org, report, action=Action.EDIT)
     result = {}
 
     def call():

@@ -272,12 +272,24 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+def _generated_report_urls() -> list[str]:
+    """Umeå's follow-up report and Umeåregionen's signatory summary, generated: their
+    previews hold the widest tables (the checklist, the members)."""
+    from equalocal.reports.models import Report
+    from equalocal.reports.services import report_generate
+
+    reports = Report.objects.filter(
+        organisation__slug__in=["umea", "umearegionen"], kind__in=["follow_up", "signatory_summary"]
+    )
+    return [report_generate(report_id=report.pk).get_absolute_url() for report in reports]
+
+
 def test_pages_reflow_at_320_css_pixels(page, sign_in):
     """WCAG 1.4.10: no horizontal scrolling at 320 CSS pixels (axe does not check this)."""
     page.set_viewport_size({"width": 320, "height": 800})
     sign_in(ADMIN)
     problems = {}
-    for url in REFLOW_PAGES:
+    for url in [*REFLOW_PAGES, *_generated_report_urls()]:
         page.goto(url)
         overflow = page.evaluate(OVERFLOW_JS)
         if overflow:

@@ -27,3 +27,13 @@ def docx_text(content: bytes) -> str:
         parts += [paragraph.text for paragraph in section.header.paragraphs]
         parts += [paragraph.text for paragraph in section.footer.paragraphs]
     return "\n".join(parts)
+
+
+def editor_of(organisation, **fields):
+    """A user who may make the organisation's reports: one of its editors."""
+    from equalocal.organisations.models import Role
+    from tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory(**fields)
+    MembershipFactory(user=user, organisation=organisation, role=Role.EDITOR)
+    return user

@@ -19,10 +19,9 @@ from tests.factories import (
     PersonFactory,
     ProgressUpdateFactory,
     TargetFactory,
-    UserFactory,
 )
 
-from .helpers import docx_text, pdf_text
+from .helpers import docx_text, editor_of, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +115,7 @@ def municipality():
     ],
 )
 def test_follow_up_report_reads_the_same_in_pdf_and_docx(municipality, language, words):
-    author = UserFactory(first_name="Eva", last_name="Lind")
+    author = editor_of(municipality, first_name="Eva", last_name="Lind")
     report = services.report_create(
         organisation=municipality,
         kind="follow_up",

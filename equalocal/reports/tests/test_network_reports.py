@@ -22,10 +22,9 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
     SeatFactory,
-    UserFactory,
 )
 
-from .helpers import docx_text, pdf_text
+from .helpers import docx_text, editor_of, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +96,7 @@ def test_signatory_summary_counts_deadlines_by_status(network, language, words):
     report = services.report_create(
         organisation=network,
         kind="signatory_summary",
-        by=UserFactory(),
+        by=editor_of(network),
         language=language,
         period_start=date(2026, 1, 1),
         period_end=date(2026, 6, 30),
@@ -201,7 +200,7 @@ def test_interim_report_has_the_structure_of_the_ubc_report(group, language, wor
         organisation=group.network,
         kind="network_interim",
         body=group,
-        by=UserFactory(),
+        by=editor_of(group.network),
         language=language,
         period_start=date(2016, 1, 1),
         period_end=date(2016, 6, 15),
@@ -227,3 +226,81 @@ def test_interim_report_has_the_structure_of_the_ubc_report(group, language, wor
             assert word in text, word
         # Gdańsk does not share its contacts with the network: the coordinator by role only.
         assert "Maria Nowak" not in text
+
+
+@pytest.fixture
+def stages():
+    """Umeåregionen's members at every stage (as in the demo): a signature with no dates, a
+    signature to the old text with only a recommendation to the new one, a decision with a
+    published plan, a decision long past without a plan, a text only considered, and a
+    member with no commitment."""
+    network = NetworkFactory(name="Umeåregionen", slug="umearegionen", country="SE")
+    old = CharterText.objects.get(code="2006")
+    new = CharterText.objects.get(code="2022")
+    members = {}
+    for name in ("Bjurholm", "Nordmaling", "Umeå", "Robertsfors", "Vindeln", "Region"):
+        members[name] = OrganisationFactory(name=name, country="SE")
+        NetworkMembershipFactory(network=network, member=members[name], joined_on=date(2010, 1, 1))
+    CommitmentFactory(organisation=members["Bjurholm"], charter=old, status="signed")
+    CommitmentFactory(organisation=members["Nordmaling"], charter=old, status="signed")
+    CommitmentFactory(organisation=members["Nordmaling"], charter=new, status="recommended")
+    umea = CommitmentFactory(
+        organisation=members["Umeå"], charter=new, status="decided", decided_on=date(2024, 11, 25)
+    )
+    ActionPlanFactory(
+        organisation=members["Umeå"],
+        commitment=umea,
+        status="adopted",
+        adopted_on=date(2025, 2, 20),
+        is_published=True,
+    )
+    CommitmentFactory(
+        organisation=members["Robertsfors"],
+        charter=new,
+        status="decided",
+        decided_on=date(2022, 1, 10),
+    )
+    CommitmentFactory(organisation=members["Vindeln"], charter=new, status="considering")
+    return network
+
+
+def test_signatory_summary_agrees_with_itself_and_the_public_network_page(stages):
+    from django.utils import timezone
+
+    from equalocal.public.sections import network_signatories
+    from equalocal.reports.services import read_snapshot
+
+    today = timezone.localdate()
+    report = services.report_create(
+        organisation=stages,
+        kind="signatory_summary",
+        by=editor_of(stages),
+        language="en",
+        period_start=date(today.year, 1, 1),
+        period_end=today,
+    )
+    report = services.report_generate(report_id=report.pk)
+    assert report.state == ReportState.READY, report.error
+    snapshot = read_snapshot(report)
+    statuses = {row["name"]: row["status"] for row in snapshot["signatories"]}
+    assert statuses == {
+        "Bjurholm": "Signed",
+        "Nordmaling": "Signed",
+        "Umeå": "With plan",
+        "Robertsfors": "Plan overdue",
+        "Vindeln": "Considering",
+        "Region": "",
+    }
+    # The public network page: the same status for every member, and the same count.
+    public = network_signatories(None, stages)
+    shown = {
+        member.name: (str(row.status.label) if row else "") for member, row in public["member_rows"]
+    }
+    assert shown == statuses
+    bound = [row for row in snapshot["signatories"] if row["bound"]]
+    assert [row["name"] for row in bound] == ["Bjurholm", "Nordmaling", "Robertsfors", "Umeå"]
+    assert snapshot["bound"] == len(bound) == public["signed"] == 4
+    assert snapshot["members"] == len(snapshot["signatories"]) == len(public["member_rows"]) == 6
+    for text in texts(report):
+        assert "6 members; 4 have decided to sign or signed the Charter" in text
+        assert "Signed (2006)" in text

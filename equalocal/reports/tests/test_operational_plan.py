@@ -26,7 +26,7 @@ from tests.factories import (
     UserFactory,
 )
 
-from .helpers import docx_text, pdf_text
+from .helpers import docx_text, editor_of, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def test_operational_plan_reads_like_the_verksamhetsplan(plan, language, words):
         organisation=plan.organisation,
         kind="operational_plan",
         plan=plan,
-        by=UserFactory(),
+        by=editor_of(plan.organisation),
         language=language,
         period_start=date(2026, 1, 1),
         period_end=date(2026, 12, 31),

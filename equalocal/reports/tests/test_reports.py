@@ -43,7 +43,7 @@ def _generate(personas, plan, **kwargs):
     report = services.report_create(
         organisation=personas.org_a,
         kind="follow_up",
-        by=personas.user("viewer"),
+        by=personas.user("editor"),
         language=kwargs.pop("language", "en"),
         period_start=date(2026, 1, 1),
         period_end=date(2026, 6, 30),
@@ -60,7 +60,7 @@ def test_the_task_generates_the_report_after_the_commit(
         report = services.report_create(
             organisation=personas.org_a,
             kind="follow_up",
-            by=personas.user("viewer"),
+            by=personas.user("editor"),
             language="sv",
             period_start=date(2026, 1, 1),
             period_end=date(2026, 6, 30),
@@ -94,14 +94,14 @@ def test_a_sent_report_keeps_its_snapshot_and_files_when_the_data_change(persona
     assert "Första aktiviteten" in response.text
     assert "Renamed activity" not in response.text
     newer = services.report_generate(
-        report_id=services.report_regenerate(report=report, by=personas.user("viewer")).pk
+        report_id=services.report_regenerate(report=report, by=personas.user("editor")).pk
     )
     assert newer.version == 2
     assert newer.previous_version == report
     assert newer.status == ReportStatus.DRAFT
     assert "Renamed activity" in pdf_text(read(newer.pdf_file))
     with pytest.raises(ApplicationError):
-        services.report_regenerate(report=report, by=personas.user("viewer"))
+        services.report_regenerate(report=report, by=personas.user("editor"))
 
 
 def test_only_a_ready_draft_can_be_sent(personas):
@@ -115,7 +115,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(personas):
         services.report_create(
             organisation=personas.org_a,
             kind="follow_up",
-            by=personas.user("viewer"),
+            by=personas.user("editor"),
             language="en",
             period_start=date(2026, 6, 1),
             period_end=date(2026, 1, 1),
@@ -131,8 +131,8 @@ def _client(personas, name):
     return client
 
 
-def test_a_viewer_makes_a_report_in_swedish_from_an_english_interface(personas, plan):
-    client = _client(personas, "viewer")
+def test_an_editor_makes_a_report_in_swedish_from_an_english_interface(personas, plan):
+    client = _client(personas, "editor")
     url = reverse("reports:create", kwargs={"org": personas.org_a.slug})
     response = client.post(
         url,
@@ -148,7 +148,7 @@ def test_a_viewer_makes_a_report_in_swedish_from_an_english_interface(personas, 
     )
     report = Report.objects.get(organisation=personas.org_a, summary__startswith="Samman")
     assert response.status_code == 302
-    assert report.author == personas.user("viewer")
+    assert report.author == personas.user("editor")
     services.report_generate(report_id=report.pk)
     page = client.get(report.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
     assert "Uppföljningsrapport" in page.text
@@ -162,7 +162,7 @@ def test_a_viewer_makes_a_report_in_swedish_from_an_english_interface(personas, 
 
 
 def test_a_bad_period_gets_a_message_on_the_form(personas):
-    client = _client(personas, "viewer")
+    client = _client(personas, "editor")
     response = client.post(
         reverse("reports:create", kwargs={"org": personas.org_a.slug}),
         {
@@ -287,12 +287,11 @@ def test_a_published_report_is_public_and_names_only_public_contacts(personas, p
     assert "Sara Ek" not in page
     assert "Strateg" in page
     assert ("Intern kommentar" in page) == (persona == "viewer")
-    assert ("Regenerate as a new version" in page) == (persona == "viewer")
-    # Acting on it stays for members.
+    # Regenerating is for editors and admins: not a viewer, nor anyone outside.
+    assert "Regenerate as a new version" not in page
     regenerate = reverse("reports:regenerate", kwargs={"org": "org-a", "report": report.pk})
-    assert client.post(regenerate).status_code == (
-        302 if persona in {"anonymous", "viewer"} else 404
-    )
+    expected = {"anonymous": 302, "viewer": 403}.get(persona, 404)
+    assert client.post(regenerate).status_code == expected
 
 
 def test_the_periodic_check_takes_over_only_reports_whose_worker_went_silent(personas, settings):
@@ -329,3 +328,52 @@ def test_a_report_another_worker_is_generating_is_left_to_it(personas):
     busy.refresh_from_db()
     assert busy.state == ReportState.RUNNING
     assert (busy.snapshot_file, busy.pdf_file, busy.docx_file) == before
+
+
+def test_a_viewer_reads_and_exports_reports_but_does_not_make_or_regenerate_them(personas):
+    from django.core.exceptions import PermissionDenied
+
+    report = ReportFactory(organisation=personas.org_a, author=personas.user("editor"))
+    viewer = personas.user("viewer")
+    before = Report.objects.count()
+    # The service refuses, whoever calls it (page, API, command).
+    with pytest.raises(PermissionDenied):
+        services.report_create(
+            organisation=personas.org_a,
+            kind="follow_up",
+            by=viewer,
+            language="en",
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 6, 30),
+        )
+    with pytest.raises(PermissionDenied):
+        services.report_regenerate(report=report, by=viewer)
+    with pytest.raises(PermissionDenied):
+        services.report_send(report=report, by=viewer)
+    client = _client(personas, "viewer")
+    create = reverse("reports:create", kwargs={"org": "org-a"})
+    regenerate = reverse("reports:regenerate", kwargs={"org": "org-a", "report": report.pk})
+    assert client.get(create).status_code == 403
+    data = {"kind": "follow_up", "language": "en"}
+    data |= {"period_start": "2026-01-01", "period_end": "2026-06-30"}
+    assert client.post(create, data).status_code == 403
+    assert client.post(regenerate).status_code == 403
+    assert Report.objects.count() == before
+    # No button leads there; reading and exporting stay.
+    detail = client.get(report.get_absolute_url()).text
+    listing = client.get(reverse("reports:list", kwargs={"org": "org-a"})).text
+    page = client.get(reverse("organisations:detail", kwargs={"org": "org-a"})).text
+    for text in (detail, listing, page):
+        assert create not in text
+    assert regenerate not in detail
+    assert reverse("reports:pdf", kwargs={"org": "org-a", "report": report.pk}) in detail
+    assert (
+        client.get(
+            reverse("reports:docx", kwargs={"org": "org-a", "report": report.pk})
+        ).status_code
+        == 200
+    )
+    # An editor sees both buttons.
+    editor = _client(personas, "editor")
+    assert regenerate in editor.get(report.get_absolute_url()).text
+    assert create in editor.get(reverse("reports:list", kwargs={"org": "org-a"})).text
