@@ -110,7 +110,9 @@ def test_export_then_import_gives_the_same_plan(plan, fmt, language):
 
 def test_import_as_a_new_version_replaces_the_copied_rows(plan):
     editor = UserFactory()
-    data = xlsx([["Mål", "Åtgärd", "Status"], ["Nytt mål", "Ny aktivitet", "Pågår"]])
+    data = xlsx(
+        [["Mål", "Åtgärd", "Tidplan", "Status"], ["Nytt mål", "Ny aktivitet", "2026", "Pågår"]]
+    )
     preview = services.plan_import_preview(
         organisation=plan.organisation,
         upload=upload(data, "v2.xlsx"),
@@ -286,6 +288,7 @@ def test_row_errors_are_listed_and_nothing_is_written():
     assert "100 % progress" in problems[(5, "Progress (%)")]
     assert "no article 99" in problems[(6, "Charter articles")]
     assert "repeats row 7" in problems[(8, "Activity")]
+    assert "Give the activity a start or end date" in problems[(7, "Start")]
     assert not preview.can_confirm
     with pytest.raises(ApplicationError):
         services.plan_import_confirm(preview=preview, by=editor)
