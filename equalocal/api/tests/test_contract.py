@@ -442,3 +442,21 @@ def test_every_plan_ordering_pages_without_gaps(api_as, personas, ordering):
     everything = api.get("/organisations/org-a/plans", limit=200, ordering=ordering).json()
     assert seen == [plan["id"] for plan in everything["items"]]
     assert len(seen) == len(set(seen)) == 8
+
+
+# The front door ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_api_address_answers_with_an_index_of_links(api_as):
+    response = api_as("anonymous").get("/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert (body["name"], body["version"]) == ("equalocal API", "1")
+    links = body["links"]
+    assert links["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert links["docs"] == "http://testserver/api/v1/docs"
+    assert links["organisations"] == "http://testserver/api/v1/organisations"
+    assert {"practices", "publications", "events"} <= set(links)
+    assert api_as("anonymous").get("/organisations").status_code == 200
