@@ -15,6 +15,7 @@ from . import errors
 from .routers import (
     commitments,
     documents,
+    index,
     indicators,
     library,
     networks,
@@ -73,6 +74,7 @@ api = EqualocalApi(
     openapi_url="/openapi.json",
 )
 errors.install(api)
+api.add_router("", index.router)
 api.add_router("", organisations.router)
 api.add_router("", commitments.router)
 api.add_router("", plans.router)

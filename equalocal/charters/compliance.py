@@ -96,7 +96,12 @@ def compliance_checklist(
         activities = list(current.activities.all())
         has_resources = bool(current.resources.strip()) or current.budget is not None
         has_timetable = bool(activities) and all(
-            a.start_date or a.end_date or a.timing != "dated" or a.timing_note for a in activities
+            a.start_date
+            or a.end_date
+            or a.timing != "dated"
+            or a.timing_note
+            or a.status == "cancelled"
+            for a in activities
         )
         missing = [
             label

@@ -79,26 +79,10 @@ def find_header(
     """
     names = _names(columns)
     for position, (number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        keys = [names.get(heading_key(cell)) if cell not in (None, "") else "" for cell in cells]
+        keys = _keys(cells, names)
         if not any(key in required for key in keys):
             continue
-        unknown = [
-            str(cell).strip()
-            for cell, key in zip(cells, keys, strict=True)
-            if key is None and str(cell).strip()
-        ]
-        if unknown:
-            raise ApplicationError(
-                _(
-                    "Row %(row)s has columns this import does not know: %(columns)s. "
-                    "Rename them to one of: %(known)s — or remove them."
-                )
-                % {
-                    "row": number,
-                    "columns": ", ".join(f"“{name}”" for name in unknown),
-                    "known": ", ".join(labels(columns)),
-                }
-            )
+        _refuse_unknown(number, cells, keys, columns)
         index: dict[str, int] = {}
         for place, key in enumerate(keys):
             if not key:
@@ -116,10 +100,52 @@ def find_header(
                 % {"columns": ", ".join(labels(missing))}
             )
         return Header(row=number, index=index), rows[position + 1 :]
+    needed = [c for c in columns if c.key in required] or list(columns)
+    # No row names a required column. The fullest of the first rows is the heading row meant:
+    # name what it has that this import does not know, or what it lacks.
+    searched = rows[:HEADER_SEARCH_ROWS]
+    if searched:
+        number, cells = max(searched, key=lambda row: (_filled(row[1]), -row[0]))
+        keys = _keys(cells, names)
+        _refuse_unknown(number, cells, keys, columns)
+        if any(keys):
+            raise ApplicationError(
+                _("The heading row has no column for: %(columns)s.")
+                % {"columns": ", ".join(labels(needed))}
+            )
     raise ApplicationError(
         _("No heading row found. The first row should name the columns, for example: %(columns)s.")
-        % {"columns": ", ".join(labels([c for c in columns if c.key in required] or columns))}
+        % {"columns": ", ".join(labels(needed))}
     )
+
+
+def _keys(cells: list, names: dict[str, str]) -> list[str | None]:
+    """Each cell's column key: "" for an empty cell, None for a heading no column has."""
+    return [names.get(heading_key(cell)) if cell not in (None, "") else "" for cell in cells]
+
+
+def _filled(cells: list) -> int:
+    return sum(1 for cell in cells if cell not in (None, "") and str(cell).strip())
+
+
+def _refuse_unknown(number: int, cells: list, keys: list, columns: Sequence[Column]) -> None:
+    unknown = [
+        str(cell).strip()
+        for cell, key in zip(cells, keys, strict=True)
+        if key is None and str(cell).strip()
+    ]
+    if unknown:
+        raise ApplicationError(
+            _(
+                "Row %(row)s has columns this import does not know: %(columns)s. "
+                "Rename them to one of: %(known)s — or remove them."
+            )
+            % {
+                "row": number,
+                "columns": ", ".join(f"“{name}”" for name in unknown),
+                "known": ", ".join(labels(columns)),
+            }
+        )
 
 
 def label_of(columns: Sequence[Column], key: str) -> str:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from equalocal.organisations import permissions
 from equalocal.plans.models import DEFAULT_PROGRESS, Activity, ActivityStatus, Timing
 from equalocal.plans.selectors import progress_visible
+from equalocal.plans.services import activity_validate
 
 from .columns import (
     Column,
@@ -286,7 +287,9 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
         )
         if result.error_count == problems_before:
             try:
-                activity.full_clean(exclude=["plan", "goal", "responsible_person", "order"])
+                activity_validate(
+                    activity=activity, exclude=["plan", "goal", "responsible_person", "order"]
+                )
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     column = _FIELD_COLUMNS.get(name, name)

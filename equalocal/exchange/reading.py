@@ -38,8 +38,16 @@ class Table:
     rows: list[tuple[int, list]]
 
 
-def read_table(data: bytes) -> Table:
-    """The rows of an uploaded spreadsheet; ApplicationError when it cannot be one."""
+# Names of files that say they are Excel workbooks: their content must then be one.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def read_table(data: bytes, name: str = "") -> Table:
+    """The rows of an uploaded spreadsheet; ApplicationError when it cannot be one.
+
+    ``name`` is the uploaded file's name: a file named as a workbook whose content is not one
+    (a text file renamed to .xlsx) is refused as such, not read as CSV.
+    """
     if data.startswith(OLE2_MAGIC):
         raise ApplicationError(
             _(
@@ -49,7 +57,25 @@ def read_table(data: bytes) -> Table:
         )
     if data.startswith(b"PK"):
         return Table(kind="xlsx", rows=_xlsx_rows(data))
+    if name.lower().endswith(WORKBOOK_SUFFIXES):
+        raise _named_as_workbook(name, data)
     return Table(kind="csv", rows=_csv_rows(data))
+
+
+def _named_as_workbook(name: str, data: bytes) -> ApplicationError:
+    """A file named .xlsx whose content is no workbook: say what its content is instead."""
+    try:
+        decode_text(data)
+    except ApplicationError:
+        return _not_a_spreadsheet()
+    return ApplicationError(
+        _(
+            "“%(name)s” is not a spreadsheet: it is named as an Excel workbook, but its content "
+            "is plain text. If it is a CSV file, rename it to .csv; otherwise open it in a "
+            "spreadsheet program and save it as .xlsx or .csv."
+        )
+        % {"name": name.rsplit("/", 1)[-1]}
+    )
 
 
 def _blank(cells: list) -> bool:

@@ -58,14 +58,14 @@ def _keep(upload, filename: str) -> tuple[str, bytes]:
 # Action plans ---------------------------------------------------------------------------------
 
 
-def _plan_rows(data: bytes, *, organisation, plan: ActionPlan | None) -> PlanRows:
+def _plan_rows(data: bytes, *, organisation, plan: ActionPlan | None, name: str) -> PlanRows:
     articles = plan_articles(plan) if plan is not None else charter_articles(None)
     people = {
         name.casefold(): pk
         for pk, name in Person.objects.filter(organisation=organisation).values_list("pk", "name")
     }
     return read_plan_rows(
-        read_table(data).rows,
+        read_table(data, name).rows,
         articles=dict(articles.values_list("number", "pk")),
         people=people,
     )
@@ -88,7 +88,7 @@ def plan_import_preview(
         )
     name, data = _keep(upload, filename)
     with removed_on_failure(name), transaction.atomic():
-        found = _plan_rows(data, organisation=organisation, plan=plan)
+        found = _plan_rows(data, organisation=organisation, plan=plan, name=filename or "")
         file_name = PurePath(filename or "").name[:255]
         return ImportPreview.objects.create(
             kind=ImportKind.PLAN,
@@ -123,7 +123,10 @@ def plan_import_confirm(*, preview: ImportPreview, by) -> ActionPlan:
         raise _expired()
     organisation = preview.organisation
     found = _plan_rows(
-        _stored_bytes(preview.file.name), organisation=organisation, plan=preview.plan
+        _stored_bytes(preview.file.name),
+        organisation=organisation,
+        plan=preview.plan,
+        name=preview.file_name,
     )
     if found.errors:
         raise ApplicationError(
@@ -216,7 +219,9 @@ def members_import_preview(*, network, upload, filename: str, by, today: date) -
     """
     name, data = _keep(upload, filename)
     with removed_on_failure(name), transaction.atomic():
-        found = member_rows.read_member_rows(read_table(data).rows, network=network, today=today)
+        found = member_rows.read_member_rows(
+            read_table(data, filename or "").rows, network=network, today=today
+        )
         return ImportPreview.objects.create(
             kind=ImportKind.MEMBERS,
             organisation=network,
@@ -239,7 +244,9 @@ def members_import_confirm(*, preview: ImportPreview, by, today: date, site_url:
         raise _expired()
     network = preview.organisation
     found = member_rows.read_member_rows(
-        read_table(_stored_bytes(preview.file.name)).rows, network=network, today=today
+        read_table(_stored_bytes(preview.file.name), preview.file_name).rows,
+        network=network,
+        today=today,
     )
     if found.errors:
         raise ApplicationError(

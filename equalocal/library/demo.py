@@ -5,8 +5,9 @@
   2020, with guidelines, technical tools and twelve case studies of local government
   development cooperation; its online launch on Wednesday 23 June 2021, 15.00–16.15 CEST,
   with speakers from the process and three of the case studies presented. The news item
-  names none of the twelve cases, so none is invented: the publication says how many it
-  holds, and the library holds the practices of our own demo organisations.
+  names none of the twelve cases, so no real case is invented: the publication holds three
+  demo case studies (CASE_STUDIES), marked as such, of the kind it gathers (city-to-city
+  development cooperation that improves gender equality locally), without naming places.
 - 000 (UBC): the responsibility matrix that shares gender equality between the UBC
   commissions and the working group's members.
 - 004 (Umeåregionen): the scorecard for gender equality (styrkort), which came out of the
@@ -64,8 +65,48 @@ PUBLICATION_SUMMARY = (
     "urgent. The brochure brings guidelines and technical tools together with twelve case "
     "studies showing how development cooperation between local governments can improve "
     "gender equality locally and regionally. (Demo entry written from the Working Group's "
-    "news item of 23 June 2021; the twelve cases are not entered here.)"
+    "news item of 23 June 2021; its case studies here are demo examples of the kind it "
+    "gathers, not the twelve cases themselves.)"
 )
+CASE_STUDY_NOTE = (
+    " Demo example of the kind of case the publication gathers; not one of its twelve cases, "
+    "which the demo does not reproduce."
+)
+# Title, summary, results, Charter article numbers (2006 text), theme slugs.
+CASE_STUDIES = [
+    (
+        "Partner councils mentor newly elected women councillors (demo example)",
+        "Two municipalities in a long-standing partnership pair each newly elected woman "
+        "councillor in one of them with an experienced councillor in the other. Over a term "
+        "they meet online and on two study visits, and work through how the budget is set, "
+        "how to speak in council and committees, and how to deal with the press.",
+        "More of the mentored councillors stood for a second term, and two of them now chair "
+        "committees.",
+        [2, 3, 30],
+        ["international-cooperation", "capacity-building"],
+    ),
+    (
+        "Gender budgeting learned together in a twinning project (demo example)",
+        "Finance and service staff of two twinned municipalities learn side by side to ask who "
+        "benefits from each budget line. They start with one service, count its users by sex "
+        "and age, and bring the figures into the next budget discussion in both councils.",
+        "Both councils now ask for figures split by sex in the budget papers of the pilot "
+        "service, and the method is being taken up by a second service.",
+        [8, 9, 30],
+        ["gender-mainstreaming", "statistics", "international-cooperation"],
+    ),
+    (
+        "Planning safer streets with women and girls, city to city (demo example)",
+        "Planners from a partner city share a method of walking neighbourhoods with women and "
+        "girls who live there. Together they mark the places that feel unsafe after dark, and "
+        "the host city changes lighting, paths and bus stops, then walks the routes again a "
+        "year later.",
+        "Lighting and paths were changed at the places marked on the walks, and the city now "
+        "holds such walks before it renews a neighbourhood.",
+        [21, 25, 30],
+        ["international-cooperation", "violence"],
+    ),
+]
 EVENT_TITLE = "Launch of the CIB Working Group's publication on gender equality"
 EVENT_DESCRIPTION = (
     "The official online launch of the gender equality brochure. Speakers who took part in "
@@ -229,6 +270,21 @@ def load(context) -> None:
             period_start=date(2016, 1, 1),
             language=Language.ENGLISH,
         ),
+    ]
+    created += [
+        _practice(
+            owner=organisations["uclg"],
+            title=title,
+            by=staff,
+            reviewer=staff,
+            articles=[articles[number] for number in numbers if number in articles],
+            themes=[themes[slug] for slug in slugs],
+            summary=summary + CASE_STUDY_NOTE,
+            results=results,
+            language=Language.ENGLISH,
+            publication=publication,
+        )
+        for title, summary, results, numbers, slugs in CASE_STUDIES
     ]
     created = [p for p in created if p is not None and p.status == PracticeStatus.PUBLISHED]
     context.log.append(

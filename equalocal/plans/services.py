@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -26,6 +27,7 @@ from .models import (
     PlanStatus,
     ProgressUpdate,
     ReferenceGoal,
+    Timing,
 )
 
 
@@ -225,6 +227,49 @@ def _record_progress(
         )
 
 
+# What says when an activity runs: checked when an activity is added or any of these change.
+TIMING_FIELDS = ("timing", "start_date", "end_date", "timing_note")
+
+
+def activity_validate(
+    *, activity: Activity, stored: dict | None = None, exclude: Iterable[str] = ()
+) -> None:
+    """Check an activity as ``activity_save`` does, without saving it; raise ValidationError.
+
+    Besides the model's rules, an activity timed by dates needs a start or end date, or its
+    timing as written (the plan's timetable); a cancelled one may have none. That rule applies to a new activity
+    (``stored`` None) and to a change of its timing fields; an older activity that lacks
+    dates can still have its status or other fields changed. The form, the API, the
+    spreadsheet import and the commands all come through here.
+    """
+    errors: dict[str, list] = {}
+    try:
+        activity.full_clean(exclude=list(exclude) or None)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    timing_changed = stored is None or any(
+        stored.get(name) != getattr(activity, name) for name in TIMING_FIELDS
+    )
+    if (
+        timing_changed
+        and activity.timing == Timing.DATED
+        and activity.status != ActivityStatus.CANCELLED
+        and not (activity.start_date or activity.end_date or activity.timing_note.strip())
+        and "start_date" not in errors
+    ):
+        errors["start_date"] = [
+            ValidationError(
+                _(
+                    "Give the activity a start or end date, or its timing as written; "
+                    "or choose “Ongoing” or “Recurring” as its timing."
+                ),
+                code="no_timetable",
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
 def _complete(activity: Activity) -> None:
     """A done activity gets today's completion date unless one was given; reopening clears it."""
     if activity.status == ActivityStatus.DONE:
@@ -250,13 +295,18 @@ def activity_save(
     """
     if on is not None and on > timezone.localdate():
         raise ApplicationError(_("A progress update cannot be dated in the future."), field="on")
-    previous = None
+    previous = stored = None
     if activity.pk is not None:
-        previous = Activity.objects.filter(pk=activity.pk).values_list("status", "progress").first()
+        stored = (
+            Activity.objects.filter(pk=activity.pk)
+            .values("status", "progress", *TIMING_FIELDS)
+            .first()
+        )
+        previous = (stored["status"], stored["progress"]) if stored else None
     elif not activity.order:
         activity.order = (activity.plan.activities.aggregate(last=Max("order"))["last"] or 0) + 1
     _complete(activity)
-    _validate(activity)
+    activity_validate(activity=activity, stored=stored)
     claim_lock(Activity, activity, expected_lock_version)
     _attribute_to(activity, by)
     activity.save()

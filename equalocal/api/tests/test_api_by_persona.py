@@ -56,6 +56,7 @@ NETWORK_REQUESTS = "/organisations/{slug}/network-requests"
 ANSWER = NETWORK_REQUESTS + "/{request_id}/answer"
 
 EXPECTED = {
+    ("get", "/"): ALL_200,
     ("get", "/organisations"): ALL_200,
     ("get", "/organisations/{slug}"): ALL_200,
     ("get", "/organisations/{slug}/commitments"): ALL_200,
@@ -144,7 +145,7 @@ def _body(method, path, objects) -> dict:
     if path.endswith("/goals"):
         return {"title": "Nytt mål"}
     if path.endswith("/activities"):
-        return {"title": "Ny insats", "status": "in_progress"}
+        return {"title": "Ny insats", "status": "in_progress", "start_date": "2025-03-01"}
     if path == ACTIVITY:
         lock = Activity.objects.get(pk=objects["activity"]).lock_version
         return {"lock_version": lock, "responsible_unit": "HR"}

@@ -1,6 +1,6 @@
 """The API's contract: error objects, ETags, cursor pages, bounded queries, locks, publishing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -201,6 +201,79 @@ def test_model_rules_come_back_as_field_errors(api_as, personas):
     assert "progress" in response.json()["error"]["fields"]
 
 
+NO_TIMETABLE = "Give the activity a start or end date, or its timing as written"
+
+
+@pytest.mark.django_db
+def test_an_activity_with_only_a_title_is_refused_naming_its_dates(api_as, personas):
+    api = api_as("editor")
+    response = api.post(_plan_url(personas, "/activities"), {"title": "Bara titel"})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert error["fields"]["start_date"][0].startswith(NO_TIMETABLE)
+    swedish = api.post(
+        _plan_url(personas, "/activities"), {"title": "Bara titel"}, {"Accept-Language": "sv"}
+    )
+    assert swedish.json()["error"]["fields"]["start_date"][0].startswith("Ange aktivitetens")
+    assert not Activity.objects.filter(title="Bara titel").exists()
+    for enough in (
+        {"start_date": "2025-03-01"},
+        {"timing_note": "hösten 2025"},
+        {"timing": "ongoing"},
+    ):
+        created = api.post(_plan_url(personas, "/activities"), {"title": "Med tid", **enough})
+        assert created.status_code == 201, created.json()
+
+
+@pytest.mark.django_db
+def test_an_activity_cannot_end_before_it_starts_in_the_api(api_as, personas):
+    response = api_as("editor").post(
+        _plan_url(personas, "/activities"),
+        {"title": "Baklänges", "start_date": "2025-06-01", "end_date": "2025-01-01"},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"]["end_date"] == [
+        "The activity cannot end before it starts."
+    ]
+
+
+@pytest.mark.django_db
+def test_patch_that_leaves_a_dated_activity_without_dates_is_refused(api_as, personas):
+    api = api_as("editor")
+    activity = ActivityFactory(
+        plan_id=personas.objects["plan"], timing="ongoing", start_date=date(2025, 2, 1)
+    )
+    url = _plan_url(personas, f"/activities/{activity.pk}")
+    lock = activity.lock_version
+    cleared = api.patch(url, {"lock_version": lock, "timing": "dated", "start_date": None})
+    assert cleared.status_code == 422
+    assert cleared.json()["error"]["fields"]["start_date"][0].startswith(NO_TIMETABLE)
+    backwards = api.patch(url, {"lock_version": lock, "end_date": "2025-01-01"})
+    assert backwards.status_code == 422
+    assert "end_date" in backwards.json()["error"]["fields"]
+    activity.refresh_from_db()
+    assert (activity.timing, activity.start_date, activity.end_date) == (
+        "ongoing",
+        date(2025, 2, 1),
+        None,
+    )
+    assert api.patch(url, {"lock_version": lock, "timing": "dated"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_older_activity_without_dates_can_still_record_progress(api_as, personas):
+    """The dates rule applies when the timing changes: other edits of older rows still save."""
+    api = api_as("editor")
+    lock = api.get(_activity_url(personas)).json()["lock_version"]
+    assert (
+        api.patch(_activity_url(personas), {"lock_version": lock, "comment": "Ny"}).status_code
+        == 200
+    )
+    progress = api.post(_activity_url(personas, "/progress"), {"status": "in_progress"})
+    assert progress.status_code == 201
+
+
 @pytest.mark.django_db
 def test_stale_lock_version_gives_409_and_changes_nothing(api_as, personas):
     api = api_as("editor")
@@ -274,7 +347,12 @@ def test_created_plan_goal_and_activity_are_readable(api_as, personas):
     assert goal.status_code == 201
     activity = api.post(
         f"/organisations/org-a/plans/{plan_id}/activities",
-        {"title": "Lönekartläggning", "goal": goal.json()["id"], "status": "in_progress"},
+        {
+            "title": "Lönekartläggning",
+            "goal": goal.json()["id"],
+            "status": "in_progress",
+            "start_date": "2027-02-01",
+        },
     )
     assert activity.status_code == 201
     assert activity.json()["progress"] == 50  # the status's default
@@ -364,3 +442,21 @@ def test_every_plan_ordering_pages_without_gaps(api_as, personas, ordering):
     everything = api.get("/organisations/org-a/plans", limit=200, ordering=ordering).json()
     assert seen == [plan["id"] for plan in everything["items"]]
     assert len(seen) == len(set(seen)) == 8
+
+
+# The front door ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_api_address_answers_with_an_index_of_links(api_as):
+    response = api_as("anonymous").get("/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert (body["name"], body["version"]) == ("equalocal API", "1")
+    links = body["links"]
+    assert links["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert links["docs"] == "http://testserver/api/v1/docs"
+    assert links["organisations"] == "http://testserver/api/v1/organisations"
+    assert {"practices", "publications", "events"} <= set(links)
+    assert api_as("anonymous").get("/organisations").status_code == 200

@@ -442,6 +442,9 @@ def _accept_action_row(item: ExtractedItem, values: dict, by, plan):
             activity=activity, by=by, articles=_articles_named(values.get("charter_article"), plan)
         )
     except ValidationError as error:
+        if hasattr(error, "error_dict") and "start_date" in error.error_dict:
+            # The row's dates come from its timeframe: that is the field to correct.
+            error.error_dict = {"timeframe": error.error_dict.pop("start_date"), **error.error_dict}
         _raise_validation(error)
 
 

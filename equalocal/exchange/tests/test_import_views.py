@@ -29,8 +29,8 @@ def test_an_editor_previews_then_imports_a_plan(client, personas):
     client.force_login(personas.user("editor"))
     data = xlsx(
         [
-            ["Mål", "Åtgärd", "Ansvarig"],
-            ["<b>Mål</b>", "<script>alert('x')</script>", "HR"],
+            ["Mål", "Åtgärd", "Ansvarig", "Tidplan"],
+            ["<b>Mål</b>", "<script>alert('x')</script>", "HR", "2026"],
         ]
     )
     response = client.post(

@@ -110,7 +110,9 @@ def test_export_then_import_gives_the_same_plan(plan, fmt, language):
 
 def test_import_as_a_new_version_replaces_the_copied_rows(plan):
     editor = UserFactory()
-    data = xlsx([["Mål", "Åtgärd", "Status"], ["Nytt mål", "Ny aktivitet", "Pågår"]])
+    data = xlsx(
+        [["Mål", "Åtgärd", "Tidplan", "Status"], ["Nytt mål", "Ny aktivitet", "2026", "Pågår"]]
+    )
     preview = services.plan_import_preview(
         organisation=plan.organisation,
         upload=upload(data, "v2.xlsx"),
@@ -232,6 +234,20 @@ def test_unknown_columns_are_named():
     assert "“Budgetpost”" in message and "“Färg”" in message
 
 
+def test_a_csv_whose_headings_are_all_unknown_names_them_and_the_expected_ones():
+    message = _refused(b"Foo;Bar;Baz\r\n1;2;3\r\n", "plan.csv")
+    assert "No heading row" not in message
+    assert "“Foo”, “Bar”, “Baz”" in message
+    assert "Activity" in message and "Goal" in message and "Start" in message
+    swedish = _refused(b"Foo;Bar\r\n1;2\r\n", "plan.csv", language="sv")
+    assert "“Foo”, “Bar”" in swedish and "Aktivitet" in swedish
+
+
+def test_a_heading_row_without_the_activity_column_says_so():
+    message = _refused(xlsx([["Mål", "Ansvarig"], ["Lika lön", "HR"]]), "p.xlsx")
+    assert "no column for: Activity" in message
+
+
 def test_an_empty_sheet_is_refused():
     assert "empty" in _refused(xlsx([]), "p.xlsx")
     assert "empty" in _refused(b"\xef\xbb\xbf \r\n", "p.csv")
@@ -260,6 +276,9 @@ def test_a_renamed_file_is_not_a_spreadsheet():
     docx_like = xlsx([["x"]]).replace(b"xl/workbook.xml", b"wd/document.xml")
     assert "not an Excel workbook" in _refused(docx_like, "renamed.xlsx")
     assert "neither" in _refused(b"%PDF-1.7\n\x00\x01\x02binary", "renamed.xlsx")
+    text = _refused(b"Activity\nMinutes of the meeting\n", "notes.xlsx")
+    assert "“notes.xlsx” is not a spreadsheet" in text and "plain text" in text
+    assert "inte ett kalkylark" in _refused(b"Activity\nA\n", "notes.xlsx", language="sv")
     assert ".xls" in _refused(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old.xlsx")
 
 
@@ -286,6 +305,7 @@ def test_row_errors_are_listed_and_nothing_is_written():
     assert "100 % progress" in problems[(5, "Progress (%)")]
     assert "no article 99" in problems[(6, "Charter articles")]
     assert "repeats row 7" in problems[(8, "Activity")]
+    assert "Give the activity a start or end date" in problems[(7, "Start")]
     assert not preview.can_confirm
     with pytest.raises(ApplicationError):
         services.plan_import_confirm(preview=preview, by=editor)

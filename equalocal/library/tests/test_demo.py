@@ -22,7 +22,7 @@ def test_demo_holds_sample_001_and_published_practices():
     assert launch.starts_at == datetime(2021, 6, 23, 15, 0, tzinfo=cest)
     assert launch.ends_at == datetime(2021, 6, 23, 16, 15, tzinfo=cest)
     assert launch.time_zone == "Europe/Brussels"
-    practices = Practice.objects.all()
+    practices = Practice.objects.filter(publication=None)
     assert practices.count() == 3
     assert all(p.status == PracticeStatus.PUBLISHED for p in practices)
     umea = practices.get(owner__slug="umea")
@@ -35,3 +35,18 @@ def test_demo_loads_twice_without_duplicates():
     counts = [Model.objects.count() for Model in (Practice, Publication, Event, Theme)]
     load_demo()
     assert [Model.objects.count() for Model in (Practice, Publication, Event, Theme)] == counts
+
+
+def test_the_demo_publication_holds_its_case_studies(client):
+    load_demo()
+    publication = Publication.objects.get(author="UCLG CIB Working Group")
+    cases = publication.case_studies.filter(status=PracticeStatus.PUBLISHED)
+    assert cases.count() == 3
+    assert all("(demo example)" in case.title for case in cases)
+    assert all("not one of its twelve cases" in case.summary for case in cases)
+    assert all(case.articles.filter(number=30).exists() for case in cases)
+    listed = client.get("/api/v1/publications").json()["items"]
+    assert [p["case_studies"] for p in listed if p["id"] == publication.pk] == [3]
+    page = client.get(publication.get_absolute_url()).content.decode()
+    assert "0 case studies" not in page
+    assert "Planning safer streets with women and girls" in page

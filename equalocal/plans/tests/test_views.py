@@ -867,6 +867,20 @@ def test_activity_bad_input_is_explained_and_nothing_saved(client, personas, ove
     assert activity.title == "Aktivitet 1"
 
 
+def test_a_dated_activity_without_dates_is_refused_by_the_form(client, personas):
+    plan = the_plan(personas)
+    signed_in(client, personas, "editor")
+    data = {"order": 5, "title": "Utan tid", "timing": "dated", "status": "planned", "weight": 1}
+    response = client.post(url("activity-create", personas, plan=plan.pk), data)
+    assert response.status_code == 200
+    assert "Give the activity a start or end date" in response.content.decode()
+    assert not Activity.objects.filter(title="Utan tid").exists()
+    saved = client.post(
+        url("activity-create", personas, plan=plan.pk), {**data, "timing": "ongoing"}
+    )
+    assert saved.status_code == 302
+
+
 def test_activity_edit_conflict_shows_the_other_change(client, personas):
     activity = Activity.objects.get(pk=personas.objects["activity"])
     stale = activity.lock_version
