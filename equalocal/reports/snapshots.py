@@ -10,6 +10,7 @@ the report's audience, the members of the organisation that owns it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AnonymousUser
@@ -298,6 +299,44 @@ def _deadline_state(row) -> str:
     return "overdue" if state.overdue else "due"
 
 
+@dataclass
+class _PublicRow:
+    """A member as the public network page shows it, shaped as a network dashboard row."""
+
+    organisation: object
+    commitment: object = None
+    standing: object = None
+    deadline: object = None
+    plan: object = None
+    shares_commitment: bool = False
+    progress: None = None
+    last_update: None = None
+
+
+def _public_rows(network, today: date) -> list[_PublicRow]:
+    from equalocal.public.selectors import member_signatories
+
+    members, published = member_signatories(network, today=today)
+    shown = {row.organisation.pk: row for row in published}
+    rows = []
+    for member in members:
+        row = shown.get(member.pk)
+        if row is None:
+            rows.append(_PublicRow(organisation=member))
+            continue
+        rows.append(
+            _PublicRow(
+                organisation=member,
+                commitment=row.commitment,
+                standing=row.status,
+                deadline=row.deadline,
+                plan=row.plan,
+                shares_commitment=True,
+            )
+        )
+    return rows
+
+
 def _signatory_summary(report: Report, progress: Progress) -> dict:
     from django.utils.translation import gettext as _
 
@@ -313,6 +352,10 @@ def _signatory_summary(report: Report, progress: Progress) -> dict:
         "overdue": _("Overdue"),
         "unknown": _("Unknown"),
     }
+    if report.public:
+        # Anyone reads a public report: each member as the public pages show it, never what
+        # it shares with the network only (plan progress, unpublished commitments and plans).
+        rows = _public_rows(network, report.period_end)
     signatories = []
     for row in rows:
         organisation = row.organisation

@@ -304,3 +304,42 @@ def test_signatory_summary_agrees_with_itself_and_the_public_network_page(stages
     for text in texts(report):
         assert "6 members; 4 have decided to sign or signed the Charter" in text
         assert "Signed (2006)" in text
+
+
+def test_a_public_signatory_summary_shows_only_what_members_publish(stages):
+    """Robertsfors shares its commitment with the network but does not publish it: the
+    network's own summary shows it; a public one, read by anyone, does not."""
+    from django.utils import timezone
+
+    from equalocal.organisations.models import Organisation
+    from equalocal.reports.services import read_snapshot
+    from tests.factories import PublishingFactory
+
+    robertsfors = Organisation.objects.get(name="Robertsfors")
+    PublishingFactory(organisation=robertsfors, commitment=False)  # its membership shares it
+    today = timezone.localdate()
+
+    def summary(public: bool) -> dict:
+        report = services.report_create(
+            organisation=stages,
+            kind="signatory_summary",
+            by=editor_of(stages),
+            language="en",
+            period_start=date(today.year, 1, 1),
+            period_end=today,
+            public=public,
+        )
+        report = services.report_generate(report_id=report.pk)
+        assert report.state == ReportState.READY, report.error
+        return read_snapshot(report)
+
+    internal = {row["name"]: row for row in summary(False)["signatories"]}
+    assert internal["Robertsfors"]["status"] == "Plan overdue"
+    public = summary(True)
+    shown = {row["name"]: row for row in public["signatories"]}
+    assert shown["Robertsfors"]["status"] == ""
+    assert shown["Robertsfors"]["decided_on"] is None
+    assert not shown["Robertsfors"]["bound"]
+    assert public["bound"] == 3
+    assert all(row["progress"] is None and row["last_update"] is None for row in shown.values())
+    assert shown["Umeå"]["status"] == "With plan"
