@@ -87,7 +87,8 @@ def _map_header(cells: Sequence[str]) -> dict[int, str] | None:
 
 
 _GOAL_PREFIX = re.compile(
-    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Cel|Tavoite|Doel)\s*\d+[a-z]?)"
+    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Objectiu|Cel|Tavoite|Doel|"
+    r"Στόχος|Markmið)\s*\d+[a-z]?)"
     r"\s*[:.–-]?\s+(.+)$",
     re.IGNORECASE,
 )
@@ -115,6 +116,8 @@ def _rows_from_grid(
     if mapping is None or header_index is None:
         return rows
     heading_goal = UNKNOWN
+    for cells in grid[:header_index]:
+        heading_goal = _goal_heading(cells) or heading_goal  # "Objetivo 1: …" above the header
     for cells in grid[header_index + 1 :]:
         goal_heading = _goal_heading(cells)
         if goal_heading:
@@ -233,6 +236,9 @@ def _separated_grids(text: str) -> list[list[list[str]]]:
             cells = bar_cells(line)
         if len(cells) >= 2:
             current.append(cells)
+            gap = 0
+        elif _GOAL_PREFIX.match(line.strip()):
+            current.append([line.strip()])  # "Objetivo 2: …" between the tables of a plan
             gap = 0
         elif line.strip():
             gap += 1

@@ -129,3 +129,22 @@ def test_a_proposal_sent_on_after_the_executive_adopted_it():
         (DecisionStatus.ADOPTED, "Câmara Municipal"),
         (DecisionStatus.PROPOSED, "Assembleia Municipal"),
     ]
+
+
+def test_a_plan_table_with_its_columns_in_another_order_under_goal_headings():
+    text = (
+        "Município de Viseu\nPlano Municipal para a Igualdade 2025-2027\n\n"
+        "Objetivo 1: Conciliar a vida profissional e familiar\n"
+        "Responsável | Atividade | Quando\n"
+        "Divisão de Recursos Humanos | Horário flexível para pais e mães | 2025\n"
+        "Divisão de Educação | Alargamento do horário das creches | 2026\n\n"
+        "Objetivo 2: Prevenir a violência de género\n"
+        "Responsável | Atividade | Quando\n"
+        "Gabinete de Ação Social | Formação das equipas de atendimento | 2.º semestre de 2025\n"
+    )
+    rows = analyse(text, language="pt").action_rows
+    assert [(r.goal[:11], r.responsible, r.timeframe) for r in rows] == [
+        ("Objetivo 1:", "Divisão de Recursos Humanos", "2025"),
+        ("Objetivo 1:", "Divisão de Educação", "2026"),
+        ("Objetivo 2:", "Gabinete de Ação Social", "2.º semestre de 2025"),
+    ]
