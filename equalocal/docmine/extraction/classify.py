@@ -282,9 +282,9 @@ def classify(
     cue("web_page", 0.8, "prior: most public texts are web pages")
     # Minutes named at the top that record decisions of their own (proposals to the
     # council included): their agenda heading lists what they then decide.
-    minutes = any(
-        name in _minutes_groups() and factor > 1.0 for name, (factor, _word) in seen.items()
-    ) and any(d.status != DecisionStatus.ON_AGENDA for d in decisions)
+    minutes = any(name in _minutes_groups() for name in seen) and any(
+        d.status != DecisionStatus.ON_AGENDA for d in decisions
+    )
     if agenda and minutes:
         cue("other", 1.0, "agenda heading in minutes")
     elif agenda:

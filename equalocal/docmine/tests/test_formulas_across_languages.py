@@ -148,3 +148,36 @@ def test_a_plan_table_with_its_columns_in_another_order_under_goal_headings():
         ("Objetivo 1:", "Divisão de Educação", "2026"),
         ("Objetivo 2:", "Gabinete de Ação Social", "2.º semestre de 2025"),
     ]
+
+
+def test_a_body_deciding_in_the_present_decides_on_the_meetings_day():
+    text = (
+        "Sveitarstjórn Skagafjarðar - 30. fundur\nFundur haldinn fimmtudaginn 8. maí 2025\n\n"
+        "Dagskrá:\n2. 2504011 - Evrópusáttmáli um jafna stöðu kvenna og karla\n"
+        "Sveitarstjórn samþykkir að Skagafjörður gerist aðili að Evrópusáttmálanum um jafna "
+        "stöðu kvenna og karla í sveitarfélögum og héruðum.\n\nFundargerð ritaði: ritari\n"
+    )
+    analysis = analyse(text, language="is")
+    adopted = [d for d in analysis.decisions if d.status == DecisionStatus.ADOPTED]
+    assert [d.decision_date for d in adopted] == ["2025-05-08"]
+    assert analysis.kind == "decision"  # minutes that decide, not an agenda
+
+
+def test_a_greek_committee_recommends_to_the_council():
+    text = (
+        "ΔΗΜΟΣ ΚΑΡΔΙΤΣΑΣ\nΗ Δημοτική Επιτροπή\n\nΕισηγείται στο Δημοτικό Συμβούλιο την "
+        "προσχώρηση του Δήμου Καρδίτσας στην Ευρωπαϊκή Χάρτα για την Ισότητα των Φύλων στις "
+        "Τοπικές Κοινωνίες.\n"
+    )
+    decisions = _charter(analyse(text, language="el").decisions)
+    assert [d.status for d in decisions] == [DecisionStatus.PROPOSED]
+
+
+def test_polish_council_that_did_not_agree_rejects_and_the_city_in_the_genitive():
+    text = (
+        "Radni nie zgodzili się na przystąpienie miasta do Europejskiej Karty Równości "
+        "Kobiet i Mężczyzn w Życiu Lokalnym. Projekt uchwały Rady Miasta Kalisz odrzucony.\n"
+    )
+    decisions = _charter(analyse(text, language="pl").decisions)
+    assert DecisionStatus.REJECTED in [d.status for d in decisions]
+    assert main_organisation("Zarządzenie Prezydenta Miasta Kalisz").name == "Miasto Kalisz"

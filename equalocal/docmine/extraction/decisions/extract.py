@@ -641,8 +641,21 @@ def _sentence_decision(
         action.category == "sign" and not has_decide and not body_adopts and not decided_in_formula
     )
     operative = action.tense == "operative"
+    # "Sveitarstjórn samþykkir að …", "Kommunfullmäktige beslutar att …": a body deciding in
+    # the present is the meeting the text records, on its day.
+    decides_now = (
+        status == DecisionStatus.ADOPTED
+        and bool(find_bodies(norm))
+        and any(a.category == "decide" and a.tense == "present" for a in verbs)
+    )
     value, decision.signing_date, own = _dates(
-        sentence, action, status, signing_act, proposed_by_opener or operative, last_year, context
+        sentence,
+        action,
+        status,
+        signing_act,
+        proposed_by_opener or operative or decides_now,
+        last_year,
+        context,
     )
     decision.decision_date = value or UNKNOWN
     if association and UNKNOWN == decision.decision_date == decision.signing_date:
@@ -782,7 +795,14 @@ def _dates(
     adopted = status == DecisionStatus.ADOPTED
     operative = action.tense == "operative"
     own = sentence.formula or operative or (not adopted and not date)
-    if value == UNKNOWN and (sentence.formula or operative) and (adopted or proposed_by_opener):
+    # ``proposed_by_opener`` is also set for a body deciding in the present tense.
+    if value == UNKNOWN and adopted and proposed_by_opener and not sentence.formula:
+        own = True
+    if (
+        value == UNKNOWN
+        and (sentence.formula or operative or own)
+        and (adopted or proposed_by_opener)
+    ):
         value = context.document_date
     elif (
         (sentence.formula or operative)
