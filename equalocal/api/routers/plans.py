@@ -355,8 +355,13 @@ class ActivityOut(Schema):
     next_review_on: date | None
     comment: str
     articles: list[str]
-    lock_version: int
-    updated_at: datetime
+    lock_version: int | None = Field(
+        description="To send back with a change; null when the organisation keeps progress private."
+    )
+    updated_at: datetime | None = Field(
+        description="Null when the organisation keeps progress private: it would tell when "
+        "progress was recorded."
+    )
 
 
 class ActivityList(Schema):
@@ -389,8 +394,8 @@ def _activity(request, activity: Activity, *, progress_visible: bool) -> dict:
         "next_review_on": activity.next_review_on,
         "comment": activity.comment,
         "articles": [f"{a.charter.code}:{a.number}" for a in activity.articles.all()],
-        "lock_version": activity.lock_version,
-        "updated_at": activity.updated_at,
+        "lock_version": activity.lock_version if progress_visible else None,
+        "updated_at": activity.updated_at if progress_visible else None,
     }
 
 
@@ -421,9 +426,11 @@ def list_activities(request, slug: str, plan_id: int, filters: Query[ActivityFil
         goal=filters.goal,
         status_visible=visible,
     )
+    # Ordered by last change, a private plan would tell which activities moved lately.
+    ordering = filters.ordering if visible or filters.ordering != "-updated" else "order"
     page = paginate(
         rows,
-        ordering=filters.ordering,
+        ordering=ordering,
         orderings=ACTIVITY_ORDERINGS,
         cursor=filters.cursor,
         limit=filters.limit,

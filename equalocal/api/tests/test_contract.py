@@ -375,6 +375,8 @@ def test_published_plans_are_public_but_progress_only_when_published(api_as, per
     assert anonymous.get(url).json()["progress"] is None
     activity = anonymous.get(url + "/activities").json()["items"][0]
     assert activity["progress"] is None and activity["status"] is None
+    # Nor when it changed: the time and version of the last change stay private too.
+    assert activity["updated_at"] is None and activity["lock_version"] is None
     first = ActivityFactory(plan=plan)
     assert anonymous.get(url + f"/activities/{first.pk}/progress").status_code == 404
     PublishingFactory(organisation=personas.org_a, progress=True)
