@@ -17,10 +17,11 @@
 Runs after organisations, charters, plans, networks and indicators; idempotent by title.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from equalocal.charters.models import Article
 
@@ -187,6 +188,38 @@ def _event(uclg, publication, staff) -> Event:
     return event_save(event=event, by=staff)
 
 
+UPCOMING_TITLE = "Umeåregionen network meeting: two years after signing"
+UPCOMING_DESCRIPTION = (
+    "Members of Umeåregionen compare where their Charter action plans stand, two years "
+    "after signing: what was adopted, what is late, and which indicators from Kolada show "
+    "change. Open to members' equality officers and elected members; registration required."
+)
+UPCOMING_IN_DAYS = 45  # from the day the demo is loaded, so the demo always has one to come
+
+
+def _upcoming_event(network, staff) -> Event:
+    """An event still to come, with a capacity, so registration and the waiting list can be
+    tried in the demo."""
+    event = Event.objects.filter(organiser=network, title=UPCOMING_TITLE).first()
+    if event:
+        return event
+    zone = ZoneInfo("Europe/Stockholm")
+    day = timezone.localdate() + timedelta(days=UPCOMING_IN_DAYS)
+    event = Event(
+        organiser=network,
+        title=UPCOMING_TITLE,
+        description=UPCOMING_DESCRIPTION,
+        starts_at=datetime(day.year, day.month, day.day, 9, 30, tzinfo=zone),
+        ends_at=datetime(day.year, day.month, day.day, 12, 0, tzinfo=zone),
+        time_zone="Europe/Stockholm",
+        place="Umeå city hall, Skolgatan 31A, Umeå",
+        speakers="Equality officer, Umeå kommun\nNetwork coordinator, Umeåregionen",
+        capacity=30,
+        is_published=True,
+    )
+    return event_save(event=event, by=staff)
+
+
 def _practice(*, owner, title, by, reviewer, articles, themes, **fields) -> Practice | None:
     if Practice.objects.filter(owner=owner, title=title).exists():
         return None
@@ -220,6 +253,7 @@ def load(context) -> None:
     themes = _themes()
     publication = _publication(organisations["uclg"], staff)
     _event(organisations["uclg"], publication, staff)
+    _upcoming_event(organisations["umearegionen"], staff)
     commitment = context.objects.get("commitments", {}).get("umea")
     code = commitment.charter.code if commitment else "2006"
     articles = {a.number: a for a in Article.objects.filter(charter__code=code)}

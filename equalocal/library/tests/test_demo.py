@@ -50,3 +50,16 @@ def test_the_demo_publication_holds_its_case_studies(client):
     page = client.get(publication.get_absolute_url()).content.decode()
     assert "0 case studies" not in page
     assert "Planning safer streets with women and girls" in page
+
+
+def test_the_demo_has_an_event_still_to_come_with_places(client):
+    from django.utils import timezone
+
+    load_demo()
+    upcoming = Event.objects.filter(starts_at__gt=timezone.now(), is_published=True)
+    assert upcoming.count() == 1
+    event = upcoming.get()
+    assert event.capacity and event.organiser.slug == "umearegionen"
+    response = client.get("/library/events/")
+    assert response.status_code == 200
+    assert event.title in response.content.decode()
