@@ -181,3 +181,13 @@ def test_polish_council_that_did_not_agree_rejects_and_the_city_in_the_genitive(
     decisions = _charter(analyse(text, language="pl").decisions)
     assert DecisionStatus.REJECTED in [d.status for d in decisions]
     assert main_organisation("Zarządzenie Prezydenta Miasta Kalisz").name == "Miasto Kalisz"
+
+
+def test_a_sites_chrome_does_not_outweigh_the_decision_its_news_reports():
+    text = (
+        "Sala kommun har undertecknat den europeiska deklarationen för jämställdhet mellan "
+        "kvinnor och män på lokal och regional nivå. Kommunfullmäktige beslutade den 10 mars "
+        "2025.\n\nHoppa till innehåll\nKontakt\nVi använder cookies för att förbättra "
+        "webbplatsen.\nSenast uppdaterad: 12 mars 2025\n"
+    )
+    assert analyse(text, language="sv").kind == "decision"
