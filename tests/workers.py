@@ -237,10 +237,12 @@ def _reports(count: str) -> dict:
     from datetime import date
 
     from equalocal.accounts.models import User
+    from equalocal.organisations.models import Membership, Role
     from equalocal.reports.services import report_create
 
     org = _organisation("ragunda")
     user = User.objects.create_user(email=f"strateg{User.objects.count()}@example.org")
+    Membership.objects.create(user=user, organisation=org, role=Role.EDITOR)  # makes reports
     reports = [
         report_create(
             organisation=org,

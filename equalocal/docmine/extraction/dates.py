@@ -272,10 +272,9 @@ def parse_date(text: str, reference: str | None = None) -> str:
 
 _DATE_LABEL = Filtered(
     (
-        r"sammanträdesdatum|mötesdatum|published|publicerad|publiceringsdatum|"
+        r"published|publicerad|publiceringsdatum|"
         r"veröffentlicht|pubblicato|pubblicazione|publié\w*|publicado|publicada|opublikowano|"
-        r"julkaistu|udgivet|publisert|gepubliceerd|datum\s+publicatie|meeting|"
-        r"sitzung(?:sdatum)?|seduta|séance|sesión|posiedzenie|kokous",
+        r"julkaistu|udgivet|publisert|gepubliceerd|datum\s+publicatie",
     ),
     r"(?<!\w)(?:{alt})\b\s*[:\-–]?\s*",
     re.IGNORECASE,
@@ -319,11 +318,14 @@ def document_date(text: str) -> str:
     for labels in (_MEETING_LABEL, _DATE_LABEL, _GENERIC_DATE_LABEL):
         for label in labels.get().finditer(head):
             before = head[head.rfind("\n", 0, label.start()) + 1 : label.start()]
-            if labels is _GENERIC_DATE_LABEL and len(before.split()) > LABEL_WORDS:
-                continue
+            if labels is not _DATE_LABEL and len(before.split()) > LABEL_WORDS:
+                continue  # "… a joint meeting Gdańsk 22/6/2016": a date in the text, not its own
             window = head[label.end() : label.end() + 40]
             for match in find_dates(window):
-                if match.start < 12 and not match.period and match.precision >= 2:
+                # A meeting's label stands right before its date ("Séance du 8 avril"):
+                # "a joint meeting Gdańsk 22/6/2016" dates something else.
+                reach = 3 if labels is _MEETING_LABEL else 12
+                if match.start < reach and not match.period and match.precision >= 2:
                     return match.value
     for label in _UPDATED_LABEL.get().finditer(text):
         for match in find_dates(text[label.end() : label.end() + 40]):

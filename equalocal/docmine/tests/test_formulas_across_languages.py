@@ -191,3 +191,12 @@ def test_a_sites_chrome_does_not_outweigh_the_decision_its_news_reports():
         "webbplatsen.\nSenast uppdaterad: 12 mars 2025\n"
     )
     assert analyse(text, language="sv").kind == "decision"
+
+
+def test_a_meeting_named_in_the_text_does_not_date_the_document():
+    text = (
+        "Working group\nInterim report\nDate: 15 June 2016\n\nOutreach\tWe held a joint\n"
+        "meeting Gdańsk 22/6/2016 with the commissions.\n"
+    )
+    assert document_date(text) == "2016-06-15"
+    assert document_date("Séance du 8 avril 2025\nPubliée le 20 avril 2025") == "2025-04-08"
