@@ -38,39 +38,30 @@ def _cue_filter() -> tuple[Filtered, dict[str, tuple[str, float]]]:
 
 
 @cache
+def _cue_groups(key: str) -> frozenset[str]:
+    """The regex groups of the cues that common.toml lists under ``key``."""
+    named = set(lexicon.common(f"{key}.cues"))
+    return frozenset(
+        f"{kind}_{index}"
+        for kind, cues in lexicon.kind_cues().items()
+        for index, (cue, _weight, _fragments) in enumerate(cues)
+        if cue in named
+    )
+
+
 def _heading_groups() -> frozenset[str]:
-    """The cue groups that count only as a line's first words (common.toml kind_headings)."""
-    headings = set(lexicon.common("kind_headings.cues"))
-    return frozenset(
-        f"{kind}_{index}"
-        for kind, cues in lexicon.kind_cues().items()
-        for index, (cue, _weight, _fragments) in enumerate(cues)
-        if cue in headings
-    )
+    """The cue groups that count only as a line's first words (kind_headings)."""
+    return _cue_groups("kind_headings")
 
 
-@cache
 def _news_frame_groups() -> frozenset[str]:
-    """The cue groups that only say a text is a news item (common.toml kind_news_frame)."""
-    framing = set(lexicon.common("kind_news_frame.cues"))
-    return frozenset(
-        f"{kind}_{index}"
-        for kind, cues in lexicon.kind_cues().items()
-        for index, (cue, _weight, _fragments) in enumerate(cues)
-        if cue in framing
-    )
+    """The cue groups that only say a text is a news item or sits on a site (kind_news_frame)."""
+    return _cue_groups("kind_news_frame")
 
 
-@cache
 def _minutes_groups() -> frozenset[str]:
-    """The cue groups that name minutes of a meeting (common.toml kind_minutes)."""
-    minutes = set(lexicon.common("kind_minutes.cues"))
-    return frozenset(
-        f"{kind}_{index}"
-        for kind, cues in lexicon.kind_cues().items()
-        for index, (cue, _weight, _fragments) in enumerate(cues)
-        if cue in minutes
-    )
+    """The cue groups that name minutes of a meeting (kind_minutes)."""
+    return _cue_groups("kind_minutes")
 
 
 def begins_a_line(text: str, position: int) -> bool:
