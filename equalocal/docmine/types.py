@@ -136,9 +136,14 @@ class Decision:
     signing_date: str = UNKNOWN
     page: int | None = None
     organisation_id: int | None = None  # set when matched to an existing organisation
+    # The evidence of other mentions merged into this one ("Nu har X anslutit sig …" above
+    # "Fullmäktige beslutade den 24 februari …"): where the text first reports it.
+    mentions: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["mentions"]
+        return data
 
 
 @dataclass

@@ -301,6 +301,11 @@ def classify(
             continue
         probe = decision.evidence[:40]
         position = find_evidence(text, probe)
+        for mention in decision.mentions:
+            # The decision is reported where it is first mentioned.
+            earlier = find_evidence(text, mention[:40])
+            if 0 <= earlier < position:
+                position = earlier
         where = "later"
         if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
             if set_as_background(decision.evidence):

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 from ...text.lemmas import lemma_view
 from .. import lexicon
+from ..dates import find_dates
 from ..prefilter import Filtered, current_scope, literal_options
 
 # Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
@@ -214,8 +215,8 @@ def clause_at(norm: str, pos: int) -> str:
 def _aggregate_filter() -> Filtered:
     quantifiers = lexicon.alternation(lexicon.fragments("decisions.quantifiers"))
     return lexicon.filtered(
-        # A count, not a year ("111 kommuner", not "2018 il Comune").
-        rf"(?<![\w/.-])(?:(?!(?:19|20)\d\d(?!\d))(?:[2-9]\d|\d{{3,}})(?:[ ,.]\d{{3}})*|{quantifiers})"
+        # A count, not a year ("111 kommuner", "2.000 Städte", not "2018 il Comune").
+        rf"(?<![\w/.-])(?:(?!(?:19|20)\d\d(?!\d))(?:[2-9]\d|\d{{3,}}|\d(?=[ ,.\u00a0\u202f]\d{{3}}))(?:[ ,.\u00a0\u202f]\d{{3}})*|{quantifiers})"
         rf"\s+(?:\w+\s+){{0,3}}?(?:{{alt}})(?!\w)",
         "decisions.plural_organisations",
     )
@@ -226,10 +227,22 @@ def _aggregate():
 
 
 def is_aggregate(clause: str) -> bool:
-    """Counts "so far" or many signatories at once ("111 kommuner har…")."""
-    return bool(
-        lexicon.words("decisions.cumulative_cues").search(clause) or _aggregate().search(clause)
-    )
+    """Counts "so far" or many signatories at once ("111 kommuner har…"); a day of a date
+    is no count ("den 24 februari att kommunen ska…")."""
+    if lexicon.words("decisions.cumulative_cues").search(clause):
+        return True
+    dates = None
+    for match in _aggregate().finditer(clause):
+        number = re.match(r"[\d\s,.]+", match.group())
+        if number:
+            month = re.match(r"\.?\s*(\w+)", clause[match.start() + len(number.group()) :])
+            if month and lexicon.month_number(month.group(1), document_language()):
+                continue
+        if dates is None:
+            dates = [(d.start, d.end) for d in find_dates(clause)]
+        if not any(start <= match.start() < end for start, end in dates):
+            return True
+    return False
 
 
 def is_generic(clause: str) -> bool:

@@ -16,6 +16,7 @@ def _absorb(into: Decision, other: Decision) -> Decision:
             setattr(merged, name, getattr(other, name))
     if merged.page is None:
         merged.page = other.page
+    merged.mentions = (*into.mentions, other.evidence, *other.mentions)
     merged.confidence = round(min(0.97, max(into.confidence, other.confidence) + 0.03), 2)
     return merged
 

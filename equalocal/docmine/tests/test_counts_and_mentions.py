@@ -1,0 +1,65 @@
+"""Counts of signatories are no decisions, a day of a date is no count, and a decision
+reported in a news item's lead keeps that place when a later sentence dates it. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.extraction.decisions.cues import is_aggregate
+from equalocal.docmine.extraction.decisions.merge import merge_decisions
+from equalocal.docmine.types import Decision, DecisionType
+
+
+def test_a_count_with_thousands_separators_is_a_count():
+    assert is_aggregate("Bis heute haben über 2.000 Städte und Gemeinden unterzeichnet")
+    assert is_aggregate("more than 2,000 local and regional governments")
+    assert is_aggregate("ponad 1 500 samorządów")
+    assert not is_aggregate("Il Comune ha aderito nel 2019")
+
+
+def test_a_day_of_a_date_is_no_count():
+    # "24 februari … kommunen": the German plural "Kommunen" must not make it a count.
+    assert not is_aggregate("Fullmäktige beslutade den 24 februari att kommunen ska underteckna")
+    assert not is_aggregate("Am 12. März haben die Kommunen")
+    assert is_aggregate("Hittills har 121 kommuner undertecknat")
+
+
+def test_a_count_of_signatories_is_no_decision():
+    text = (
+        "Stadt Beispielstadt\n\nDie Europäische Charta für die Gleichstellung von Frauen und "
+        "Männern auf lokaler Ebene wurde 2006 vorgestellt. Inzwischen haben mehr als 2.000 "
+        "Städte, Gemeinden und Landkreise sie unterzeichnet. Wer unterzeichnet, verpflichtet "
+        "sich zu einem Aktionsplan.\n"
+    )
+    assert analyse(text).decisions == []
+
+
+def test_a_dated_decision_keeps_the_lead_mention():
+    lead = Decision(organisation="Ljusdals kommun", decision_type=DecisionType.SIGN_CHARTER)
+    lead.evidence = "Nu har kommunen anslutit sig."
+    dated = Decision(
+        organisation="Ljusdals kommun",
+        decision_type=DecisionType.SIGN_CHARTER,
+        decision_date="2025-02-24",
+        evidence="Fullmäktige beslutade den 24 februari.",
+    )
+    (merged,) = merge_decisions([(10, False, lead), (200, False, dated)])
+    assert merged.decision_date == "2025-02-24"
+    assert merged.mentions == ("Nu har kommunen anslutit sig.",)
+    assert "mentions" not in merged.as_dict()
+
+
+def test_news_of_a_dated_signing_is_a_decision():
+    text = (
+        "Hoppa till innehåll\nKungsbacka kommun\nStart / Nyheter\n\n"
+        "Kungsbacka ansluter sig till deklarationen\n\nPublicerad 3 april 2025\n\n"
+        "Nu har Kungsbacka kommun anslutit sig till den europeiska deklarationen för "
+        "jämställdhet på lokal och regional nivå. Kommunfullmäktige beslutade den 11 mars att "
+        "kommunen ska underteckna deklarationen.\n\nKontakt\nDela sidan\n"
+        "Senast uppdaterad: 2025-04-03\nVi använder kakor (cookies).\n"
+    )
+    analysis = analyse(text)
+    assert analysis.kind == "decision"
+    (decision,) = analysis.decisions
+    assert decision.decision_date == "2025-03-11"
+    assert decision.deciding_body.lower() == "kommunfullmäktige"
