@@ -63,3 +63,42 @@ def test_news_of_a_dated_signing_is_a_decision():
     (decision,) = analysis.decisions
     assert decision.decision_date == "2025-03-11"
     assert decision.deciding_body.lower() == "kommunfullmäktige"
+
+
+# Present forms, openers and proposal openers of the languages that had none -------------
+
+
+def test_a_hungarian_resolution_joins_in_the_present():
+    text = (
+        "KIVONAT\n\nSzeged Megyei Jogú Város Közgyűlésének 2025. március 14-i üléséről készült "
+        "jegyzőkönyvből\n\n41/2025. (III. 14.) határozat\n\n1. A Közgyűlés kinyilvánítja, hogy "
+        "Szeged Megyei Jogú Város Önkormányzata csatlakozik a nők és férfiak helyi életben való "
+        "egyenlőségéről szóló Európai Chartához.\n"
+    )
+    (decision,) = analyse(text).decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.status == "adopted"
+    assert decision.decision_date == "2025-03-14"
+
+
+def test_a_norwegian_recommendation_to_the_council_is_a_proposal():
+    text = (
+        "Tromsø kommune\n\nSAKSPROTOKOLL\n\nMøtedato: 12.02.2025\n\n"
+        "Formannskapets innstilling til kommunestyret:\n"
+        "1. Tromsø kommune slutter seg til Den europeiske erklæringen for likestilling mellom "
+        "kvinner og menn på lokalt og regionalt nivå.\n"
+    )
+    (decision,) = analyse(text).decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.status == "proposed"
+
+
+def test_an_italian_council_approves_in_the_present_inside_its_formula():
+    text = (
+        "Comune di Modena\n\nDeliberazione del Consiglio comunale n. 21 del 3 aprile 2025\n\n"
+        "IL CONSIGLIO COMUNALE\n\nDELIBERA\n\n"
+        "1. di aderire alla Carta europea per l'uguaglianza e la parità delle donne e degli "
+        "uomini nella vita locale;\n"
+    )
+    decisions = analyse(text).decisions
+    assert [d.decision_type for d in decisions] == [DecisionType.SIGN_CHARTER]
