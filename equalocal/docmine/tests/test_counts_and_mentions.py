@@ -102,3 +102,16 @@ def test_an_italian_council_approves_in_the_present_inside_its_formula():
     )
     decisions = analyse(text).decisions
     assert [d.decision_type for d in decisions] == [DecisionType.SIGN_CHARTER]
+
+
+def test_a_draft_listed_on_an_agenda_is_on_the_agenda_of_the_meeting_convened():
+    text = (
+        "GRAD SPLIT\nGRADSKO VIJEĆE\n\nSplit, 3. ožujka 2025.\n\nSAZIVAM\n\n"
+        "12. SJEDNICU GRADSKOG VIJEĆA koja će se održati u četvrtak, 13. ožujka 2025. godine "
+        "u 10 sati.\n\nDNEVNI RED\n\n1. Aktualni sat\n"
+        "2. Prijedlog odluke o pristupanju Grada Splita Europskoj povelji o ravnopravnosti žena "
+        "i muškaraca u lokalnom životu\n3. Prijedlog rješenja o imenovanju\n"
+    )
+    (decision,) = analyse(text).decisions
+    assert decision.status == "on_agenda"
+    assert decision.decision_date == "2025-03-13"

@@ -142,6 +142,7 @@ def extract_decisions(
     found = _approved_proposals(sentences, found, context)
     found += _sent_onward(sentences, found)
     if context.is_agenda:
+        found = [_listed_on_the_agenda(f, context) for f in found]
         found += _agenda_items(
             context,
             sentences,
@@ -963,13 +964,56 @@ def _agenda_items(
     return items
 
 
+def _listed_on_the_agenda(
+    item: tuple[int, bool, Decision], context: Context
+) -> tuple[int, bool, Decision]:
+    """On an agenda, an undated draft listed as an item ("3. Prijedlog odluke o pristupanju
+    …", "5. Proposal to sign the Charter") is on the agenda of the meeting, not a proposal."""
+    position, in_formula, decision = item
+    if (
+        in_formula
+        or decision.status != DecisionStatus.PROPOSED
+        or decision.decision_date != UNKNOWN
+        or not _AGENDA_LINE.match(context.text, context.text.rfind("\n", 0, position) + 1)
+    ):
+        return item
+    return (
+        position,
+        in_formula,
+        replace(
+            decision,
+            status=DecisionStatus.ON_AGENDA,
+            decision_date=meeting_date(context),
+            deciding_body=context.head_body or decision.deciding_body,
+        ),
+    )
+
+
+_AGENDA_LINE = re.compile(r"\s*(?:\d{1,2}|[a-z])[.)]\s+\S")
+MEETING_HEAD = 1200  # characters of an agenda's head where the meeting's date stands
+
+
+def meeting_date(context: Context) -> str:
+    """The date of the meeting an agenda convenes: the first date in its head after the
+    date of the letter ("Zadar, 7. travnja 2025. … sjednica … 15. travnja 2025."), else the
+    document's date."""
+    later = [
+        d.value
+        for d in find_dates(context.text[:MEETING_HEAD], context.document_date)
+        if not d.period and len(d.value) == 10 and d.value > context.document_date
+    ]
+    if context.document_date != UNKNOWN and later:
+        return later[0]
+    return context.document_date
+
+
 def _on_agenda(
     context: Context, kind: DecisionType, quoted: str, confidence: float, page: int | None
 ) -> Decision:
     return Decision(
         organisation=context.organisation.name if context.organisation else UNKNOWN,
         country=context.country,
-        decision_date=context.document_date,
+        decision_date=meeting_date(context),
         deciding_body=context.head_body or UNKNOWN,
         decision_type=kind,
         status=DecisionStatus.ON_AGENDA,
