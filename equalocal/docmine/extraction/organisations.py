@@ -173,12 +173,36 @@ _PARTICLES = frozenset(
         "und",
     ]
 )
+# Generic nouns written in lower case after a place's name ("LJUSDALS KOMMUN" -> "Ljusdals
+# kommun", "OULUN KAUPUNKI" -> "Oulun kaupunki", "TARTU LINN" -> "Tartu linn").
+_LOWER_NOUNS = frozenset(
+    [
+        "kommun",
+        "kommuns",
+        "kommune",
+        "kommunes",
+        "stad",
+        "kaupunki",
+        "kaupungin",
+        "kunta",
+        "kunnan",
+        "linn",
+        "vald",
+        "pašvaldība",
+        "novads",
+        "miesto",
+        "rajono",
+        "savivaldybė",
+    ]
+)
+_LOWERED = _PARTICLES | _LOWER_NOUNS
 
 
 def _title_word(m: re.Match[str]) -> str:
     word = m.group(0).replace("İ", "I")  # Turkish dotted capital: one letter, lowered "i"
-    if m.string[: m.start()].strip() and word.lower() in _PARTICLES:
-        # A particle inside a letterhead ("VILLE DE POITIERS" -> "Ville de Poitiers").
+    if m.string[: m.start()].strip() and word.lower() in _LOWERED:
+        # A particle or generic noun inside a letterhead ("VILLE DE POITIERS" -> "Ville de
+        # Poitiers", "OULUN KAUPUNKI" -> "Oulun kaupunki").
         return word.lower()
     return word[0] + word[1:].lower()
 

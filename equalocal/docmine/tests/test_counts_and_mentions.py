@@ -115,3 +115,17 @@ def test_a_draft_listed_on_an_agenda_is_on_the_agenda_of_the_meeting_convened():
     (decision,) = analyse(text).decisions
     assert decision.status == "on_agenda"
     assert decision.decision_date == "2025-03-13"
+
+
+def test_a_finnish_plan_opens_with_its_approval_label_under_a_letterhead_in_capitals():
+    text = (
+        "TAMPEREEN KAUPUNKI\n\nTasa-arvosuunnitelma 2025–2027\n\n"
+        "Hyväksytty: Kaupunginvaltuusto 10.3.2025 § 41\nDnro TRE:1234/00.01.00/2025\n\n"
+        "1 Johdanto\nTampere allekirjoitti eurooppalaisen tasa-arvon peruskirjan 2019.\n"
+    )
+    decisions = analyse(text).decisions
+    plan = next(d for d in decisions if d.decision_type == DecisionType.ADOPT_ACTION_PLAN)
+    assert plan.decision_date == "2025-03-10"
+    # The case number ends with its line: "1 Johdanto" is the next heading.
+    assert plan.case_number == "TRE:1234/00.01.00/2025"
+    assert plan.organisation == "Tampereen kaupunki"
