@@ -224,13 +224,20 @@ def lead_end(text: str) -> int:
     if len(blocks) < 2:
         return blocks[0].end() if blocks else 0
     body = next((b for b in blocks[1:] if _opens_with_a_sentence(b.group(0))), blocks[1])
-    stop = re.search(r"[.!?](?:\s|$)", body.group(0))
+    stop = _SENTENCE_END.search(body.group(0))
     return body.start() + (stop.end() if stop else len(body.group(0)))
+
+
+# Decisions that make a news item a decision when its lead reports them: a signing, or a
+# council taking a follow-up report (a plan's adoption in the lead opens the plan itself).
+_REPORTED_IN_A_LEAD = (DecisionType.SIGN_CHARTER, DecisionType.FOLLOW_UP_REPORT)
+# A sentence's end; not the dot of a date or an ordinal ("fredag 13. juni 2025").
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s|$)")
 
 
 def _opens_with_a_sentence(block: str) -> bool:
     """A paragraph, not a label or title: a sentence of several words ends in it."""
-    stop = re.search(r"[.!?](?:\s|$)", block)
+    stop = _SENTENCE_END.search(block)
     return bool(stop) and len(block[: stop.end()].split()) >= 6
 
 
@@ -299,13 +306,11 @@ def classify(
             # A plan that opens with its own adoption line is the plan, not the decision.
             cue("action_plan", 1.0, "the plan's own adoption")
             continue
-        probe = decision.evidence[:40]
-        position = find_evidence(text, probe)
-        for mention in decision.mentions:
-            # The decision is reported where it is first mentioned.
-            earlier = find_evidence(text, mention[:40])
-            if 0 <= earlier < position:
-                position = earlier
+        # The decision is reported where it is first mentioned.
+        probes = [p[:40] for p in (decision.evidence, *decision.mentions)]
+        found_at = [(find_evidence(text, p), p) for p in probes]
+        found_at = [(at, p) for at, p in found_at if at >= 0] or [(-1, probes[0])]
+        position, probe = min(found_at)
         where = "later"
         if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
             if set_as_background(decision.evidence):
@@ -313,7 +318,7 @@ def classify(
             elif probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
                 in_lead = True
-            elif 0 <= position < lead and decision.decision_type == DecisionType.SIGN_CHARTER:
+            elif 0 <= position < lead and decision.decision_type in _REPORTED_IN_A_LEAD:
                 # What a news item reports in its title and first paragraph is what it is about.
                 weight, where = 2.5, "in the lead"
                 in_lead = True

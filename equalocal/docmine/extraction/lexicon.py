@@ -359,8 +359,10 @@ def weekday_numbers() -> dict[str, int]:
                 continue
             for number, name in get_day_names("wide", "format", locale).items():
                 days.setdefault(_calendar_word(name), number)
-        for number, name in enumerate(data["dates"]["weekdays"].split()):
-            days.setdefault(name, number)
+        for number, names in enumerate(data["dates"]["weekdays"].split()):
+            # "wtorek|wtorkowej|wtorkowym": a day's other forms after its name.
+            for name in names.split("|"):
+                days.setdefault(name, number)
     return days
 
 

@@ -129,3 +129,36 @@ def test_a_finnish_plan_opens_with_its_approval_label_under_a_letterhead_in_capi
     # The case number ends with its line: "1 Johdanto" is the next heading.
     assert plan.case_number == "TRE:1234/00.01.00/2025"
     assert plan.organisation == "Tampereen kaupunki"
+
+
+def test_a_polish_weekday_adjective_dates_the_session_before_publication():
+    from equalocal.docmine.extraction.dates import find_dates
+
+    (date,) = find_dates("Na czwartkowej sesji radni przyjęli uchwałę", "2025-05-10")
+    assert date.value == "2025-05-08"
+
+
+def test_news_whose_lead_reports_a_council_taking_a_follow_up_report_is_a_decision():
+    text = (
+        "KRAKOW.PL\nStrona główna › Aktualności\n\n"
+        "Radni przyjęli sprawozdanie z planu równości\nData publikacji: 14.05.2025\n\n"
+        "Podczas wtorkowej sesji Rada Miasta Krakowa przyjęła sprawozdanie z realizacji Planu "
+        "działań na rzecz równości kobiet i mężczyzn za rok 2024. Kraków przystąpił do "
+        "Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu Lokalnym w 2020 roku.\n"
+    )
+    analysis = analyse(text)
+    assert analysis.kind == "decision"
+    report = next(d for d in analysis.decisions if d.decision_type == DecisionType.FOLLOW_UP_REPORT)
+    # The session's Tuesday, not the publication date.
+    assert report.decision_date == "2025-05-13"
+
+
+def test_the_lead_is_not_cut_at_the_dot_of_a_date():
+    from equalocal.docmine.extraction.classify import lead_end
+
+    text = (
+        "Bergen kommune\nAktuelt\n\nBergen slutter seg til charteret\n"
+        "Publisert fredag 13. juni 2025\n\nBystyret vedtok i går at kommunen skal undertegne "
+        "charteret. Mer tekst følger her.\n"
+    )
+    assert lead_end(text) > text.index("Bystyret")
