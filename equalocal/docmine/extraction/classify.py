@@ -144,6 +144,9 @@ def explanatory_sentences(text: str) -> int:
     count = 0
     for piece in _PIECES.split(text):
         if explaining.search(piece) and (weak_charter_spans(piece) or _SIGNATORIES.search(piece)):
+            # "The Council resolved to become a signatory": a decision, not an explanation.
+            if any(a.category == "decide" and a.tense == "past" for a in actions(piece)[0]):
+                continue
             count += 1
     return count
 
