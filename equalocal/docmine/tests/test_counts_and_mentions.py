@@ -162,3 +162,15 @@ def test_the_lead_is_not_cut_at_the_dot_of_a_date():
         "charteret. Mer tekst følger her.\n"
     )
     assert lead_end(text) > text.index("Bystyret")
+
+
+def test_a_city_adjective_names_the_documents_own_organisation():
+    from equalocal.docmine.extraction.decisions.bodies import organisation_for
+    from equalocal.docmine.extraction.organisations import OrganisationMention
+
+    own = OrganisationMention(0, "Stadt Erlangen", "DE")
+    name, _ = organisation_for("Der Erlanger Stadtrat hat beschlossen", own, "DE")
+    assert name == "Stadt Erlangen"
+    # Another city's council stays that city's.
+    name, _ = organisation_for("Der Nürnberger Stadtrat hat beschlossen", own, "DE")
+    assert name == "Nürnberg"

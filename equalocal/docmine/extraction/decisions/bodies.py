@@ -96,6 +96,15 @@ _NOT_SUBJECTS = {
 }
 
 
+def _stem_of(name: str, full: str) -> bool:
+    """A place's adjective stem ("Erlang" of "Erlanger") naming the document's organisation
+    ("Stadt Erlangen"): a bare word that begins a word of the full name, a letter or two
+    short of it."""
+    if " " in name.strip() or len(name) < 4:
+        return False
+    return any(word.startswith(name) and 0 < len(word) - len(name) <= 2 for word in full.split())
+
+
 def organisation_for(
     norm: str, organisation: OrganisationMention | None, country: str
 ) -> tuple[str, str]:
@@ -103,7 +112,11 @@ def organisation_for(
     sentence, an acronym opening it ("KSAU beslutade…"), else the document's organisation."""
     mentions = find_organisations(norm)
     if mentions:
-        return mentions[0].name, mentions[0].country
+        name = mentions[0].name
+        if organisation and _stem_of(name, organisation.name):
+            # "Der Erlanger Stadtrat" in a text of the Stadt Erlangen: the document's own.
+            return organisation.name, organisation.country or mentions[0].country
+        return name, mentions[0].country
     subject = re.match(r"^(?:the\s+)?([A-ZÅÄÖ]{3,6})\b", norm)
     if subject and subject.group(1) not in _NOT_SUBJECTS:
         return subject.group(1), country
