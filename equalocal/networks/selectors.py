@@ -124,14 +124,20 @@ def networks_of(organisation: Organisation, *, today: date) -> list[Organisation
 
 
 def network_nav_url(request) -> str | None:
-    """The main navigation's link to the network of the organisation the user works in."""
+    """The main navigation's link to the networks of the organisation the user works in:
+    the network's own pages when it works in one, the list of them when it works in
+    several (the organisation's networks page), none when it works in none."""
     organisation = getattr(request, "organisation", None)
     if organisation is None:
         return None
     if not hasattr(request, "_equalocal_networks"):
         request._equalocal_networks = networks_of(organisation, today=timezone.localdate())
     networks = request._equalocal_networks
-    return reverse("networks:overview", kwargs={"org": networks[0].slug}) if networks else None
+    if not networks:
+        return None
+    if len(networks) == 1:
+        return reverse("networks:overview", kwargs={"org": networks[0].slug})
+    return reverse("memberships:index", kwargs={"org": organisation.slug})
 
 
 def get_network_for_user(
