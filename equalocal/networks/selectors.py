@@ -99,14 +99,17 @@ def pending_requests(network: Organisation) -> list[NetworkSharing]:
     )
 
 
+def network_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
+    """Organisations that are members of the network itself on ``today``, not of its groups
+    only: those every page counts and lists as its members. (An organisation that takes part
+    in a group only reaches the network's pages, :func:`current_member_ids`, but is no member.)"""
+    memberships = active_on(NetworkMembership.objects.filter(network=network, body=None), today)
+    return frozenset(memberships.values_list("member_id", flat=True))
+
+
 def network_member_count(network: Organisation, *, today: date) -> int:
     """How many organisations are members of the network itself now (not of its groups only)."""
-    return (
-        active_on(NetworkMembership.objects.filter(network=network, body=None), today)
-        .values("member_id")
-        .distinct()
-        .count()
-    )
+    return len(network_member_ids(network, today=today))
 
 
 def networks_of(organisation: Organisation, *, today: date) -> list[Organisation]:
@@ -169,12 +172,14 @@ def dashboard_scope(user, access: NetworkAccess, visibility: str) -> frozenset[i
     """The member organisations whose rows the user sees: None for every row.
 
     A member organisation's admin who may not see the full dashboard sees their own
-    row; everyone else who may not see it gets 404.
+    row; everyone else who may not see it gets 404 (an organisation in a group only has
+    no row: the dashboard shows the network's members).
     """
     network, member_ids = access.network, access.member_ids
     if permissions.can_see_full_dashboard(user, network, set(member_ids), visibility):
         return None
-    own = frozenset(permissions.admin_organisation_ids(user) & member_ids)
+    members = network_member_ids(network, today=timezone.localdate())
+    own = frozenset(permissions.admin_organisation_ids(user) & member_ids & members)
     if not own:
         raise Http404
     return own
@@ -307,7 +312,8 @@ def network_dashboard(
     only: frozenset[int] | None = None,
     own: frozenset[int] = frozenset(),
 ) -> list[DashboardRow]:
-    """Every current member with its commitment, deadline, plan progress and last update,
+    """Every current member of the network itself (not of its groups only) with its
+    commitment, deadline, plan progress and last update,
     as far as the member lets the network see them (the access gate's ``network_visibility``):
     what it makes public, and what it shares with this network. Rows of ``own`` organisations
     (the viewer's own) are shown whole.
@@ -316,8 +322,10 @@ def network_dashboard(
     memberships, what they share, commitments, plans, the current plans' activities and
     the last progress updates. ``only`` limits the rows to these member organisations.
     """
+    # Members of the network itself (network_member_ids), not organisations in a group only.
     memberships = active_on(
-        NetworkMembership.objects.filter(network=network).select_related("member"), today
+        NetworkMembership.objects.filter(network=network, body=None).select_related("member"),
+        today,
     ).order_by("member__name", F("joined_on").asc(nulls_first=True))
     if only is not None:
         memberships = memberships.filter(member_id__in=only)
@@ -780,8 +788,21 @@ def upcoming_public_meetings(body: Body, *, today: date) -> list[Meeting]:
 
 
 def network_public_members(network: Organisation, *, today: date) -> list[Organisation]:
-    ids = current_member_ids(network, today=today)
+    """The members of the network itself, for its public page."""
+    ids = network_member_ids(network, today=today)
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def public_group_participants(network: Organisation, *, today: date) -> list[Organisation]:
+    """Organisations that take part in one of the network's public groups without being a
+    member of the network (Örnsköldsvik in Umeåregionen's group): named apart, not counted."""
+    in_groups = active_on(
+        NetworkMembership.objects.filter(network=network, body__is_public=True), today
+    ).values("member_id")
+    members = network_member_ids(network, today=today)
+    return list(
+        Organisation.objects.filter(pk__in=in_groups).exclude(pk__in=members).order_by("name")
+    )
 
 
 def public_coordinators(network: Organisation, *, today: date) -> list[PublicSeat]:

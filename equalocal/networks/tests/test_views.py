@@ -854,6 +854,37 @@ def test_public_network_lists_public_groups_and_members(client, net):
     assert "Anna Hemlig" not in body
 
 
+def test_group_only_participants_are_no_members_on_any_page(client, net):
+    """Umeåregionen's page said "Cooperation of six municipalities" beside "7 members": an
+    organisation taking part in a working group only was counted as a member of the network.
+    The public page, its signatories section and the member dashboard now count the members
+    of the network itself, as the overview does; the participant is named apart."""
+    outside = OrganisationFactory(name="Örnsköldsvik")
+    NetworkSharingFactory(network=net.network, member=outside, groups_only=True)
+    NetworkMembershipFactory(body=net.group, member=outside, consent=False)
+    hidden = OrganisationFactory(name="Hemliga kommunen")
+    NetworkSharingFactory(network=net.network, member=hidden, groups_only=True)
+    NetworkMembershipFactory(body=net.board, member=hidden, consent=False)
+
+    page = client.get(
+        reverse("public_networks:network", kwargs={"org": "network-n"})
+    ).content.decode()
+    members = page[page.index('id="members-heading"') :]
+    members = members[: members.index("</section>")]
+    assert "2 members" in members  # Org A and Vindeln; Kotka left
+    assert "3 members" not in page and "4 members" not in page
+    listed, apart = members.split("Also in its working groups")
+    assert "Örnsköldsvik" not in listed and "Örnsköldsvik" in apart
+    assert "Hemliga" not in page  # in the board, which has no public page
+    signatories = page[page.index('id="signatories-heading"') :]
+    assert "of 2 members" in signatories and "Örnsköldsvik" not in signatories
+
+    client.force_login(net.coordinator)
+    dashboard = client.get(net.url("dashboard")).content.decode()
+    assert "2 members" in dashboard and "Örnsköldsvik" not in dashboard
+    assert "2 member organisations" in client.get(net.url("overview")).content.decode()
+
+
 def test_public_page_of_a_private_body_is_404(client, net):
     url = reverse("public_networks:group", kwargs={"org": "network-n", "group": "board"})
     assert client.get(url).status_code == 404
