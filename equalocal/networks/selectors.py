@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
+from equalocal.charters.selectors import CommitmentDeadline, commitment_deadline
 from equalocal.charters.standing import Standing, counting_commitments, standing
 from equalocal.core.fragments import fragment_key, remembered, version_rows
 from equalocal.organisations import permissions as org_permissions
@@ -257,6 +258,7 @@ class DashboardRow:
     organisation: Organisation
     joined_on: date | None
     commitment: Commitment | None
+    # The deadline that binds (from the decision or signature): flags, counts and standing.
     deadline: DeadlineState | None
     # Where it stands with the Charter, as every page shows it; None when not shared.
     standing: Standing | None
@@ -264,6 +266,9 @@ class DashboardRow:
     progress: int | None
     last_update: date | None
     shared: frozenset = frozenset(Shared)
+    # The deadline as every page shows it (``charters.selectors.commitment_deadline``):
+    # before a decision, the provisional one counted from the recommendation to sign.
+    due: CommitmentDeadline | None = None
 
     @property
     def shares_commitment(self) -> bool:
@@ -341,10 +346,16 @@ def network_dashboard(
     private_plans = {org_id for org_id in ids if Shared.PROGRESS not in visible[org_id]}
 
     # The commitment that counts, as on the public pages (``charters.standing``).
+    # With the latest recommendation to sign, from which a provisional deadline counts.
     commitments = counting_commitments(
         Commitment.objects.filter(organisation_id__in=ids)
         .exclude(status=CommitmentStatus.WITHDRAWN)
         .select_related("charter")
+        .annotate(
+            recommended_on=Max(
+                "steps__date", filter=Q(steps__status=CommitmentStatus.RECOMMENDED)
+            )
+        )
         .order_by("organisation_id", "-charter__year")
     )
 
@@ -396,6 +407,7 @@ def network_dashboard(
         commitment = commitments.get(org_id) if Shared.COMMITMENT in shared else None
         plan = current.get(org_id) if progress_public else None
         deadline = None
+        due = None
         status = None
         if commitment is not None:
             adopted = [
@@ -403,11 +415,18 @@ def network_dashboard(
                 for p in plans_by_org.get(org_id, [])
                 if p.kind == PlanKind.CHARTER and p.adopted_on
             ]
-            deadline = DeadlineState(
-                deadline=commitment.plan_deadline,
+            due = commitment_deadline(
+                commitment,
                 plan_adopted_on=min(adopted, default=None),
                 today=today,
+                recommended_on=commitment.recommended_on,
             )
+            deadline = due.state
+            if due.provisional:
+                # Nothing binds before the decision: no overdue flag, no "plan overdue".
+                deadline = DeadlineState(
+                    deadline=None, plan_adopted_on=due.state.plan_adopted_on, today=today
+                )
             status = standing(commitment, deadline, has_plan=bool(adopted))
         rows.append(
             DashboardRow(
@@ -420,6 +439,7 @@ def network_dashboard(
                 progress=weighted_progress(activities_by_plan.get(plan.pk, [])) if plan else None,
                 last_update=last_updates.get(org_id),
                 shared=shared | ({Shared.PROGRESS} if progress_public else set()),
+                due=due,
             )
         )
     return rows
@@ -477,8 +497,8 @@ def network_dashboard_kept(
     """:func:`network_dashboard`'s rows, computed once for each ``version`` of the members'
     data (:func:`network_version`), day and viewer's scope, and kept in the cache."""
     scope = sorted(only) if only is not None else "all"
-    # The rows' shape is part of the name: rows kept before ``standing`` was added do not fit.
-    key = fragment_key("network-dashboard-rows-2", network.pk, version, today, scope, sorted(own))
+    # The rows' shape is part of the name: rows kept before ``due`` was added do not fit.
+    key = fragment_key("network-dashboard-rows-3", network.pk, version, today, scope, sorted(own))
     return remembered(key, lambda: network_dashboard(network, today=today, only=only, own=own))
 
 
@@ -495,7 +515,7 @@ DASHBOARD_SORTS = {
     "name": lambda row: row.organisation.name.casefold(),
     "country": lambda row: str(row.organisation.country),
     "status": lambda row: row.status,
-    "deadline": lambda row: row.deadline.deadline if row.deadline else None,
+    "deadline": lambda row: row.due.state.deadline if row.due else None,
     "progress": lambda row: row.progress,
     "update": lambda row: row.last_update,
 }

@@ -25,6 +25,7 @@ from tests.factories import (
     ActivityFactory,
     BodyFactory,
     CommitmentFactory,
+    CommitmentStepFactory,
     MatrixCellFactory,
     MeetingFactory,
     MembershipFactory,
@@ -307,6 +308,36 @@ def test_dashboard_shows_commitment_progress_and_last_update(client, net):
     assert response.context["counts"].with_plan == 1
 
 
+def test_dashboard_shows_a_recommended_members_provisional_deadline(client, net):
+    """A member whose council has only been recommended to sign: the commitment page shows a
+    provisional deadline (two years from the recommendation), and so does the dashboard now,
+    with the same words (charters/includes/deadline.html); it binds nobody yet, so no flag."""
+    from equalocal.charters.models import CommitmentStep
+    from equalocal.exchange.exports import dashboard_export
+
+    recommended_on = net.today - timedelta(days=800)
+    commitment = CommitmentFactory(organisation=net.org_d, status=CommitmentStatus.RECOMMENDED)
+    CommitmentStep.objects.create(
+        commitment=commitment, status=CommitmentStatus.RECOMMENDED, date=recommended_on
+    )
+    deadline = commitment.provisional_plan_deadline
+    assert deadline is not None and deadline < net.today
+    client.force_login(net.coordinator)
+    response = client.get(net.url("dashboard"))
+    page = " ".join(response.content.decode().split())
+    row = page[page.index(">Vindeln</a>") :]
+    row = row[: row.index("</tr>")]
+    assert "Provisional" in row
+    assert f"Provisional deadline {deadline:%-d %B %Y}, passed" in row
+    assert "overdue" not in row.lower()
+    assert response.context["counts"].overdue == 0
+    rows = {row.organisation.name: row for row in response.context["rows"]}
+    assert rows["Vindeln"].due.provisional and rows["Vindeln"].due.state.deadline == deadline
+    export = dashboard_export(response.context["rows"])
+    line = next(line for line in export.rows if line[0] == "Vindeln")
+    assert deadline in line and "provisional" in line
+
+
 def test_dashboard_filters_and_sorts(client, net):
     client.force_login(net.coordinator)
     response = client.get(net.url("dashboard"), {"flag": "no_plan"})
@@ -342,11 +373,19 @@ def _members_with_plans(network, count):
     for n in range(count):
         member = OrganisationFactory(name=f"Member {n:03d}")
         NetworkMembershipFactory(network=network, member=member, joined_on=date(2020, 1, 1))
-        CommitmentFactory(
-            organisation=member,
-            status=CommitmentStatus.SIGNED if n % 2 else CommitmentStatus.DECIDED,
-            decided_on=date(2019, 1, 1),
-        )
+        if n % 5 == 4:  # recommended only: a provisional deadline from its step
+            CommitmentStepFactory(
+                commitment=CommitmentFactory(
+                    organisation=member, status=CommitmentStatus.RECOMMENDED
+                ),
+                date=date(2025, 1, 1),
+            )
+        else:
+            CommitmentFactory(
+                organisation=member,
+                status=CommitmentStatus.SIGNED if n % 2 else CommitmentStatus.DECIDED,
+                decided_on=date(2019, 1, 1),
+            )
         if n % 3:
             activity = ActivityFactory(
                 plan__organisation=member, status=ActivityStatus.DONE, progress=100
