@@ -352,9 +352,7 @@ def network_dashboard(
         .exclude(status=CommitmentStatus.WITHDRAWN)
         .select_related("charter")
         .annotate(
-            recommended_on=Max(
-                "steps__date", filter=Q(steps__status=CommitmentStatus.RECOMMENDED)
-            )
+            recommended_on=Max("steps__date", filter=Q(steps__status=CommitmentStatus.RECOMMENDED))
         )
         .order_by("organisation_id", "-charter__year")
     )

@@ -213,7 +213,7 @@ def test_active_document_polls_its_status_with_text_progress(client, personas):
     assert 'hx-trigger="every 2s"' in html
     assert "OCR page 3 of 12" in html
     # The bar stands in no live region; one status sentence is live (role=status).
-    [(bar, live_around)] = progress_bars(html)
+    [(_bar, live_around)] = progress_bars(html)
     assert live_around == []
     regions = {attrs.get("id"): text for attrs, text in live_regions(html)}
     assert regions["document-announcement"] == "Processing: Recognising text (OCR)."
