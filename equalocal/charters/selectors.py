@@ -19,7 +19,7 @@ from equalocal.organisations.permissions import Action
 from equalocal.organisations.selectors import Change, changes_for
 
 from .compliance import CharterPlans, CheckLine, compliance_checklist
-from .deadlines import DeadlineState
+from .deadlines import DeadlineState, provisional_deadline
 from .models import Article, CharterText, Commitment, CommitmentStatus, CommitmentStep, Section
 
 
@@ -147,12 +147,23 @@ class CommitmentDeadline:
 
 
 def commitment_deadline(
-    commitment: Commitment, *, plan_adopted_on: date | None, today: date
+    commitment: Commitment,
+    *,
+    plan_adopted_on: date | None,
+    today: date,
+    recommended_on: date | None = None,
 ) -> CommitmentDeadline:
+    """The deadline from the decision or signature; before them, the provisional one.
+
+    ``recommended_on`` (the latest recommendation to sign, read for many commitments at once)
+    saves reading the commitment's steps; without it they are read."""
     deadline = commitment.plan_deadline
     provisional = False
     if deadline is None:
-        deadline = commitment.provisional_plan_deadline
+        if recommended_on is not None and commitment.status == CommitmentStatus.RECOMMENDED:
+            deadline = provisional_deadline(recommended_on=recommended_on)
+        else:
+            deadline = commitment.provisional_plan_deadline
         provisional = deadline is not None
     return CommitmentDeadline(
         state=DeadlineState(deadline=deadline, plan_adopted_on=plan_adopted_on, today=today),

@@ -243,7 +243,8 @@ def dashboard_export(rows) -> Export:
     for row in rows:
         commitment = row.shares_commitment
         progress = row.shares_progress
-        deadline = row.deadline
+        due = row.due  # as the page shows it: provisional before the decision
+        deadline = due.state if due else None
         table.append(
             [
                 row.organisation.name,
@@ -253,7 +254,9 @@ def dashboard_export(rows) -> Export:
                 if commitment
                 else not_shared,
                 deadline.deadline if deadline else (None if commitment else not_shared),
-                _deadline_state(deadline) if commitment else not_shared,
+                _deadline_state(deadline, provisional=bool(due and due.provisional))
+                if commitment
+                else not_shared,
                 (row.plan.title if row.plan else "") if progress else not_shared,
                 row.progress if progress else not_shared,
                 row.last_update if Shared.PROGRESS in row.shared else not_shared,
@@ -267,11 +270,13 @@ def dashboard_export(rows) -> Export:
     )
 
 
-def _deadline_state(deadline) -> str:
+def _deadline_state(deadline, *, provisional: bool = False) -> str:
     if deadline is None:
         return ""
     if getattr(deadline, "met", False):
         return str(_("plan adopted"))
+    if provisional:
+        return str(_("provisional"))
     if deadline.overdue:
         return str(_("overdue"))
     return str(_("on time"))

@@ -20,6 +20,9 @@ class NetworksConfig(AppConfig):
                 label=_("Network"),
                 order=60,
                 url=selectors.network_nav_url,
-                active=lambda request: match(request, app="networks"),
+                # A network's pages, and the list of the organisation's networks.
+                active=lambda request: (
+                    match(request, app="networks") or match(request, app="memberships")
+                ),
             )
         )

@@ -21,7 +21,9 @@ from .forms import NetworkLeaveForm, SharingForm
 
 @login_required
 def sharing_list(request, org):
-    """Networks' requests waiting for an answer, current memberships and what they see."""
+    """The networks the organisation works in (where the main navigation's "Network" leads
+    when there are several), networks' requests waiting for an answer, current memberships
+    and what they see."""
     organisation = get_internal_organisation_for_user(request.user, org)
     can_manage = permissions.can_manage(request.user, organisation)
     rows = [
@@ -30,6 +32,7 @@ def sharing_list(request, org):
     ]
     context = {
         "organisation": organisation,
+        "networks": selectors.networks_of(organisation, today=timezone.localdate()),
         "rows": rows,
         "can_manage": can_manage,
         "publishing": permissions.publishing_of(organisation),

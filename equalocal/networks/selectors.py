@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
+from equalocal.charters.selectors import CommitmentDeadline, commitment_deadline
 from equalocal.charters.standing import Standing, counting_commitments, standing
 from equalocal.core.fragments import fragment_key, remembered, version_rows
 from equalocal.organisations import permissions as org_permissions
@@ -99,14 +100,17 @@ def pending_requests(network: Organisation) -> list[NetworkSharing]:
     )
 
 
+def network_member_ids(network: Organisation, *, today: date) -> frozenset[int]:
+    """Organisations that are members of the network itself on ``today``, not of its groups
+    only: those every page counts and lists as its members. (An organisation that takes part
+    in a group only reaches the network's pages, :func:`current_member_ids`, but is no member.)"""
+    memberships = active_on(NetworkMembership.objects.filter(network=network, body=None), today)
+    return frozenset(memberships.values_list("member_id", flat=True))
+
+
 def network_member_count(network: Organisation, *, today: date) -> int:
     """How many organisations are members of the network itself now (not of its groups only)."""
-    return (
-        active_on(NetworkMembership.objects.filter(network=network, body=None), today)
-        .values("member_id")
-        .distinct()
-        .count()
-    )
+    return len(network_member_ids(network, today=today))
 
 
 def networks_of(organisation: Organisation, *, today: date) -> list[Organisation]:
@@ -124,14 +128,20 @@ def networks_of(organisation: Organisation, *, today: date) -> list[Organisation
 
 
 def network_nav_url(request) -> str | None:
-    """The main navigation's link to the network of the organisation the user works in."""
+    """The main navigation's link to the networks of the organisation the user works in:
+    the network's own pages when it works in one, the list of them when it works in
+    several (the organisation's networks page), none when it works in none."""
     organisation = getattr(request, "organisation", None)
     if organisation is None:
         return None
     if not hasattr(request, "_equalocal_networks"):
         request._equalocal_networks = networks_of(organisation, today=timezone.localdate())
     networks = request._equalocal_networks
-    return reverse("networks:overview", kwargs={"org": networks[0].slug}) if networks else None
+    if not networks:
+        return None
+    if len(networks) == 1:
+        return reverse("networks:overview", kwargs={"org": networks[0].slug})
+    return reverse("memberships:index", kwargs={"org": organisation.slug})
 
 
 def get_network_for_user(
@@ -163,12 +173,14 @@ def dashboard_scope(user, access: NetworkAccess, visibility: str) -> frozenset[i
     """The member organisations whose rows the user sees: None for every row.
 
     A member organisation's admin who may not see the full dashboard sees their own
-    row; everyone else who may not see it gets 404.
+    row; everyone else who may not see it gets 404 (an organisation in a group only has
+    no row: the dashboard shows the network's members).
     """
     network, member_ids = access.network, access.member_ids
     if permissions.can_see_full_dashboard(user, network, set(member_ids), visibility):
         return None
-    own = frozenset(permissions.admin_organisation_ids(user) & member_ids)
+    members = network_member_ids(network, today=timezone.localdate())
+    own = frozenset(permissions.admin_organisation_ids(user) & member_ids & members)
     if not own:
         raise Http404
     return own
@@ -246,6 +258,7 @@ class DashboardRow:
     organisation: Organisation
     joined_on: date | None
     commitment: Commitment | None
+    # The deadline that binds (from the decision or signature): flags, counts and standing.
     deadline: DeadlineState | None
     # Where it stands with the Charter, as every page shows it; None when not shared.
     standing: Standing | None
@@ -253,6 +266,9 @@ class DashboardRow:
     progress: int | None
     last_update: date | None
     shared: frozenset = frozenset(Shared)
+    # The deadline as every page shows it (``charters.selectors.commitment_deadline``):
+    # before a decision, the provisional one counted from the recommendation to sign.
+    due: CommitmentDeadline | None = None
 
     @property
     def shares_commitment(self) -> bool:
@@ -301,7 +317,8 @@ def network_dashboard(
     only: frozenset[int] | None = None,
     own: frozenset[int] = frozenset(),
 ) -> list[DashboardRow]:
-    """Every current member with its commitment, deadline, plan progress and last update,
+    """Every current member of the network itself (not of its groups only) with its
+    commitment, deadline, plan progress and last update,
     as far as the member lets the network see them (the access gate's ``network_visibility``):
     what it makes public, and what it shares with this network. Rows of ``own`` organisations
     (the viewer's own) are shown whole.
@@ -310,8 +327,10 @@ def network_dashboard(
     memberships, what they share, commitments, plans, the current plans' activities and
     the last progress updates. ``only`` limits the rows to these member organisations.
     """
+    # Members of the network itself (network_member_ids), not organisations in a group only.
     memberships = active_on(
-        NetworkMembership.objects.filter(network=network).select_related("member"), today
+        NetworkMembership.objects.filter(network=network, body=None).select_related("member"),
+        today,
     ).order_by("member__name", F("joined_on").asc(nulls_first=True))
     if only is not None:
         memberships = memberships.filter(member_id__in=only)
@@ -327,10 +346,14 @@ def network_dashboard(
     private_plans = {org_id for org_id in ids if Shared.PROGRESS not in visible[org_id]}
 
     # The commitment that counts, as on the public pages (``charters.standing``).
+    # With the latest recommendation to sign, from which a provisional deadline counts.
     commitments = counting_commitments(
         Commitment.objects.filter(organisation_id__in=ids)
         .exclude(status=CommitmentStatus.WITHDRAWN)
         .select_related("charter")
+        .annotate(
+            recommended_on=Max("steps__date", filter=Q(steps__status=CommitmentStatus.RECOMMENDED))
+        )
         .order_by("organisation_id", "-charter__year")
     )
 
@@ -382,6 +405,7 @@ def network_dashboard(
         commitment = commitments.get(org_id) if Shared.COMMITMENT in shared else None
         plan = current.get(org_id) if progress_public else None
         deadline = None
+        due = None
         status = None
         if commitment is not None:
             adopted = [
@@ -389,11 +413,18 @@ def network_dashboard(
                 for p in plans_by_org.get(org_id, [])
                 if p.kind == PlanKind.CHARTER and p.adopted_on
             ]
-            deadline = DeadlineState(
-                deadline=commitment.plan_deadline,
+            due = commitment_deadline(
+                commitment,
                 plan_adopted_on=min(adopted, default=None),
                 today=today,
+                recommended_on=commitment.recommended_on,
             )
+            deadline = due.state
+            if due.provisional:
+                # Nothing binds before the decision: no overdue flag, no "plan overdue".
+                deadline = DeadlineState(
+                    deadline=None, plan_adopted_on=due.state.plan_adopted_on, today=today
+                )
             status = standing(commitment, deadline, has_plan=bool(adopted))
         rows.append(
             DashboardRow(
@@ -406,6 +437,7 @@ def network_dashboard(
                 progress=weighted_progress(activities_by_plan.get(plan.pk, [])) if plan else None,
                 last_update=last_updates.get(org_id),
                 shared=shared | ({Shared.PROGRESS} if progress_public else set()),
+                due=due,
             )
         )
     return rows
@@ -463,8 +495,8 @@ def network_dashboard_kept(
     """:func:`network_dashboard`'s rows, computed once for each ``version`` of the members'
     data (:func:`network_version`), day and viewer's scope, and kept in the cache."""
     scope = sorted(only) if only is not None else "all"
-    # The rows' shape is part of the name: rows kept before ``standing`` was added do not fit.
-    key = fragment_key("network-dashboard-rows-2", network.pk, version, today, scope, sorted(own))
+    # The rows' shape is part of the name: rows kept before ``due`` was added do not fit.
+    key = fragment_key("network-dashboard-rows-3", network.pk, version, today, scope, sorted(own))
     return remembered(key, lambda: network_dashboard(network, today=today, only=only, own=own))
 
 
@@ -481,7 +513,7 @@ DASHBOARD_SORTS = {
     "name": lambda row: row.organisation.name.casefold(),
     "country": lambda row: str(row.organisation.country),
     "status": lambda row: row.status,
-    "deadline": lambda row: row.deadline.deadline if row.deadline else None,
+    "deadline": lambda row: row.due.state.deadline if row.due else None,
     "progress": lambda row: row.progress,
     "update": lambda row: row.last_update,
 }
@@ -774,8 +806,21 @@ def upcoming_public_meetings(body: Body, *, today: date) -> list[Meeting]:
 
 
 def network_public_members(network: Organisation, *, today: date) -> list[Organisation]:
-    ids = current_member_ids(network, today=today)
+    """The members of the network itself, for its public page."""
+    ids = network_member_ids(network, today=today)
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def public_group_participants(network: Organisation, *, today: date) -> list[Organisation]:
+    """Organisations that take part in one of the network's public groups without being a
+    member of the network (Örnsköldsvik in Umeåregionen's group): named apart, not counted."""
+    in_groups = active_on(
+        NetworkMembership.objects.filter(network=network, body__is_public=True), today
+    ).values("member_id")
+    members = network_member_ids(network, today=today)
+    return list(
+        Organisation.objects.filter(pk__in=in_groups).exclude(pk__in=members).order_by("name")
+    )
 
 
 def public_coordinators(network: Organisation, *, today: date) -> list[PublicSeat]:

@@ -500,6 +500,7 @@ def public_network(request, org):
         "network": network,
         "bodies": selectors.bodies_of(network, today=today, public=True),
         "members": selectors.network_public_members(network, today=today),
+        "participants": selectors.public_group_participants(network, today=today),
         "coordinators": selectors.public_coordinators(network, today=today),
     }
     return render(request, "networks/public/network.html", context)

@@ -23,7 +23,7 @@ from equalocal.charters.deadlines import DeadlineState, provisional_deadline
 from equalocal.charters.models import Commitment, CommitmentStatus, CommitmentStep
 from equalocal.charters.standing import Standing, counting_commitments, is_binding, standing
 from equalocal.core.registry import public_sources
-from equalocal.networks.selectors import current_member_ids
+from equalocal.networks.selectors import network_member_ids
 from equalocal.organisations import permissions
 from equalocal.organisations.models import Organisation, OrganisationKind, Person, Publishing
 from equalocal.plans.models import ActionPlan, Activity, Goal, PlanKind, PlanStatus, ProgressUpdate
@@ -309,8 +309,9 @@ def profile(organisation: Organisation, *, today: date) -> Profile:
 
 
 def member_signatories(network: Organisation, *, today: date) -> tuple[list, list[Signatory]]:
-    """The network's current members, and those of them with a published commitment."""
-    ids = current_member_ids(network, today=today)
+    """The network's current members (of the network itself, not of its groups only), and
+    those of them with a published commitment."""
+    ids = network_member_ids(network, today=today)
     members = list(Organisation.objects.filter(pk__in=ids).order_by("name"))
     return members, signatories(today=today, organisation_ids=ids)
 

@@ -32,7 +32,8 @@ def test_a_member_finds_every_area_from_the_navigation(client, personas):
         "Commitment": "/charter/organisations/org-a/commitments/",
         "Plans": "/organisations/org-a/plans/",
         "Indicators": "/indicators/organisations/org-a/scorecards/",
-        "Network": f"/organisations/{personas.objects['network']}/network/",
+        # Org A works in two networks (N and a national association): the list of them.
+        "Network": "/organisations/org-a/networks/",
         "Documents": "/organisations/org-a/documents/",
         "Reports": "/organisations/org-a/reports/",
         "Organisations": "/organisations/",
@@ -76,6 +77,38 @@ def test_the_network_entry_marks_network_pages(client, personas):
         label for label, _href, is_current in nav(client.get(url).content.decode()) if is_current
     ]
     assert marked == ["Network"]
+
+
+def test_a_member_of_several_networks_is_led_to_the_list_of_them(client, personas):
+    """Org A is in network N and in a national association: "Network" opens neither one
+    (the first by name was chosen before) but the organisation's networks page, which lists
+    both and is marked as the current area, as each network's own pages are."""
+    client.force_login(personas.user("viewer"))
+    networks_page = reverse("memberships:index", kwargs={"org": "org-a"})
+    page = client.get(networks_page).content.decode()
+    assert [label for label, _href, is_current in nav(page) if is_current] == ["Network"]
+    listed = page[page.index('id="networks-heading"') :]
+    listed = listed[: listed.index("</section>")]
+    for key in ("national", "network"):
+        assert reverse("networks:overview", kwargs={"org": personas.objects[key]}) in listed
+    assert "other-network" not in listed  # asked, not answered: not a network it works in
+    overview = reverse("networks:overview", kwargs={"org": personas.objects["national"]})
+    marked = [label for label, _h, current in nav(client.get(overview).content.decode()) if current]
+    assert marked == ["Network"]
+
+
+def test_a_member_of_one_network_is_led_to_that_network(client, personas):
+    client.force_login(personas.user("peer"))
+    links = {label: href for label, href, _ in nav(client.get("/").content.decode())}
+    assert links["Network"] == reverse(
+        "networks:overview", kwargs={"org": personas.objects["network"]}
+    )
+
+
+def test_an_organisation_in_no_network_has_no_network_entry(client, personas):
+    client.force_login(personas.user("outsider"))
+    labels = [label for label, _href, _current in nav(client.get("/").content.decode())]
+    assert "Network" not in labels
 
 
 def test_anonymous_visitors_see_the_public_areas_only(client, personas):

@@ -14,6 +14,7 @@ from equalocal.documents.models import Document, ExtractedItem, ItemStatus, Stag
 from equalocal.documents.search import index_document
 from equalocal.plans.models import ActionPlan, Activity
 from tests.factories import DocumentFactory, ExtractedItemFactory, PageFactory, StoredFileFactory
+from tests.live_regions import live_regions, progress_bars
 from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -211,11 +212,37 @@ def test_active_document_polls_its_status_with_text_progress(client, personas):
     html = client.get(doc_url("detail", personas)).content.decode()
     assert 'hx-trigger="every 2s"' in html
     assert "OCR page 3 of 12" in html
-    assert 'aria-live="polite"' in html
+    # The bar stands in no live region; one status sentence is live (role=status).
+    [(_bar, live_around)] = progress_bars(html)
+    assert live_around == []
+    regions = {attrs.get("id"): text for attrs, text in live_regions(html)}
+    assert regions["document-announcement"] == "Processing: Recognising text (OCR)."
     assert '<progress max="12" value="3"' in html
     partial = client.get(doc_url("status", personas), HTTP_HX_REQUEST="true")
     assert "OCR page 3 of 12" in partial.content.decode()
     assert "<html" not in partial.content.decode()
+
+
+def test_a_document_announces_its_stages_not_each_page_of_ocr(client, personas):
+    """Polled every two seconds, the status was in an aria-live region: each OCR page was
+    read out. Now the sentence changes (out of band) only when the stage does."""
+    document = the_document(personas)
+    Document.objects.filter(pk=document.pk).update(
+        stage=Stage.OCR, progress_current=3, progress_total=12
+    )
+    signed_in(client, personas, "viewer")
+    status = doc_url("status", personas)
+    page = client.get(status).text
+    [(_bar, live_around)] = progress_bars(page)
+    assert live_around == []
+    assert "?announced=ocr" in page
+    Document.objects.filter(pk=document.pk).update(progress_current=4)
+    tick = client.get(status, {"announced": "ocr"}, HTTP_HX_REQUEST="true").text
+    assert "OCR page 4 of 12" in tick
+    assert live_regions(tick) == [] and "document-announcement" not in tick
+    Document.objects.filter(pk=document.pk).update(stage=Stage.REPAIRING, progress_total=0)
+    step = client.get(status, {"announced": "ocr"}, HTTP_HX_REQUEST="true").text
+    assert 'id="document-announcement" hx-swap-oob="innerHTML">Processing: Repairing OCR' in step
 
 
 def test_finished_document_stops_polling(client, personas):

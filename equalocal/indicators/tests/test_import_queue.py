@@ -21,6 +21,7 @@ from equalocal.indicators.imports import engine
 from equalocal.indicators.models import ImportBatch, Measurement
 from equalocal.indicators.services import imports as import_services
 from tests.factories import IndicatorFactory
+from tests.live_regions import live_regions, progress_bars
 from tests.signin import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -302,7 +303,7 @@ def test_the_import_page_shows_a_live_progress_bar_then_the_result(
     # With htmx: the bar alone, polling while the import runs.
     fragment = client.get(batch_url(preview), HTTP_HX_REQUEST="true").text
     assert fragment.lstrip().startswith('<div id="import-progress"')
-    assert f'hx-get="{batch_url(preview)}"' in fragment
+    assert f'hx-get="{batch_url(preview)}?announced=running"' in fragment
     assert "<html" not in fragment
 
     ImportBatch.objects.filter(pk=preview.pk).update(
@@ -312,6 +313,36 @@ def test_the_import_page_shows_a_live_progress_bar_then_the_result(
     assert "hx-get" not in fragment
     assert "3 rows read: 3 added." in fragment
     assert 'role="progressbar"' not in fragment
+
+
+def test_the_import_announces_its_steps_not_each_tick_of_its_bar(client, personas, preview):
+    """The bar used to stand in an aria-live region swapped every second, so a screen reader
+    read out every row count. Now the bar is a progressbar with its value outside any live
+    region, and one status sentence is live: set when the import starts, changes step or ends,
+    left alone at each tick (the poll's address says which step was announced)."""
+    ImportBatch.objects.filter(pk=preview.pk).update(
+        status=Status.RUNNING, progress_current=2, progress_total=6
+    )
+    signed_in(client, personas, "editor")
+    page = client.get(batch_url(preview)).text
+    [(bar, live_around)] = progress_bars(page)
+    assert (bar["role"], bar["aria-valuenow"], bar["aria-valuemax"]) == ("progressbar", "2", "6")
+    assert live_around == []
+    regions = {attrs.get("id"): text for attrs, text in live_regions(page)}
+    assert regions["import-announcement"] == "Import: Importing."
+
+    # A tick: the bar moves, nothing is said.
+    ImportBatch.objects.filter(pk=preview.pk).update(progress_current=4)
+    tick = client.get(batch_url(preview), {"announced": "running"}, HTTP_HX_REQUEST="true").text
+    assert 'aria-valuenow="4"' in tick
+    assert live_regions(tick) == [] and "import-announcement" not in tick
+    # The start, seen by a page loaded while the import was queued: said once, out of band.
+    start = client.get(batch_url(preview), {"announced": "queued"}, HTTP_HX_REQUEST="true").text
+    assert 'id="import-announcement" hx-swap-oob="innerHTML">Import: Importing.' in start
+    # The end.
+    ImportBatch.objects.filter(pk=preview.pk).update(status=Status.DONE, message="6 rows read.")
+    end = client.get(batch_url(preview), {"announced": "running"}, HTTP_HX_REQUEST="true").text
+    assert 'id="import-announcement" hx-swap-oob="innerHTML">Import: Imported.' in end
 
 
 def test_a_failed_import_page_shows_the_reason_and_try_again_to_editors_only(

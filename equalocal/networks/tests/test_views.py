@@ -25,6 +25,7 @@ from tests.factories import (
     ActivityFactory,
     BodyFactory,
     CommitmentFactory,
+    CommitmentStepFactory,
     MatrixCellFactory,
     MeetingFactory,
     MembershipFactory,
@@ -307,6 +308,36 @@ def test_dashboard_shows_commitment_progress_and_last_update(client, net):
     assert response.context["counts"].with_plan == 1
 
 
+def test_dashboard_shows_a_recommended_members_provisional_deadline(client, net):
+    """A member whose council has only been recommended to sign: the commitment page shows a
+    provisional deadline (two years from the recommendation), and so does the dashboard now,
+    with the same words (charters/includes/deadline.html); it binds nobody yet, so no flag."""
+    from equalocal.charters.models import CommitmentStep
+    from equalocal.exchange.exports import dashboard_export
+
+    recommended_on = net.today - timedelta(days=800)
+    commitment = CommitmentFactory(organisation=net.org_d, status=CommitmentStatus.RECOMMENDED)
+    CommitmentStep.objects.create(
+        commitment=commitment, status=CommitmentStatus.RECOMMENDED, date=recommended_on
+    )
+    deadline = commitment.provisional_plan_deadline
+    assert deadline is not None and deadline < net.today
+    client.force_login(net.coordinator)
+    response = client.get(net.url("dashboard"))
+    page = " ".join(response.content.decode().split())
+    row = page[page.index(">Vindeln</a>") :]
+    row = row[: row.index("</tr>")]
+    assert "Provisional" in row
+    assert f"Provisional deadline {deadline:%-d %B %Y}, passed" in row
+    assert "overdue" not in row.lower()
+    assert response.context["counts"].overdue == 0
+    rows = {row.organisation.name: row for row in response.context["rows"]}
+    assert rows["Vindeln"].due.provisional and rows["Vindeln"].due.state.deadline == deadline
+    export = dashboard_export(response.context["rows"])
+    line = next(line for line in export.rows if line[0] == "Vindeln")
+    assert deadline in line and "provisional" in line
+
+
 def test_dashboard_filters_and_sorts(client, net):
     client.force_login(net.coordinator)
     response = client.get(net.url("dashboard"), {"flag": "no_plan"})
@@ -342,11 +373,19 @@ def _members_with_plans(network, count):
     for n in range(count):
         member = OrganisationFactory(name=f"Member {n:03d}")
         NetworkMembershipFactory(network=network, member=member, joined_on=date(2020, 1, 1))
-        CommitmentFactory(
-            organisation=member,
-            status=CommitmentStatus.SIGNED if n % 2 else CommitmentStatus.DECIDED,
-            decided_on=date(2019, 1, 1),
-        )
+        if n % 5 == 4:  # recommended only: a provisional deadline from its step
+            CommitmentStepFactory(
+                commitment=CommitmentFactory(
+                    organisation=member, status=CommitmentStatus.RECOMMENDED
+                ),
+                date=date(2025, 1, 1),
+            )
+        else:
+            CommitmentFactory(
+                organisation=member,
+                status=CommitmentStatus.SIGNED if n % 2 else CommitmentStatus.DECIDED,
+                decided_on=date(2019, 1, 1),
+            )
         if n % 3:
             activity = ActivityFactory(
                 plan__organisation=member, status=ActivityStatus.DONE, progress=100
@@ -852,6 +891,37 @@ def test_public_network_lists_public_groups_and_members(client, net):
     assert "Org A kommun" in body
     assert "Kotka" not in body
     assert "Anna Hemlig" not in body
+
+
+def test_group_only_participants_are_no_members_on_any_page(client, net):
+    """Umeåregionen's page said "Cooperation of six municipalities" beside "7 members": an
+    organisation taking part in a working group only was counted as a member of the network.
+    The public page, its signatories section and the member dashboard now count the members
+    of the network itself, as the overview does; the participant is named apart."""
+    outside = OrganisationFactory(name="Örnsköldsvik")
+    NetworkSharingFactory(network=net.network, member=outside, groups_only=True)
+    NetworkMembershipFactory(body=net.group, member=outside, consent=False)
+    hidden = OrganisationFactory(name="Hemliga kommunen")
+    NetworkSharingFactory(network=net.network, member=hidden, groups_only=True)
+    NetworkMembershipFactory(body=net.board, member=hidden, consent=False)
+
+    page = client.get(
+        reverse("public_networks:network", kwargs={"org": "network-n"})
+    ).content.decode()
+    members = page[page.index('id="members-heading"') :]
+    members = members[: members.index("</section>")]
+    assert "2 members" in members  # Org A and Vindeln; Kotka left
+    assert "3 members" not in page and "4 members" not in page
+    listed, apart = members.split("Also in its working groups")
+    assert "Örnsköldsvik" not in listed and "Örnsköldsvik" in apart
+    assert "Hemliga" not in page  # in the board, which has no public page
+    signatories = page[page.index('id="signatories-heading"') :]
+    assert "of 2 members" in signatories and "Örnsköldsvik" not in signatories
+
+    client.force_login(net.coordinator)
+    dashboard = client.get(net.url("dashboard")).content.decode()
+    assert "2 members" in dashboard and "Örnsköldsvik" not in dashboard
+    assert "2 member organisations" in client.get(net.url("overview")).content.decode()
 
 
 def test_public_page_of_a_private_body_is_404(client, net):

@@ -19,6 +19,7 @@ from tests.factories import (
     PublishingFactory,
     ReportFactory,
 )
+from tests.live_regions import live_regions, progress_bars
 
 from .helpers import pdf_text
 
@@ -188,6 +189,33 @@ def test_the_progress_polls_while_generating_and_reloads_when_done(personas):
     Report.objects.filter(pk=report.pk).update(state=ReportState.READY)
     done = client.get(url, HTTP_HX_REQUEST="true")
     assert done.headers["HX-Refresh"] == "true"
+
+
+def test_the_progress_announces_the_state_not_each_step_of_its_bar(personas):
+    """The bar stood in an aria-live region swapped every second; now one status sentence is
+    live, changed when the generation starts (the end reloads the page), not at each step."""
+    client = _client(personas, "viewer")
+    report = ReportFactory(
+        organisation=personas.org_a,
+        state=ReportState.RUNNING,
+        progress_current=1,
+        progress_total=5,
+    )
+    for url in (
+        reverse("reports:detail", kwargs={"org": "org-a", "report": report.pk}),
+        reverse("reports:status", kwargs={"org": "org-a", "report": report.pk}),
+    ):
+        page = client.get(url).text
+        [(bar, live_around)] = progress_bars(page)
+        assert bar["value"] == "1" and live_around == []
+        regions = {attrs.get("id"): text for attrs, text in live_regions(page)}
+        assert regions["report-announcement"] == "Report: Generating."
+    status = reverse("reports:status", kwargs={"org": "org-a", "report": report.pk})
+    tick = client.get(status, {"announced": "running"}, HTTP_HX_REQUEST="true").text
+    assert "?announced=running" in tick
+    assert live_regions(tick) == [] and "report-announcement" not in tick
+    start = client.get(status, {"announced": "queued"}, HTTP_HX_REQUEST="true").text
+    assert 'id="report-announcement" hx-swap-oob="innerHTML">Report: Generating.' in start
 
 
 def test_outsiders_do_not_find_the_organisation_reports(personas):
