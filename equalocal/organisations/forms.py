@@ -112,7 +112,8 @@ class OrganisationForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         code, country = cleaned.get("official_code"), cleaned.get("country")
-        if code and country:
+        # Only site staff's form holds the official code.
+        if code and country and "official_code" in self.fields:
             others = Organisation.objects.filter(country=country, official_code=code)
             if self.instance.pk:
                 others = others.exclude(pk=self.instance.pk)
