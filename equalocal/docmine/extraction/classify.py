@@ -219,6 +219,26 @@ class KindVerdict:
     cues: list[str] = field(default_factory=list)  # "decision +3.0 adopted in first line"
 
 
+TITLE_HEAD = 600  # characters at the top of a text where its title lines stand
+TITLE_WORDS = 12  # words of a title line at most
+
+
+def in_a_title_line(text: str, position: int) -> bool:
+    """Whether ``position`` stands in a title line at the top: a short line of its own, not
+    a sentence ("Annual Progress Report, Year 3", not "This report was noted by …") nor a
+    headline telling what was done ("Radni przyjęli sprawozdanie …")."""
+    if position >= TITLE_HEAD:
+        return False
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return (
+        0 < len(line.split()) <= TITLE_WORDS
+        and not line.endswith((".", ":"))
+        and not actions(normalise(line))[0]
+    )
+
+
 def lead_end(text: str) -> int:
     """Where a text's lead ends: its title and the first sentence after it. Labels and
     titles before the first paragraph ("Știri locale", a section name, a counter) are
@@ -270,6 +290,8 @@ def classify(
         if name in _heading_groups() and not begins_a_line(text, m.start()):
             continue  # a decision cited in a sentence, not the document's own heading
         factor = 1.5 if m.start() < 300 else 1.0
+        if groups[name][0] == "report" and in_a_title_line(text, m.start()):
+            factor = 2.5  # "RAPPORT ANNUEL DE SUIVI 2024", "Annual Progress Report, Year 3"
         if factor > seen.get(name, (0.0, ""))[0]:
             seen[name] = (factor, m.group(0))
     framing: list[tuple[str, float, str]] = []

@@ -174,3 +174,24 @@ def test_a_city_adjective_names_the_documents_own_organisation():
     # Another city's council stays that city's.
     name, _ = organisation_for("Der Nürnberger Stadtrat hat beschlossen", own, "DE")
     assert name == "Nürnberg"
+
+
+def test_a_report_named_in_its_title_line_is_a_report():
+    from equalocal.docmine.extraction.classify import in_a_title_line
+
+    text = (
+        "VILLE DE LYON\n\nPlan d'action pour l'égalité 2023-2026\n\nRAPPORT ANNUEL DE SUIVI 2024"
+        "\n\nLe présent rapport fait le point sur l'avancement au 31 décembre 2024.\n"
+    )
+    assert in_a_title_line(text, text.index("RAPPORT"))
+    assert not in_a_title_line(text, text.index("rapport fait"))
+    headline = "Radni przyjęli sprawozdanie z realizacji planu\n\nTekst."
+    assert not in_a_title_line(headline, headline.index("sprawozdanie"))
+    report = (
+        "Ville de Lyon\n\nCharte européenne pour l'égalité des femmes et des hommes dans la vie "
+        "locale\nPlan d'action 2023-2026\n\nRAPPORT ANNUEL DE SUIVI 2024\n\n"
+        "Signataire de la Charte depuis 2012, la Ville a adopté son plan d'action en 2023. "
+        "Le présent rapport fait le point sur l'avancement au 31 décembre 2024 : 17 actions "
+        "sont réalisées, 19 sont en cours.\n"
+    )
+    assert analyse(report).kind == "report"
