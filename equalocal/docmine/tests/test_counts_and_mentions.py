@@ -195,3 +195,31 @@ def test_a_report_named_in_its_title_line_is_a_report():
         "sont réalisées, 19 sont en cours.\n"
     )
     assert analyse(report).kind == "report"
+
+
+def test_a_resolution_cited_as_the_one_on_joining_is_that_decision():
+    text = (
+        "ZARZĄDZENIE NR 88/2025\nPREZYDENTA MIASTA GDAŃSKA\nz dnia 3 marca 2025 r.\n\n"
+        "Na podstawie art. 33 ustawy o samorządzie gminnym oraz w związku z uchwałą nr "
+        "XX/501/2024 Rady Miasta Gdańska z dnia 21 listopada 2024 r. w sprawie przystąpienia "
+        "Miasta Gdańska do Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu Lokalnym "
+        "zarządzam, co następuje:\n\n§ 1. Powołuję Zespół do spraw planu działań.\n"
+    )
+    signing = next(
+        d for d in analyse(text).decisions if d.decision_type == DecisionType.SIGN_CHARTER
+    )
+    assert (signing.decision_date, signing.case_number) == ("2024-11-21", "XX/501/2024")
+    assert signing.status == "adopted"
+
+
+def test_a_cited_resolution_with_its_date_in_its_number():
+    text = (
+        "PRIMĂRIA MUNICIPIULUI CLUJ-NAPOCA\n\nHOTĂRÂRE nr. 90/2025\n\n"
+        "Având în vedere Hotărârea Consiliului Local nr. 77/15.05.2023 privind aderarea "
+        "Municipiului Cluj-Napoca la Carta europeană pentru egalitatea dintre femei și bărbați "
+        "în viața locală;\n"
+    )
+    signing = next(
+        d for d in analyse(text).decisions if d.decision_type == DecisionType.SIGN_CHARTER
+    )
+    assert (signing.decision_date, signing.case_number) == ("2023-05-15", "77")

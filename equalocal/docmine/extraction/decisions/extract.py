@@ -93,6 +93,8 @@ def extract_decisions(
             )
         if decision is None and context.names_plan:
             decision = annex_adoption(sentence, context)
+        if decision is None and context.cemr_related:
+            decision = cited_resolution(sentence, context)
         if decision is not None:
             # A formula states one decision; its further items are details of it.
             if sentence.formula and sentence.formula_id in formulas_used:
@@ -158,6 +160,54 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return merge_decisions(found, separate=separate)
+
+
+CITED_REACH = 200  # characters from a resolution's number to the accession it is about
+
+
+def cited_resolution(sentence: Sentence, context: Context) -> Decision | None:
+    """A resolution cited by its number and date as the one on joining the Charter ("w
+    związku z uchwałą nr XIII/398/2024 Rady Miasta Lublin z dnia 12 grudnia 2024 r. w
+    sprawie przystąpienia … do Europejskiej Karty", "HCL nr. 156/2023 privind aderarea …"):
+    that decision, adopted on that date, with that number."""
+    norm = sentence.norm
+    case_number = find_case_number(norm)
+    if case_number == UNKNOWN:
+        return None
+    at = norm.find(case_number.split()[-1])
+    charter = [start for start, _ in charter_spans(norm) if start > at]
+    verbs, cues = actions(norm)
+    accession = [
+        a
+        for a in verbs
+        if a.category == "sign" and a.tense == "infinitive" and 0 < a.start - at <= CITED_REACH
+    ]
+    if at < 0 or not charter or not accession or "reject" in cues or "propose" in cues:
+        return None
+    dates = [
+        d
+        for d in find_dates(norm, context.document_date)
+        if not d.period and at < d.start < accession[0].start and len(d.value) >= 7
+    ]
+    if not dates:
+        # The date written into the number ("nr. 156/22.06.2023").
+        dates = [d for d in find_dates(case_number.replace("/", " ")) if len(d.value) == 10]
+        if not dates:
+            return None
+        case_number = case_number.split("/")[0]
+    organisation, country = organisation_for(norm, context.organisation, context.country)
+    bodies = [body for start, body in find_bodies(norm) if at - 40 <= start < accession[0].start]
+    return Decision(
+        organisation=organisation,
+        country=country or UNKNOWN,
+        decision_type=DecisionType.SIGN_CHARTER,
+        status=DecisionStatus.ADOPTED,
+        decision_date=dates[0].value,
+        deciding_body=base_form(bodies[0]) if bodies else UNKNOWN,
+        case_number=case_number,
+        evidence=evidence(sentence.text),
+        confidence=0.7,
+    )
 
 
 _ANNEX_LINE = lexicon.filtered(r"^(?:\d{1,2}\.?\s+)?(?:{alt})(?=\s|$)", "subjects.annex_words")
