@@ -175,14 +175,15 @@ def cited_resolution(sentence: Sentence, context: Context) -> Decision | None:
     if case_number == UNKNOWN:
         return None
     at = norm.find(case_number.split()[-1])
-    charter = [start for start, _ in charter_spans(norm) if start > at]
+    if at < 0 or not any(start > at for start, _ in charter_spans(norm)):
+        return None
     verbs, cues = actions(norm)
     accession = [
         a
         for a in verbs
         if a.category == "sign" and a.tense == "infinitive" and 0 < a.start - at <= CITED_REACH
     ]
-    if at < 0 or not charter or not accession or "reject" in cues or "propose" in cues:
+    if not accession or "reject" in cues or "propose" in cues:
         return None
     dates = [
         d
