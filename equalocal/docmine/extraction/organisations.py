@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from ..text.marks import strip_marks
 from ..types import UNKNOWN, OrganisationCandidate
 from . import lexicon
 from .prefilter import NEVER, Filtered, single
@@ -252,8 +252,7 @@ def _noise() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Umeå" -> "umea"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_marks(text.lower(), "NFKD")
 
 
 def normalise_name(name: str) -> str:

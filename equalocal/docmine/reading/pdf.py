@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -94,13 +95,14 @@ def usable_text(text: str) -> bool:
     """Whether a text layer is worth keeping rather than OCR'ing the page."""
     letters = 0
     bad = 0
-    for char in text:
+    # Counted per distinct character: a page holds thousands of characters but few distinct.
+    for char, count in Counter(text).items():
         if char.isalpha():
-            letters += 1
+            letters += count
         elif char == "\ufffd" or (
             unicodedata.category(char) in {"Co", "Cn", "Cc"} and char not in "\t\n\r\f"
         ):
-            bad += 1
+            bad += count
     if letters < MIN_LETTERS:
         return False
     return bad / (letters + bad) <= MAX_BAD_RATIO

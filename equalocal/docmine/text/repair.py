@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from functools import lru_cache
 from itertools import combinations, product
 
@@ -250,11 +251,11 @@ def diacritics_lost(text: str, language: str) -> bool:
     if marked is None:
         return False
     letters, expected = marked
-    sample = text[:20000].lower()
-    total = sum(1 for char in sample if char.isalpha())
+    counts = Counter(text[:20000].lower())
+    total = sum(count for char, count in counts.items() if char.isalpha())
     if total < 200:
         return False
-    found = sum(1 for char in sample if char in letters)
+    found = sum(count for char, count in counts.items() if char in letters)
     return found < total * expected * 0.2
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -112,11 +112,10 @@ class _Run:
 
     def stage(self, stage: str, *, total: int = 0) -> None:
         """Move to the next stage, only while the document is still active: a cancellation
-        that landed since the claim is never overwritten."""
-        self.check_cancel()
-        moved = Document.objects.filter(pk=self.id, stage__in=ACTIVE_STAGES).update(
-            stage=stage, progress_current=0, progress_total=total, heartbeat_at=timezone.now()
-        )
+        that landed since the claim is never overwritten, nor one requested since."""
+        moved = Document.objects.filter(
+            pk=self.id, stage__in=ACTIVE_STAGES, cancel_requested=False
+        ).update(stage=stage, progress_current=0, progress_total=total, heartbeat_at=timezone.now())
         if not moved:
             raise Cancelled
         self.document.stage = stage
@@ -467,23 +466,31 @@ def _index(run: _Run) -> None:
     from ..search import index_document
 
     run.stage(Stage.INDEXING)
-    run.document.refresh_from_db()
+    run.document.refresh_from_db()  # a title a person changed meanwhile is indexed as changed
     index_document(run.document)
 
 
 def _finish(run: _Run) -> None:
-    items = ExtractedItem.objects.filter(document_id=run.id)
-    done = items.exists() and not items.filter(status=ItemStatus.PENDING).exists()
-    if not Page.objects.filter(document_id=run.id).exclude(text="").exists():
-        warnings = list(dict.fromkeys([*run.document.warnings, RejectReason.NO_TEXT.value]))
-        run.write(warnings=warnings)
-    run.check_cancel()
-    run.write(
-        stage=Stage.REVIEWED if done else Stage.REVIEW,
-        processed_at=timezone.now(),
-        error_code="",
-        error_detail="",
+    items = ExtractedItem.objects.filter(document_id=run.id).aggregate(
+        total=Count("pk"), pending=Count("pk", filter=Q(status=ItemStatus.PENDING))
     )
+    done = items["total"] > 0 and items["pending"] == 0
+    fields = {
+        "stage": Stage.REVIEWED if done else Stage.REVIEW,
+        "processed_at": timezone.now(),
+        "error_code": "",
+        "error_detail": "",
+        "heartbeat_at": timezone.now(),
+    }
+    if not Page.objects.filter(document_id=run.id).exclude(text="").exists():
+        fields["warnings"] = list(
+            dict.fromkeys([*run.document.warnings, RejectReason.NO_TEXT.value])
+        )
+    # A cancellation requested during the last stage still wins.
+    if not Document.objects.filter(pk=run.id, cancel_requested=False).update(**fields):
+        raise Cancelled
+    for name, value in fields.items():
+        setattr(run.document, name, value)
 
 
 def _fail(document_id: int, code: str, detail: str) -> None:

@@ -9,9 +9,9 @@ copy for matching, with PDF-extraction damage ("a t t godkänna", "jäm- ställd
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ...text.marks import strip_marks
 from .. import lexicon
 from ..prefilter import Filtered, current_scope
 
@@ -229,7 +229,7 @@ _VERB_BEFORE_COLON = lexicon.filtered(
 
 def _bare(text: str) -> str:
     """``text`` without accents: Greek capitals drop the tonos ("ΑΠΟΦΑΣΙΖΕΙ")."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return strip_marks(text)
 
 
 # The deciding verbs without accents, for headings in capitals.
