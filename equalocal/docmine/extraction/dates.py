@@ -235,7 +235,12 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                 if weekday is None:
                     continue
                 bare = m.start("weekday") == m.start()
-                if bare and _DATE_FOLLOWS.match(text, m.end()):
+                follows = _DATE_FOLLOWS.match(text, m.end())
+                if (
+                    bare
+                    and follows
+                    and any(m.end() <= d.start <= follows.end() for d in found if not d.relative)
+                ):
                     continue  # "Montag, 12. März 2019": the date itself follows
                 back = (ref_date.weekday() - weekday) % 7 or 7
                 add(m, (ref_date - dt.timedelta(days=back)).isoformat(), relative=True)

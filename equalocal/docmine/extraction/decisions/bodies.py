@@ -123,3 +123,62 @@ def organisation_for(
     if organisation:
         return organisation.name, organisation.country or country
     return UNKNOWN, country
+
+
+RELATIVE_REACH = 80  # characters from the relative pronoun to the verb it governs
+COMMON_WORD_ZIPF = 5.0  # a word this frequent ("Stadt", "Land", "Gemeinde") names no place
+FREQUENT_WORD_ZIPF = 4.0
+
+
+@cache
+def _relative_subject() -> Filtered:
+    return lexicon.filtered(
+        r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?),\s+(?:{alt})\s",
+        "decisions.relative_pronouns",
+        flags=0,
+    )
+
+
+def relative_clause_subject(norm: str, verb_start: int, language: str | None) -> str:
+    """The place a relative clause holding the verb at ``verb_start`` is about: "…
+    Heidelberg, das die Charta bereits 2009 unterzeichnet hat", "comme Charleroi, qui a
+    signé la Charte en 2016"; "" when the verb is in no such clause."""
+    from .cues import charter_spans
+
+    found = ""
+    for m in _relative_subject().get().finditer(norm[:verb_start]):
+        between = norm[m.end() : verb_start]
+        if len(between) > RELATIVE_REACH or any(mark in between for mark in ",;:.()"):
+            continue
+        words = m.group("name").split()
+        while words and not words[0][:1].isupper():
+            words.pop(0)
+        name = " ".join(words)
+        before = norm[: m.start("name") + m.group("name").find(name)].split()[-1:]
+        if not name or name.upper() in _NOT_SUBJECTS or _names_no_place(name, before, language):
+            continue
+        if find_bodies(name) or charter_spans(name) or signer(name):
+            continue
+        found = name
+    return found
+
+
+def _names_no_place(name: str, before: list[str], language: str | None) -> bool:
+    """A common word with a capital ("Die Gemeinde, die …", "The Council, which …"): a word
+    of the lexicon, one after a short frequent word (an article), or a very frequent word."""
+    from wordfreq import zipf_frequency
+
+    if lexicon.words("organisations.noise").fullmatch(name) or lexicon.words(
+        "charter.words"
+    ).fullmatch(name):
+        return True
+    if not language:
+        return False
+    try:
+        zipf = zipf_frequency(name.split()[-1].lower(), language)
+    except (LookupError, ValueError):
+        return False
+    # A frequent word after a short frequent one ("la Commune", "die Gemeinde") is a noun.
+    frequent = lexicon.stopwords().get(language, "").split()
+    after_article = bool(before) and len(before[0]) <= 3 and before[0].lower() in frequent
+    return zipf >= COMMON_WORD_ZIPF or (after_article and zipf >= FREQUENT_WORD_ZIPF)

@@ -11,15 +11,22 @@ from functools import cache
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
 from ..dates import find_dates, same_year_positions
-from ..organisations import OrganisationMention
+from ..organisations import MATCH_THRESHOLD, OrganisationMention, name_similarity
 from ..organisations import find_organisations_cached as find_organisations
-from .bodies import base_form, find_bodies, organisation_for, signer
+from .bodies import (
+    base_form,
+    find_bodies,
+    organisation_for,
+    relative_clause_subject,
+    signer,
+)
 from .cues import (
     Action,
     actions,
     cemr_actor,
     charter_spans,
     clause_at,
+    document_language,
     is_aggregate,
     is_generic,
     may_hold_action,
@@ -121,6 +128,10 @@ def extract_decisions(
             if listed:
                 lists.append((sentence.start, len(listed)))
             else:
+                if _another_organisation(decision, context):
+                    # "… Heidelberg, das die Charta 2009 unterzeichnet hat": never merged
+                    # into the document's own decision.
+                    separate.add(id(decision))
                 found.append((sentence.start, sentence.formula, decision))
                 for one in _gapped_decisions(norm, decision, context):
                     separate.add(id(one))
@@ -671,6 +682,10 @@ def _sentence_decision(
         proposal = False
     status = decision_status(cues, proposal=proposal, preview=preview)
     organisation, country = organisation_for(norm, context.organisation, context.country)
+    subject = relative_clause_subject(norm, action.start, document_language())
+    if subject and not (context.organisation and _same_place(subject, context.organisation.name)):
+        # "… Heidelberg, das die Charta 2009 unterzeichnet hat": that place's decision.
+        organisation = subject
     association = association_acting(norm, action.start)
     if association:
         # "Suomen Kuntaliitto hyväksyi peruskirjan": an endorsement, not a signature.
@@ -726,6 +741,21 @@ def _sentence_decision(
         decision.paragraph = context.head_paragraph
     decision.confidence = _confidence(decision, sentence, action, plans, reports)
     return decision
+
+
+def _another_organisation(decision: Decision, context: Context) -> bool:
+    own = context.organisation
+    return (
+        own is not None
+        and decision.organisation not in (UNKNOWN, own.name)
+        and not _same_place(decision.organisation, own.name)
+    )
+
+
+def _same_place(name: str, full: str) -> bool:
+    """Two names of one place: "Freiburg" and "Stadt Freiburg im Breisgau", "County of Cork"
+    and "Cork County Council"."""
+    return name_similarity(name, full) >= MATCH_THRESHOLD
 
 
 NEGATION_REACH = 3  # words between a negation and the verb it negates

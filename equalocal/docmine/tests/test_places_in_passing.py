@@ -1,0 +1,70 @@
+"""Other places named in passing in a relative clause ("… Lindau, das die Charta 2011
+unterzeichnet hat") get decisions of their own, and news dates a meeting by its weekday.
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.extraction.dates import find_dates
+from equalocal.docmine.extraction.decisions.bodies import relative_clause_subject
+from equalocal.docmine.extraction.decisions.fields import find_case_number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "language", "expected"),
+    [
+        (
+            "Dazu gehört etwa Lindau, das die Charta 2011 unterzeichnet hat.",
+            "unterzeichnet",
+            "de",
+            "Lindau",
+        ),
+        ("à l'image de Mons, qui a signé la Charte en 2014", "signé", "fr", "Mons"),
+        ("come Ravenna, che ha firmato la Carta nel 2012", "firmato", "it", "Ravenna"),
+        (
+            "liksom Sundsvall, som undertecknade deklarationen 2010",
+            "undertecknade",
+            "sv",
+            "Sundsvall",
+        ),
+        ("such as Galway, which signed the Charter in 2016", "signed", "en", "Galway"),
+        # Common nouns with a capital, or after an article, name no place.
+        ("Die Gemeinde, die die Charta unterzeichnet hat", "unterzeichnet", "de", ""),
+        ("The Council, which signed the Charter", "signed", "en", ""),
+        ("la Commune, qui a signé la Charte", "signé", "fr", ""),
+        # The verb outside the relative clause.
+        ("Lindau, das am See liegt, hat die Charta unterzeichnet", "unterzeichnet", "de", ""),
+    ],
+)
+def test_the_place_a_relative_clause_is_about(sentence, verb, language, expected):
+    assert relative_clause_subject(sentence, sentence.index(verb), language) == expected
+
+
+def test_a_place_signing_in_passing_is_its_own_decision():
+    text = (
+        "Pressemitteilung vom 12.03.2025\n\n"
+        "Die Stadt Ravensburg tritt der Europäischen Charta für die Gleichstellung von Frauen "
+        "und Männern auf lokaler Ebene bei. Das hat der Gemeinderat am Montag mit 30 Ja-Stimmen "
+        "beschlossen (Drucksache R-25/118). In der Region gehört unter anderem Lindau, das die "
+        "Charta bereits 2011 unterzeichnet hat, zu den Unterzeichnern.\n"
+    )
+    decisions = {d.organisation: d for d in analyse(text, language="de").decisions}
+    own = decisions["Stadt Ravensburg"]
+    assert own.decision_date == "2025-03-10"  # the Monday before the release
+    assert own.case_number == "R-25/118"
+    assert own.signing_date == "unknown"  # Lindau's year is Lindau's
+    assert decisions["Lindau"].signing_date == "2011"
+
+
+def test_a_weekday_before_a_number_that_is_no_date_is_still_the_meeting_day():
+    found = find_dates("Der Rat hat am Dienstag mit 38 Stimmen beschlossen", "2025-02-19")
+    assert [d.value for d in found] == ["2025-02-18"]
+    # A date right after the weekday is the date itself.
+    assert [d.value for d in find_dates("Montag, 12. März 2019", "2025-02-19")] == ["2019-03-12"]
+    assert [d.value for d in find_dates("am gestrigen Abend", "2025-02-19")] == ["2025-02-18"]
+
+
+def test_a_case_number_with_a_letter_and_a_hyphen():
+    assert find_case_number("beschlossen (Drucksache G-25/031).") == "G-25/031"
