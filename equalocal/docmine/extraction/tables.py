@@ -306,6 +306,94 @@ def _cell_lines(text: str) -> list[list[str]]:
     return results
 
 
+# A number column's heading ("Nr", "No.", "N°", "#") and a row's number in it ("1.2").
+_NUMBER_HEADING = re.compile(r"(?:nr|no|n[°º]|núm|nro|lp|#)\.?", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?")
+_ARTICLE_CELL = re.compile(r"(?:art\.?\s*)?\d{1,2}(?:\s*[,;/–-]\s*\d{1,2})*|[–-]", re.IGNORECASE)
+MISSES_IN_A_TABLE = 3  # lines that fit no row before a table one cell per line ends
+
+
+def _heading_run(lines: Sequence[str], start: int) -> list[str] | None:
+    """The heading cells of a table laid out one cell per line, starting at ``start``: at
+    least three lines, each a column heading of its own role or a number column's heading,
+    with activities or goals and a column whose cells can be checked (row numbers or
+    Charter articles): without one, wrapped cells cannot be told from rows."""
+    roles: list[str] = []
+    end = start
+    while end < len(lines):
+        role = heading_role(lines[end]) or (
+            "number" if _NUMBER_HEADING.fullmatch(lines[end]) else None
+        )
+        if role is None or role in roles:
+            break
+        roles.append(role)
+        end += 1
+    checkable = {"number", "charter_article"} & set(roles)
+    if len(roles) < 3 or not {"activity", "goal"} & set(roles) or not checkable:
+        return None
+    return list(lines[start:end])
+
+
+def _fits(cells: Sequence[str], heading: Sequence[str]) -> bool:
+    """Whether ``cells`` are one row under ``heading``: row numbers and articles where their
+    columns stand, and an activity that is text."""
+    roles = [heading_role(h) or "number" for h in heading]
+    for cell, role in zip(cells, roles, strict=True):
+        if heading_role(cell) or _GOAL_PREFIX.match(cell):
+            return False
+        if role == "number" and not _ROW_NUMBER.fullmatch(cell):
+            return False
+        if role == "charter_article" and not _ARTICLE_CELL.fullmatch(cell):
+            return False
+        if role == "activity" and (_ROW_NUMBER.fullmatch(cell) or len(cell) < 4):
+            return False
+    return True
+
+
+def _cell_line_grids(text: str) -> list[list[list[str]]]:
+    """Tables laid out one cell per line (a PDF's or web page's table, flattened) rebuilt
+    as grids: the heading run gives the width, and the lines after it are read that many
+    at a time while each group fits as a row. Goal headings ("Mål 2: …"), repeated
+    headings and a page's running header or footer between rows are stepped over."""
+    lines = [" ".join(line.split()) for line in text.replace("\xa0", " ").split("\n")]
+    lines = [line for line in lines if line]
+    grids: list[list[list[str]]] = []
+    index = 0
+    while index < len(lines):
+        heading = _heading_run(lines, index)
+        if heading is None:
+            index += 1
+            continue
+        width = len(heading)
+        grid: list[list[str]] = []
+        if index and _GOAL_PREFIX.match(lines[index - 1]):
+            grid.append([lines[index - 1]])
+        grid.append(heading)
+        position, misses, found = index + width, 0, 0
+        while position < len(lines) and misses < MISSES_IN_A_TABLE:
+            again = _heading_run(lines, position)
+            if again is not None and len(again) == width:
+                position += width
+                continue
+            if _GOAL_PREFIX.match(lines[position]):
+                grid.append([lines[position]])
+                position += 1
+                continue
+            cells = lines[position : position + width]
+            if len(cells) == width and _fits(cells, heading):
+                grid.append(cells)
+                found += 1
+                position += width
+                misses = 0
+                continue
+            position += 1
+            misses += 1
+        if found:
+            grids.append(grid)
+        index = max(position, index + 1)
+    return grids
+
+
 def _rows_from_cell_lines(block: list[str], confidence: float) -> list[ActionRow]:
     roles = block[0].split(",")
     has_responsible = "responsible" in roles
@@ -435,6 +523,9 @@ def rows_from_text(text: str) -> list[ActionRow]:
     rows: list[ActionRow] = []
     for grid in _separated_grids(text):
         rows += _rows_from_grid(grid, None, 0.75)
+    if not rows:
+        for grid in _cell_line_grids(text):
+            rows += _rows_from_grid(grid, None, 0.65)
     if not rows:
         for block in _cell_lines(text):
             rows += _rows_from_cell_lines(block, 0.6)

@@ -1,0 +1,96 @@
+"""Tables that PDF extraction flattened one cell per line, and Markdown tables with
+abbreviated headings ("Acció", "Art. Carta"). The plans are written for these tests."""
+
+from __future__ import annotations
+
+from equalocal.docmine.extraction.tables import rows_from_text
+
+ONE_CELL_PER_LINE = """Handlingsplan för jämställdhet 2026–2028
+
+2. Åtgärder
+Mål 1: Jämställd service
+Nr
+Åtgärd
+Ansvarig
+Tidplan
+Status
+Artikel
+1.1
+Könsuppdelad statistik i alla årsberättelser
+Kommunledningskontoret
+kv 2 2026
+Pågår
+9
+1.2
+Jämställdhetsanalys av föreningsbidragen
+Kultur- och fritidsförvaltningen
+hösten 2026
+Ej påbörjad
+10
+
+Sollefteå kommun | Handlingsplan 2026–2028    Sida 4 av 9
+
+Mål 2: Trygga offentliga miljöer
+Nr
+Åtgärd
+Ansvarig
+Tidplan
+Status
+Artikel
+2.1
+Trygghetsvandringar i tre stadsdelar
+Samhällsbyggnadsförvaltningen
+maj–september 2026
+Planerad
+21
+
+3. Uppföljning
+Kommunstyrelsen följer upp planen varje år.
+"""
+
+
+def test_a_table_flattened_one_cell_per_line_is_rebuilt_row_by_row():
+    rows = rows_from_text(ONE_CELL_PER_LINE)
+    assert [(r.activity, r.responsible, r.timeframe, r.charter_article) for r in rows] == [
+        (
+            "Könsuppdelad statistik i alla årsberättelser",
+            "Kommunledningskontoret",
+            "kv 2 2026",
+            "9",
+        ),
+        (
+            "Jämställdhetsanalys av föreningsbidragen",
+            "Kultur- och fritidsförvaltningen",
+            "hösten 2026",
+            "10",
+        ),
+        (
+            "Trygghetsvandringar i tre stadsdelar",
+            "Samhällsbyggnadsförvaltningen",
+            "maj–september 2026",
+            "21",
+        ),
+    ]
+    assert rows[0].goal.startswith("Mål 1") and rows[2].goal.startswith("Mål 2")
+    assert rows[1].status == "Ej påbörjad"
+
+
+def test_cells_that_wrap_over_lines_are_not_cut_into_false_rows():
+    # Without a number or article column, wrapped cells cannot be told from rows: the
+    # one-cell-per-line reading leaves such a table to the looser reading.
+    text = "Åtgärd\nAnsvarig\nTidplan\nUtbildning för\nchefer\nHR\n2026\n"
+    assert all(r.activity != "chefer" for r in rows_from_text(text))
+
+
+def test_a_markdown_table_with_singular_and_abbreviated_headings():
+    text = (
+        "| Objectiu | Acció | Responsable | Calendari | Estat | Art. Carta |\n"
+        "|---|---|---|---|---|---|\n"
+        "| O1. Igualtat a l'organització | 1.1 Formació en perspectiva de gènere | Recursos "
+        "Humans | 1r trimestre 2026 | En curs | 11 |\n"
+    )
+    [row] = rows_from_text(text)
+    assert row.activity == "1.1 Formació en perspectiva de gènere"
+    assert row.goal == "O1. Igualtat a l'organització"
+    assert row.responsible == "Recursos Humans"
+    assert row.charter_article == "11"
