@@ -19,7 +19,8 @@ KINDS = ("decision", "action_plan", "report", "web_page", "other")
 
 def is_cemr_related(text: str) -> bool:
     """True when the Charter (or CEMR) is named; general equality work is not enough."""
-    flat = " ".join(text.split())
+    # Whitespace collapsed and words broken at line ends joined ("char-\ntijos").
+    flat = normalise(text)
     return bool(charter_spans(flat) or charter_spans(flat[:LEMMA_LIMIT]))
 
 

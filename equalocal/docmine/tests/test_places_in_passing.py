@@ -68,3 +68,24 @@ def test_a_weekday_before_a_number_that_is_no_date_is_still_the_meeting_day():
 
 def test_a_case_number_with_a_letter_and_a_hyphen():
     assert find_case_number("beschlossen (Drucksache G-25/031).") == "G-25/031"
+
+
+def test_case_numbers_with_a_session_in_roman_numerals_and_greek_number_labels():
+    assert find_case_number("Uchwała Nr 412/XXI/2025 Rady Gminy") == "412/XXI/2025"
+    assert find_case_number("σύμφωνα με την υπ' αριθμ. 77/2025 απόφαση") == "77/2025"
+
+
+def test_a_report_on_the_plan_written_after_it_is_the_object():
+    # Lithuanian puts the plan (genitive) before the report on it.
+    text = (
+        "ALYTAUS MIESTO SAVIVALDYBĖS TARYBA\n\nSPRENDIMAS\n\n2025 m. vasario 20 d. Nr. 2-40\n\n"
+        "Atsižvelgdama į tai, kad savivaldybė prisijungė prie Europos vyrų ir moterų lygybės "
+        "vietos lygiu char-\ntijos, Savivaldybės taryba nusprendžia:\n\n"
+        "Patvirtinti Alytaus miesto moterų ir vyrų lygybės veiksmų plano įgyvendinimo 2024 metų "
+        "ataskaitą.\n"
+    )
+    analysis = analyse(text, language="lt")
+    assert analysis.cemr_related  # the Charter's name broken over two lines
+    [report] = [d for d in analysis.decisions if d.decision_type == "follow_up_report"]
+    # The year names the report's period; the decision is the meeting's, of its day.
+    assert report.decision_date == "2025-02-20"

@@ -890,10 +890,10 @@ def _dates(
         (sentence.formula or operative)
         and adopted
         and len(value) == 4
-        and context.document_date.startswith(value)
+        and (context.document_date.startswith(value) or len(context.document_date) == 10)
     ):
-        # A year alone in the meeting's own decision ("prend acte du rapport annuel 2023")
-        # names a period; the decision is the meeting's, of the meeting's day.
+        # A year alone in the meeting's own decision ("prend acte du rapport annuel 2023",
+        # "2024 metų ataskaitą") names a period; the decision is the meeting's, of its day.
         value = context.document_date
     # A signing or joining with its date ("potpisana dana 04.02.2021", "joined in 2008")
     # dates the signing; the decision behind it is dated elsewhere, or not at all. A body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ...types import DecisionStatus, DecisionType
@@ -21,6 +22,24 @@ def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
         if distance <= window and (best is None or distance < best):
             best = distance
     return best
+
+
+REPORT_AFTER_PLAN = 30  # characters from a plan's name to the report on it that follows
+
+
+def _report_of_the_plan(
+    norm: str, plans: list[tuple[int, int]], reports: list[tuple[int, int]], action: Action
+) -> bool:
+    """A report named right after the plan, with nothing but words between (the plan in the
+    genitive before its report, as Baltic, Finnish and Germanic languages write it)."""
+    for _, plan_end in (p for p in plans if p[0] >= action.end):
+        for report_start, _ in reports:
+            gap = norm[plan_end:report_start]
+            if 0 <= report_start - plan_end <= REPORT_AFTER_PLAN and not re.search(
+                r"[,;:.()]", gap
+            ):
+                return True
+    return False
 
 
 def decision_type(
@@ -64,6 +83,10 @@ def decision_type(
     # ("adopted the action plan under the Charter").
     preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
     _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != DecisionType.ADOPT_ACTION_PLAN))
+    if kind == DecisionType.ADOPT_ACTION_PLAN and _report_of_the_plan(norm, plans, reports, action):
+        # "veiksmų plano … įgyvendinimo ataskaitą", "Aktionsplan-Umsetzungsbericht": the plan
+        # is the report's complement, the report the object.
+        kind = DecisionType.FOLLOW_UP_REPORT
     if kind != _CHARTER:
         return DecisionType(kind), action
     if action.category == "support":
