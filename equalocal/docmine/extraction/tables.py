@@ -394,6 +394,95 @@ def _cell_line_grids(text: str) -> list[list[list[str]]]:
     return grids
 
 
+_TOKEN = re.compile(r"\S+(?: \S+)*")  # words of one cell: single spaces inside
+
+
+def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
+    """A heading line of a table aligned with spaces: (column start, heading) for each
+    cell, when the cells name an activity and a strict column (row numbers or articles)."""
+    cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: (?! )\S+)*", line)]
+    if len(cells) < 3 or not re.search(r"\S {2,}\S", line):
+        return None
+    roles = [
+        heading_role(cell) or ("number" if _NUMBER_HEADING.fullmatch(cell) else None)
+        for _, cell in cells
+    ]
+    if None in roles or len(set(roles)) != len(roles):
+        return None
+    if "activity" not in roles or not {"number", "charter_article"} & set(roles):
+        return None
+    return cells
+
+
+def _aligned_cells(line: str, starts: Sequence[int]) -> list[str]:
+    """The words of ``line`` in the columns beginning at ``starts``: each word belongs to
+    the last column that begins at or before it."""
+    cells = [""] * len(starts)
+    for m in re.finditer(r"\S+", line):
+        column = max(i for i, start in enumerate([-1, *starts[1:]]) if m.start() >= start - 1)
+        cells[column] = f"{cells[column]} {m.group(0)}".strip()
+    return cells
+
+
+def _join_wrapped(first: str, more: str) -> str:
+    if not first or not more:
+        return first or more
+    if first.endswith("-") and more[:1].islower():
+        return first[:-1] + more  # "perehdy-" + "tykseen"
+    return f"{first} {more}"
+
+
+def _aligned_grids(text: str) -> list[list[list[str]]]:
+    """Tables aligned with spaces whose cells wrap over several lines (a PDF's text layer):
+    columns start where their headings do, a row starts on a line with its number or
+    article, and lines without one continue the row above. A blank line ends the table
+    unless a goal heading or a new row follows it."""
+    lines = text.replace("\xa0", " ").split("\n")
+    grids: list[list[list[str]]] = []
+    index = 0
+    while index < len(lines):
+        heading = _aligned_heading(lines[index].rstrip())
+        if heading is None:
+            index += 1
+            continue
+        starts = [start for start, _ in heading]
+        roles = [heading_role(cell) or "number" for _, cell in heading]
+        strict = next(i for i, role in enumerate(roles) if role in ("number", "charter_article"))
+        grid: list[list[str]] = []
+        above = lines[index - 1].strip() if index else ""
+        if _GOAL_PREFIX.match(above):
+            grid.append([above])
+        grid.append([cell for _, cell in heading])
+        index += 1
+        after_blank = False
+        while index < len(lines):
+            line = lines[index].rstrip()
+            if not line.strip():
+                after_blank = True
+                index += 1
+                continue
+            if _GOAL_PREFIX.match(line.strip()):
+                grid.append([line.strip()])
+                after_blank = False
+                index += 1
+                continue
+            cells = _aligned_cells(line, starts)
+            starts_row = bool(
+                _ARTICLE_CELL.fullmatch(cells[strict]) or _ROW_NUMBER.fullmatch(cells[strict])
+            )
+            if starts_row:
+                grid.append(cells)
+            elif after_blank or len(grid) < 2 or len(grid[-1]) != len(starts):
+                break
+            else:
+                grid[-1] = [_join_wrapped(a, b) for a, b in zip(grid[-1], cells, strict=True)]
+            after_blank = False
+            index += 1
+        if sum(len(row) == len(starts) for row in grid) > 1:
+            grids.append(grid)
+    return grids
+
+
 def _rows_from_cell_lines(block: list[str], confidence: float) -> list[ActionRow]:
     roles = block[0].split(",")
     has_responsible = "responsible" in roles
@@ -521,8 +610,11 @@ def _article_lists(text: str, confidence: float) -> list[ActionRow]:
 def rows_from_text(text: str) -> list[ActionRow]:
     """Action rows from tables flattened into text, in document order of the layouts."""
     rows: list[ActionRow] = []
-    for grid in _separated_grids(text):
+    for grid in _aligned_grids(text):
         rows += _rows_from_grid(grid, None, 0.75)
+    if not rows:
+        for grid in _separated_grids(text):
+            rows += _rows_from_grid(grid, None, 0.75)
     if not rows:
         for grid in _cell_line_grids(text):
             rows += _rows_from_grid(grid, None, 0.65)

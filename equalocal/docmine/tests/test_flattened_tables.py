@@ -94,3 +94,37 @@ def test_a_markdown_table_with_singular_and_abbreviated_headings():
     assert row.goal == "O1. Igualtat a l'organització"
     assert row.responsible == "Recursos Humans"
     assert row.charter_article == "11"
+
+
+ALIGNED_WITH_WRAPPED_CELLS = """Gleichstellungsaktionsplan 2026–2028
+
+Ziel 1: Gleichstellung in der Verwaltung
+Nr   Maßnahme                     Verantwortlich       Zeitraum        Artikel
+1.1  Gendergerechte Auswertung    Hauptamt             Q1/2026         9
+     der Bürgerbefragung
+1.2  Mentoring für weibliche      Personalamt          2026–2027       11
+     Nachwuchsführungs-
+     kräfte
+
+Ziel 2: Sicherheit im öffentlichen Raum
+2.1  Beleuchtungskonzept für      Tiefbauamt und       Herbst 2026     21
+     Unterführungen               Stadtplanung
+
+3 Finanzierung
+Die Maßnahmen werden aus den laufenden Budgets der Ämter finanziert.
+"""
+
+
+def test_a_space_aligned_table_with_cells_wrapped_over_lines():
+    rows = rows_from_text(ALIGNED_WITH_WRAPPED_CELLS)
+    assert [(r.activity, r.responsible, r.timeframe, r.charter_article) for r in rows] == [
+        ("Gendergerechte Auswertung der Bürgerbefragung", "Hauptamt", "Q1/2026", "9"),
+        ("Mentoring für weibliche Nachwuchsführungskräfte", "Personalamt", "2026–2027", "11"),
+        (
+            "Beleuchtungskonzept für Unterführungen",
+            "Tiefbauamt und Stadtplanung",
+            "Herbst 2026",
+            "21",
+        ),
+    ]
+    assert rows[0].goal.startswith("Ziel 1") and rows[2].goal.startswith("Ziel 2")
