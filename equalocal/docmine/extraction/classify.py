@@ -248,8 +248,13 @@ def lead_end(text: str) -> int:
     if len(blocks) < 2:
         return blocks[0].end() if blocks else 0
     body = next((b for b in blocks[1:] if _opens_with_a_sentence(b.group(0))), blocks[1])
-    stop = _SENTENCE_END.search(body.group(0))
-    return body.start() + (stop.end() if stop else len(body.group(0)))
+    # The lead's first two sentences: "Freiburg will join the Charter. The council decided
+    # so yesterday" reports the decision in the second.
+    stops = list(_SENTENCE_END.finditer(body.group(0)))[:LEAD_SENTENCES]
+    return body.start() + (stops[-1].end() if stops else len(body.group(0)))
+
+
+LEAD_SENTENCES = 2
 
 
 # Decisions that make a news item a decision when its lead reports them: a signing, or a

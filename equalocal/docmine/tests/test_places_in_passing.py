@@ -89,3 +89,17 @@ def test_a_report_on_the_plan_written_after_it_is_the_object():
     [report] = [d for d in analysis.decisions if d.decision_type == "follow_up_report"]
     # The year names the report's period; the decision is the meeting's, of its day.
     assert report.decision_date == "2025-02-20"
+
+
+def test_news_reporting_the_decision_in_the_leads_second_sentence_is_a_decision():
+    text = (
+        "Diese Website verwendet Cookies. Mehr dazu in der Datenschutzerklärung.\n\n"
+        "Startseite › Presse › 2025\n\n"
+        "Ravensburg tritt der Gleichstellungscharta bei\nPressemitteilung vom 12.03.2025\n\n"
+        "Die Stadt Ravensburg wird der Europäischen Charta für die Gleichstellung von Frauen "
+        "und Männern auf lokaler Ebene beitreten. Das hat der Gemeinderat am Montag mit 30 "
+        "Ja-Stimmen beschlossen. Die Charta verpflichtet zu einem Aktionsplan. Die Unterzeichnung "
+        "ist für den Frauentag geplant. Teilen Kontakt Impressum\n"
+    )
+    analysis = analyse(text, language="de")
+    assert analysis.kind == "decision", analysis.kind_cues
