@@ -146,12 +146,13 @@ def test_the_lead_skips_labels_and_titles_before_the_first_paragraph():
         "Știri locale\n\nConsiliul Local Sibiu dezbate egalitatea\n\n0\n\n"
         "Consiliul Local a aprobat ieri aderarea la Carta Europeană. Urmează planul.\n\nAltceva."
     )
-    assert text[: lead_end(text)].rstrip().endswith("aderarea la Carta Europeană.")
+    # The lead: the first paragraph's first two sentences.
+    assert text[: lead_end(text)].rstrip().endswith("aderarea la Carta Europeană. Urmează planul.")
 
 
-def test_a_title_alone_before_the_text_keeps_the_first_sentence_as_the_lead():
-    text = "Kotka allekirjoittaa peruskirjan\n\nValtuusto päätti asiasta. Toinen lause."
-    assert text[: lead_end(text)].rstrip().endswith("päätti asiasta.")
+def test_a_title_alone_before_the_text_keeps_the_first_sentences_as_the_lead():
+    text = "Kotka allekirjoittaa peruskirjan\n\nValtuusto päätti asiasta. Toinen lause. Kolmas."
+    assert text[: lead_end(text)].rstrip().endswith("päätti asiasta. Toinen lause.")
 
 
 def test_evidence_is_found_whatever_the_spacing_of_the_text():
