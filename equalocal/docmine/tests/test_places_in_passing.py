@@ -103,3 +103,26 @@ def test_news_reporting_the_decision_in_the_leads_second_sentence_is_a_decision(
     )
     analysis = analyse(text, language="de")
     assert analysis.kind == "decision", analysis.kind_cues
+
+
+def test_joining_by_a_resolution_cited_with_its_number_is_dated_by_that_resolution():
+    text = (
+        "COMUNE DI LUCCA\nDELIBERAZIONE DELLA GIUNTA COMUNALE N. 88/2025\n\n"
+        "Richiamata la deliberazione del Consiglio comunale n. 41 del 14/04/2021, con la quale "
+        "il Comune ha aderito alla Carta europea per l'uguaglianza e la parità delle donne e "
+        "degli uomini nella vita locale;\n"
+    )
+    decisions = analyse(text, language="it").decisions
+    joined = [d for d in decisions if d.decision_type == "sign_charter"]
+    assert [(d.decision_date, d.signing_date) for d in joined] == [("2021-04-14", "unknown")]
+
+
+def test_a_publication_label_with_a_short_word_before_its_date_dates_no_decision():
+    text = (
+        "Namur : le conseil rejette l'adhésion à la Charte\nPublié le 26/02/2025 à 06h45\n\n"
+        "Le conseil communal de Namur a rejeté mardi soir la motion pour l'adhésion de la Ville "
+        "à la Charte européenne pour l'égalité des femmes et des hommes dans la vie locale.\n"
+    )
+    dates = {d.decision_date for d in analyse(text, language="fr").decisions}
+    assert "2025-02-26" not in dates
+    assert "2025-02-25" in dates  # the Tuesday before the publication

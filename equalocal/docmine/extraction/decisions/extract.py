@@ -898,7 +898,13 @@ def _dates(
     # A signing or joining with its date ("potpisana dana 04.02.2021", "joined in 2008")
     # dates the signing; the decision behind it is dated elsewhere, or not at all. A body
     # that "signs" decides.
-    signed = signing_act and date is not None and adopted and not _body_signs(norm, action)
+    signed = (
+        signing_act
+        and date is not None
+        and adopted
+        and not _body_signs(norm, action)
+        and not _resolution_date(norm, date)
+    )
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
@@ -906,7 +912,22 @@ def _dates(
 
 LABEL_REACH = 30  # characters before a date where its label stands ("Published: ")
 # A page's publication date is not the date of what it reports.
-_PUBLISHED_BEFORE = lexicon.filtered(r"(?<![\w])(?:{alt})\W{0,3}$", "kinds.web_page.published")
+# "Publié le 26/02/2025", "Published on 3 March": a short word may stand between.
+_PUBLISHED_BEFORE = lexicon.filtered(
+    r"(?<![\w])(?:{alt})(?:\s+\w{1,3})?\W{0,3}$", "kinds.web_page.published"
+)
+
+
+RESOLUTION_BEFORE, RESOLUTION_AFTER = 50, 30  # characters around a date to its resolution
+
+
+def _resolution_date(norm: str, date) -> bool:
+    """The date of a resolution cited by its number ("deliberazione n. 58 del 23/05/2022,
+    con la quale il Comune ha aderito", "2021 m. birželio 22 d. sprendimu Nr. 1-201"): the
+    joining's decision date, not a signing's."""
+    before = norm[max(0, date.start - RESOLUTION_BEFORE) : date.start]
+    after = norm[date.end : date.end + RESOLUTION_AFTER]
+    return find_case_number(before) != UNKNOWN or find_case_number(after.split(",")[0]) != UNKNOWN
 
 
 def _body_signs(norm: str, action: Action) -> bool:
