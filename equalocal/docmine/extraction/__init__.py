@@ -186,6 +186,7 @@ def _analyse(
         agenda=agenda,
         motion=motion,
         formula=any(s.formula for s in sentences) and not motion,
+        cemr_related=analysis.cemr_related,
     )
     analysis.kind, analysis.kind_confidence = verdict.kind, verdict.confidence
     analysis.kind_cues = verdict.cues

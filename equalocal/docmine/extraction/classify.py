@@ -279,6 +279,7 @@ def classify(
     agenda: bool = False,
     motion: bool = False,
     formula: bool = False,
+    cemr_related: bool | None = None,
 ) -> KindVerdict:
     """The document's kind with a confidence in 0–1, from weighted cues and structure; the
     verdict lists every cue that counted, so a wrong kind can be explained."""
@@ -329,6 +330,12 @@ def classify(
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     counted: set[str] = set()
     in_lead = False
+    # A news item or site page (cookies, menus, "news") reporting a plan's adoption in its
+    # lead is about that decision; a plan opening with its adoption line has its table.
+    # Only for a text about the Charter: news of general equality work is a web page.
+    if cemr_related is None:
+        cemr_related = is_cemr_related(text)
+    news = bool(framing) and len(tabular) < 3 and cemr_related
     for decision in decisions:
         if decision.evidence and decision.evidence in counted:
             continue  # organisations listed in one sentence ("A, B och C har undertecknat")
@@ -349,7 +356,10 @@ def classify(
             elif probe and probe in " ".join(first_line.split()):
                 weight, where = 3.0, "in the first line"
                 in_lead = True
-            elif 0 <= position < lead and decision.decision_type in _REPORTED_IN_A_LEAD:
+            elif 0 <= position < lead and (
+                decision.decision_type in _REPORTED_IN_A_LEAD
+                or (news and decision.decision_type == DecisionType.ADOPT_ACTION_PLAN)
+            ):
                 # What a news item reports in its title and first paragraph is what it is about.
                 weight, where = 2.5, "in the lead"
                 in_lead = True

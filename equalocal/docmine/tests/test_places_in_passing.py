@@ -126,3 +126,22 @@ def test_a_publication_label_with_a_short_word_before_its_date_dates_no_decision
     dates = {d.decision_date for d in analyse(text, language="fr").decisions}
     assert "2025-02-26" not in dates
     assert "2025-02-25" in dates  # the Tuesday before the publication
+
+
+def test_news_of_a_plan_adopted_under_the_charter_is_a_decision():
+    text = (
+        "Este website utiliza cookies.\n\nInício > Notícias\n\n"
+        "Tavira aprova Plano para a Igualdade\n10-03-2025 | Notícias\n\n"
+        "A Câmara Municipal de Tavira aprovou por unanimidade, na reunião da passada "
+        "segunda-feira, o Plano Municipal para a Igualdade 2025-2028, no âmbito da adesão à "
+        "Carta Europeia para a Igualdade das Mulheres e dos Homens na Vida Local. O plano "
+        "reúne 30 medidas.\n"
+    )
+    assert analyse(text, language="pt").kind == "decision"
+    # News of general equality work, the Charter unnamed, stays a web page.
+    general = text.replace(
+        ", no âmbito da adesão à Carta Europeia para a Igualdade das Mulheres e dos Homens na "
+        "Vida Local",
+        "",
+    )
+    assert analyse(general, language="pt").kind == "web_page"
