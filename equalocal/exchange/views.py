@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
@@ -57,7 +57,7 @@ def _download(export: exports.Export, fmt: str, filename: str) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def organisations_export(request, fmt):
     """The public directory with the filters of its page."""
     form = OrganisationFilterForm(request.GET or None, country_codes=organisation_countries())
@@ -74,7 +74,7 @@ def organisations_export(request, fmt):
 
 
 @never_cache
-@require_GET
+@require_safe
 def plan_export(request, org, plan, fmt):
     """A plan with its goals and activities: whoever may read the plan may export it."""
     plan = get_plan_for_user(request.user, org, plan)
@@ -82,7 +82,7 @@ def plan_export(request, org, plan, fmt):
 
 
 @never_cache
-@require_GET
+@require_safe
 @login_required
 def indicators_export(request, org, fmt):
     """The organisation's figures, long (one row per value) or wide (one column per gender)."""
@@ -99,7 +99,7 @@ def _network(request, org, action=Action.VIEW):
 
 
 @never_cache
-@require_GET
+@require_safe
 @login_required
 def members_export(request, org, fmt):
     access = _network(request, org)
@@ -111,7 +111,7 @@ def members_export(request, org, fmt):
 
 
 @never_cache
-@require_GET
+@require_safe
 @login_required
 def dashboard_export(request, org, fmt):
     """The member dashboard with the rows and values its page shows this person."""
@@ -131,7 +131,7 @@ def dashboard_export(request, org, fmt):
 
 
 @never_cache
-@require_GET
+@require_safe
 @login_required
 def meetings_export(request, org, group, fmt):
     access = _network(request, org)
