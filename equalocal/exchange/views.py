@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 from equalocal.core.uploads import limit_uploads, request_too_large
@@ -83,7 +84,7 @@ def plan_export(request, org, plan, fmt):
 
 @never_cache
 @require_safe
-@login_required
+@signed_in_or_404
 def indicators_export(request, org, fmt):
     """The organisation's figures, long (one row per value) or wide (one column per gender)."""
     organisation = get_internal_organisation_for_user(request.user, org)
@@ -100,7 +101,7 @@ def _network(request, org, action=Action.VIEW):
 
 @never_cache
 @require_safe
-@login_required
+@signed_in_or_404
 def members_export(request, org, fmt):
     access = _network(request, org)
     shared = permissions.contacts_shared_with(access.network, access.member_ids)
@@ -112,7 +113,7 @@ def members_export(request, org, fmt):
 
 @never_cache
 @require_safe
-@login_required
+@signed_in_or_404
 def dashboard_export(request, org, fmt):
     """The member dashboard with the rows and values its page shows this person."""
     access = _network(request, org)
@@ -132,7 +133,7 @@ def dashboard_export(request, org, fmt):
 
 @never_cache
 @require_safe
-@login_required
+@signed_in_or_404
 def meetings_export(request, org, group, fmt):
     access = _network(request, org)
     body = network_selectors.get_body(access.network, group)
