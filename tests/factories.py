@@ -90,7 +90,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Kommun {n}")
     slug = factory.Sequence(lambda n: f"kommun-{n}")
     country = "SE"
-    official_code = factory.Sequence(lambda n: f"{1000 + n:04d}")
+    # Four digits, as a Swedish municipality's code must be, however many organisations one
+    # test process makes (the persona walk alone makes about 10,000).
+    official_code = factory.Sequence(lambda n: f"{1000 + n % 9000:04d}")
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -71,3 +71,16 @@ def test_a_parity_target_has_no_value_to_reach():
     target = factories.TargetFactory(kind="parity", parity_points=5)
     assert target.value is None
     target.full_clean()
+
+
+def test_organisation_codes_stay_valid_however_many_a_run_makes():
+    """The persona walk alone makes about 10,000 organisations in one process: the 9,000th
+    and later got five-digit codes, which a Swedish municipality may not have, and a later
+    test saving such an organisation through a form failed."""
+    factories.OrganisationFactory.reset_sequence(9_500)
+    try:
+        organisation = factories.OrganisationFactory()
+        organisation.full_clean()
+        assert len(organisation.official_code) == 4
+    finally:
+        factories.OrganisationFactory.reset_sequence(force=True)

@@ -87,7 +87,26 @@ def _file_views(personas) -> list[str]:
             "networks:matrix-export",
             kwargs={"org": personas.objects["network"], "group": personas.objects["group"]},
         ),
+        reverse("exchange:indicators-export", kwargs={"org": org, "fmt": "csv"}),
+        reverse(
+            "library_org:registrants-csv", kwargs={"org": org, "event": personas.objects["event"]}
+        ),
     ]
+    network, group = personas.objects["network"], personas.objects["group"]
+    for name in ("members-export", "dashboard-export"):
+        urls.append(reverse(f"network_exchange:{name}", kwargs={"org": network, "fmt": "csv"}))
+    urls.append(
+        reverse(
+            "network_exchange:meetings-export",
+            kwargs={"org": network, "group": group, "fmt": "csv"},
+        )
+    )
+    urls.append(
+        reverse(
+            "networks:meeting-ics",
+            kwargs={"org": network, "group": group, "meeting": personas.objects["meeting"]},
+        )
+    )
     for document in Document.objects.filter(organisation=personas.org_a):
         urls.append(reverse("documents:file", kwargs={"org": org, "document": document.pk}))
         urls.append(
@@ -130,8 +149,8 @@ def test_every_file_view_gives_404(client, files, persona):
 def test_members_still_get_their_files(client, files):
     client.force_login(files.user("viewer"))
     for url in _file_views(files):
-        if "/people/" in url:
-            continue  # admins only
+        if "/people/" in url or "/registrants" in url:
+            continue  # admins only; the organiser's editors only
         if "/pages/" in url and f"/{files.objects['document']}/" not in url:
             continue  # a text document has no page images
         assert client.get(url).status_code == 200, url

@@ -240,19 +240,19 @@ EXPECTED = {
     # Exports follow the page they export; a preview is its uploader's (org A's editor).
     "exchange:organisations-export": ("get", ALL_200),
     "exchange:plan-export": ("get", PRIVATE_PERSON),
-    "exchange:indicators-export": ("get", MEMBERS_ONLY),
+    "exchange:indicators-export": ("get", {**MEMBERS_ONLY, "anonymous": NOT_FOUND}),
     "exchange:plan-import": ("get", EDITORS_ONLY),
     "exchange:plan-import-preview": ("get", {**EDITORS_ONLY, "admin": NOT_FOUND}),
-    "network_exchange:members-export": ("get", MEMBERS_ONLY),
-    "network_exchange:dashboard-export": ("get", MEMBERS_ONLY),
-    "network_exchange:meetings-export": ("get", MEMBERS_ONLY),
+    "network_exchange:members-export": ("get", {**MEMBERS_ONLY, "anonymous": NOT_FOUND}),
+    "network_exchange:dashboard-export": ("get", {**MEMBERS_ONLY, "anonymous": NOT_FOUND}),
+    "network_exchange:meetings-export": ("get", {**MEMBERS_ONLY, "anonymous": NOT_FOUND}),
     "network_exchange:members-import": ("get", {**NETWORK_COORDINATORS, "peer": FORBIDDEN}),
     "network_exchange:members-import-preview": (
         "get",
         {**NETWORK_COORDINATORS, "peer": FORBIDDEN},
     ),
     "charters:article": ("get", ALL_200),
-    "networks:meeting-ics": ("get", MEMBERS_ONLY),
+    "networks:meeting-ics": ("get", {**MEMBERS_ONLY, "anonymous": NOT_FOUND}),
     # Library: org A's practice is a draft, its publication and event are unpublished.
     "library:index": ("get", ALL_200),
     "library:publications": ("get", ALL_200),
@@ -272,7 +272,7 @@ EXPECTED = {
     "library_org:event-create": ("get", EDITORS_ONLY),
     "library_org:event-edit": ("get", EDITORS_ONLY),
     "library_org:registrants": ("get", EDITORS_ONLY),
-    "library_org:registrants-csv": ("get", EDITORS_ONLY),
+    "library_org:registrants-csv": ("get", {**EDITORS_ONLY, "anonymous": NOT_FOUND}),
 }
 
 # Values for URL arguments that are not objects of org A.

@@ -40,6 +40,11 @@ PLAN_COLUMNS = [
     ),
     Column("description", gettext_lazy("Description"), ("beskrivning",)),
     Column("responsible", gettext_lazy("Responsible"), ("ansvarig", "ansvar", "responsibility")),
+    Column(
+        "responsible_unit",
+        gettext_lazy("Responsible unit"),
+        ("ansvarig enhet", "ansvarig förvaltning", "enhet", "förvaltning", "unit", "department"),
+    ),
     Column("partners", gettext_lazy("Partners"), ("samarbetspartner", "i samverkan med")),
     Column("start", gettext_lazy("Start"), ("start date", "startdatum", "från", "from")),
     Column("end", gettext_lazy("End"), ("slut", "end date", "slutdatum", "till", "to", "klart")),
@@ -125,6 +130,7 @@ def _activity_row(goal_title: str, activity: Activity, user, show_progress: bool
         activity.title,
         activity.description,
         _responsible(activity, user),
+        activity.responsible_unit,
         activity.partners,
         activity.start_date,
         activity.end_date,
@@ -270,10 +276,13 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
                 article_ids.append(article_id)
         responsible = text("responsible")
         person_id = people.get(responsible.casefold()) if responsible else None
+        # The unit has a column of its own (the export's); without it, a responsible who is
+        # none of the organisation's people is the unit.
+        unit = text("responsible_unit") or ("" if person_id else responsible)
         activity = Activity(
             title=title,
             description=text("description"),
-            responsible_unit="" if person_id else responsible,
+            responsible_unit=unit,
             partners=text("partners"),
             timing=timing,
             timing_note=text("timing_note"),
@@ -293,6 +302,8 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
             except ValidationError as error:
                 for name, messages in error.message_dict.items():
                     column = _FIELD_COLUMNS.get(name, name)
+                    if column == "responsible_unit" and not text("responsible_unit"):
+                        column = "responsible"  # the unit came from that column
                     for message in messages:
                         result.error(number, _label(column) if column else "", message)
         key = (goal, title.casefold(), dates["start"], dates["end"], responsible.casefold())
@@ -334,7 +345,7 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
 _FIELD_COLUMNS = {
     "title": "activity",
     "description": "description",
-    "responsible_unit": "responsible",
+    "responsible_unit": "responsible_unit",
     "partners": "partners",
     "timing_note": "timing_note",
     "start_date": "start",

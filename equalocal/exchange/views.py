@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
+from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import add_service_error
 from equalocal.core.uploads import limit_uploads, request_too_large
@@ -57,7 +58,7 @@ def _download(export: exports.Export, fmt: str, filename: str) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def organisations_export(request, fmt):
     """The public directory with the filters of its page."""
     form = OrganisationFilterForm(request.GET or None, country_codes=organisation_countries())
@@ -74,7 +75,7 @@ def organisations_export(request, fmt):
 
 
 @never_cache
-@require_GET
+@require_safe
 def plan_export(request, org, plan, fmt):
     """A plan with its goals and activities: whoever may read the plan may export it."""
     plan = get_plan_for_user(request.user, org, plan)
@@ -82,8 +83,8 @@ def plan_export(request, org, plan, fmt):
 
 
 @never_cache
-@require_GET
-@login_required
+@require_safe
+@signed_in_or_404
 def indicators_export(request, org, fmt):
     """The organisation's figures, long (one row per value) or wide (one column per gender)."""
     organisation = get_internal_organisation_for_user(request.user, org)
@@ -99,8 +100,8 @@ def _network(request, org, action=Action.VIEW):
 
 
 @never_cache
-@require_GET
-@login_required
+@require_safe
+@signed_in_or_404
 def members_export(request, org, fmt):
     access = _network(request, org)
     shared = permissions.contacts_shared_with(access.network, access.member_ids)
@@ -111,8 +112,8 @@ def members_export(request, org, fmt):
 
 
 @never_cache
-@require_GET
-@login_required
+@require_safe
+@signed_in_or_404
 def dashboard_export(request, org, fmt):
     """The member dashboard with the rows and values its page shows this person."""
     access = _network(request, org)
@@ -131,8 +132,8 @@ def dashboard_export(request, org, fmt):
 
 
 @never_cache
-@require_GET
-@login_required
+@require_safe
+@signed_in_or_404
 def meetings_export(request, org, group, fmt):
     access = _network(request, org)
     body = network_selectors.get_body(access.network, group)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from equalocal.core.calendar import CalendarEntry, ics_response
+from equalocal.core.decorators import signed_in_or_404
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, submit
 from equalocal.core.spreadsheets import safe_cell
@@ -400,7 +401,7 @@ def event_registrants(request, org, event):
         return render(request, "library/registrants.html", context)
 
 
-@login_required
+@signed_in_or_404
 def event_registrants_csv(request, org, event):
     """The registrants as CSV; text cells cannot run as spreadsheet formulas."""
     item = _own_event(request, org, event)

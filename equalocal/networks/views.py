@@ -348,7 +348,7 @@ def meeting(request, org, group, meeting):
     return render(request, "networks/meeting.html", context)
 
 
-@login_required
+@signed_in_or_404
 def meeting_ics(request, org, group, meeting):
     """The meeting as an iCalendar file: timed in the site's time zone when a start time is
     recorded, otherwise a whole-day entry."""

@@ -58,6 +58,16 @@ def test_a_viewer_exports_the_plan_in_every_format_never_cached(client, personas
     assert len(rows) >= 2
 
 
+def test_head_answers_as_get_does(client, personas):
+    """HEAD is GET without the body (link checkers, download managers): a member gets 200
+    with the headers, an outsider 404, as for GET; no export answered 405."""
+    client.force_login(personas.user("viewer"))
+    response = client.head(_plan_url(personas, "csv"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    client.force_login(personas.user("outsider"))
+    assert client.head(_plan_url(personas, "csv")).status_code == 404
+
+
 def test_the_outsider_gets_404_and_the_peer_too(client, personas):
     for persona in ("outsider", "peer"):
         client.force_login(personas.user(persona))

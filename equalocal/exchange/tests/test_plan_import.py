@@ -108,6 +108,32 @@ def test_export_then_import_gives_the_same_plan(plan, fmt, language):
     assert _fields(copy) == _fields(plan)
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_activity_with_a_responsible_person_and_unit_keeps_both(plan, fmt):
+    """Umeå's demo plan names both (Erik Editor, Kommunledningskontoret): the export showed
+    the person alone, and the imported copy lost the unit."""
+    activity = plan.activities.get(order=1)
+    activity.responsible_unit = "Kommunledningskontoret"
+    activity.save()
+    editor = UserFactory()
+    data = exports.plan_export(plan, user=UserFactory(is_staff=True)).render(fmt)
+    preview = services.plan_import_preview(
+        organisation=plan.organisation,
+        upload=upload(data, f"plan.{fmt}"),
+        filename=f"plan.{fmt}",
+        by=editor,
+        title="Kopia",
+    )
+    assert preview.errors == []
+    copy = services.plan_import_confirm(preview=preview, by=editor)
+    assert _fields(copy) == _fields(plan)
+    first = copy.activities.get(order=1)
+    assert (first.responsible_person.name, first.responsible_unit) == (
+        "Anna Berg",
+        "Kommunledningskontoret",
+    )
+
+
 def test_import_as_a_new_version_replaces_the_copied_rows(plan):
     editor = UserFactory()
     data = xlsx(

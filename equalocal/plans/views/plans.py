@@ -146,7 +146,7 @@ def plan_detail(request, org, plan):
         "can_edit": can_edit,
         "can_manage": permissions.can_manage(request.user, organisation),
         "today": today,
-        "priorities": list(item.priorities.order_by("number")),
+        "priorities": list(item.priorities.select_related("charter").order_by("number")),
         "reference_goals": list(item.reference_goals.select_related("goal_set")),
         "consultations": list(item.consultations.all()),
         "has_newer_version": ActionPlan.objects.filter(previous_version=item).exists(),

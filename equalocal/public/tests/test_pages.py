@@ -121,6 +121,26 @@ def test_profile_hides_the_commitment_when_it_is_not_published_and_shows_progres
     assert "Latest progress report" in content
 
 
+def test_a_visitor_goes_from_the_profile_to_the_plan_and_on_to_its_priority_articles(client):
+    """The path of issue 16's visitor: the directory's profile links the published plan's page,
+    and the plan page links each priority to the article's page (its practices and plans)."""
+    from equalocal.charters.models import Article
+
+    organisation = OrganisationFactory(name="Umeå kommun")
+    _commitment(organisation)
+    plan, _activity = _published_plan(organisation)
+    article = Article.objects.get(charter__code="2022", number=9)
+    plan.priorities.set([article])
+
+    profile = client.get(reverse("public:profile", kwargs={"org": organisation.slug}))
+    assert f'href="{plan.get_absolute_url()}"' in profile.content.decode()
+    page = client.get(plan.get_absolute_url())
+    assert page.status_code == 200
+    article_url = reverse("charters:article", kwargs={"charter": "2022", "number": 9})
+    assert f'href="{article_url}"' in page.content.decode()
+    assert plan.title in client.get(article_url).content.decode()
+
+
 def test_profile_of_an_unknown_organisation_is_404(client):
     assert client.get(reverse("public:profile", kwargs={"org": "no-such"})).status_code == 404
 

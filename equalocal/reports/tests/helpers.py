@@ -37,3 +37,21 @@ def editor_of(organisation, **fields):
     user = UserFactory(**fields)
     MembershipFactory(user=user, organisation=organisation, role=Role.EDITOR)
     return user
+
+
+def text_beyond_the_margin(content: bytes, margin_mm: float = 18) -> list[int]:
+    """The pages of a PDF with text to the right of the content area (the report's right
+    margin): a table too wide for the page, its last columns cut off at the paper's edge."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(content)
+    pages = []
+    try:
+        for number, page in enumerate(document, 1):
+            limit = page.get_width() - margin_mm * 72 / 25.4 + 1
+            text = page.get_textpage()
+            if any(text.get_charbox(i)[2] > limit for i in range(text.count_chars())):
+                pages.append(number)
+    finally:
+        document.close()
+    return pages

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from equalocal.charters.models import CharterText, CommitmentStatus
+from equalocal.organisations.models import NetworkSharing
 from equalocal.reports import services
 from equalocal.reports.models import ReportState
 from tests.factories import (
@@ -24,7 +25,7 @@ from tests.factories import (
     SeatFactory,
 )
 
-from .helpers import docx_text, editor_of, pdf_text
+from .helpers import docx_text, editor_of, pdf_text, text_beyond_the_margin
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +115,50 @@ def test_signatory_summary_counts_deadlines_by_status(network, language, words):
     assert states == {"Gdańsk": "overdue", "Kalmar": "overdue", "Liepāja": "unknown", "Umeå": "due"}
     assert snapshot["members"] == 4
     assert ["Sverige" if language == "sv" else "Sweden", 2] in snapshot["by_country"]
+
+
+def test_the_table_of_signatories_stays_within_the_margins():
+    """Eight columns of Swedish headings and the longest words of each column ("Robertsfors",
+    "Undertecknad", "(Tidsgräns", "(demoexempel)") pushed the demo's table into the right
+    margin."""
+    network = NetworkFactory(name="Umeåregionen", country="SE")
+    charter_2006 = CharterText.objects.get(code="2006")
+    charter_2022 = CharterText.objects.get(code="2022")
+    members = [
+        ("Bjurholms kommun", CommitmentStatus.SIGNED, charter_2006, None),
+        ("Nordmalings kommun", CommitmentStatus.SIGNED, charter_2006, None),
+        ("Robertsfors kommun", CommitmentStatus.DECIDED, charter_2022, date(2024, 10, 27)),
+        ("Umeå kommun", CommitmentStatus.DECIDED, charter_2022, date(2024, 11, 25)),
+        ("Vindelns kommun", CommitmentStatus.DECIDED, charter_2022, date(2025, 11, 1)),
+        ("Vännäs kommun", CommitmentStatus.DECIDED, charter_2022, date(2025, 2, 19)),
+    ]
+    for name, status, charter, decided_on in members:
+        city = OrganisationFactory(name=name, country="SE")
+        NetworkMembershipFactory(network=network, member=city, joined_on=date(2020, 1, 1))
+        commitment = CommitmentFactory(
+            organisation=city, charter=charter, status=status, decided_on=decided_on
+        )
+        if name == "Umeå kommun":
+            NetworkSharing.objects.filter(network=network, member=city).update(progress=True)
+            ActionPlanFactory(
+                organisation=city,
+                commitment=commitment,
+                title="Handlingsplan för jämställdhet 2025–2026 (demoexempel)",
+                status="adopted",
+                adopted_on=date(2025, 2, 24),
+            )
+    report = services.report_create(
+        organisation=network,
+        kind="signatory_summary",
+        by=editor_of(network),
+        language="sv",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 6),
+    )
+    report = services.report_generate(report_id=report.pk)
+    assert report.state == ReportState.READY, report.error
+    assert text_beyond_the_margin(read(report.pdf_file)) == []
+    assert "Robertsfors kommun" in " ".join(pdf_text(read(report.pdf_file)).split())
 
 
 @pytest.fixture
@@ -226,6 +271,38 @@ def test_interim_report_has_the_structure_of_the_ubc_report(group, language, wor
             assert word in text, word
         # Gdańsk does not share its contacts with the network: the coordinator by role only.
         assert "Maria Nowak" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_a_wide_responsibility_matrix_stays_on_the_page(group, language):
+    """UBC's matrix has a column per seat, headed by the seat's role ("Member, UBC Gender
+    Equality Working Group (city not stated in the source; Gdynia unconfirmed)"): with seven
+    seats the last columns ran off the paper's edge in the PDF."""
+    commission = BodyFactory(network=group.network, name="Safe Cities", kind="commission")
+    for city in ("Gdynia", "Kristiansand", "Liepāja", "Panevėžys", "Słupsk", "Kemi"):
+        member = OrganisationFactory(name=city)
+        NetworkMembershipFactory(body=group, member=member, joined_on=date(2015, 10, 1))
+        person = PersonFactory(
+            organisation=member,
+            title=f"Member, UBC Gender Equality Working Group (city not stated in the "
+            f"source; {city} unconfirmed)",
+        )
+        seat = SeatFactory(body=group, person=person)
+        MatrixCellFactory(group=group, row=commission, seat=seat, role="contact")
+    report = services.report_create(
+        organisation=group.network,
+        kind="network_interim",
+        body=group,
+        by=editor_of(group.network),
+        language=language,
+        period_start=date(2016, 1, 1),
+        period_end=date(2016, 6, 15),
+    )
+    report = services.report_generate(report_id=report.pk)
+    assert report.state == ReportState.READY, report.error
+    assert text_beyond_the_margin(read(report.pdf_file)) == []
+    # Every seat's column is there, with its mark.
+    assert pdf_text(read(report.pdf_file)).count("○") == 1 + 6  # the key, and six contacts
 
 
 @pytest.fixture
