@@ -130,6 +130,14 @@ def test_published_scorecard_is_readable_by_anyone(client, personas, figures, pe
     response = client.get(scorecard.get_absolute_url())
     assert response.status_code == 200
     assert "Women among managers" in response.text
+    # The indicators' own pages are the owner's: others get no link that would answer 404.
+    indicator_urls = {item.indicator.get_absolute_url() for item in scorecard.items.all()}
+    linked = {url for url in indicator_urls if f'href="{url}' in response.text}
+    if persona == "viewer":
+        assert indicator_urls and linked == indicator_urls
+        return
+    assert indicator_urls and not linked
+    assert all(client.get(url).status_code in (302, 404) for url in indicator_urls)
 
 
 def test_anonymous_goes_to_sign_in_for_the_indicator_pages(client, figures):

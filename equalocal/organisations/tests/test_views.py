@@ -243,6 +243,17 @@ def test_recent_changes_are_only_shown_to_members(client, personas):
     assert client.get(url).context["recent_changes"]
 
 
+def test_a_networks_page_links_its_network_pages_to_its_own_people_only(client, personas):
+    network = OrganisationFactory(kind="network", slug="net-z", name="Net Z")
+    MembershipFactory(organisation=network, user=personas.user("viewer"))
+    url = reverse("organisations:detail", kwargs={"org": network.slug})
+    overview = reverse("networks:overview", kwargs={"org": network.slug})
+    client.force_login(personas.user("outsider"))
+    assert f'href="{overview}"' not in client.get(url).text  # it would answer 404
+    client.force_login(personas.user("viewer"))
+    assert f'href="{overview}"' in client.get(url).text
+
+
 # edit and create
 
 
