@@ -56,6 +56,16 @@ PLAN_COLUMNS = [
     Column("timing", gettext_lazy("Kind of timing"), ()),
     Column("status", gettext_lazy("Status"), ("läge",)),
     Column("progress", gettext_lazy("Progress (%)"), ("progress", "framsteg", "genomfört")),
+    Column(
+        "completed_on",
+        gettext_lazy("Completed on"),
+        ("completion date", "klar den", "genomförd den", "slutförd den"),
+    ),
+    Column(
+        "next_review_on",
+        gettext_lazy("Next review"),
+        ("next review date", "review date", "nästa uppföljning", "uppföljning den"),
+    ),
     Column("weight", gettext_lazy("Weight"), ("vikt",)),
     Column(
         "articles",
@@ -138,6 +148,8 @@ def _activity_row(goal_title: str, activity: Activity, user, show_progress: bool
         str(activity.get_timing_display()),
         str(activity.get_status_display()) if show_progress else None,
         activity.progress if show_progress else None,
+        activity.completed_on if show_progress else None,
+        activity.next_review_on if show_progress else None,
         activity.weight,
         ", ".join(str(a.number) for a in sorted(activity.articles.all(), key=lambda a: a.number)),
         activity.resources,
@@ -205,7 +217,7 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
             continue
         problems_before = result.error_count
         dates = {}
-        for key in ("start", "end"):
+        for key in ("start", "end", "completed_on", "next_review_on"):
             try:
                 dates[key] = parse_date(header.get(cells, key))
             except ValueError as bad:
@@ -288,6 +300,8 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
             timing_note=text("timing_note"),
             start_date=dates["start"],
             end_date=dates["end"],
+            completed_on=dates["completed_on"],
+            next_review_on=dates["next_review_on"],
             status=status,
             progress=progress,
             weight=weight,
@@ -328,6 +342,8 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
                 "timing_note": activity.timing_note,
                 "start_date": dates["start"].isoformat() if dates["start"] else None,
                 "end_date": dates["end"].isoformat() if dates["end"] else None,
+                "completed_on": _iso_or_none(dates["completed_on"]),
+                "next_review_on": _iso_or_none(dates["next_review_on"]),
                 "status": status,
                 "progress": progress,
                 "weight": weight,
@@ -342,7 +358,13 @@ def read_plan_rows(rows: list[tuple[int, list]], *, articles: dict[int, int], pe
     return result
 
 
+def _iso_or_none(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 _FIELD_COLUMNS = {
+    "completed_on": "completed_on",
+    "next_review_on": "next_review_on",
     "title": "activity",
     "description": "description",
     "responsible_unit": "responsible_unit",

@@ -166,6 +166,9 @@ def plan_import_confirm(*, preview: ImportPreview, by) -> ActionPlan:
             timing_note=row["timing_note"],
             start_date=_iso(row["start_date"]),
             end_date=_iso(row["end_date"]),
+            # Previews stored before these columns existed have no such keys.
+            completed_on=_iso(row.get("completed_on")),
+            next_review_on=_iso(row.get("next_review_on")),
             status=row["status"],
             progress=row["progress"],
             weight=row["weight"],

@@ -42,6 +42,8 @@ def _fields(plan):
             a.end_date,
             a.status,
             a.progress,
+            a.completed_on,
+            a.next_review_on,
             a.weight,
             sorted(article.number for article in a.articles.all()),
             a.resources,
@@ -72,6 +74,7 @@ def plan():
         end_date=date(2025, 4, 30),
         status=ActivityStatus.IN_PROGRESS,
         progress=40,
+        next_review_on=date(2025, 3, 1),
         weight=3,
         resources="+200 timmar",
         comment="-kommentar",
@@ -84,6 +87,7 @@ def plan():
         responsible_unit="Kommunledningskontoret",
         status=ActivityStatus.DONE,
         progress=100,
+        completed_on=date(2024, 11, 20),
         timing="ongoing",
     )
     return plan
@@ -209,7 +213,7 @@ def test_a_municipal_spreadsheet_is_read_by_its_swedish_headings():
     assert plan.title == "plan"
     goals, activities = _fields(plan)
     assert goals == ["Jämställd rekrytering", "Trygghet"]
-    assert [(a[1], a[3], a[4], a[7], a[10], a[11], a[13]) for a in activities] == [
+    assert [(a[1], a[3], a[4], a[7], a[10], a[11], a[15]) for a in activities] == [
         ("Granska annonser", "HR-avdelningen", None, "vt 2026", "planned", 0, [11]),
         ("Utbilda rekryterare", "", person.pk, "", "in_progress", 50, [11, 12]),
         ("Trygghetsvandringar", "Fritid", None, "löpande", "done", 100, [22]),
