@@ -145,3 +145,20 @@ def test_news_of_a_plan_adopted_under_the_charter_is_a_decision():
         "",
     )
     assert analyse(general, language="pt").kind == "web_page"
+
+
+def test_a_small_group_of_signatories_is_one_decision_with_the_group_as_written():
+    text = (
+        "Provincia di Cremona\n\nComunicato stampa\nPubblicato il 14 aprile 2025\n\n"
+        "Ieri i sindaci di 9 Comuni del Cremasco hanno sottoscritto la Carta europea per "
+        "l'uguaglianza e la parità delle donne e degli uomini nella vita locale. "
+        "La Provincia di Cremona aveva aderito alla Carta nel 2018.\n"
+    )
+    decisions = {d.organisation: d for d in analyse(text, language="it").decisions}
+    assert decisions["9 Comuni"].signing_date == "2025-04-13"
+    assert decisions["Provincia di Cremona"].signing_date == "2018"
+    # A tally of many signatories stays no decision.
+    from equalocal.docmine.extraction.decisions.bodies import group_subject
+
+    tally = "In Italia oltre 150 Comuni hanno sottoscritto la Carta"
+    assert group_subject(tally, tally.index("sottoscritto")) == ""

@@ -182,3 +182,29 @@ def _names_no_place(name: str, before: list[str], language: str | None) -> bool:
     frequent = lexicon.stopwords().get(language, "").split()
     after_article = bool(before) and len(before[0]) <= 3 and before[0].lower() in frequent
     return zipf >= COMMON_WORD_ZIPF or (after_article and zipf >= FREQUENT_WORD_ZIPF)
+
+
+GROUP_REACH = 150  # characters from a group of signatories to the verb it is the subject of
+
+
+@cache
+def _group_subject() -> Filtered:
+    # A small count (2–19; larger counts are tallies, see ``cues.is_aggregate``) and a plural
+    # noun for organisations, with up to two words between ("13 Comuni", "5 weitere Städte").
+    return lexicon.filtered(
+        r"(?<![\w/.,-])(?:[2-9]|1\d)\s+(?:[\w-]+\s+){0,2}?(?:{alt})(?!\w)",
+        "decisions.plural_organisations",
+    )
+
+
+def group_subject(norm: str, verb_start: int) -> str:
+    """A group of organisations as written that is the subject of the verb at
+    ``verb_start`` ("i sindaci di 13 Comuni della provincia hanno sottoscritto": "13
+    Comuni"); "" when there is none."""
+    found = ""
+    for m in _group_subject().get().finditer(norm[:verb_start]):
+        if verb_start - m.end() <= GROUP_REACH and not any(
+            c in norm[m.end() : verb_start] for c in ".;"
+        ):
+            found = m.group(0)
+    return found

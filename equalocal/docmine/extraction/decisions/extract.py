@@ -16,6 +16,7 @@ from ..organisations import find_organisations_cached as find_organisations
 from .bodies import (
     base_form,
     find_bodies,
+    group_subject,
     organisation_for,
     relative_clause_subject,
     signer,
@@ -686,6 +687,10 @@ def _sentence_decision(
     if subject and not (context.organisation and _same_place(subject, context.organisation.name)):
         # "… Heidelberg, das die Charta 2009 unterzeichnet hat": that place's decision.
         organisation = subject
+    group = group_subject(norm, action.start)
+    if group and not subject:
+        # "13 Comuni … hanno sottoscritto la Carta": one decision, the group as written.
+        organisation = group
     association = association_acting(norm, action.start)
     if association:
         # "Suomen Kuntaliitto hyväksyi peruskirjan": an endorsement, not a signature.
