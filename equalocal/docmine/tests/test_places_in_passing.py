@@ -162,3 +162,22 @@ def test_a_small_group_of_signatories_is_one_decision_with_the_group_as_written(
 
     tally = "In Italia oltre 150 Comuni hanno sottoscritto la Carta"
     assert group_subject(tally, tally.index("sottoscritto")) == ""
+
+
+def test_a_wrapped_line_ending_in_a_short_word_goes_on_and_a_long_opener_still_opens():
+    from equalocal.docmine.extraction.decisions.sentences import split_sentences
+
+    text = (
+        "Mit Beschluss vom 13. Dezember 2012 ist die Stadt Villach der Europäischen Charta für die\n"
+        "Gleichstellung von Frauen und Männern auf lokaler Ebene beigetreten.\n"
+    )
+    [sentence] = split_sentences(text)
+    assert "für die Gleichstellung" in sentence.norm
+    opener = (
+        "Torna-se público, nos termos e para os efeitos do artigo 56.º do Anexo I à Lei n.º "
+        "75/2013, de 12 de setembro, que a Assembleia Municipal de\nSetúbal, na sua sessão "
+        "ordinária realizada em 28 de fevereiro de 2025,\ndeliberou:\n\n"
+        "Ponto 3 – Aprovar, por unanimidade, a adesão do Município à Carta Europeia para a "
+        "Igualdade das Mulheres e dos Homens na Vida Local;\n"
+    )
+    assert split_sentences(opener)[-1].formula

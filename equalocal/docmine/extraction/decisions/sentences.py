@@ -140,6 +140,9 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+_OPEN_LINE_END = re.compile(r"(?:,|(?<![\w-])[^\W\d_A-ZÀ-ÞΑ-ΩА-Я]{1,4})$")
+
+
 def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a paragraph at line breaks that end a heading, list item or sentence."""
     units: list[tuple[int, int]] = []
@@ -153,7 +156,13 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
         breaks = (
             before[-1] in ".!?:;"
             or re.match(r"[-–•*·»\d]|a\s?t\s?t\b|att\b|that\b", after, re.IGNORECASE)
-            or (after[:1].isupper() and len(before.split("\n")[-1]) < 70)
+            or (
+                after[:1].isupper()
+                and len(before.split("\n")[-1]) < 70
+                # A wrapped line ending in a comma or a short lower-case word ("der
+                # Europäischen Charta für die\nGleichstellung …") goes on; a heading does not.
+                and not _OPEN_LINE_END.search(before)
+            )
         )
         if breaks:
             units.append((unit_start, pos))
@@ -284,6 +293,9 @@ def opens_a_proposal(opener: str) -> bool:
     return _PROPOSAL_OPENER.get().search(opener.rstrip(" .:")) is not None
 
 
+LONG_OPENER = 400  # characters of a sentence that ends in a deciding verb and a colon
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets, formula context marked."""
     sentences: list[Sentence] = []
@@ -317,11 +329,12 @@ def split_sentences(text: str) -> list[Sentence]:
                     sentence.formula = True
                     sentence.formula_opener = inline.group(0)
                     sentence.formula_id = formula_id
-                elif len(norm) < 200 and (
-                    _opens_formula(norm.rstrip(" ."))
-                    or closes_with_deciding_verb(norm)
-                    or is_decision_heading(norm)
-                ):
+                elif (
+                    len(norm) < 200
+                    and (_opens_formula(norm.rstrip(" .")) or is_decision_heading(norm))
+                ) or (len(norm) < LONG_OPENER and closes_with_deciding_verb(norm)):
+                    # A body's "… deliberou:" may close a long sentence that names the
+                    # meeting and the law it acts under.
                     formula_left = 4
                     opener = norm
                     formula_id += 1
