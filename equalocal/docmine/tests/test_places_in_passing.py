@@ -181,3 +181,18 @@ def test_a_wrapped_line_ending_in_a_short_word_goes_on_and_a_long_opener_still_o
         "Igualdade das Mulheres e dos Homens na Vida Local;\n"
     )
     assert split_sentences(opener)[-1].formula
+
+
+def test_the_charter_in_the_verbs_clause_is_its_object_though_a_plan_follows():
+    text = (
+        "Kotkan kaupunki\n\nKaupunginvaltuusto hyväksyi eurooppalaisen naisten ja miesten "
+        "tasa-arvon peruskirjan vuonna 2010, ja nykyinen tasa-arvosuunnitelma rakentuu sen "
+        "artikloille.\n"
+    )
+    [decision] = analyse(text, language="fi").decisions
+    assert decision.decision_type == "sign_charter"
+    # The plan as the subject of the verb stays the object ("the plan was adopted …").
+    plan = "Kotkan kaupunki\n\nTasa-arvosuunnitelma hyväksyttiin valtuustossa 2023 peruskirjan pohjalta.\n"
+    assert [d.decision_type for d in analyse(plan, language="fi").decisions] == [
+        "adopt_action_plan"
+    ]

@@ -24,6 +24,30 @@ def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
     return best
 
 
+def _spans_of(kind, plans, reports) -> list[tuple[int, int]]:
+    if kind == DecisionType.ADOPT_ACTION_PLAN:
+        return plans
+    if kind == DecisionType.FOLLOW_UP_REPORT:
+        return reports
+    return []
+
+
+def _in_clause(norm: str, action: Action, spans: list[tuple[int, int]]) -> bool:
+    """A span with no comma or semicolon between it and the verb, within reach: in the
+    verb's clause, as its object or (before it) its subject ("Aðgerðaáætlunin var
+    samþykkt …")."""
+    for start, end in spans:
+        if start >= action.end:
+            between = norm[action.end : start]
+        elif end <= action.start:
+            between = norm[end : action.start]
+        else:
+            continue
+        if len(between) <= 90 and not re.search(r"[,;]", between):
+            return True
+    return False
+
+
 REPORT_AFTER_PLAN = 30  # characters from a plan's name to the report on it that follows
 
 
@@ -82,6 +106,13 @@ def decision_type(
     # A plan or report near the verb is the object even when the Charter is named too
     # ("adopted the action plan under the Charter").
     preferred = [c for c in candidates if c[1] != _CHARTER] or candidates
+    charter_first = [c for c in candidates if c[1] == _CHARTER and _in_clause(norm, c[2], charter)]
+    if charter_first and not any(
+        _in_clause(norm, c[2], _spans_of(c[1], plans, reports)) for c in preferred
+    ):
+        # "hyväksyi … peruskirjan vuonna 2008, ja nykyinen tasa-arvosuunnitelma …": the
+        # Charter in the verb's clause is its object; the plan stands in the next clause.
+        preferred = charter_first
     _, kind, action = min(preferred, key=lambda c: (c[0], c[1] != DecisionType.ADOPT_ACTION_PLAN))
     if kind == DecisionType.ADOPT_ACTION_PLAN and _report_of_the_plan(norm, plans, reports, action):
         # "veiksmų plano … įgyvendinimo ataskaitą", "Aktionsplan-Umsetzungsbericht": the plan
