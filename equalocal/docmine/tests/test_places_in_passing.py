@@ -196,3 +196,30 @@ def test_the_charter_in_the_verbs_clause_is_its_object_though_a_plan_follows():
     assert [d.decision_type for d in analyse(plan, language="fi").decisions] == [
         "adopt_action_plan"
     ]
+
+
+def test_an_austrian_protocol_dates_the_joining_by_its_resolution_and_adopts_the_plan():
+    text = (
+        "Protokoll über die öffentliche Sitzung des Gemeinderates der Stadt Spittal\n"
+        "am Donnerstag, 6. März 2025\n\nPunkt 4\nZahl: GS-2025/007\nAmtsvortrag:\n"
+        "Mit Beschluss des Gemeinderates vom 4. Juni 2014, Zahl MD-\n2014/221, ist die Stadt "
+        "Spittal der Europäischen Charta für die\nGleichstellung von Frauen und Männern auf "
+        "lokaler Ebene beigetreten.\n"
+        "Der Stadtsenat stellt daher den Antrag, der Gemeinderat wolle beschließen:\n"
+        "1. Der Gleichstellungsaktionsplan 2025–2028 der Stadt Spittal wird\n"
+        "   in der vorliegenden Fassung (Beilage A) genehmigt.\n"
+        "Der Antrag wird einstimmig angenommen.\n"
+    )
+    decisions = analyse(text, language="de").decisions
+    joined = [d for d in decisions if d.decision_type == "sign_charter"]
+    assert [(d.decision_date, d.signing_date) for d in joined] == [("2014-06-04", "unknown")]
+    assert "adopt_action_plan" in {d.decision_type for d in decisions}
+
+
+def test_a_day_near_the_verb_dates_it_better_than_a_year_in_the_next_clause():
+    from equalocal.docmine.extraction.dates import find_dates
+    from equalocal.docmine.extraction.decisions.fields import best_date
+
+    norm = "Der Plan wurde am 5. März 2019, Zahl GS-2019/002, beschlossen und lief Ende 2024 aus."
+    found = best_date(find_dates(norm), norm.index("beschlossen"))
+    assert found.value == "2019-03-05"

@@ -931,8 +931,9 @@ def _resolution_date(norm: str, date) -> bool:
     con la quale il Comune ha aderito", "2021 m. birželio 22 d. sprendimu Nr. 1-201"): the
     joining's decision date, not a signing's."""
     before = norm[max(0, date.start - RESOLUTION_BEFORE) : date.start]
-    after = norm[date.end : date.end + RESOLUTION_AFTER]
-    return find_case_number(before) != UNKNOWN or find_case_number(after.split(",")[0]) != UNKNOWN
+    # The number may follow after a comma ("vom 13. Dezember 2012, Zahl MD-2012/318,").
+    after = norm[date.end : date.end + RESOLUTION_AFTER].lstrip(" ,").split(",")[0]
+    return find_case_number(before) != UNKNOWN or find_case_number(after) != UNKNOWN
 
 
 def _body_signs(norm: str, action: Action) -> bool:

@@ -77,7 +77,17 @@ def best_date(dates: list[DateMatch], pos: int) -> DateMatch | None:
     usable = [d for d in dates if not d.period]
     if not usable:
         return None
-    return min(usable, key=lambda d: abs(d.start - pos))
+    nearest = min(usable, key=lambda d: abs(d.start - pos))
+    if len(nearest.value) == 4:
+        # A day named near the verb dates it better than a year in another clause ("am 5.
+        # März 2019, Zahl …, beschlossen und lief Ende 2024 aus").
+        precise = [d for d in usable if len(d.value) == 10 and abs(d.start - pos) <= PRECISE_REACH]
+        if precise:
+            return min(precise, key=lambda d: abs(d.start - pos))
+    return nearest
+
+
+PRECISE_REACH = 60  # characters from the verb within which a day beats a nearer year
 
 
 def page_of(position: int, pages: Sequence[tuple[int, int, int]]) -> int | None:

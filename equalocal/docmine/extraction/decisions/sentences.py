@@ -164,6 +164,8 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 and not _OPEN_LINE_END.search(before)
             )
         )
+        if breaks and re.search(r"\w-$", before):
+            breaks = False  # a word or number broken at the line's end ("Zahl MD-\n2012/318")
         if breaks:
             units.append((unit_start, pos))
             unit_start = pos + 1

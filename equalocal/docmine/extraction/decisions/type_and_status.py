@@ -15,10 +15,13 @@ from .cues import Action, names_accession
 _CHARTER = "charter"
 
 
-def _nearest(spans: list[tuple[int, int]], pos: int, window: int) -> int | None:
+def _nearest(spans: list[tuple[int, int]], action: Action, window: int) -> int | None:
+    """The distance from the verb to the nearest span: after it, from the verb's end; before
+    it (a subject, "Der Aktionsplan wird … genehmigt"), from its start, counted longer."""
     best = None
     for start, end in spans:
-        distance = start - pos if start >= pos else (pos - end) * 1.5
+        after = start >= action.end
+        distance = start - action.end if after else max(0, action.start - end) * 1.2
         if distance <= window and (best is None or distance < best):
             best = distance
     return best
@@ -98,7 +101,7 @@ def decision_type(
             (DecisionType.FOLLOW_UP_REPORT, reports),
             (_CHARTER, charter),
         ):
-            distance = _nearest(spans, action.end, 90)
+            distance = _nearest(spans, action, 90)
             if distance is not None:
                 candidates.append((distance, kind, action))
     if not candidates:
