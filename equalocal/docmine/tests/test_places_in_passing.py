@@ -223,3 +223,19 @@ def test_a_day_near_the_verb_dates_it_better_than_a_year_in_the_next_clause():
     norm = "Der Plan wurde am 5. März 2019, Zahl GS-2019/002, beschlossen und lief Ende 2024 aus."
     found = best_date(find_dates(norm), norm.index("beschlossen"))
     assert found.value == "2019-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Bæjarstjórn samþykkti á fundi sínum á þriðjudag að", "2025-03-13", "2025-03-11"),
+        ("na reunião da passada quarta-feira, o Plano", "2025-04-22", "2025-04-16"),
+        ("Kommunestyret vedtok forrige tirsdag at", "2025-03-27", "2025-03-25"),
+        ("Valtuusto päätti viime tiistaina", "2025-03-27", "2025-03-25"),
+        ("Il Consiglio ha approvato lo scorso martedì", "2025-03-27", "2025-03-25"),
+    ],
+)
+def test_weekdays_in_their_inflected_forms_and_with_last(text, reference, expected):
+    from equalocal.docmine.extraction.dates import find_dates
+
+    assert [d.value for d in find_dates(text, reference)] == [expected]
