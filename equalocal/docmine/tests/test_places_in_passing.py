@@ -239,3 +239,16 @@ def test_weekdays_in_their_inflected_forms_and_with_last(text, reference, expect
     from equalocal.docmine.extraction.dates import find_dates
 
     assert [d.value for d in find_dates(text, reference)] == [expected]
+
+
+def test_a_formula_is_dated_by_the_meeting_its_opener_names_not_by_the_letter():
+    text = (
+        "LARVIK KOMMUNE\n\nVår ref.: 25/01234-2          Dato: 07.04.2025\n\n"
+        "MELDING OM VEDTAK\n\n"
+        "Kommunestyret i Larvik behandlet saken i møte 26.03.2025, sak 33/25, og\n"
+        "fattet følgende vedtak:\n\n"
+        "«1. Larvik kommune slutter seg til Det europeiske charteret for likestilling mellom "
+        "kvinner og menn i lokalsamfunnet.»\n"
+    )
+    [decision] = analyse(text, language="nb").decisions
+    assert decision.decision_date == "2025-03-26"

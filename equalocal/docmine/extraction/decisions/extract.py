@@ -890,7 +890,9 @@ def _dates(
         and (sentence.formula or operative or own)
         and (adopted or proposed_by_opener)
     ):
-        value = context.document_date
+        # The meeting's day as the opener gives it ("behandlet saken i møte 27.03.2025 … og
+        # fattet følgende vedtak:"), else the document's (a letter's date may be later).
+        value = _opener_date(sentence, context) or context.document_date
     elif (
         (sentence.formula or operative)
         and adopted
@@ -913,6 +915,17 @@ def _dates(
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
+
+
+def _opener_date(sentence: Sentence, context: Context) -> str:
+    if not sentence.formula or not sentence.formula_opener:
+        return ""
+    days = [
+        d
+        for d in find_dates(sentence.formula_opener, context.document_date)
+        if len(d.value) == 10 and not d.period
+    ]
+    return days[-1].value if len(days) == 1 else ""
 
 
 LABEL_REACH = 30  # characters before a date where its label stands ("Published: ")
