@@ -267,6 +267,17 @@ def same_year_positions(text: str) -> list[int]:
     return [m.start() for m in lexicon.words("dates.same_year").finditer(text)]
 
 
+def day_of_a_date(text: str, start: int, language: str | None = None) -> bool:
+    """Whether the number at ``start`` is a date's day ("den 11 mars att kommunen", "24
+    februari"), not a count: a month name follows it, or a date found in ``text`` holds it."""
+    number = re.match(r"[\d\s,.]+", text[start:])
+    if number:
+        month = re.match(r"\.?\s*(\w+)", text[start + len(number.group()) :])
+        if month and lexicon.month_number(month.group(1), language):
+            return True
+    return any(d.start <= start < d.end for d in find_dates(text))
+
+
 def parse_date(text: str, reference: str | None = None) -> str:
     """The first date in ``text`` (not a period) as an ISO string, or ``unknown``."""
     for match in find_dates(text, reference):

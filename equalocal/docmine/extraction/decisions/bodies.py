@@ -201,20 +201,13 @@ def group_subject(norm: str, verb_start: int) -> str:
     """A group of organisations as written that is the subject of the verb at
     ``verb_start`` ("i sindaci di 13 Comuni della provincia hanno sottoscritto": "13
     Comuni"); "" when there is none."""
-    from ..dates import find_dates
+    from ..dates import day_of_a_date
 
     found = ""
-    dates = None
     for m in _group_subject().get().finditer(norm[:verb_start]):
         between = norm[m.end() : verb_start]
         if len(between) > GROUP_REACH or any(mark in between for mark in ".;"):
             continue
-        if dates is None:
-            dates = [(d.start, d.end) for d in find_dates(norm)]
-        after = re.match(r"\d+\.?\s*([^\W\d_]+)", m.group(0))
-        if any(start <= m.start() < end for start, end in dates) or (
-            after and lexicon.month_number(after.group(1), None)
-        ):
-            continue  # a day of a date ("den 11 mars att kommunen"), not a count
-        found = m.group(0)
+        if not day_of_a_date(norm, m.start()):  # "den 11 mars att kommunen" is no group
+            found = m.group(0)
     return found

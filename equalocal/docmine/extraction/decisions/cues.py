@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from ...text.lemmas import lemma_view
 from .. import lexicon
-from ..dates import find_dates
+from ..dates import day_of_a_date
 from ..prefilter import Filtered, current_scope, literal_options
 
 # Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
@@ -231,18 +231,10 @@ def is_aggregate(clause: str) -> bool:
     is no count ("den 24 februari att kommunen ska…")."""
     if lexicon.words("decisions.cumulative_cues").search(clause):
         return True
-    dates = None
-    for match in _aggregate().finditer(clause):
-        number = re.match(r"[\d\s,.]+", match.group())
-        if number:
-            month = re.match(r"\.?\s*(\w+)", clause[match.start() + len(number.group()) :])
-            if month and lexicon.month_number(month.group(1), document_language()):
-                continue
-        if dates is None:
-            dates = [(d.start, d.end) for d in find_dates(clause)]
-        if not any(start <= match.start() < end for start, end in dates):
-            return True
-    return False
+    return any(
+        not day_of_a_date(clause, match.start(), document_language())
+        for match in _aggregate().finditer(clause)
+    )
 
 
 def is_generic(clause: str) -> bool:
