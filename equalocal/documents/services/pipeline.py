@@ -104,9 +104,15 @@ class _Run:
         self.document = document
         self.id = document.pk
 
-    def write(self, **fields) -> None:
+    def write(self, *, unless_cancelled: bool = False, **fields) -> None:
+        """Write ``fields`` (and the heartbeat); with ``unless_cancelled``, only while no
+        cancellation is requested, raising ``Cancelled`` otherwise."""
         fields["heartbeat_at"] = timezone.now()
-        Document.objects.filter(pk=self.id).update(**fields)
+        documents = Document.objects.filter(pk=self.id)
+        if unless_cancelled:
+            documents = documents.filter(cancel_requested=False)
+        if not documents.update(**fields) and unless_cancelled:
+            raise Cancelled
         for name, value in fields.items():
             setattr(self.document, name, value)
 
@@ -480,17 +486,12 @@ def _finish(run: _Run) -> None:
         "processed_at": timezone.now(),
         "error_code": "",
         "error_detail": "",
-        "heartbeat_at": timezone.now(),
     }
     if not Page.objects.filter(document_id=run.id).exclude(text="").exists():
         fields["warnings"] = list(
             dict.fromkeys([*run.document.warnings, RejectReason.NO_TEXT.value])
         )
-    # A cancellation requested during the last stage still wins.
-    if not Document.objects.filter(pk=run.id, cancel_requested=False).update(**fields):
-        raise Cancelled
-    for name, value in fields.items():
-        setattr(run.document, name, value)
+    run.write(unless_cancelled=True, **fields)  # a cancellation asked meanwhile still wins
 
 
 def _fail(document_id: int, code: str, detail: str) -> None:
