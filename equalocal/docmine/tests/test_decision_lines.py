@@ -136,6 +136,25 @@ def test_case_numbers_written_before_their_noun():
     assert find_case_number("ενέκρινε με την απόφαση 17/2020 την υπογραφή") == "17/2020"
 
 
+def test_case_numbers_with_the_body_between_label_and_number_sign():
+    assert find_case_number("Approuvé par délibération du conseil municipal n° B-2024-017 du 3 juin") == "B-2024-017"
+    assert find_case_number("nach Beschluss des Kreistages Nr. 41/2024 vom 2. Mai") == "41/2024"
+
+
+def test_case_number_signs_and_labels_of_iberian_languages():
+    assert find_case_number("(Deliberação n.º 88/2024)") == "88/2024"
+    assert find_case_number("Proposta n.º 7/2024/DSE – Adesão") == "7/2024/DSE"
+    assert find_case_number("3. SERVEIS SOCIALS. Expedient 2024/771. Adhesió") == "2024/771"
+    assert find_case_number("Número de decret: 2024/0915") == "2024/0915"
+    assert find_case_number("acord núm. 45/2024 del Ple") == "45/2024"
+
+
+def test_a_weak_label_needs_its_number_sign():
+    # "decret" and "acord" alone are words of the sentence, not labels.
+    assert find_case_number("el decret 12 de març") == "unknown"
+    assert find_case_number("l'acord 15 de la sessió") == "unknown"
+
+
 # A plan printed as the annex to a decision --------------------------------------------------
 
 

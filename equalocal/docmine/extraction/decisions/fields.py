@@ -19,11 +19,18 @@ def _case_regexes() -> list[re.Pattern[str]]:
     whole = lexicon.fragments("references.case_number_patterns")
     return [
         *(re.compile(pattern, re.IGNORECASE) for pattern in whole),
+        re.compile(rf"(?<!\w)(?:{labels})\.?\s*(?:{_MARK})?\s*[:.]?\s*(?P<num>{number})", re.IGNORECASE),
+        # The body between the label and the number sign ("délibération du conseil
+        # municipal n° D-2025-061", "Beschluss des Gemeinderates Nr. 12").
         re.compile(
-            rf"(?<!\w)(?:{labels})\.?\s*(?:nr\.?|no\.?|n[°º.]|number|nummer)?\s*[:.]?\s*(?P<num>{number})",
+            rf"(?<!\w)(?:{labels})(?:\s+[^\W\d]+){{1,5}}?\s+(?:{_MARK})\s*[:.]?\s*(?P<num>{number})",
             re.IGNORECASE,
         ),
     ]
+
+
+# The number sign after a label: "Nr.", "no.", "n°", "n.º", "núm.", "número", "number".
+_MARK = r"nr\.?|no\.?|n\.?\s?[°º]|n\.|n[úu]m(?:\.|ero)?|number|nummer"
 
 
 _DIGIT = re.compile(r"\d")
