@@ -229,3 +229,28 @@ def test_maltese_and_galician_by_their_own_frequent_words():
     assert guess_language(maltese) == "mt"
     assert guess_language(galician) == "gl"
     assert guess_language(portuguese) == "pt"
+
+
+# A case number in the sentence after the decision ------------------------------------------
+
+
+def test_case_number_in_the_next_sentence_of_the_paragraph():
+    text = (
+        "Nyheter 2. mars 2025\n\n"
+        "Med 31 mot 6 stemmer vedtok kommunestyret tirsdag at Hamar kommune skal slutte seg "
+        "til Det europeiske charteret for likestilling mellom kvinner og menn i "
+        "lokalsamfunnet. Saken (arkivsak 24/01234) kom fra formannskapet.\n"
+    )
+    [decision] = analyse(text).decisions
+    assert decision.case_number == "24/01234"
+
+
+def test_case_number_of_a_sentence_with_its_own_decision_is_not_borrowed():
+    text = (
+        "Nyheter 2. mars 2025\n\n"
+        "Kommunestyret vedtok tirsdag at Hamar kommune skal slutte seg til Det europeiske "
+        "charteret for likestilling mellom kvinner og menn i lokalsamfunnet.\n\n"
+        "Saken om nytt budsjett (arkivsak 24/09999) ble utsatt.\n"
+    )
+    [decision] = analyse(text).decisions
+    assert decision.case_number == "unknown"

@@ -154,6 +154,7 @@ def extract_decisions(
         previous_charter = any(recent)
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     found = _approved_proposals(sentences, found, context)
+    _case_number_after(text, sentences, found)
     found += _sent_onward(sentences, found)
     if context.is_agenda:
         found = [_listed_on_the_agenda(f, context) for f in found]
@@ -388,6 +389,24 @@ def _approved_proposals(
             found.append((sentence.start, True, decided))
             break
     return found
+
+
+def _case_number_after(
+    text: str, sentences: Sequence[Sentence], found: list[tuple[int, bool, Decision]]
+) -> None:
+    """A case number given in the sentence after the decision, in the same paragraph, when
+    that sentence states no decision of its own ("… samþykkti aðild að sáttmálanum.
+    Tillagan … var samþykkt með 9 atkvæðum gegn 2 (mál nr. 2502104).")."""
+    taken = {position for position, _, _ in found}
+    following = {
+        sentence.start: after
+        for sentence, after in zip(sentences, sentences[1:], strict=False)
+        if after.start not in taken and "\n\n" not in text[sentence.end : after.start]
+    }
+    for position, _, decision in found:
+        after = following.get(position)
+        if decision.case_number == UNKNOWN and after is not None:
+            decision.case_number = find_case_number(after.norm)
 
 
 def _sent_onward(
