@@ -71,6 +71,22 @@ def begins_a_line(text: str, position: int) -> bool:
     return not re.search(r"[^\W_]", text[line_start:position])
 
 
+_MENU_SEPARATOR = re.compile(r"\s{2,}|\s*\|\s*")
+
+
+def in_a_menu_line(text: str, position: int) -> bool:
+    """Whether ``position`` stands in a site's menu line ("Ma ville  Démarches  Actualités
+    Agenda", "Home | News | Agenda"): three or more short items set apart by wide spaces or
+    bars, none of them a sentence. A section's name there says nothing of the text."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    items = [item for item in _MENU_SEPARATOR.split(line) if item]
+    return len(items) >= 3 and all(
+        len(item.split()) <= 3 and not item.endswith((".", ":")) for item in items
+    )
+
+
 def _cue_regex():
     """All kind cues in one regex; each alternative is a named group (kind, weight)."""
     cues, groups = _cue_filter()
@@ -93,7 +109,7 @@ def is_agenda(text: str) -> bool:
         line_start = head.rfind("\n", 0, m.start()) + 1
         line_end = head.find("\n", m.end())
         line = head[line_start : line_end if line_end >= 0 else len(head)].strip()
-        if not (word.isupper() or m.start() - line_start < 40):
+        if not (word.isupper() or m.start() - line_start < 40) or in_a_menu_line(head, m.start()):
             continue
         if line == word and not _ITEMS.search(text, m.end(), m.end() + 800):
             continue
@@ -296,6 +312,8 @@ def classify(
         name = m.lastgroup or ""
         if name in _heading_groups() and not begins_a_line(text, m.start()):
             continue  # a decision cited in a sentence, not the document's own heading
+        if in_a_menu_line(text, m.start()):
+            continue  # a section of the site's menu
         factor = 1.5 if m.start() < 300 else 1.0
         if groups[name][0] == "report" and in_a_title_line(text, m.start()):
             factor = 2.5  # "RAPPORT ANNUEL DE SUIVI 2024", "Annual Progress Report, Year 3"

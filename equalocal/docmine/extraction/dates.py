@@ -224,6 +224,9 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
             unit, offset = _relative_unit(m.group(0))
             if unit == "year":
                 add(m, f"{ref[0] + offset:04d}", relative=True)
+            elif unit == "month" and ref[1] is not None:
+                year, month = divmod(ref[0] * 12 + ref[1] - 1 + offset, 12)
+                add(m, f"{year:04d}-{month + 1:02d}", relative=True)
             elif unit == "day" and ref_date is not None:
                 add(m, (ref_date + dt.timedelta(days=offset)).isoformat(), relative=True)
         if ref_date is not None:

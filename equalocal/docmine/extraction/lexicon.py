@@ -372,6 +372,8 @@ _RELATIVE_KEYS = {
     "1 day ago": ("day", -1),
     "0 year ago": ("year", 0),
     "1 year ago": ("year", -1),
+    "0 month ago": ("month", 0),
+    "1 month ago": ("month", -1),
 }
 
 
