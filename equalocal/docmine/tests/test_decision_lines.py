@@ -254,3 +254,38 @@ def test_case_number_of_a_sentence_with_its_own_decision_is_not_borrowed():
     )
     [decision] = analyse(text).decisions
     assert decision.case_number == "unknown"
+
+
+def test_national_case_number_shapes():
+    # Finnish diary numbers with the task class, Polish resolutions with long Roman terms,
+    # Portuguese files with a service's letters.
+    assert find_case_number("(OUL:2211/00.01.02/2024)") == "OUL:2211/00.01.02/2024"
+    assert find_case_number("ESP/512/00.01.01/2024 Liittyminen") == "ESP/512/00.01.01/2024"
+    assert find_case_number("UCHWAŁA NR LXXVIII/1201/2024 RADY MIASTA") == "LXXVIII/1201/2024"
+    assert find_case_number("(processo n.º 2024/DAS/0071)") == "2024/DAS/0071"
+
+
+def test_a_protocol_sections_case_number_belongs_to_its_decision():
+    text = (
+        "STADS KOMMUN  PROTOKOLL\nKommunfullmäktige  Sammanträdesdatum 2025-03-10\n\n"
+        "§ 20   Dnr KS 2025/011\nTaxa för bygglov\nKommunfullmäktiges beslut\n"
+        "Taxan antas.\n\n"
+        "§ 21   Dnr KS 2025/044\nAnslutning till CEMR-deklarationen\n"
+        "Kommunfullmäktiges beslut\n"
+        "1. Kommunen ställer sig bakom den europeiska deklarationen för jämställdhet "
+        "mellan kvinnor och män på lokal och regional nivå.\n"
+    )
+    [decision] = analyse(text).decisions
+    assert decision.case_number == "KS 2025/044"
+
+
+def test_an_agenda_items_case_number_on_the_line_under_it():
+    text = (
+        "AJUNTAMENT DE VIC\nActa del Ple de 10 de març de 2025\n\n"
+        "4. Aprovar la modificació de l'Ordenança fiscal núm. 3.\nExpedient 2025/0101\n"
+        "S'aprova per unanimitat.\n\n"
+        "5. Aprovar l'adhesió de l'Ajuntament de Vic a la Carta Europea per a la Igualtat de "
+        "Dones i Homes a la Vida Local.\nExpedient 2025/0202\nS'aprova per unanimitat.\n"
+    )
+    [decision] = analyse(text).decisions
+    assert decision.case_number == "2025/0202"

@@ -284,6 +284,24 @@ APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal
 PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
 
 
+ITEM_REACH = 3  # sentences from a numbered item's title to its result line
+
+
+def _item_above(sentences: Sequence[Sentence], index: int) -> Sequence[Sentence]:
+    """The sentences from the numbered item's title just above ``index`` ("5. Aprovar …")
+    up to it; empty when no item title stands within reach."""
+    for start in range(index - 1, max(-1, index - 1 - ITEM_REACH), -1):
+        title = sentences[start]
+        if not _SECTION_HEADING.match(title.text):
+            continue
+        if any(d.start == 0 for d in find_dates(title.text[:30])):
+            return []  # "13. mars 2025": a date, not an item's number
+        if any(a.tense in FINAL for a in actions(title.norm)[0]):
+            return []  # the title tells a decision of its own
+        return [title]
+    return []
+
+
 def approves_what_is_above(norm: str) -> bool:
     """A protocol's short decision line that adopts without naming what ("Beslutning:
     Godkendt.", "Päätös: Ehdotus hyväksyttiin.", "Decision: Approved as proposed."): an
@@ -336,10 +354,16 @@ def _approved_proposals(
     """A decision line that approves the proposal above it makes that proposal the
     decision: adopted, on the meeting's day, with the proposal's object, body and case."""
     for index, sentence in enumerate(sentences):
-        # Only as a protocol's decision: after "Beslutning", "Päätös", "Vedtak:".
-        if not sentence.formula or not approves_what_is_above(sentence.norm):
+        # Only as a protocol's decision ("Beslutning", "Päätös", "Vedtak:"), or as the result
+        # line of a numbered item in minutes ("6. Aprovar l'adhesió …" / "S'aprova per
+        # unanimitat.").
+        if not approves_what_is_above(sentence.norm):
             continue
-        for earlier in reversed(sentences[max(0, index - PROPOSAL_REACH) : index]):
+        if sentence.formula:
+            window = sentences[max(0, index - PROPOSAL_REACH) : index]
+        else:
+            window = _item_above(sentences, index)
+        for earlier in reversed(window):
             if approves_what_is_above(earlier.norm) or not may_hold_action(earlier.norm):
                 continue
             charter = charter_spans(earlier.norm)
@@ -759,12 +783,38 @@ def _sentence_decision(
     decision.case_number = find_case_number(norm, near=action.start)
     own_meeting = own or value == context.document_date
     if decision.case_number == UNKNOWN and own_meeting and not association:
-        decision.case_number = context.head_case_number
+        decision.case_number = (
+            section_case_number(context.text, sentence.start) or context.head_case_number
+        )
     decision.paragraph = find_paragraph(norm)
     if decision.paragraph == UNKNOWN and own and context.head_paragraph:
         decision.paragraph = context.head_paragraph
     decision.confidence = _confidence(decision, sentence, action, plans, reports)
     return decision
+
+
+_SECTION_HEADING = re.compile(r"(?m)^[ \t]*(?:§\s?\d{1,4}|\d{1,2}[.)])[ \t]")
+
+
+def section_case_number(text: str, position: int) -> str:
+    """The case number of the protocol section or agenda item holding ``position``: on its
+    heading line ("§ 97   Dnr KS 2025/301") or the line under it ("6. Aprovar l'adhesió …" /
+    "Expedient 2025/8841"); empty when the section names none."""
+    headings = [m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position]
+    # The items of a decision ("1. Ludvika kommun undertecknar …") stand under their
+    # section's heading: look further up, but not past a "§" section's own heading.
+    for heading in reversed(headings[-SECTION_HEADINGS:]):
+        lines = text[heading.start() :].split("\n", 2)[:2]
+        for line in lines:
+            found = find_case_number(" ".join(line.split()))
+            if found != UNKNOWN:
+                return found
+        if "§" in heading.group(0):
+            break
+    return ""
+
+
+SECTION_HEADINGS = 6  # headings looked at, nearest first, for a section's case number
 
 
 def _another_organisation(decision: Decision, context: Context) -> bool:

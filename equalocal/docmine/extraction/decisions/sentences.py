@@ -44,6 +44,8 @@ _ABBREVIATIONS = {
     "nr",
     "n",
     "no",
+    "núm",
+    "num",
     "art",
     "ca",
     "dr",
