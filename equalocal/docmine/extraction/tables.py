@@ -43,6 +43,12 @@ def strip_markup(cell: str) -> str:
     return " ".join(cell.split())
 
 
+_UNIT_WORDS = re.compile(
+    r"\b(?:department|unit|office|service|services|team|section|directorate|division)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def heading_role(cell: str) -> str | None:
     """The column role a heading cell names, or ``None``."""
@@ -61,10 +67,12 @@ def heading_role(cell: str) -> str | None:
     ):
         if _heading_regexes()[role].match(text):
             return role
-    # Headings such as "Aims in Action Plan": the first word decides.
-    first = text.split(" ")[0]
+    # Headings such as "Aims in Action Plan": the first word decides, unless the rest names
+    # a unit ("Planning Department" is who does it, not a "Planning" column).
+    first, *rest = text.split(" ")
+    unit = bool(rest) and bool(_UNIT_WORDS.search(" ".join(rest)))
     for role in ("goal", "activity", "responsible", "timeframe", "status"):
-        if len(first) > 3 and _heading_regexes()[role].match(first):
+        if len(first) > 3 and not unit and _heading_regexes()[role].match(first):
             return role
     return None
 
@@ -321,6 +329,8 @@ def _heading_run(lines: Sequence[str], start: int) -> list[str] | None:
     roles: list[str] = []
     end = start
     while end < len(lines):
+        if _GOAL_PREFIX.match(lines[end]):
+            break  # "Objective 1 – Safe streets": a goal above the table, not a heading
         role = heading_role(lines[end]) or (
             "number" if _NUMBER_HEADING.fullmatch(lines[end]) else None
         )
@@ -399,7 +409,8 @@ _TOKEN = re.compile(r"\S+(?: \S+)*")  # words of one cell: single spaces inside
 
 def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
     """A heading line of a table aligned with spaces: (column start, heading) for each
-    cell, when the cells name an activity and a strict column (row numbers or articles)."""
+    cell, when the cells name an activity and a strict column (row numbers, articles or,
+    failing those, when it starts)."""
     cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: (?! )\S+)*", line)]
     if len(cells) < 3 or not re.search(r"\S {2,}\S", line):
         return None
@@ -409,7 +420,7 @@ def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
     ]
     if None in roles or len(set(roles)) != len(roles):
         return None
-    if "activity" not in roles or not {"number", "charter_article"} & set(roles):
+    if "activity" not in roles or not {"number", "charter_article", "timeframe"} & set(roles):
         return None
     return cells
 
@@ -435,7 +446,7 @@ def _join_wrapped(first: str, more: str) -> str:
 def _aligned_grids(text: str) -> list[list[list[str]]]:
     """Tables aligned with spaces whose cells wrap over several lines (a PDF's text layer):
     columns start where their headings do, a row starts on a line with its number or
-    article, and lines without one continue the row above. A blank line ends the table
+    article (or, without those, its period), and lines without one continue the row above. A blank line ends the table
     unless a goal heading or a new row follows it."""
     lines = text.replace("\xa0", " ").split("\n")
     grids: list[list[list[str]]] = []
@@ -447,9 +458,13 @@ def _aligned_grids(text: str) -> list[list[list[str]]]:
             continue
         starts = [start for start, _ in heading]
         roles = [heading_role(cell) or "number" for _, cell in heading]
-        strict = next(i for i, role in enumerate(roles) if role in ("number", "charter_article"))
+        checked = [i for i, role in enumerate(roles) if role in ("number", "charter_article")]
+        strict = checked[0] if checked else roles.index("timeframe")
         grid: list[list[str]] = []
-        above = lines[index - 1].strip() if index else ""
+        back = index - 1
+        while back > 0 and not lines[back].strip() and index - back < 3:
+            back -= 1  # a blank line between the goal and its table
+        above = lines[back].strip() if index else ""
         if _GOAL_PREFIX.match(above):
             grid.append([above])
         grid.append([cell for _, cell in heading])
@@ -467,9 +482,13 @@ def _aligned_grids(text: str) -> list[list[list[str]]]:
                 index += 1
                 continue
             cells = _aligned_cells(line, starts)
-            starts_row = bool(
-                _ARTICLE_CELL.fullmatch(cells[strict]) or _ROW_NUMBER.fullmatch(cells[strict])
-            )
+            if checked:
+                starts_row = bool(
+                    _ARTICLE_CELL.fullmatch(cells[strict]) or _ROW_NUMBER.fullmatch(cells[strict])
+                )
+            else:
+                # Without row numbers, a row starts where its start or period is written.
+                starts_row = bool(cells[strict]) and _is_timeframe(cells[strict])
             if starts_row:
                 grid.append(cells)
             elif after_blank or len(grid) < 2 or len(grid[-1]) != len(starts):

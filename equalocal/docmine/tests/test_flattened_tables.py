@@ -128,3 +128,53 @@ def test_a_space_aligned_table_with_cells_wrapped_over_lines():
         ),
     ]
     assert rows[0].goal.startswith("Ziel 1") and rows[2].goal.startswith("Ziel 2")
+
+
+ALIGNED_BY_PERIOD = """Mål 1: Jämn fördelning av makt (art. 2)
+
+Åtgärd                                  Ansvarig              Start     Klart
+Könsuppdelad statistik över deltagande  Kommunstyrelsen       HT 2025   VT 2026
+i samråd och dialoger
+Utbildning i jämställdhetsintegrering   Kommunlednings-       VT 2026   VT 2026
+för nya förtroendevalda                 kontoret
+"""
+
+
+def test_an_aligned_table_without_numbers_starts_rows_at_their_period():
+    rows = rows_from_text(ALIGNED_BY_PERIOD)
+    assert [(r.activity, r.responsible) for r in rows] == [
+        ("Könsuppdelad statistik över deltagande i samråd och dialoger", "Kommunstyrelsen"),
+        ("Utbildning i jämställdhetsintegrering för nya förtroendevalda", "Kommunledningskontoret"),
+    ]
+    assert rows[0].timeframe == "HT 2025 – VT 2026"
+    assert rows[1].goal.startswith("Mål 1:")
+
+
+CELL_LINES_WITH_A_UNIT = """Objective 1 – Safe streets
+Action
+Lead
+Timeframe
+Charter article
+Safety audit of the town centre
+Planning Department
+Q3 2025
+Art. 21
+Survey of bus and cycle users
+Transport Unit
+2026
+Art. 26
+"""
+
+
+def test_a_unit_named_planning_is_a_cell_not_a_heading():
+    rows = rows_from_text(CELL_LINES_WITH_A_UNIT)
+    assert [(r.activity, r.responsible) for r in rows] == [
+        ("Safety audit of the town centre", "Planning Department"),
+        ("Survey of bus and cycle users", "Transport Unit"),
+    ]
+
+
+def test_portuguese_article_heading_with_its_ordinal_sign():
+    from equalocal.docmine.extraction.tables import heading_role
+
+    assert heading_role("Art.º") == "charter_article"
