@@ -354,11 +354,23 @@ def classify(
     if cemr_related is None:
         cemr_related = is_cemr_related(text)
     news = bool(framing) and len(tabular) < 3 and cemr_related
+    # A report titled as one at the top ("Relatório de Execução 2024", "… toteutumisraportti").
+    titled_report = not (framing or formula) and any(
+        groups[name][0] == "report" and factor >= 2.5 for name, (factor, _) in seen.items()
+    )
     for decision in decisions:
         if decision.evidence and decision.evidence in counted:
             continue  # organisations listed in one sentence ("A, B och C har undertecknat")
         counted.add(decision.evidence)
-        if decision.decision_type == DecisionType.ADOPT_ACTION_PLAN and len(tabular) >= 3:
+        if decision.decision_type == DecisionType.FOLLOW_UP_REPORT and titled_report:
+            # A report that opens with the line noting it is the report, not the decision.
+            cue("report", 1.5, "the report's own noting")
+            continue
+        if (
+            decision.decision_type == DecisionType.ADOPT_ACTION_PLAN
+            and len(tabular) >= 3
+            and not titled_report
+        ):
             # A plan that opens with its own adoption line is the plan, not the decision.
             cue("action_plan", 1.0, "the plan's own adoption")
             continue

@@ -188,3 +188,28 @@ def test_a_page_recounting_a_signing_as_background_is_no_news_of_it():
     analysis = analyse(text, language="lt")
     assert [d.decision_type for d in analysis.decisions][:1] == ["sign_charter"]
     assert analysis.kind == "web_page"
+
+
+def test_a_report_opening_with_the_line_that_noted_it_is_a_report():
+    text = (
+        "MUNICÍPIO DE AVEIRO\nRelatório de Execução 2024\n"
+        "Plano Municipal para a Igualdade 2023-2026\n\n"
+        "A Câmara Municipal tomou conhecimento do presente relatório na reunião de 12 de maio "
+        "de 2025 (Deliberação n.o 77/25).\n\n"
+        "1. Enquadramento\nA adesão do Município à Carta Europeia para a Igualdade das "
+        "Mulheres e dos Homens na Vida Local foi aprovada em 2019. Em 2024 foram concluídas "
+        "9 medidas e 11 estão em curso.\n"
+    )
+    result = analyse(text)
+    assert result.kind == "report"
+    [noted] = [d for d in result.decisions if d.decision_type.value == "follow_up_report"]
+    assert noted.case_number == "77/25"
+
+
+def test_a_rapporteur_is_no_report():
+    text = (
+        "VILLE DE NANCY\nDélibération n° 2025-031\nRapporteure : Mme Claire Martin\n\n"
+        "Le conseil municipal, après en avoir délibéré, décide d'adhérer à la Charte "
+        "européenne pour l'égalité des femmes et des hommes dans la vie locale.\n"
+    )
+    assert analyse(text).kind == "decision"

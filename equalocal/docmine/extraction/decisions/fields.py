@@ -29,8 +29,8 @@ def _case_regexes() -> list[re.Pattern[str]]:
     ]
 
 
-# The number sign after a label: "Nr.", "no.", "n°", "n.º", "núm.", "número", "number".
-_MARK = r"nr\.?|no\.?|n\.?\s?[°º]|n\.|n[úu]m(?:\.|ero)?|number|nummer"
+# The number sign after a label: "Nr.", "no.", "n°", "n.º" (read "n.o"), "núm.", "número".
+_MARK = r"nr\.?|no\.?|n\.?\s?[°º]|n\.o(?=\s)|n\.|n[úu]m(?:\.|ero)?|number|nummer"
 
 
 _DIGIT = re.compile(r"\d")
