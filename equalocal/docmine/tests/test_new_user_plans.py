@@ -133,3 +133,40 @@ def test_quarters_terms_and_weeks_in_start_and_end_columns_become_dates(
     for activity, dates in expected.items():
         assert period_dates(rows[activity].timeframe, "sv") == dates, rows[activity].timeframe
     assert rows["Genomför en lönekartläggning"].goal == "Mål 2: Jämställda villkor för anställda"
+
+
+def test_a_plan_whose_head_names_the_decision_that_adopted_it():
+    from equalocal.docmine.extraction import analyse
+
+    text = (
+        "Stadt Kassel\n2. Gleichstellungsaktionsplan 2025–2028\n"
+        "Beschluss der Stadtverordnetenversammlung vom 12. Mai 2025 (Vorlage 101.19.1234)\n\n"
+        "1 Ausgangslage\nKassel hat die Europäische Charta für die Gleichstellung von Frauen "
+        "und Männern auf lokaler Ebene im Jahr 2013 unterzeichnet.\n"
+    )
+    adopted = [d for d in analyse(text).decisions if d.decision_type.value == "adopt_action_plan"]
+    assert [(d.decision_date, d.status.value) for d in adopted] == [("2025-05-12", "adopted")]
+
+
+def test_an_annex_line_wrapped_over_three_lines():
+    from equalocal.docmine.extraction import analyse
+
+    text = (
+        "Załącznik do uchwały nr XX/300/25\nRady Miasta Sopotu\nz dnia 3 marca 2025 r.\n\n"
+        "PLAN DZIAŁAŃ NA RZECZ RÓWNOŚCI KOBIET I MĘŻCZYZN\n"
+    )
+    [adopted] = analyse(text).decisions
+    assert (adopted.decision_type.value, adopted.decision_date) == ("adopt_action_plan", "2025-03-03")
+    assert adopted.case_number == "XX/300/25"
+
+
+def test_a_resolution_headed_by_its_number_is_not_a_plans_adoption_line():
+    from equalocal.docmine.extraction import analyse
+
+    text = (
+        "UCHWAŁA NR XII/123/2025\nRADY MIASTA OPOLA\nz dnia 5 lutego 2025 r.\n\n"
+        "w sprawie przystąpienia do Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu "
+        "Lokalnym oraz opracowania planu działań.\n"
+    )
+    types = [d.decision_type.value for d in analyse(text).decisions]
+    assert "adopt_action_plan" not in types

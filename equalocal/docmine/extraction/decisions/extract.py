@@ -37,7 +37,7 @@ from .cues import (
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
-from .sentences import Sentence, is_decision_heading, opens_a_proposal, split_sentences
+from .sentences import Sentence, is_decision_heading, normalise, opens_a_proposal, split_sentences
 from .type_and_status import (
     accession_object,
     decision_status,
@@ -228,13 +228,30 @@ _ANNEX_LINE = lexicon.filtered(r"^(?:\d{1,2}\.?\s+)?(?:{alt})(?=\s|$)", "subject
 ANNEX_LINE_LENGTH = 200
 
 
+_HEAD_DECISION_LINE = lexicon.filtered(r"^(?:{alt})(?=\s|$)", "subjects.decision_nouns")
+PLAN_HEAD = 400  # characters at the top of a plan where its adoption line stands
+
+
 def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
     """A plan printed as the annex to a decision ("Anexa la Hotărârea Consiliului Local nr.
-    389 din 28 iulie 2021", "Anlage zum Beschluss des Gemeinderats vom …"): the plan is
-    adopted by that decision, with its date, body and number. No verb is needed."""
+    389 din 28 iulie 2021", "Anlage zum Beschluss des Gemeinderats vom …"), or a plan whose
+    head names the decision that adopted it ("Beschluss des Stadtrats vom 24. Juli 2025"):
+    the plan is adopted by that decision, with its date, body and number. No verb is
+    needed. The line may wrap over the lines under it, up to a blank line."""
     norm = sentence.norm
-    if len(norm) > ANNEX_LINE_LENGTH or not _ANNEX_LINE.get().match(norm):
+    annex = _ANNEX_LINE.get().match(norm)
+    head = (
+        sentence.start < PLAN_HEAD
+        and _HEAD_DECISION_LINE.get().match(norm)
+        # under the plan's title ("2. Gleichstellungsaktionsplan 2025–2028")
+        and lexicon.words("subjects.plan_words").search(normalise(context.text[: sentence.start]))
+    )
+    if len(norm) > ANNEX_LINE_LENGTH or not (annex or head):
         return None
+    paragraph_end = context.text.find("\n\n", sentence.start)
+    whole = context.text[sentence.start : paragraph_end if paragraph_end >= 0 else None]
+    if len(whole) <= ANNEX_LINE_LENGTH:
+        norm = normalise(whole)
     dates = [d for d in find_dates(norm, context.document_date) if not d.period]
     case_number = find_case_number(norm)
     bodies = find_bodies(norm)
