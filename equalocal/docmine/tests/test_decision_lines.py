@@ -137,7 +137,10 @@ def test_case_numbers_written_before_their_noun():
 
 
 def test_case_numbers_with_the_body_between_label_and_number_sign():
-    assert find_case_number("Approuvé par délibération du conseil municipal n° B-2024-017 du 3 juin") == "B-2024-017"
+    assert (
+        find_case_number("Approuvé par délibération du conseil municipal n° B-2024-017 du 3 juin")
+        == "B-2024-017"
+    )
     assert find_case_number("nach Beschluss des Kreistages Nr. 41/2024 vom 2. Mai") == "41/2024"
 
 

@@ -156,7 +156,10 @@ def test_an_annex_line_wrapped_over_three_lines():
         "PLAN DZIAŁAŃ NA RZECZ RÓWNOŚCI KOBIET I MĘŻCZYZN\n"
     )
     [adopted] = analyse(text).decisions
-    assert (adopted.decision_type.value, adopted.decision_date) == ("adopt_action_plan", "2025-03-03")
+    assert (adopted.decision_type.value, adopted.decision_date) == (
+        "adopt_action_plan",
+        "2025-03-03",
+    )
     assert adopted.case_number == "XX/300/25"
 
 

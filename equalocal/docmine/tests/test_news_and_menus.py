@@ -13,8 +13,16 @@ from equalocal.docmine.extraction.organisations import find_organisations
 
 @pytest.mark.parametrize(
     "phrase",
-    ["last month", "le mois dernier", "förra månaden", "lo scorso mese", "im vergangenen Monat",
-     "τον περασμένο μήνα", "viime kuussa", "forrige måned"],
+    [
+        "last month",
+        "le mois dernier",
+        "förra månaden",
+        "lo scorso mese",
+        "im vergangenen Monat",
+        "τον περασμένο μήνα",
+        "viime kuussa",
+        "forrige måned",
+    ],
 )
 def test_last_month_is_the_month_before_the_documents_date(phrase):
     [date] = find_dates(f"Decided {phrase} by the council.", "2025-01-16")

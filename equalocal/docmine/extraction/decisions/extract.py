@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
@@ -441,7 +442,7 @@ def _case_number_after(
     taken = {position for position, _, _ in found}
     following = {
         sentence.start: after
-        for sentence, after in zip(sentences, sentences[1:], strict=False)
+        for sentence, after in pairwise(sentences)
         if after.start not in taken and "\n\n" not in text[sentence.end : after.start]
     }
     for position, _, decision in found:
@@ -817,7 +818,9 @@ def section_case_number(text: str, position: int) -> str:
     """The case number of the protocol section or agenda item holding ``position``: on its
     heading line ("§ 97   Dnr KS 2025/301") or the line under it ("6. Aprovar l'adhesió …" /
     "Expedient 2025/8841"); empty when the section names none."""
-    headings = [m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position]
+    headings = [
+        m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position
+    ]
     # The items of a decision ("1. Ludvika kommun undertecknar …") stand under their
     # section's heading: look further up, but not past a "§" section's own heading.
     for heading in reversed(headings[-SECTION_HEADINGS:]):

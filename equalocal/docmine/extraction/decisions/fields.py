@@ -19,7 +19,9 @@ def _case_regexes() -> list[re.Pattern[str]]:
     whole = lexicon.fragments("references.case_number_patterns")
     return [
         *(re.compile(pattern, re.IGNORECASE) for pattern in whole),
-        re.compile(rf"(?<!\w)(?:{labels})\.?\s*(?:{_MARK})?\s*[:.]?\s*(?P<num>{number})", re.IGNORECASE),
+        re.compile(
+            rf"(?<!\w)(?:{labels})\.?\s*(?:{_MARK})?\s*[:.]?\s*(?P<num>{number})", re.IGNORECASE
+        ),
         # The body between the label and the number sign ("délibération du conseil
         # municipal n° D-2025-061", "Beschluss des Gemeinderates Nr. 12").
         re.compile(
