@@ -43,12 +43,6 @@ def strip_markup(cell: str) -> str:
     return " ".join(cell.split())
 
 
-_UNIT_WORDS = re.compile(
-    r"\b(?:department|unit|office|service|services|team|section|directorate|division)\b",
-    re.IGNORECASE,
-)
-
-
 @lru_cache(maxsize=4096)
 def heading_role(cell: str) -> str | None:
     """The column role a heading cell names, or ``None``."""
@@ -70,7 +64,7 @@ def heading_role(cell: str) -> str | None:
     # Headings such as "Aims in Action Plan": the first word decides, unless the rest names
     # a unit ("Planning Department" is who does it, not a "Planning" column).
     first, *rest = text.split(" ")
-    unit = bool(rest) and bool(_UNIT_WORDS.search(" ".join(rest)))
+    unit = bool(rest) and bool(_responsible_words().search(" ".join(rest)))
     for role in ("goal", "activity", "responsible", "timeframe", "status"):
         if len(first) > 3 and not unit and _heading_regexes()[role].match(first):
             return role
@@ -277,16 +271,17 @@ def _is_timeframe(line: str) -> bool:
     )
 
 
+@cache
+def _responsible_words() -> re.Pattern[str]:
+    """Words that name who does an activity ("department", "unit", "nämnd")."""
+    words = lexicon.alternation(lexicon.fragments("tables.responsible_words"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
 def _is_responsible(line: str) -> bool:
     return (
         len(line.split()) <= 9
-        and bool(
-            re.search(
-                rf"(?<!\w)(?:{lexicon.alternation(lexicon.fragments('tables.responsible_words'))})(?!\w)",
-                line,
-                re.I,
-            )
-        )
+        and bool(_responsible_words().search(line))
         and not _is_timeframe(line)
     )
 
