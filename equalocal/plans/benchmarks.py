@@ -14,12 +14,17 @@ ACTIVITIES = 200
 GOALS = 10
 
 
-def _data():
+def _data(name: str = "plans"):
+    """An organisation with a plan of ``ACTIVITIES`` activities, and an editor of it; each
+    benchmark that builds one passes its own ``name`` (one throwaway database for all)."""
     organisation = Organisation.objects.create(
-        slug="bench-plan-org", name="Benchkommun", kind=OrganisationKind.MUNICIPALITY, country="SE"
+        slug=f"bench-{name}-org",
+        name=f"Benchkommun {name}",
+        kind=OrganisationKind.MUNICIPALITY,
+        country="SE",
     )
     user = get_user_model().objects.create_user(
-        email="plans-bench@example.org", password="bench-password"
+        email=f"{name}-bench@example.org", password="bench-password"
     )
     Membership.objects.create(user=user, organisation=organisation, role=Role.EDITOR)
     charter = CharterText.objects.get(code="2022")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from equalocal.indicators.models import Indicator, Measurement, Target, TargetKind
@@ -25,7 +24,7 @@ YEARS = range(2018, 2026)
 
 
 def _report() -> Report:
-    _user, organisation, plan = plan_data()
+    author, organisation, plan = plan_data("reports")
     goals = list(Goal.objects.filter(plan=plan).order_by("order"))
     for n in range(INDICATORS):
         indicator = Indicator.objects.create(
@@ -59,9 +58,6 @@ def _report() -> Report:
             kind=TargetKind.VALUE,
             value=50,
         )
-    author = get_user_model().objects.create_user(
-        email="reports-bench@example.org", password="bench-password"
-    )
     return Report.objects.create(
         organisation=organisation,
         kind=ReportKind.FOLLOW_UP,

@@ -1039,8 +1039,17 @@ def _resolution_date(norm: str, date) -> bool:
 
 
 def _body_signs(norm: str, action: Action) -> bool:
-    """A deciding body stands just before the sign verb, as its subject."""
-    return any(0 <= action.start - start <= 60 for start, _ in find_bodies(norm))
+    """A deciding body stands just before the sign verb, as its subject ("Byrådet underskrev
+    den 3. marts 2019": the council decided). A body word that also names the organisation
+    as a whole ("Bristol City Council signed … in March 2014", "the Council had signed the
+    Charter in July 2019", "A Câmara Municipal de Viana do Castelo assinou") signs as the
+    organisation: a signing, dated as one."""
+    whole = lexicon.words("organisations.noise")
+    names = {m.start for m in find_organisations(norm)}
+    return any(
+        0 <= action.start - start <= 60 and not whole.fullmatch(body) and start not in names
+        for start, body in find_bodies(norm)
+    )
 
 
 def _deciding_body(
