@@ -348,6 +348,7 @@ def classify(
     doc_year = int(document_date[:4]) if document_date != UNKNOWN else None
     counted: set[str] = set()
     in_lead = False
+    looked_back = False
     # A news item or site page (cookies, menus, "news") reporting a plan's adoption in its
     # lead is about that decision; a plan opening with its adoption line has its table.
     # Only for a text about the Charter: news of general equality work is a web page.
@@ -407,7 +408,9 @@ def classify(
         label = f"{decision.status} {decision.decision_type} {where}"
         if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:
             weight *= 0.3  # a decision mentioned in passing, years ago
-            cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
+            if not looked_back:  # the background of a text counts once, however long
+                cue("web_page", 0.8, f"decision of {date[:4]} mentioned years later")
+            looked_back = True
         cue("decision", weight, label)
     proposing = [d for d in decisions if d.status == DecisionStatus.PROPOSED]
     if proposing and len(proposing) == len(decisions) and not (formula or minutes):

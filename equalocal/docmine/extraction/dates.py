@@ -97,7 +97,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "i söndags", "last Sunday", and a bare weekday ("besluttet onsdag"): news reports
         # the past, so the weekday is the last one before the document's date.
         "weekday": re.compile(
-            rf"(?<!\w)(?:(?:{last_weekday})\s+)?(?P<weekday>[^\W\d_]{{5,14}})(?!\w)",
+            rf"(?<!\w)(?:(?:{last_weekday})\s+)?(?P<weekday>[^\W\d_]{{5,22}})(?!\w)",
             flags,
         ),
     }
@@ -236,6 +236,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                 if weekday is None:
                     weekday = lexicon.weekday_numbers().get(word[:-1])
                 if weekday is None:
+                    weekday = _weekday_compound(word)
+                if weekday is None:
                     continue
                 bare = m.start("weekday") == m.start()
                 follows = _DATE_FOLLOWS.match(text, m.end())
@@ -249,6 +251,18 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMatch]:
                 add(m, (ref_date - dt.timedelta(days=back)).isoformat(), relative=True)
     found.sort(key=lambda d: d.start)
     return found
+
+
+TIME_OF_DAY = 10  # letters a time of day adds to a weekday ("Donnerstag|abend")
+
+
+def _weekday_compound(word: str) -> int | None:
+    """A weekday compounded with a time of day ("Donnerstagabend", "dinsdagavond",
+    "tisdagskvällen"): the weekday, or ``None``."""
+    for name, number in lexicon.weekday_numbers().items():
+        if len(name) >= 5 and word.startswith(name) and 0 < len(word) - len(name) <= TIME_OF_DAY:
+            return number
+    return None
 
 
 def _reference_date(ref) -> dt.date | None:

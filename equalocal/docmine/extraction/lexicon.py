@@ -53,6 +53,7 @@ VERB_KEYS = {
     "support_past": ("support", "past"),
     "operative": ("adopt", "operative"),
     "note": ("note", "operative"),
+    "signatory": ("sign", "past"),
 }
 WORD_TEMPLATE = r"(?<![\w])(?:{alt})(?![\w])"
 

@@ -52,3 +52,134 @@ def test_a_collegial_body_that_signs_decides():
     )
     assert decision.decision_date == "2018-04-04"
     assert decision.signing_date == "unknown"
+
+
+# Being a signatory since a date --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "organisation", "signed"),
+    [
+        (
+            "Actualités de la Ville de Tours\n\nLe conseil municipal a adopté le 4 mars 2025 "
+            "son plan d'action pour l'égalité. Comme Angers, signataire de la Charte "
+            "européenne pour l'égalité des femmes et des hommes dans la vie locale depuis "
+            "2014, la ville publiera un bilan.",
+            "fr",
+            "Angers",
+            "2014",
+        ),
+        (
+            "Stadt Kassel – Aktuelles\n\nDer Stadtrat hat am 4. März 2025 den "
+            "Gleichstellungsaktionsplan beschlossen. Die Nachbarstadt Fulda gehört seit 2012 "
+            "zu den Unterzeichnerinnen der Europäischen Charta für die Gleichstellung von "
+            "Frauen und Männern auf lokaler Ebene.",
+            "de",
+            "Fulda",
+            "2012",
+        ),
+    ],
+)
+def test_a_signatory_since_a_year_is_a_signing_of_that_year(text, language, organisation, signed):
+    signings = [
+        d for d in analyse(text, language=language).decisions if d.decision_type == "sign_charter"
+    ]
+    assert [(d.organisation, d.decision_date, d.signing_date) for d in signings] == [
+        (organisation, "unknown", signed)
+    ]
+
+
+def test_signatories_as_a_group_are_no_signing():
+    text = (
+        "Charte européenne\n\nLes signataires de la Charte européenne pour l'égalité des "
+        "femmes et des hommes dans la vie locale s'engagent à adopter un plan d'action."
+    )
+    assert analyse(text, language="fr").decisions == []
+
+
+# A place named as the subject of its signing ---------------------------------------------
+
+
+def test_a_neighbour_named_before_its_verb_is_its_own_signatory():
+    text = (
+        "Falu kommun\n\nNyheter\n\nKommunfullmäktige beslutade den 3 mars 2025 att underteckna "
+        "den europeiska deklarationen för jämställdhet mellan kvinnor och män på lokal och "
+        "regional nivå. Även grannkommunen Mora skrev under den 2011."
+    )
+    decisions = analyse(text, language="sv").decisions
+    assert [(d.organisation, d.decision_date, d.signing_date) for d in decisions] == [
+        ("Falu kommun", "2025-03-03", "unknown"),
+        ("Mora", "unknown", "2011"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # A person, after a title or by first and last name, is no place.
+        ("Igår undertecknade kommunstyrelsens ordförande Eva Lind deklarationen.", "sv"),
+        ("Borgmästaren Eva Lind skrev under deklarationen i går.", "sv"),
+        ("Kryetari Arben Hoxha nënshkroi Kartën Evropiane për barazi.", "sq"),
+    ],
+)
+def test_a_person_signing_is_not_an_organisation(sentence, language):
+    from equalocal.docmine.extraction.decisions.bodies import named_subject
+    from equalocal.docmine.extraction.decisions.cues import actions
+
+    verb = next(a for a in actions(sentence)[0] if a.category == "sign")
+    assert named_subject(sentence, verb.start, language) == ""
+
+
+def test_named_subject_reads_the_place_before_the_verb():
+    from equalocal.docmine.extraction.decisions.bodies import named_subject
+    from equalocal.docmine.extraction.decisions.cues import actions
+
+    for sentence, language, place in [
+        ("Även grannkommunen Mora skrev under den 2011.", "sv", "Mora"),
+        ("Fins ara només Ripoll havia signat la Carta, l'any 2012.", "ca", "Ripoll"),
+        ("Borgarbyggð undirritaði hann árið 2019.", "is", "Borgarbyggð"),
+    ]:
+        verb = next(a for a in actions(sentence)[0] if a.category == "sign")
+        assert named_subject(sentence, verb.start, language) == place, sentence
+
+
+# Two decisions in one sentence ----------------------------------------------------------
+
+
+def test_a_signing_and_a_plan_adoption_in_one_sentence_are_two_decisions():
+    text = (
+        "Handlingsplan för jämställdhet\n\nLinköpings kommun undertecknade CEMR-deklarationen "
+        "2014 och kommunfullmäktige antog 2017 kommunens första handlingsplan."
+    )
+    decisions = sorted(analyse(text, language="sv").decisions, key=lambda d: d.decision_type)
+    assert [(d.decision_type, d.decision_date, d.signing_date) for d in decisions] == [
+        ("adopt_action_plan", "2017", "unknown"),
+        ("sign_charter", "unknown", "2014"),
+    ]
+
+
+def test_one_decision_in_two_clauses_stays_one():
+    text = (
+        "Nyheter från Tierps kommun\n\nKommunfullmäktige beslutade den 12 maj 2025 att "
+        "underteckna den europeiska deklarationen för jämställdhet mellan kvinnor och män på "
+        "lokal och regional nivå, och ordföranden skrev under den samma dag."
+    )
+    decisions = analyse(text, language="sv").decisions
+    assert [d.decision_type for d in decisions] == ["sign_charter"]
+
+
+# Weekdays with a time of day -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("am Donnerstagabend beschlossen", "2025-11-06"),
+        ("op dinsdagavond besloten", "2025-11-04"),
+    ],
+)
+def test_a_weekday_with_its_time_of_day_is_that_weekday(phrase, value):
+    from equalocal.docmine.extraction.dates import find_dates
+
+    # 7 November 2025 was a Friday.
+    assert [d.value for d in find_dates(phrase, "2025-11-07")] == [value]

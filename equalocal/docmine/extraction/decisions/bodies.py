@@ -163,6 +163,109 @@ def relative_clause_subject(norm: str, verb_start: int, language: str | None) ->
     return found
 
 
+SUBJECT_GAP = 2  # lower-case words between a subject's name and its verb ("Vic havia signat")
+# Languages that write every noun with a capital ("Die Nachbarstadt Marburg"), where two
+# capitalised words before a name make no person.
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+SIGNER_REACH = 40  # characters before a name where an office holder's title makes it a person
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def named_subject(norm: str, verb_start: int, language: str | None) -> str:
+    """The place whose name stands right before the verb at ``verb_start`` as its subject:
+    "Grannkommunen Sundsvall skrev under den 2010", "només Vic havia signat la Carta",
+    "comme Dijon, signataire depuis 2013"; "" when none does.
+
+    A few lower-case words may stand between. The name is the last capitalised word of
+    its clause that is not the clause's first, an article's noun ("the Convener"), a common
+    word, the Charter, a body, an office holder or a country; a name after an office
+    holder's title is a person's, and a verb followed by its own subject ("undertecknade
+    kommunstyrelsens ordförande") has none before it."""
+    from .cues import charter_spans
+
+    before = norm[:verb_start].rstrip()
+    before = before[:-1].rstrip() if before.endswith(",") else before
+    clause = max(before.rfind(mark) for mark in ",;:.()") + 1
+    words = list(_WORD.finditer(before, clause))
+    index = len(words) - 1
+    gap = 0
+    while index >= 0 and not words[index].group(0)[:1].isupper() and gap < SUBJECT_GAP:
+        index, gap = index - 1, gap + 1
+    if index < 0 or not words[index].group(0)[:1].isupper():
+        return ""
+    if index == 0 and (gap or not _name_opens_clause(words[0].group(0), language)):
+        return ""  # the clause's first word ("Die", "Igår"), not a name
+    name = words[index].group(0)
+    preceding = words[index - 1].group(0) if index else ""
+    frequent = lexicon.stopwords().get(language or "", "").split()
+    if len(preceding) <= 3 and preceding.lower() in frequent:
+        return ""  # "the Convener", "la Présidente": a noun after its article
+    if (
+        preceding[:1].isupper()
+        and language not in CAPITALISED_NOUNS
+        and not (index == 1 and _function_word(preceding, language))
+    ):
+        return ""  # "Vangjush Dako nënshkroi": a person's first and last name
+    if name.upper() in _NOT_SUBJECTS or _names_no_place(name, [preceding], language):
+        return ""
+    if lexicon.words("charter.words").match(name) or charter_spans(name):
+        return ""
+    if find_bodies(name) or signer(name) or _country_name(name, language):
+        return ""
+    if signer(before[max(0, words[index].start() - SIGNER_REACH) : words[index].start()]):
+        return ""  # "Bürgermeisterin Anna Berg unterzeichnete": a person
+    after = norm[verb_start : verb_start + SIGNER_REACH]
+    if signer(after) or find_bodies(after):
+        return ""
+    return name
+
+
+FUNCTION_WORD_ZIPF = 5.8  # "comme", "només", "also": far more frequent than any first name
+
+
+def _function_word(word: str, language: str | None) -> bool:
+    """A very frequent word opening a clause ("Comme Angers, signataire …"), not a name."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word.lower(), language or "en") >= FUNCTION_WORD_ZIPF
+    except (LookupError, ValueError):
+        return False
+
+
+def _name_opens_clause(word: str, language: str | None) -> bool:
+    """Whether a clause's capitalised first word, right before its verb, is a place's name
+    ("Borgarbyggð undirritaði …") rather than a frequent word or a day ("Gestern", "Igår")."""
+    from ..dates import find_dates
+
+    if _function_word(word, language) or find_dates(word, "2025-01-15"):
+        return False
+    return word.lower() not in lexicon.stopwords().get(language or "", "").split()
+
+
+@cache
+def _country_names(language: str) -> frozenset[str]:
+    """Country names in ``language`` and in English, lower case (Babel's CLDR data)."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for code in {language, "en"}:
+        try:
+            territories = Locale.parse(code).territories
+        except (UnknownLocaleError, ValueError):
+            continue
+        names.update(
+            name.lower() for key, name in territories.items() if key.isalpha() and len(name) >= 4
+        )
+    return frozenset(names)
+
+
+def _country_name(name: str, language: str | None) -> bool:
+    """A country, in any inflection that keeps its name's start ("Shqipëria")."""
+    lower = name.lower()
+    return any(lower.startswith(country) for country in _country_names(language or "en"))
+
+
 def _names_no_place(name: str, before: list[str], language: str | None) -> bool:
     """A common word with a capital ("Die Gemeinde, die …", "The Council, which …"): a word
     of the lexicon, one after a short frequent word (an article), or a very frequent word."""

@@ -18,6 +18,7 @@ from .bodies import (
     base_form,
     find_bodies,
     group_subject,
+    named_subject,
     organisation_for,
     relative_clause_subject,
     signer,
@@ -100,6 +101,13 @@ def extract_decisions(
             decision = _sentence_decision(
                 sentence, charter, (previous_charter, previous_signing), last_year, context
             )
+            if decision is not None:
+                both = _two_decisions(
+                    sentence, (previous_charter, previous_signing), last_year, context
+                )
+                if both:
+                    decision, second = both
+                    found.append((sentence.start, sentence.formula, second))
         if decision is None and context.names_plan:
             decision = annex_adoption(sentence, context)
         if decision is None and context.cemr_related:
@@ -601,6 +609,56 @@ def _gapped_clause() -> re.Pattern[str]:
     )
 
 
+def _two_decisions(
+    sentence: Sentence,
+    previous: tuple[bool, bool],
+    last_year: int | None,
+    context: Context,
+) -> tuple[Decision, Decision] | None:
+    """Two decisions of different kinds in one sentence, each in a clause of its own
+    ("Nyköpings kommun undertecknade deklarationen 2019 och fullmäktige antog kommunens
+    första handlingsplan 2021", "Signataire de la Charte depuis 2012, la Ville a adopté son
+    plan d'action le 27 mars 2023"): the sentence split where the second clause begins,
+    each clause read on its own; ``None`` unless both hold a decision and they differ."""
+    if sentence.formula:
+        return None
+    norm = sentence.norm
+    verbs = [a for a in actions(norm)[0] if a.category in {"sign", "adopt"} and a.tense in FINAL]
+    if len(verbs) < 2:
+        return None
+    first, second = verbs[0], verbs[-1]
+    boundaries = [m.start() for m in _clause_boundary().finditer(norm, first.end, second.start)]
+    if not boundaries:
+        return None
+    cut = boundaries[-1]
+    decisions = []
+    for start, end in ((0, cut), (cut, len(norm))):
+        part = norm[start:end].strip(" ,;")
+        offset = sentence.start + start
+        clause = replace(sentence, start=offset, end=offset + len(part), text=part, norm=part)
+        charter = charter_spans(part)
+        if context.cemr_related and not charter:
+            charter = weak_charter_spans(part)
+        one = _sentence_decision(clause, charter, previous, last_year, context)
+        if one is None:
+            return None
+        decisions.append(one)
+    if decisions[0].decision_type == decisions[1].decision_type:
+        return None
+    return decisions[0], decisions[1]
+
+
+@cache
+def _clause_boundary() -> re.Pattern[str]:
+    """Where a clause with a subject of its own may begin: a comma, semicolon, or a
+    conjunction joining clauses ("och", "and", "et")."""
+    conjunctions = "|".join(
+        re.escape(w)
+        for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
+    )
+    return re.compile(rf"[,;]\s|\s(?:{conjunctions})\s")
+
+
 def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
     """A second subject with its own year and no verb of its own, the verb gapped ("X
     joined the Charter in 2008, and Y in 2009"): the same decision for Y, dated its year."""
@@ -745,6 +803,14 @@ def _sentence_decision(
     status = decision_status(cues, proposal=proposal, preview=preview)
     organisation, country = organisation_for(norm, context.organisation, context.country)
     subject = relative_clause_subject(norm, action.start, document_language())
+    if (
+        not subject
+        and action.category == "sign"
+        and action.tense == "past"
+        and not find_organisations(norm)
+    ):
+        # "Grannkommunen Sundsvall skrev under den 2010": the place named as the subject.
+        subject = named_subject(norm, action.start, document_language())
     if subject and not (context.organisation and _same_place(subject, context.organisation.name)):
         # "… Heidelberg, das die Charta 2009 unterzeichnet hat": that place's decision.
         organisation = subject

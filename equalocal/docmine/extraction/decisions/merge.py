@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...types import UNKNOWN, Decision, DecisionStatus
+from ..organisations import MATCH_THRESHOLD, name_similarity
 
 _FIELDS = ("organisation", "country", "deciding_body", "paragraph", "case_number", "signing_date")
 
@@ -19,6 +20,14 @@ def _absorb(into: Decision, other: Decision) -> Decision:
     merged.mentions = (*into.mentions, other.evidence, *other.mentions)
     merged.confidence = round(min(0.97, max(into.confidence, other.confidence) + 0.03), 2)
     return merged
+
+
+def _one_organisation(a: Decision, b: Decision) -> bool:
+    """Whether two mentions may be one organisation's: either names none, or both name one
+    place ("Falun" and "Falu kommun"); "Mora kommun skrev under 2011" is another's."""
+    if UNKNOWN in (a.organisation, b.organisation) or a.organisation == b.organisation:
+        return True
+    return name_similarity(a.organisation, b.organisation) >= MATCH_THRESHOLD
 
 
 def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, Decision]]) -> bool:
@@ -76,10 +85,17 @@ def merge_decisions(
                 first = _absorb(first, decision)
             result.append((first_pos, first))
             continue
+        alone: list[tuple[int, Decision]] = []
         for position, decision in undated:
-            key = min(dated, key=lambda k: abs(dated[k][0] - position))
+            # An undated mention joins the nearest dated decision of its organisation.
+            keys = [k for k in dated if _one_organisation(dated[k][1], decision)]
+            if not keys:
+                alone.append((position, decision))
+                continue
+            key = min(keys, key=lambda k: abs(dated[k][0] - position))
             pos, target = dated[key]
             dated[key] = (pos, _absorb(target, decision))
         result.extend(dated.values())
+        result.extend(alone)
     result.sort(key=lambda r: r[0])
     return [decision for _, decision in result]
