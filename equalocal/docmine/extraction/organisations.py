@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..text.marks import strip_marks
 from ..types import UNKNOWN, OrganisationCandidate
@@ -255,6 +255,7 @@ def fold(text: str) -> str:
     return strip_marks(text.lower(), "NFKD")
 
 
+@lru_cache(maxsize=65536)  # the same registered names are compared in every document
 def normalise_name(name: str) -> str:
     """The distinctive part of an organisation name, folded: "Umeå kommun" -> "umea"."""
     stripped = _noise().sub(" ", name)
@@ -282,34 +283,78 @@ def name_similarity(a: str, b: str) -> float:
     return max(scores)
 
 
+_KEYS: list = [None, [], []]  # the last candidates seen, their names' keys and owners
+
+
+def _candidate_keys(
+    candidates: Sequence[OrganisationCandidate],
+) -> tuple[list[str], list[OrganisationCandidate]]:
+    """Every candidate's names normalised, with the candidate each belongs to; kept for the
+    last list seen, as one document's names are all matched against the same list."""
+    if _KEYS[0] is candidates:
+        return _KEYS[1], _KEYS[2]
+    keys: list[str] = []
+    owners: list[OrganisationCandidate] = []
+    for candidate in candidates:
+        for other in (candidate.name, *candidate.aliases):
+            key = normalise_name(other)
+            if key:
+                keys.append(key)
+                owners.append(candidate)
+    _KEYS[:] = [candidates, keys, owners]
+    return keys, owners
+
+
 def match_candidate(
     name: str, candidates: Sequence[OrganisationCandidate], *, threshold: float = MATCH_THRESHOLD
 ) -> OrganisationCandidate | None:
-    """The existing organisation ``name`` refers to, or ``None`` below the threshold."""
+    """The existing organisation ``name`` refers to, or ``None`` below the threshold.
+
+    The score is ``name_similarity``'s, its best over every candidate's names found by one
+    pass of rapidfuzz per measure, so thousands of registered organisations stay cheap."""
     if not name or name == UNKNOWN or not candidates:
         return None
-    best: tuple[float, OrganisationCandidate] | None = None
-    for candidate in candidates:
-        score = max(name_similarity(name, n) for n in (candidate.name, *candidate.aliases))
-        if best is None or score > best[0]:
-            best = (score, candidate)
+    query = normalise_name(name)
+    if not query:
+        return None
+    keys, owners = _candidate_keys(candidates)
+    best: tuple[float, int] | None = None
+    measures = [(fuzz.ratio, 0.0, None), (fuzz.token_sort_ratio, 0.0, None)]
+    if len(query) >= 4:
+        measures.append((fuzz.partial_ratio, 5.0, 4))
+    for scorer, penalty, shortest in measures:
+        choices = keys if shortest is None else [k if len(k) >= shortest else "" for k in keys]
+        found = process.extractOne(query, choices, scorer=scorer, processor=None)
+        if found is None:
+            continue
+        _, score, index = found
+        score -= penalty
+        if best is None or score > best[0] or (score == best[0] and index < best[1]):
+            best = (score, index)
     if best and best[0] >= threshold:
-        return best[1]
+        return owners[best[1]]
     return None
 
 
 def candidates_in_text(
     text: str, candidates: Sequence[OrganisationCandidate]
 ) -> OrganisationCandidate | None:
-    """A candidate whose distinctive name occurs in the text as a word (most mentions wins)."""
-    folded = fold(text)
+    """A candidate whose distinctive name occurs in the text as a word (most mentions wins).
+
+    The text's words and word sequences are counted once, so each of thousands of
+    registered organisations costs a look-up, not a scan of the text."""
+    keys = [
+        [key for key in map(normalise_name, (c.name, *c.aliases)) if len(key) >= 3]
+        for c in candidates
+    ]
+    longest = max((key.count(" ") + 1 for names in keys for key in names), default=0)
+    words = re.findall(r"\w+", fold(text))
+    grams: Counter[str] = Counter()
+    for size in range(1, longest + 1):
+        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
     best: tuple[int, OrganisationCandidate] | None = None
-    for candidate in candidates:
-        count = 0
-        for name in (candidate.name, *candidate.aliases):
-            key = normalise_name(name)
-            if len(key) >= 3:
-                count += len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", folded))
+    for candidate, names in zip(candidates, keys, strict=True):
+        count = sum(grams.get(key, 0) for key in names)
         if count and (best is None or count > best[0]):
             best = (count, candidate)
     return best[1] if best else None
