@@ -183,3 +183,31 @@ def test_a_weekday_with_its_time_of_day_is_that_weekday(phrase, value):
 
     # 7 November 2025 was a Friday.
     assert [d.value for d in find_dates(phrase, "2025-11-07")] == [value]
+
+
+def test_a_signing_after_a_count_in_the_same_sentence_is_found():
+    text = (
+        "Gävle kommun\n\nNyheter\n\nKommunfullmäktige beslutade den 3 mars 2025 att underteckna "
+        "den europeiska deklarationen för jämställdhet mellan kvinnor och män på lokal och "
+        "regional nivå. Flera kommuner i länet arbetar redan utifrån deklarationen; även "
+        "grannkommunen Sandviken skrev under den 2012."
+    )
+    decisions = analyse(text, language="sv").decisions
+    assert ("Sandviken", "unknown", "2012") in [
+        (d.organisation, d.decision_date, d.signing_date) for d in decisions
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flera kommuner och landsting har redan skrivit under deklarationen.",
+        "In Hessen haben sie bislang mehrere Städte und Landkreise unterzeichnet.",
+    ],
+)
+def test_a_count_split_in_clauses_is_still_no_decision(sentence):
+    text = (
+        "Nyheter\n\nDen europeiska deklarationen för jämställdhet mellan kvinnor och män på "
+        "lokal och regional nivå. " + sentence
+    )
+    assert [d for d in analyse(text).decisions if d.status == "adopted"] == []

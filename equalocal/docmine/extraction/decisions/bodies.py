@@ -164,8 +164,9 @@ def relative_clause_subject(norm: str, verb_start: int, language: str | None) ->
 
 
 SUBJECT_GAP = 2  # lower-case words between a subject's name and its verb ("Vic havia signat")
-# Languages that write every noun with a capital ("Die Nachbarstadt Marburg"), where two
-# capitalised words before a name make no person.
+# Languages that write every noun with a capital ("Die Nachbarstadt Marburg"): two
+# capitalised words before a verb make no person, and a place's name follows a noun
+# ("Nachbarstadt") or opens the clause, not a lower-case word ("im Rathaus").
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
 SIGNER_REACH = 40  # characters before a name where an office holder's title makes it a person
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -200,6 +201,8 @@ def named_subject(norm: str, verb_start: int, language: str | None) -> str:
     frequent = lexicon.stopwords().get(language or "", "").split()
     if len(preceding) <= 3 and preceding.lower() in frequent:
         return ""  # "the Convener", "la Présidente": a noun after its article
+    if language in CAPITALISED_NOUNS and preceding and not preceding[:1].isupper():
+        return ""  # "im Rathaus unterzeichnet", "und Landkreise": every noun has a capital
     if (
         preceding[:1].isupper()
         and language not in CAPITALISED_NOUNS

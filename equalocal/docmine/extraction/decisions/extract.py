@@ -101,13 +101,16 @@ def extract_decisions(
             decision = _sentence_decision(
                 sentence, charter, (previous_charter, previous_signing), last_year, context
             )
-            if decision is not None:
-                both = _two_decisions(
-                    sentence, (previous_charter, previous_signing), last_year, context
-                )
-                if both:
-                    decision, second = both
-                    found.append((sentence.start, sentence.formula, second))
+            parts = _two_decisions(
+                sentence, (previous_charter, previous_signing), last_year, context
+            )
+            if decision is None and parts and parts[0] is None:
+                # "flera kommuner … arbetar utifrån deklarationen; grannkommunen Sundsvall
+                # skrev under den 2010": a count, then a decision in a clause of its own.
+                decision = parts[1]
+            elif decision is not None and parts and parts[0] is not None:
+                decision, second = parts
+                found.append((sentence.start, sentence.formula, second))
         if decision is None and context.names_plan:
             decision = annex_adoption(sentence, context)
         if decision is None and context.cemr_related:
@@ -614,38 +617,60 @@ def _two_decisions(
     previous: tuple[bool, bool],
     last_year: int | None,
     context: Context,
-) -> tuple[Decision, Decision] | None:
-    """Two decisions of different kinds in one sentence, each in a clause of its own
+) -> tuple[Decision | None, Decision] | None:
+    """Two decisions in one sentence, each in a clause of its own: of different kinds
     ("Nyköpings kommun undertecknade deklarationen 2019 och fullmäktige antog kommunens
-    första handlingsplan 2021", "Signataire de la Charte depuis 2012, la Ville a adopté son
-    plan d'action le 27 mars 2023"): the sentence split where the second clause begins,
-    each clause read on its own; ``None`` unless both hold a decision and they differ."""
-    if sentence.formula:
-        return None
+    första handlingsplan 2021") or of different organisations ("Kommunstyrelsen har
+    föreslagit att kommunen ska ställa sig bakom deklarationen; grannkommunen Sundsvall
+    skrev under den 2010"). The sentence is cut where the clause with the last signing or
+    adopting verb begins, and each part read on its own. ``(None, decision)`` when only the
+    last clause holds one; ``None`` when it holds none, or both hold the same decision."""
+    if sentence.formula or list_in_sentence(sentence.norm)[0]:
+        return None  # organisations listed are one decision each already
     norm = sentence.norm
     verbs = [a for a in actions(norm)[0] if a.category in {"sign", "adopt"} and a.tense in FINAL]
-    if len(verbs) < 2:
+    if not verbs:
         return None
-    first, second = verbs[0], verbs[-1]
-    boundaries = [m.start() for m in _clause_boundary().finditer(norm, first.end, second.start)]
+    last = verbs[-1]
+    boundaries = [m.start() for m in _clause_boundary().finditer(norm, 0, last.start)]
     if not boundaries:
         return None
-    cut = boundaries[-1]
+    # Where the clause before holds a verb of its own; else where the last verb's clause begins.
+    cut = next((c for c in reversed(boundaries) if actions(norm[:c])[0]), boundaries[-1])
+    first_part = norm[:cut].strip(" ,;")
     decisions = []
-    for start, end in ((0, cut), (cut, len(norm))):
-        part = norm[start:end].strip(" ,;")
+    for start, part in ((0, first_part), (cut, norm[cut:].strip(" ,;"))):
         offset = sentence.start + start
         clause = replace(sentence, start=offset, end=offset + len(part), text=part, norm=part)
         charter = charter_spans(part)
         if context.cemr_related and not charter:
             charter = weak_charter_spans(part)
-        one = _sentence_decision(clause, charter, previous, last_year, context)
-        if one is None:
-            return None
-        decisions.append(one)
-    if decisions[0].decision_type == decisions[1].decision_type:
+        if start:  # "…, en Akureyrarbær undirritaði hann árið 2020": the Charter named before
+            named = bool(charter_spans(first_part)) or previous[0]
+            signing = decisions[0] is not None and decisions[0].decision_type == "sign_charter"
+            previous = (named, named and signing)
+        decisions.append(_sentence_decision(clause, charter, previous, last_year, context))
+    first, second = decisions
+    if second is None:
         return None
-    return decisions[0], decisions[1]
+    if first is None:
+        # Only a place named in the clause itself: "in 36 countries have signed" is a count.
+        named = second.organisation != UNKNOWN and _names_in(second.organisation, norm[cut:])
+        return (None, second) if named and not is_aggregate(norm[cut:]) else None
+    if first.decision_type == second.decision_type and (
+        UNKNOWN in (first.organisation, second.organisation)
+        or _same_place(first.organisation, second.organisation)
+    ):
+        return None
+    return first, second
+
+
+def _names_in(organisation: str, text: str) -> bool:
+    """Whether ``text`` names ``organisation`` (one of its capitalised words stands there)."""
+    return any(
+        word[:1].isupper() and len(word) > 2 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+        for word in organisation.split()
+    )
 
 
 @cache
