@@ -211,3 +211,25 @@ def test_a_count_split_in_clauses_is_still_no_decision(sentence):
         "lokal och regional nivå. " + sentence
     )
     assert [d for d in analyse(text).decisions if d.status == "adopted"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Minutes of the Communities Committee, Derby City Council\n\nAt its meeting on 16 June "
+            "2025 the Committee RESOLVED to note the progress made in the second year of the "
+            "Gender Equality Action Plan.",
+            "en",
+        ),
+        (
+            "Niederschrift des Sozialausschusses, Stadt Kassel\n\nDie Evaluierung des "
+            "Gleichstellungsaktionsplans hat der Ausschuss in seiner Sitzung am 12. März 2025 "
+            "zur Kenntnis genommen.",
+            "de",
+        ),
+    ],
+)
+def test_noting_a_plans_progress_or_evaluation_is_a_follow_up(text, language):
+    types = [d.decision_type for d in analyse(text, language=language).decisions]
+    assert types == ["follow_up_report"]
