@@ -283,7 +283,9 @@ def name_similarity(a: str, b: str) -> float:
     return max(scores)
 
 
-_KEYS: list = [None, [], []]  # the last candidates seen, their names' keys and owners
+# The last candidates seen, their names' keys and owners: one tuple, read and replaced
+# whole, so threads analysing documents side by side never mix two lists.
+_LAST_KEYS: list[tuple] = [((), [], [])]
 
 
 def _candidate_keys(
@@ -291,17 +293,17 @@ def _candidate_keys(
 ) -> tuple[list[str], list[OrganisationCandidate]]:
     """Every candidate's names normalised, with the candidate each belongs to; kept for the
     last list seen, as one document's names are all matched against the same list."""
-    if _KEYS[0] is candidates:
-        return _KEYS[1], _KEYS[2]
-    keys: list[str] = []
-    owners: list[OrganisationCandidate] = []
+    seen, keys, owners = _LAST_KEYS[0]
+    if seen is candidates:
+        return keys, owners
+    keys, owners = [], []
     for candidate in candidates:
         for other in (candidate.name, *candidate.aliases):
             key = normalise_name(other)
             if key:
                 keys.append(key)
                 owners.append(candidate)
-    _KEYS[:] = [candidates, keys, owners]
+    _LAST_KEYS[0] = (candidates, keys, owners)
     return keys, owners
 
 
