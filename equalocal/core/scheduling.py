@@ -24,15 +24,35 @@ def enqueue_unless_waiting(task, *, run_after: datetime | None = None) -> bool:
     Backends that cannot defer a task (the immediate backend used in tests) get no deferred
     run: it would run at once, and queue itself again, for ever.
     """
+    from django.db import transaction
     from django_tasks_db.backend import DatabaseBackend
 
     backend = task.get_backend()
     if run_after is not None and not backend.supports_defer:
         return False
-    if isinstance(backend, DatabaseBackend) and task_waiting(task):
-        return False
-    (task.using(run_after=run_after) if run_after else task).enqueue()
+    if not isinstance(backend, DatabaseBackend):
+        (task.using(run_after=run_after) if run_after else task).enqueue()
+        return True
+    # Two workers finishing a run at once must not both find no run waiting and both queue
+    # one: the look and the queueing happen under the task's queue lock.
+    with transaction.atomic():
+        _lock_queue(task)
+        if task_waiting(task):
+            return False
+        (task.using(run_after=run_after) if run_after else task).enqueue()
     return True
+
+
+def _lock_queue(task) -> None:
+    """Hold ``task``'s queue lock until the transaction ends: its row in the periodic runs,
+    updated, which makes a second writer wait (a row lock in PostgreSQL, the database's
+    write lock in SQLite)."""
+    from django.utils import timezone
+
+    from .models import PeriodicRun
+
+    row, _ = PeriodicRun.objects.get_or_create(name=f"queue:{task.module_path}", period="lock")
+    PeriodicRun.objects.filter(pk=row.pk).update(started_at=timezone.now())
 
 
 def claim_period(name: str, period: str) -> bool:
