@@ -259,10 +259,16 @@ TIME_OF_DAY = 10  # letters a time of day adds to a weekday ("Donnerstag|abend")
 def _weekday_compound(word: str) -> int | None:
     """A weekday compounded with a time of day ("Donnerstagabend", "dinsdagavond",
     "tisdagskvällen"): the weekday, or ``None``."""
-    for name, number in lexicon.weekday_numbers().items():
-        if len(name) >= 5 and word.startswith(name) and 0 < len(word) - len(name) <= TIME_OF_DAY:
-            return number
-    return None
+    m = _weekday_prefix().match(word)
+    return lexicon.weekday_numbers()[m.group(1)] if m else None
+
+
+@cache
+def _weekday_prefix() -> re.Pattern[str]:
+    """Weekday names of five letters or more, longest first, followed by a short ending."""
+    names = sorted((n for n in lexicon.weekday_numbers() if len(n) >= 5), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"({alternation})\w{{1,{TIME_OF_DAY}}}$")
 
 
 def _reference_date(ref) -> dt.date | None:

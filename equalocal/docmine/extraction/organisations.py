@@ -307,6 +307,12 @@ def _candidate_keys(
     return keys, owners
 
 
+def same_place(name: str, full: str) -> bool:
+    """Two names of one place: "Freiburg" and "Stadt Freiburg im Breisgau", "County of Cork"
+    and "Cork County Council"."""
+    return name_similarity(name, full) >= MATCH_THRESHOLD
+
+
 def match_candidate(
     name: str, candidates: Sequence[OrganisationCandidate], *, threshold: float = MATCH_THRESHOLD
 ) -> OrganisationCandidate | None:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
 from ..dates import find_dates, same_year_positions
-from ..organisations import MATCH_THRESHOLD, OrganisationMention, name_similarity
+from ..organisations import OrganisationMention, same_place
 from ..organisations import find_organisations_cached as find_organisations
 from .bodies import (
     base_form,
@@ -602,10 +602,7 @@ def approving_body(sentences: Sequence[Sentence], index: int) -> str:
 
 @cache
 def _gapped_clause() -> re.Pattern[str]:
-    conjunctions = "|".join(
-        re.escape(w)
-        for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
-    )
+    conjunctions = _conjunctions()
     name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
     return re.compile(
         rf",?\s+(?:{conjunctions})\s+(?P<name>{name})\s+(?:\w{{1,3}}\s+)?(?P<when>(?:19|20)\d{{2}})\s*[.!]?$"
@@ -659,7 +656,7 @@ def _two_decisions(
         return (None, second) if named and not is_aggregate(norm[cut:]) else None
     if first.decision_type == second.decision_type and (
         UNKNOWN in (first.organisation, second.organisation)
-        or _same_place(first.organisation, second.organisation)
+        or same_place(first.organisation, second.organisation)
     ):
         return None
     return first, second
@@ -674,14 +671,18 @@ def _names_in(organisation: str, text: str) -> bool:
 
 
 @cache
+def _conjunctions() -> str:
+    """Every language's conjunctions joining the last two items ("och", "and", "et"), as an
+    alternation, longest first."""
+    words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
 def _clause_boundary() -> re.Pattern[str]:
     """Where a clause with a subject of its own may begin: a comma, semicolon, or a
     conjunction joining clauses ("och", "and", "et")."""
-    conjunctions = "|".join(
-        re.escape(w)
-        for w in sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
-    )
-    return re.compile(rf"[,;]\s|\s(?:{conjunctions})\s")
+    return re.compile(rf"[,;]\s|\s(?:{_conjunctions()})\s")
 
 
 def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
@@ -836,7 +837,7 @@ def _sentence_decision(
     ):
         # "Grannkommunen Sundsvall skrev under den 2010": the place named as the subject.
         subject = named_subject(norm, action.start, document_language())
-    if subject and not (context.organisation and _same_place(subject, context.organisation.name)):
+    if subject and not (context.organisation and same_place(subject, context.organisation.name)):
         # "… Heidelberg, das die Charta 2009 unterzeichnet hat": that place's decision.
         organisation = subject
     group = group_subject(norm, action.start)
@@ -933,14 +934,8 @@ def _another_organisation(decision: Decision, context: Context) -> bool:
     return (
         own is not None
         and decision.organisation not in (UNKNOWN, own.name)
-        and not _same_place(decision.organisation, own.name)
+        and not same_place(decision.organisation, own.name)
     )
-
-
-def _same_place(name: str, full: str) -> bool:
-    """Two names of one place: "Freiburg" and "Stadt Freiburg im Breisgau", "County of Cork"
-    and "Cork County Council"."""
-    return name_similarity(name, full) >= MATCH_THRESHOLD
 
 
 NEGATION_REACH = 3  # words between a negation and the verb it negates

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...types import UNKNOWN, Decision, DecisionStatus
-from ..organisations import MATCH_THRESHOLD, name_similarity
+from ..organisations import same_place
 
 _FIELDS = ("organisation", "country", "deciding_body", "paragraph", "case_number", "signing_date")
 
@@ -27,7 +27,7 @@ def _one_organisation(a: Decision, b: Decision) -> bool:
     place ("Falun" and "Falu kommun"); "Mora kommun skrev under 2011" is another's."""
     if UNKNOWN in (a.organisation, b.organisation) or a.organisation == b.organisation:
         return True
-    return name_similarity(a.organisation, b.organisation) >= MATCH_THRESHOLD
+    return same_place(a.organisation, b.organisation)
 
 
 def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, Decision]]) -> bool:
