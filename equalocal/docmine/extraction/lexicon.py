@@ -116,6 +116,54 @@ def patterns_of(data: Mapping) -> list[tuple[str, str]]:
     return found
 
 
+# Languages whose patterns also match their words written without accents: Greek print
+# always carries the tonos, but scans and typed texts often lose it ("Προσχωρηση").
+ACCENT_OPTIONAL = {"el": {"ά": "α", "έ": "ε", "ή": "η", "ί": "ι", "ό": "ο", "ύ": "υ", "ώ": "ω",
+                          "Ά": "Α", "Έ": "Ε", "Ή": "Η", "Ί": "Ι", "Ό": "Ο", "Ύ": "Υ", "Ώ": "Ω",
+                          "ΐ": "ϊ", "ΰ": "ϋ"}}  # fmt: skip
+
+
+def accents_optional(pattern: str, bare: Mapping[str, str]) -> str:
+    """``pattern`` with each accented letter outside a character class also matching its
+    bare letter ("προσχώρηση" → "προσχ[ώω]ρηση")."""
+    out = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char + bare.get(char, ""))
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        elif char in bare:
+            out.append(f"[{char}{bare[char]}]")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _with_optional_accents(data: dict, bare: Mapping[str, str]) -> None:
+    """Rewrite every pattern of a language file (as ``patterns_of`` finds them) in place."""
+    for path in dict.fromkeys(path for path, _ in patterns_of(data)):
+        head, _, last = path.rpartition(".")
+        parent = lookup(data, head) if head else data
+        if last not in parent:  # an open table's entry: "organisations.country_cues.GR"
+            head, _, table = head.rpartition(".")
+            parent, last = lookup(data, head)[table], last
+        items = parent[last]
+        for index, item in enumerate(items):
+            if isinstance(item, Mapping):
+                item["pattern"] = accents_optional(item["pattern"], bare)
+            else:
+                items[index] = accents_optional(item, bare)
+
+
 def check(languages: Mapping[str, Mapping], common: Mapping) -> None:
     """Raise ``LexiconError`` unless every file has the same keys and every pattern compiles."""
     expected = set().union(*(key_paths(data) for data in languages.values()))
@@ -146,6 +194,9 @@ def load(folder: Path = LANGUAGES_DIR) -> Lexicon:
     common = tomllib.loads(files.pop(COMMON).read_text(encoding="utf-8"))
     languages = {code: tomllib.loads(p.read_text(encoding="utf-8")) for code, p in files.items()}
     check(languages, common)
+    for code, bare in ACCENT_OPTIONAL.items():
+        if code in languages:
+            _with_optional_accents(languages[code], bare)
     order = [code for code in common["languages"]["order"] if code in languages]
     order += sorted(code for code in languages if code not in order)
     return Lexicon(common=common, languages={code: languages[code] for code in order})
@@ -217,6 +268,21 @@ def words_full(key: str) -> re.Pattern[str]:
 
 
 @cache
+def words_in(key: str, language: str | None) -> re.Pattern[str]:
+    """``words(key)`` with only ``language``'s fragments and common's, for short words that
+    mean something else in another language (English "any" in Catalan "l'any"); every
+    language's when ``language`` is unknown or has no fragments of its own."""
+    code = {"no": "nb"}.get(language or "", language or "")
+    pairs = tagged(key)
+    own = [fragment for fragment, tag in pairs if tag in (code, "common")]
+    if not code or code not in load().languages:
+        own = [fragment for fragment, _ in pairs]
+    if not own:
+        return re.compile("(?!)")
+    return re.compile(WORD_TEMPLATE.replace("{alt}", alternation(own)), re.IGNORECASE)
+
+
+@cache
 def verbs() -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(category, tense) -> (fragment, language) for every action verb, in ``VERB_KEYS`` order."""
     table: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -278,11 +344,13 @@ def calendar_months(code: str) -> dict[str, int]:
     from babel.dates import get_month_names
 
     months: dict[str, int] = {}
+    bare = str.maketrans(ACCENT_OPTIONAL.get(code, {}))
 
     def add(name: str, number: int) -> None:
         word = _calendar_word(name)
         if len(word) >= 3 and not word.isdigit():
             months.setdefault(word, number)
+            months.setdefault(word.translate(bare), number)  # "μαρτιου" in a scan
 
     for locale in _BABEL_LOCALES.get(code, (code,)):
         try:

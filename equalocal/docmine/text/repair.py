@@ -53,6 +53,7 @@ DIACRITICS: dict[str, dict[str, str]] = {
            "s": "š", "u": "ū", "z": "ž"},
     "lt": {"a": "ą", "c": "č", "e": "ęė", "i": "į", "s": "š", "u": "ųū", "z": "ž"},
     "tr": {"c": "ç", "g": "ğ", "i": "ı", "o": "ö", "s": "ş", "u": "ü"},
+    "el": {"α": "ά", "ε": "έ", "η": "ή", "ι": "ίϊ", "ο": "ό", "υ": "ύϋ", "ω": "ώ"},
 }  # fmt: skip
 
 # What Tesseract reads instead of a letter; targets outside the language's alphabet drop out.
@@ -68,8 +69,14 @@ CONFUSIONS: dict[str, str] = {
     "5": "s",
     "8": "B",
 }
-FIRST_LETTER_CONFUSIONS: dict[str, str] = {"d": "åä", "O": "Ö", "A": "ÄÅ"}
-SEQUENCE_CONFUSIONS: tuple[tuple[str, str], ...] = (("rn", "m"), ("cl", "d"), ("ii", "ü"))
+# "lgualdade" for "Igualdade", "Iembrou" for "lembrou": a capital I and a small l look alike.
+FIRST_LETTER_CONFUSIONS: dict[str, str] = {"d": "åä", "O": "Ö", "A": "ÄÅ", "l": "I", "I": "l"}
+SEQUENCE_CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("rn", "m"),
+    ("m", "rn"),  # "intemos" for "internos"
+    ("cl", "d"),
+    ("ii", "ü"),
+)
 FINAL_CONFUSIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "sv": (("ai", "å"), ("1", "")),
     "da": (("ai", "å"),),
@@ -95,8 +102,14 @@ MARKED_LETTERS: dict[str, tuple[str, float]] = {
     "lv": ("āčēģīķļņšūž", 0.08),
     "lt": ("ąčęėįšųūž", 0.06),
     "ro": ("ăâîșțşţ", 0.04),
+    "el": ("άέήίόύώϊϋΐΰ", 0.10),
 }
-VOWELS = set("aeiouyåäöæøéèêëáàâíìîïóòôõúùûüýąęėįųūāēīő")
+VOWELS = set("aeiouyåäöæøéèêëáàâíìîïóòôõúùûüýąęėįųūāēīőαεηιουωάέήίόύώϊϋΐΰ")
+# Latin letters an OCR engine puts into Greek words for the Greek letters they look like
+# ("AΠOΦAΣIZEI" with a Latin A, O and I).
+GREEK_HOMOGLYPHS = str.maketrans("ABEHIKMNOPTXYZaoprvikxue", "ΑΒΕΗΙΚΜΝΟΡΤΧΥΖαορρνικχυε")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 NONWORD_ZIPF = 1.5  # below this a word counts as unknown
 CANDIDATE_ZIPF = 1.5  # a replacement must be at least this common
@@ -109,6 +122,8 @@ COMPOUND_PART_ZIPF = 2.0
 LINKS = ("s", "e", "")
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# A word in small letters with a capital I inside or at its end ("LocaI", "MunicipaI").
+_CAPITAL_I_FOR_L = re.compile(r"^[^\W\d_][^\W\d_A-Z]*I[^\W\d_A-HJ-Z]*$")
 # "CEMRdeklarationen": OCR dropped the hyphen after an abbreviation.
 _JOINED_ABBREVIATION = re.compile(r"^([A-ZÅÄÖÆØÜ]{2,6})([a-zåäöæøüé]{5,})$")
 _PROTECTED = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+\.(?:se|com|org|eu|net|fi|de)\b")
@@ -189,6 +204,11 @@ def repair_text(text: str, language: str) -> tuple[str, list[Repair]]:
         token = match.group()
         at_sentence_start = bool(_SENTENCE_END.search(text[max(0, start - 4) : start]))
         found = _context_rule(language, damaged, words, index, token, text, start, end)
+        if found is None and language == "el" and _GREEK.search(token) and _LATIN.search(token):
+            greek = token.translate(GREEK_HOMOGLYPHS)
+            found = repairer.repair(greek, at_sentence_start=at_sentence_start)
+            if found is None:
+                found = (greek, "ocr_confusion", 1.0)
         if found is None:
             found = repairer.repair(token, at_sentence_start=at_sentence_start)
         if found is None:
@@ -363,6 +383,17 @@ def _paragraph_sign(language: str, token: str, text: str, start: int, end: int) 
     return f"§ {token[1:]}"
 
 
+_GREEK_VOWEL_GROUP = re.compile(r"[αεηιουω]+")
+
+
+def _unaccented_greek(word: str) -> bool:
+    """A Greek word of two syllables or more written without its accent ("δημοτικο"): typed
+    so online, which puts it in word lists, but never so in print."""
+    if any(char in "άέήίόύώΐΰ" for char in word):
+        return False
+    return len(_GREEK_VOWEL_GROUP.findall(word)) >= 2
+
+
 def _part_threshold(stem: str) -> float:
     # Long parts are often inflected and rare alone; short ones must be common.
     if len(stem) >= 7:
@@ -400,6 +431,8 @@ class _Repairer:
         self.cache: dict[tuple[str, bool], tuple[str, str, float] | None] = {}
 
     def zipf(self, word: str) -> float:
+        if self.language == "el" and "ς" in word:
+            word = word.replace("ς", "σ")  # wordfreq's Greek list writes a final sigma as σ
         frequency = self.table.get(word)
         return math.log10(frequency) + _LOG_NANO if frequency else 0.0
 
@@ -422,8 +455,9 @@ class _Repairer:
             return False
         if not any(char.isalpha() for char in token):
             return False
-        # Abbreviations and codes: KSAU, SKR, CO2, iPhone.
-        if any(char.isupper() for char in token[1:]):
+        # Abbreviations and codes: KSAU, SKR, CO2, iPhone; but "MunicipaI" is a word whose
+        # small l was read as a capital I.
+        if any(char.isupper() for char in token[1:]) and not _CAPITAL_I_FOR_L.match(token):
             return False
         if any(char.isdigit() for char in token):
             letters = sum(1 for char in token if char.isalpha())
@@ -437,6 +471,8 @@ class _Repairer:
         has_digit = any(char.isdigit() for char in token)
         vowelless = not any(char in VOWELS for char in lower)
         known = original >= NONWORD_ZIPF and not has_digit and not vowelless
+        if known and self.language == "el" and _unaccented_greek(lower):
+            known = False  # a Greek word of two syllables or more always carries an accent
         if known and not self.damaged:
             return None
         if capitalised and not at_sentence_start and (known or not self.damaged):
@@ -487,6 +523,9 @@ class _Repairer:
 
     def _variants(self, token: str):
         """Readings of ``token`` with up to MAX_CHANGES substitutions: (text, confusions)."""
+        if _CAPITAL_I_FOR_L.match(token):
+            fixed = token[0] + token[1:].replace("I", "l")
+            return ((fixed, 1), *self._variants(fixed))
         return _variants_cached(
             token,
             tuple(sorted(self.diacritics.items())),

@@ -189,16 +189,24 @@ def named_subject(norm: str, verb_start: int, language: str | None) -> str:
     clause = max(before.rfind(mark) for mark in ",;:.()") + 1
     words = list(_WORD.finditer(before, clause))
     index = len(words) - 1
-    gap = 0
-    while index >= 0 and not words[index].group(0)[:1].isupper() and gap < SUBJECT_GAP:
-        index, gap = index - 1, gap + 1
+    gap = clitics = 0
+    frequent = lexicon.stopwords().get(language or "", "").split()
+    while index >= 0 and not words[index].group(0)[:1].isupper():
+        if _clitic(words[index].group(0), frequent, language) and clitics < SUBJECT_CLITICS:
+            clitics += 1  # "Charleroi l'a signée", "Palma ja la va subscriure"
+        elif gap < SUBJECT_GAP:
+            gap += 1
+        else:
+            break
+        index -= 1
     if index < 0 or not words[index].group(0)[:1].isupper():
         return ""
     if index == 0 and (gap or not _name_opens_clause(words[0].group(0), language)):
         return ""  # the clause's first word ("Die", "Igår"), not a name
+    if index == 0 and clitics and _function_word(words[0].group(0), language, OPENER_ZIPF):
+        return ""  # "Dessutom har vi undertecknat": an adverb, then pronoun and auxiliary
     name = words[index].group(0)
     preceding = words[index - 1].group(0) if index else ""
-    frequent = lexicon.stopwords().get(language or "", "").split()
     if len(preceding) <= 3 and preceding.lower() in frequent:
         return ""  # "the Convener", "la Présidente": a noun after its article
     if language in CAPITALISED_NOUNS and preceding and not preceding[:1].isupper():
@@ -224,16 +232,35 @@ def named_subject(norm: str, verb_start: int, language: str | None) -> str:
 
 
 FUNCTION_WORD_ZIPF = 5.8  # "comme", "només", "also": far more frequent than any first name
+# A clause's first word before a pronoun and an auxiliary: places ("Palma", "Tromsø") are
+# rarer than the adverbs that open clauses so ("Dessutom", "Inoltre", "Ahir").
+OPENER_ZIPF = 5.0
+SUBJECT_CLITICS = 3  # short pronouns and auxiliaries between a name and its verb
 
 
-def _function_word(word: str, language: str | None) -> bool:
+def _function_word(word: str, language: str | None, threshold: float = FUNCTION_WORD_ZIPF) -> bool:
     """A very frequent word opening a clause ("Comme Angers, signataire …"), not a name."""
     from wordfreq import zipf_frequency
 
     try:
-        return zipf_frequency(word.lower(), language or "en") >= FUNCTION_WORD_ZIPF
+        return zipf_frequency(word.lower(), language or "en") >= threshold
     except (LookupError, ValueError):
         return False
+
+
+def _clitic(word: str, frequent: list[str], language: str | None) -> bool:
+    """A short pronoun, auxiliary or adverb between a subject and its verb ("l'a", "y",
+    "ja la va", "já a", "hat"): every part of it at most three letters and a very frequent
+    word, or elided."""
+    parts = [part for part in re.split(r"['’]", word.lower()) if part]
+    return bool(parts) and all(
+        len(part) <= 3
+        and (part in frequent or len(part) == 1 or _function_word(part, language, CLITIC_ZIPF))
+        for part in parts
+    )
+
+
+CLITIC_ZIPF = 6.0  # "ja", "já", "va": among a language's hundred most frequent words
 
 
 def _name_opens_clause(word: str, language: str | None) -> bool:

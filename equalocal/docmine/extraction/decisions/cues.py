@@ -239,4 +239,4 @@ def is_aggregate(clause: str) -> bool:
 
 def is_generic(clause: str) -> bool:
     """A generic duty ("each signatory shall…")."""
-    return bool(lexicon.words("decisions.generic_cues").search(clause))
+    return bool(lexicon.words_in("decisions.generic_cues", document_language()).search(clause))

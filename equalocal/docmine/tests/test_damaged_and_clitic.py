@@ -1,0 +1,141 @@
+"""OCR damage beyond lost diacritics (I for l, m for rn, Greek without accents or with Latin
+letters), Greek patterns that hold without accents, and a signatory named before a pronoun
+and an auxiliary ("Charleroi l'a signée"). Sentences written for these tests; none is copied
+from a held-out or development text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from equalocal.docmine.extraction import analyse, lexicon
+from equalocal.docmine.extraction.decisions.bodies import named_subject
+from equalocal.docmine.text.repair import repair_text
+
+# A Portuguese page that lost its accents, as a poor scan's text layer does.
+PT_PAGE = (
+    "Ata da reuniao ordinaria da Assembleia Municipal. Aos dez dias do mes de marco, "
+    "reuniu a Assembleia, com a presenca de vinte membros. O presidente informou sobre a "
+    "situacao financeira e a execucao do orcamento. A proposta relativa a {phrase} foi "
+    "discutida e votada. Nada mais havendo a tratar, foi encerrada a sessao, da qual se "
+    "lavrou a presente ata, que vai ser assinada. A Camara apresentou a informacao escrita "
+    "sobre a atividade municipal, a gestao dos servicos e as obras em execucao no concelho."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("lgualdade de genero", "igualdade de g"),  # l read for I
+        ("Reguiamento MunicipaI", "Municipal"),  # I read for l inside a word
+        ("meios intemos", "meios internos"),  # m read for rn
+        ("a altemancia", "a alternância"),
+    ],
+)
+def test_letters_that_look_alike_are_repaired(phrase, expected):
+    repaired, repairs = repair_text(PT_PAGE.format(phrase=phrase), "pt")
+    assert expected in repaired
+    assert repairs
+
+
+def test_a_clean_page_keeps_its_capital_i_and_its_m():
+    text = (
+        "A Câmara Municipal aprovou o plano. O Instituto Nacional de Estatística publicou os "
+        "dados, e o município manteve os meios internos e a alternância dos técnicos. " * 3
+    )
+    repaired, _ = repair_text(text, "pt")
+    assert repaired == text
+
+
+GREEK_PAGE = (
+    "Στη συνεδριαση του Δημοτικου Συμβουλιου, την Τεταρτη, συζητηθηκε η προταση της "
+    "Επιτροπης Ισοτητας. Το Δημοτικο Συμβουλιο αποφασιζει ομοφωνα και εγκρινει την "
+    "προταση, μετα απο συζητηση με τους πολιτες και τους φορεις της πολης. Η αποφαση "
+    "αναρτηθηκε στο διαδικτυο και κοινοποιηθηκε στις υπηρεσιες του δημου για ενημερωση."
+)
+
+
+def test_a_greek_page_without_accents_gets_them_back():
+    repaired, repairs = repair_text(GREEK_PAGE, "el")
+    assert "Δημοτικό Συμβούλιο" in repaired
+    assert "αποφασίζει" in repaired
+    assert len(repairs) > 10
+
+
+def test_latin_letters_inside_greek_words_become_greek():
+    text = GREEK_PAGE + "\nAΠOΦAΣIZEI ομοφωνα."
+    repaired, _ = repair_text(text, "el")
+    assert "ΑΠΟΦΑΣΙΖΕΙ" in repaired
+    assert not re.search(r"[A-Z]", repaired)
+
+
+def test_accents_become_optional_in_greek_patterns_only_outside_classes():
+    bare = lexicon.ACCENT_OPTIONAL["el"]
+    assert lexicon.accents_optional("προσχώρηση", bare) == "προσχ[ώω]ρηση"
+    assert lexicon.accents_optional("[Ά-Ώ]ή", bare) == "[ΆΑ-ΏΩ][ήη]"
+    assert lexicon.accents_optional(r"\ώ", bare) == r"\ώ"
+
+
+def test_a_greek_decision_without_accents_is_found():
+    text = (
+        "ΔΗΜΟΣ ΚΑΒΑΛΑΣ\n\nΤο Δημοτικο Συμβουλιο του Δημου Καβαλας, στη συνεδριαση της "
+        "12ης Μαρτιου 2025, ενεκρινε ομοφωνα την προσχωρηση του Δημου στον Ευρωπαικο Χαρτη "
+        "για την Ισοτητα των Γυναικων και των Ανδρων στην Τοπικη Ζωη."
+    )
+    [decision] = analyse(text, language="el").decisions
+    assert decision.decision_type == "sign_charter"
+    assert decision.status == "adopted"
+    assert decision.decision_date == "2025-03-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "language", "name"),
+    [
+        ("Dans la région, Namur l'a signée dès 2012.", "signée", "fr", "Namur"),
+        ("A la Garrotxa, Olot ja la va subscriure l'any 2018.", "subscriure", "ca", "Olot"),
+        ("No distrito, Viseu já a subscreveu.", "subscreveu", "pt", "Viseu"),
+        ("Dessutom har vi undertecknat den.", "undertecknat", "sv", ""),
+        ("Inoltre l'ha firmata la giunta.", "firmata", "it", ""),
+    ],
+)
+def test_a_name_before_a_pronoun_and_an_auxiliary_is_the_subject(sentence, verb, language, name):
+    assert named_subject(sentence, sentence.index(verb), language) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "organisation", "signed"),
+    [
+        (
+            "La Carta Europea per a la Igualtat de Dones i Homes a la Vida Local obliga a fer "
+            "un pla. L'Ajuntament de Manresa la va subscriure l'any 2016.",
+            "ca",
+            "Ajuntament de Manresa",
+            "2016",
+        ),
+        (
+            "Ο Δήμος Κοζάνης έχει ήδη υπογράψει τον Ευρωπαϊκό Χάρτη για την Ισότητα των "
+            "Γυναικών και των Ανδρών στην Τοπική Ζωή από το 2017.",
+            "el",
+            "Δήμος Κοζάνης",
+            "2017",
+        ),
+    ],
+)
+def test_signing_verbs_of_catalan_and_the_greek_perfect(text, language, organisation, signed):
+    [decision] = analyse(text, language=language).decisions
+    assert decision.decision_type == "sign_charter"
+    assert decision.organisation == organisation
+    assert decision.signing_date == signed
+
+
+def test_a_swedish_decision_named_as_taken():
+    text = (
+        "Kommunen har undertecknat den europeiska deklarationen för jämställdhet mellan "
+        "kvinnor och män på lokal och regional nivå. Beslutet att underteckna den fattades av "
+        "kommunfullmäktige 2021-03-15, § 44."
+    )
+    decisions = analyse(text, language="sv").decisions
+    assert [(d.decision_type, d.decision_date) for d in decisions] == [
+        ("sign_charter", "2021-03-15")
+    ]
