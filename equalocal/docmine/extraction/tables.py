@@ -88,12 +88,33 @@ def _map_header(cells: Sequence[str]) -> dict[int, str] | None:
     return None
 
 
-_GOAL_PREFIX = re.compile(
-    r"^((?:Mål|Goal|Aim|Ziel|Objective|Obiettivo|Objectif|Objetivo|Objectiu|Cel|Tavoite|Doel|"
-    r"Στόχος|Markmið)\s*\d+[a-z]?)"
-    r"\s*[:.–-]?\s+(.+)$",
-    re.IGNORECASE,
-)
+class _GoalPrefix:
+    """A goal heading with its number ("Mål 1:", "Objective 2 –", "Handlungsfeld A",
+    "Eix II."): the goal words of every language file's ``tables.headings.goal``, then a
+    number, a capital letter or a Roman numeral. Group 1 is the label, group 2 the goal."""
+
+    EXTRA = ("Mål", "Goal", "Aim", "Ziel", "Objective", "Obiettivo", "Objectif", "Objetivo",
+             "Objectiu", "Cel", "Tavoite", "Doel", "Στόχος", "Markmið", "Insatsområde",
+             "Fokusområde", "Eje", "Eixo", "Asse", "Linea", "Línea", "Ámbito", "Obszar",
+             "Άξονας", "Axis", "Theme", "Priority")  # fmt: skip
+
+    @staticmethod
+    @cache
+    def regex() -> re.Pattern[str]:
+        words = [re.escape(word) for word in _GoalPrefix.EXTRA]
+        words += [f for f in lexicon.fragments("tables.headings.goal") if ".*" not in f]
+        return re.compile(
+            rf"^((?:{lexicon.alternation(words)})"
+            r"\s*(?:\d+[a-z]?|(?-i:[A-Z]\d{0,2}|[IVX]{1,4}))\b)"
+            r"\s*[:.–-]?\s+(.+)$",
+            re.IGNORECASE,
+        )
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex().match(text)
+
+
+_GOAL_PREFIX = _GoalPrefix()
 _ARTICLE = re.compile(
     r"(?:artikel|article|artikel|articolo|artículo|artigo|artykuł|art\.)\s*(\d{1,2})", re.I
 )
@@ -179,7 +200,9 @@ def _goal_heading(cells: Sequence[str]) -> str:
 def _period(starts: list[str], ends: list[str]) -> str:
     """Start and end columns as one timeframe ("2027-02-01 – 2027-06-30")."""
     start, end = " ".join(starts), " ".join(ends)
-    return f"{start} – {end}" if start and end else start or end
+    if start and end and start.casefold() != end.casefold():
+        return f"{start} – {end}"
+    return start or end  # "curs 2026-2027" in both: one term
 
 
 def _row_article(column: list[str], activity: str) -> str:
@@ -311,7 +334,7 @@ def _cell_lines(text: str) -> list[list[str]]:
 
 # A number column's heading ("Nr", "No.", "N°", "#") and a row's number in it ("1.2").
 _NUMBER_HEADING = re.compile(r"(?:nr|no|n[°º]|núm|nro|lp|#)\.?", re.IGNORECASE)
-_ROW_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?")
+_ROW_NUMBER = re.compile(r"(?:[A-Z]{1,2}\.?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\.?")
 _ARTICLE_CELL = re.compile(r"(?:art\.?\s*)?\d{1,2}(?:\s*[,;/–-]\s*\d{1,2})*|[–-]", re.IGNORECASE)
 MISSES_IN_A_TABLE = 3  # lines that fit no row before a table one cell per line ends
 
@@ -333,7 +356,10 @@ def _heading_run(lines: Sequence[str], start: int) -> list[str] | None:
             break
         roles.append(role)
         end += 1
-    checkable = {"number", "charter_article"} & set(roles)
+    # Row numbers or articles; or separate start and end columns, whose start is a date.
+    checkable = {"number", "charter_article"} & set(roles) or (
+        {"timeframe", "timeframe_end"} <= set(roles)
+    )
     if len(roles) < 3 or not {"activity", "goal"} & set(roles) or not checkable:
         return None
     return list(lines[start:end])
@@ -351,6 +377,8 @@ def _fits(cells: Sequence[str], heading: Sequence[str]) -> bool:
         if role == "charter_article" and not _ARTICLE_CELL.fullmatch(cell):
             return False
         if role == "activity" and (_ROW_NUMBER.fullmatch(cell) or len(cell) < 4):
+            return False
+        if role == "timeframe" and "timeframe_end" in roles and not _is_timeframe(cell):
             return False
     return True
 
@@ -402,6 +430,15 @@ def _cell_line_grids(text: str) -> list[list[list[str]]]:
 _TOKEN = re.compile(r"\S+(?: \S+)*")  # words of one cell: single spaces inside
 
 
+MAX_UNNAMED_COLUMNS = 2
+# A page number in a running header or footer ("Seite 3 von 12", "Sida 4 (9)", "- 7 -").
+_PAGE_FURNITURE = re.compile(
+    r"(?i)(?:\b(?:seite|sida|side|page|pagina|página|pàgina|sivu|strona|σελίδα|bls\.?)"
+    r"\s*\d{1,4}(?:\s*(?:von|av|af|of|de|di|z|από|/|\()\s*\d{1,4}\)?)?\s*$"
+    r"|^\s*[-–]\s*\d{1,4}\s*[-–]\s*$)"
+)
+
+
 def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
     """A heading line of a table aligned with spaces: (column start, heading) for each
     cell, when the cells name an activity and a strict column (row numbers, articles or,
@@ -413,7 +450,11 @@ def _aligned_heading(line: str) -> list[tuple[int, str]] | None:
         heading_role(cell) or ("number" if _NUMBER_HEADING.fullmatch(cell) else None)
         for _, cell in cells
     ]
-    if None in roles or len(set(roles)) != len(roles):
+    named = [role for role in roles if role is not None]
+    # A column the language files do not name ("Wskaźnik", "Budget") may stand among them.
+    if len(roles) - len(named) > MAX_UNNAMED_COLUMNS or len(named) < 3:
+        return None
+    if len(set(named)) != len(named):
         return None
     if "activity" not in roles or not {"number", "charter_article", "timeframe"} & set(roles):
         return None
@@ -452,7 +493,10 @@ def _aligned_grids(text: str) -> list[list[list[str]]]:
             index += 1
             continue
         starts = [start for start, _ in heading]
-        roles = [heading_role(cell) or "number" for _, cell in heading]
+        roles = [
+            heading_role(cell) or ("number" if _NUMBER_HEADING.fullmatch(cell) else "other")
+            for _, cell in heading
+        ]
         checked = [i for i, role in enumerate(roles) if role in ("number", "charter_article")]
         strict = checked[0] if checked else roles.index("timeframe")
         grid: list[list[str]] = []
@@ -464,13 +508,20 @@ def _aligned_grids(text: str) -> list[list[list[str]]]:
             grid.append([above])
         grid.append([cell for _, cell in heading])
         index += 1
-        after_blank = False
+        after_blank = furniture = False
         while index < len(lines):
             line = lines[index].rstrip()
             if not line.strip():
-                after_blank = True
+                after_blank = not furniture
                 index += 1
                 continue
+            if _PAGE_FURNITURE.search(line):
+                # A page's running footer or header between two lines of a row: stepped
+                # over with the blank lines around it.
+                after_blank, furniture = False, True
+                index += 1
+                continue
+            furniture = False
             if _GOAL_PREFIX.match(line.strip()):
                 grid.append([line.strip()])
                 after_blank = False
@@ -621,6 +672,53 @@ def _article_lists(text: str, confidence: float) -> list[ActionRow]:
     return rows
 
 
+_LABELLED = re.compile(
+    r"^([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})"  # the label: one to three words
+    r"(?:\s+(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))?"  # "Toimenpide 1.1"
+    r"\s*:\s*(\S.*)$"
+)
+_RECORD_FIELDS = ("responsible", "timeframe", "timeframe_end", "status", "charter_article")
+
+
+def _labelled_grids(text: str) -> list[list[list[str]]]:
+    """Action plans written as one block per activity, a label on each line ("Toimenpide
+    1.1: …" / "Vastuu: …" / "Aikataulu: …"), rebuilt as one grid: the labels are the
+    headings, each block a row, and goal headings between blocks are kept."""
+    labels: dict[str, str] = {}
+    entries: list[dict[str, str] | str] = []
+    record: dict[str, str] | None = None
+    for raw in text.replace("\xa0", " ").split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if _GOAL_PREFIX.match(line):
+            entries.append(line)
+            record = None
+            continue
+        match = _LABELLED.match(line)
+        role = heading_role(match.group(1)) if match else None
+        if match and role == "activity":
+            record = {"activity": match.group(2)}
+            entries.append(record)
+            labels.setdefault(role, match.group(1))
+        elif match and role in _RECORD_FIELDS and record is not None and role not in record:
+            record[role] = match.group(2)
+            labels.setdefault(role, match.group(1))
+        else:
+            record = None  # running text ends a block
+    rows = [e for e in entries if isinstance(e, dict) and len(e) >= 2]
+    if len(rows) < 2:
+        return []
+    roles = list(labels)
+    grid: list[list[str]] = [[labels[role] for role in roles]]
+    for entry in entries:
+        if isinstance(entry, str):
+            grid.append([entry])
+        elif len(entry) >= 2:
+            grid.append([entry.get(role, "") for role in roles])
+    return [grid]
+
+
 def rows_from_text(text: str) -> list[ActionRow]:
     """Action rows from tables flattened into text, in document order of the layouts."""
     rows: list[ActionRow] = []
@@ -631,6 +729,9 @@ def rows_from_text(text: str) -> list[ActionRow]:
             rows += _rows_from_grid(grid, None, 0.75)
     if not rows:
         for grid in _cell_line_grids(text):
+            rows += _rows_from_grid(grid, None, 0.65)
+    if not rows:
+        for grid in _labelled_grids(text):
             rows += _rows_from_grid(grid, None, 0.65)
     if not rows:
         for block in _cell_lines(text):
