@@ -139,3 +139,52 @@ def test_a_swedish_decision_named_as_taken():
     assert [(d.decision_type, d.decision_date) for d in decisions] == [
         ("sign_charter", "2021-03-15")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "body"),
+    [
+        (
+            "Kommunen har undertecknat den europeiska deklarationen för jämställdhet mellan "
+            "kvinnor och män. Kommunstyrelsen beslutade att lägga rapporten om uppföljningen "
+            "av den första jämställdhetsplanen (bilaga 3) till handlingarna.",
+            "sv",
+            "Kommunstyrelsen",
+        ),
+        (
+            "Kaupunki on liittynyt eurooppalaiseen naisten ja miesten tasa-arvon peruskirjaan. "
+            "Kaupunginhallitus on merkinnyt seurantaraportin tiedoksi.",
+            "fi",
+            "Kaupunginhallitus",
+        ),
+        (
+            "Kommunen har signert Det europeiske charteret for likestilling mellom kvinner og "
+            "menn i lokalsamfunnet. Kommunestyret tok rapporten om arbeidet med den første "
+            "handlingsplanen til orientering.",
+            "nb",
+            "Kommunestyret",
+        ),
+        (
+            "Die Stadt ist der Europäischen Charta für die Gleichstellung von Frauen und "
+            "Männern auf lokaler Ebene beigetreten. Der Bericht der Stabsstelle für "
+            "Chancengleichheit über das zweite Jahr des Aktionsplans wird vom Gemeinderat zur "
+            "Kenntnis genommen.",
+            "de",
+            "Gemeinderat",
+        ),
+    ],
+)
+def test_taking_note_of_a_report_in_its_longer_forms(text, language, body):
+    decisions = analyse(text, language=language).decisions
+    noted = [d for d in decisions if d.decision_type == "follow_up_report"]
+    assert len(noted) == 1
+    assert noted[0].deciding_body == body
+
+
+def test_a_year_beside_the_signing_beats_today_in_the_next_clause():
+    text = (
+        "Datum: 2025-10-14\n\nDeklarationen gäller jämställdhet mellan kvinnor och män. "
+        "Ystad skrev under CEMR-deklarationen redan 2011 och arbetar i dag efter sin andra plan."
+    )
+    [decision] = analyse(text, language="sv").decisions
+    assert decision.signing_date == "2011"

@@ -90,7 +90,12 @@ def best_date(dates: list[DateMatch], pos: int) -> DateMatch | None:
     if len(nearest.value) == 4:
         # A day named near the verb dates it better than a year in another clause ("am 5.
         # März 2019, Zahl …, beschlossen und lief Ende 2024 aus").
-        precise = [d for d in usable if len(d.value) == 10 and abs(d.start - pos) <= PRECISE_REACH]
+        # Not a relative day ("i dag", "today"): that names when the text speaks.
+        precise = [
+            d
+            for d in usable
+            if len(d.value) == 10 and not d.relative and abs(d.start - pos) <= PRECISE_REACH
+        ]
         if precise:
             return min(precise, key=lambda d: abs(d.start - pos))
     return nearest

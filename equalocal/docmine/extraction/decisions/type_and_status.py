@@ -180,11 +180,17 @@ def _noted_report(
     spans = reports + [(m.start(), m.end()) for m in _report_nouns().get().finditer(norm)]
     for action in notes:
         if any(
-            -90 <= start - action.end <= 90 or -90 <= action.start - end <= 90
+            -NOTE_REACH <= start - action.end <= NOTE_REACH
+            or -NOTE_REACH <= action.start - end <= NOTE_REACH
             for start, end in spans
         ):
             return action
     return None
+
+
+# Characters between taking note and its report: the passive puts a long subject first
+# ("Der Bericht der Gleichstellungsstelle über die Umsetzung … wird zur Kenntnis genommen").
+NOTE_REACH = 150
 
 
 def _refers_back(
