@@ -188,3 +188,43 @@ def test_a_year_beside_the_signing_beats_today_in_the_next_clause():
     )
     [decision] = analyse(text, language="sv").decisions
     assert decision.signing_date == "2011"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "VERBALE DEL CONSIGLIO COMUNALE DEL 12 MARZO 2025\n\n"
+            "Punto 4 – Mozione n. 12/2025 «Adesione del Comune di Foligno alla Carta europea "
+            "per l'uguaglianza e la parità delle donne e degli uomini nella vita locale».\n"
+            "Il consigliere Rossi illustra la mozione.\n"
+            "Il Consiglio comunale respinge la mozione n. 12/2025.",
+            "it",
+        ),
+        (
+            "MINUTES OF THE COUNCIL MEETING HELD ON 3 MARCH 2025\n\n"
+            "C/12/2025 NOTICE OF MOTION – EUROPEAN CHARTER FOR EQUALITY OF WOMEN AND MEN IN "
+            "LOCAL LIFE\nCouncillor Byrne proposed that the Council should sign the European "
+            "Charter for Equality of Women and Men in Local Life.\n"
+            "For: 10 Against: 14\nThe Mayor declared the motion lost.",
+            "en",
+        ),
+    ],
+)
+def test_a_result_line_rejects_the_motion_above_it(text, language):
+    decisions = analyse(text, language=language).decisions
+    assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
+        ("sign_charter", "rejected", "2025-03-12" if language == "it" else "2025-03-03")
+    ]
+
+
+def test_another_place_that_signed_beside_a_motion_has_signed():
+    text = (
+        "COMUNE DI FOLIGNO\nVerbale della seduta del 12 marzo 2025.\n\n"
+        "La consigliera Verdi illustra la mozione, "
+        "ricordando che la Carta europea per l'uguaglianza e la parità delle donne e degli "
+        "uomini nella vita locale è stata sottoscritta dal Comune di Spoleto già nel 2016."
+    )
+    decisions = analyse(text, language="it").decisions
+    spoleto = [d for d in decisions if d.organisation == "Comune di Spoleto"]
+    assert [(d.status, d.signing_date) for d in spoleto] == [("adopted", "2016")]

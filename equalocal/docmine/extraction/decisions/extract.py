@@ -166,6 +166,7 @@ def extract_decisions(
         previous_charter = any(recent)
         previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
     found = _approved_proposals(sentences, found, context)
+    found = _rejected_proposals(sentences, found, context)
     _case_number_after(text, sentences, found)
     found += _sent_onward(sentences, found)
     if context.is_agenda:
@@ -440,6 +441,59 @@ def _approved_proposals(
                 }
             found = [f for f in found if f[0] not in replaced]
             found.append((sentence.start, True, decided))
+            break
+    return found
+
+
+REJECTION_LENGTH = 120  # characters of a result line that rejects the motion above it
+
+
+def rejects_what_is_above(norm: str) -> bool:
+    """A result line that rejects without naming what ("The Chairperson declared the motion
+    lost.", "Il Consiglio respinge la mozione n. 64/2025.", "Förslaget avslogs."): a
+    rejection and no Charter, plan or report of its own."""
+    if len(norm) > REJECTION_LENGTH:
+        return False
+    verbs, cues = actions(norm)
+    if "reject" not in cues or charter_spans(norm) or weak_charter_spans(norm):
+        return False
+    return not any(a.category == "sign" for a in verbs)
+
+
+def _rejected_proposals(
+    sentences: Sequence[Sentence],
+    found: list[tuple[int, bool, Decision]],
+    context: Context,
+) -> list[tuple[int, bool, Decision]]:
+    """A result line that rejects the motion or proposal above it makes the nearest
+    proposed decision of the same item rejected, on the meeting's day."""
+    for index, sentence in enumerate(sentences):
+        if not rejects_what_is_above(sentence.norm):
+            continue
+        window = sentences[max(0, index - PROPOSAL_REACH) : index]
+        for earlier in reversed(window):
+            if _SECTION_HEADING.match(earlier.text) and earlier is not window[-1]:
+                break  # another item's heading: not this line's proposal
+            proposed = [
+                f
+                for f in found
+                if f[0] == earlier.start
+                and f[2].status == DecisionStatus.PROPOSED
+                # Not a past event told beside the motion ("Terni signed it in 2018").
+                and f[2].decision_date == UNKNOWN
+                and f[2].signing_date == UNKNOWN
+            ]
+            if not proposed:
+                continue
+            position, formula, decision = proposed[-1]
+            rejected = replace(
+                decision,
+                status=DecisionStatus.REJECTED,
+                decision_date=context.document_date or decision.decision_date,
+                evidence=evidence(f"{earlier.text} ... {sentence.text}"),
+            )
+            found = [f for f in found if f[2] is not decision]
+            found.append((position, formula, rejected))
             break
     return found
 
@@ -840,6 +894,19 @@ def _sentence_decision(
     if subject and not (context.organisation and same_place(subject, context.organisation.name)):
         # "… Heidelberg, das die Charta 2009 unterzeichnet hat": that place's decision.
         organisation = subject
+    another_place = organisation != UNKNOWN and not (
+        context.organisation and same_place(organisation, context.organisation.name)
+    )
+    if (
+        another_place
+        and status == DecisionStatus.PROPOSED
+        and not proposed_by_opener
+        and action.tense in FINAL
+        and not lexicon.words("verbs.propose").search(clause_at(norm, action.start))
+    ):
+        # "illustra la mozione, ricordando che … sottoscritta dal Comune di Terni già nel
+        # 2018": the motion is this meeting's; the other place's signing is done.
+        status = DecisionStatus.ADOPTED
     group = group_subject(norm, action.start)
     if group and not subject:
         # "13 Comuni … hanno sottoscritto la Carta": one decision, the group as written.
