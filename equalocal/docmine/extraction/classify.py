@@ -72,6 +72,7 @@ def begins_a_line(text: str, position: int) -> bool:
 
 
 _MENU_SEPARATOR = re.compile(r"\s{2,}|\s*\|\s*")
+_BREADCRUMB = re.compile(r"\s[>›»/]\s")
 
 
 def in_a_menu_line(text: str, position: int) -> bool:
@@ -81,6 +82,8 @@ def in_a_menu_line(text: str, position: int) -> bool:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     line = text[start : end if end >= 0 else len(text)].strip()
+    if len(_BREADCRUMB.findall(line)) >= 2:
+        return True  # "Início > Agenda > Semana Municipal da Igualdade": where the page is
     items = [item for item in _MENU_SEPARATOR.split(line) if item]
     return len(items) >= 3 and all(
         len(item.split()) <= 3 and not item.endswith((".", ":")) for item in items
@@ -100,11 +103,23 @@ def _agenda():
 _ITEMS = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|§\s?\d|[-–•]\s)")
 
 
+MINUTES_CUES = ("protocol", "minutes", "niederschrift", "verbale", "proces_verbal", "acta",
+                "protokol", "poytakirja")  # fmt: skip
+
+
+def _minutes_heading():
+    """The words that name minutes (``kinds.decision``'s minutes cues of every language)."""
+    return lexicon.words_in_keys(tuple(f"kinds.decision.{cue}" for cue in MINUTES_CUES))
+
+
 def is_agenda(text: str) -> bool:
     """An agenda or notice of meeting: the word as a heading near the top. A heading that
     stands alone on its line must be followed by items: news sites name a section so."""
     head = text[:1500]
+    minutes = _minutes_heading().search(head)
     for m in _agenda().finditer(head):
+        if minutes and minutes.start() < m.start():
+            return False  # "ACTA DE LA SESSIÓ … ORDRE DEL DIA": minutes, item by item
         word = m.group(0)
         line_start = head.rfind("\n", 0, m.start()) + 1
         line_end = head.find("\n", m.end())

@@ -261,6 +261,16 @@ def words(key: str):
     return _word_filter(key).get()
 
 
+@cache
+def _words_filter(keys: tuple[str, ...]) -> Filtered:
+    return filtered(WORD_TEMPLATE, *keys)
+
+
+def words_in_keys(keys: tuple[str, ...]):
+    """``words`` for several concept keys at once, as one regex."""
+    return _words_filter(keys).get()
+
+
 def words_full(key: str) -> re.Pattern[str]:
     """``words(key)`` with every language's fragments, whatever the document in scope
     holds (for text the scope has not seen, such as lemmas)."""

@@ -228,3 +228,23 @@ def test_another_place_that_signed_beside_a_motion_has_signed():
     decisions = analyse(text, language="it").decisions
     spoleto = [d for d in decisions if d.organisation == "Comune di Spoleto"]
     assert [(d.status, d.signing_date) for d in spoleto] == [("adopted", "2016")]
+
+
+def test_minutes_with_their_order_of_the_day_are_no_agenda():
+    from equalocal.docmine.extraction.classify import is_agenda
+
+    minutes = (
+        "Ajuntament de Sóller\n\nACTA DE LA SESSIÓ ORDINÀRIA DEL PLE DE 3 DE MARÇ DE 2025\n\n"
+        "ORDRE DEL DIA\n\n1. Aprovació de l'acta anterior.\nS'aprova per unanimitat.\n"
+    )
+    agenda = "Ajuntament de Sóller\n\nORDRE DEL DIA\n\n1. Aprovació de l'acta anterior.\n"
+    assert not is_agenda(minutes)
+    assert is_agenda(agenda)
+
+
+def test_a_breadcrumb_is_a_menu_line():
+    from equalocal.docmine.extraction.classify import in_a_menu_line
+
+    line = "Início > Agenda > Semana Municipal da Igualdade 2026"
+    assert in_a_menu_line(line, line.index("Agenda"))
+    assert not in_a_menu_line("A agenda da sessão > tem cinco pontos.", 2)
