@@ -248,3 +248,33 @@ def test_a_breadcrumb_is_a_menu_line():
     line = "Início > Agenda > Semana Municipal da Igualdade 2026"
     assert in_a_menu_line(line, line.index("Agenda"))
     assert not in_a_menu_line("A agenda da sessão > tem cinco pontos.", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "ACTA DE LA SESSIÓ ORDINÀRIA DEL PLE DE 3 DE MARÇ DE 2025\n\n"
+            "5. Expedient 2025/410. Proposta d'adhesió de l'Ajuntament de Sóller a la Carta "
+            "Europea per a la Igualtat de Dones i Homes a la Vida Local.\n"
+            "Votació i acord: s'aprova per unanimitat i s'adopten els acords següents:\n"
+            "Primer. Aprovar l'adhesió de l'Ajuntament de Sóller a la Carta Europea per a la "
+            "Igualtat de Dones i Homes a la Vida Local.\n",
+            "ca",
+        ),
+        (
+            "ACTA DE LA SESIÓN ORDINARIA DEL PLENO DE 3 DE MARZO DE 2025\n\n"
+            "5. Propuesta de adhesión del Ayuntamiento de Teruel a la Carta Europea para la "
+            "Igualdad de Mujeres y Hombres en la Vida Local.\n"
+            "Sometida a votación, se adoptan por unanimidad los siguientes acuerdos:\n"
+            "Primero. Aprobar la adhesión del Ayuntamiento de Teruel a la Carta Europea para la "
+            "Igualdad de Mujeres y Hombres en la Vida Local.\n",
+            "es",
+        ),
+    ],
+)
+def test_the_following_agreements_open_the_decision(text, language):
+    decisions = analyse(text, language=language).decisions
+    assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
+        ("sign_charter", "adopted", "2025-03-03")
+    ]
