@@ -61,6 +61,7 @@ _NOT_PLACES = {
     "una",
     "un",
     "central",
+    "plenary",
     "equality",
     "european",
     "national",

@@ -278,3 +278,44 @@ def test_the_following_agreements_open_the_decision(text, language):
     assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
         ("sign_charter", "adopted", "2025-03-03")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "body", "date"),
+    [
+        (
+            "LOVISA STAD\n\nJÄMSTÄLLDHETSPLAN 2026–2029\n\nGodkänd av stadsfullmäktige "
+            "15.12.2025 § 120\n\n1 Bakgrund\nPlanen gäller hela staden.",
+            "sv",
+            "Stadsfullmäktige",
+            "2025-12-15",
+        ),
+        (
+            "Mayo County Council\n\nGENDER EQUALITY ACTION PLAN 2026–2028\n\nAdopted by the "
+            "Elected Members at the Plenary Council Meeting of 12 January 2026\n\n"
+            "1. Introduction\nThis plan sets out our actions.",
+            "en",
+            "Elected Members",
+            "2026-01-12",
+        ),
+    ],
+)
+def test_a_plans_adoption_line_with_the_bodies_of_finland_and_ireland(text, language, body, date):
+    decisions = analyse(text, language=language).decisions
+    assert [(d.decision_type, d.deciding_body, d.decision_date) for d in decisions] == [
+        ("adopt_action_plan", body, date)
+    ]
+    assert decisions[0].organisation != "Plenary Council"
+
+
+def test_a_catalan_accession_decided_in_the_passive():
+    text = (
+        "Ajuntament de Vic\n\nL'adhesió de Vic a la Carta Europea per a la Igualtat de Dones i "
+        "Homes a la Vida Local va ser acordada pel Ple municipal el 12 de maig de 2021."
+    )
+    [decision] = analyse(text, language="ca").decisions
+    assert (decision.decision_type, decision.status, decision.decision_date) == (
+        "sign_charter",
+        "adopted",
+        "2021-05-12",
+    )
