@@ -452,7 +452,7 @@ def rejects_what_is_above(norm: str) -> bool:
     """A result line that rejects without naming what ("The Chairperson declared the motion
     lost.", "Il Consiglio respinge la mozione n. 64/2025.", "Förslaget avslogs."): a
     rejection and no Charter, plan or report of its own."""
-    if len(norm) > REJECTION_LENGTH:
+    if len(norm) > REJECTION_LENGTH or not lexicon.words("verbs.reject").search(norm):
         return False
     verbs, cues = actions(norm)
     if "reject" not in cues or charter_spans(norm) or weak_charter_spans(norm):
