@@ -251,8 +251,8 @@ def filtered(template: str, *keys: str, flags: int = re.IGNORECASE) -> Filtered:
 
 
 @cache
-def _word_filter(key: str) -> Filtered:
-    return filtered(WORD_TEMPLATE, key)
+def _word_filter(*keys: str) -> Filtered:
+    return filtered(WORD_TEMPLATE, *keys)
 
 
 def words(key: str):
@@ -261,14 +261,9 @@ def words(key: str):
     return _word_filter(key).get()
 
 
-@cache
-def _words_filter(keys: tuple[str, ...]) -> Filtered:
-    return filtered(WORD_TEMPLATE, *keys)
-
-
 def words_in_keys(keys: tuple[str, ...]):
     """``words`` for several concept keys at once, as one regex."""
-    return _words_filter(keys).get()
+    return _word_filter(*keys).get()
 
 
 def words_full(key: str) -> re.Pattern[str]:
