@@ -284,28 +284,59 @@ def name_similarity(a: str, b: str) -> float:
     return max(scores)
 
 
-# The last candidates seen, their names' keys and owners: one tuple, read and replaced
-# whole, so threads analysing documents side by side never mix two lists.
-_LAST_KEYS: list[tuple] = [((), [], [])]
+@dataclass(frozen=True)
+class _CandidateIndex:
+    """One list of registered organisations, prepared once for matching: every name's key with
+    the candidate it belongs to, and the keys by their first word for finding names in a text."""
+
+    keys: list[str]
+    owners: list[OrganisationCandidate]
+    # ``keys`` with their words in alphabetical order, for the token-sort measure.
+    sorted_keys: list[str]
+    # ``keys`` with those shorter than four letters blanked, for the partial measure.
+    long_keys: list[str]
+    # first word -> (key's words, candidate's position in the list)
+    by_first_word: dict[str, list[tuple[tuple[str, ...], int]]]
 
 
-def _candidate_keys(
-    candidates: Sequence[OrganisationCandidate],
-) -> tuple[list[str], list[OrganisationCandidate]]:
-    """Every candidate's names normalised, with the candidate each belongs to; kept for the
-    last list seen, as one document's names are all matched against the same list."""
-    seen, keys, owners = _LAST_KEYS[0]
-    if seen is candidates:
-        return keys, owners
-    keys, owners = [], []
-    for candidate in candidates:
+# The last candidates seen and their index: one tuple, read and replaced whole, so threads
+# analysing documents side by side never mix two lists.
+_LAST_INDEX: list[tuple] = [((), None)]
+
+
+def _sorted_words(key: str) -> str:
+    return " ".join(sorted(key.split()))
+
+
+def _index(candidates: Sequence[OrganisationCandidate]) -> _CandidateIndex:
+    """The index of ``candidates``, kept for the last list seen: a worker passes the same list
+    to every document until an organisation changes."""
+    seen, index = _LAST_INDEX[0]
+    if seen is candidates and index is not None:
+        return index
+    keys: list[str] = []
+    owners: list[OrganisationCandidate] = []
+    by_first_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for position, candidate in enumerate(candidates):
         for other in (candidate.name, *candidate.aliases):
             key = normalise_name(other)
-            if key:
-                keys.append(key)
-                owners.append(candidate)
-    _LAST_KEYS[0] = (candidates, keys, owners)
-    return keys, owners
+            if not key:
+                continue
+            keys.append(key)
+            owners.append(candidate)
+            # A name and an alias alike count a mention each, as two names of one candidate.
+            if len(key) >= 3:
+                words = tuple(key.split(" "))
+                by_first_word.setdefault(words[0], []).append((words, position))
+    index = _CandidateIndex(
+        keys=keys,
+        owners=owners,
+        sorted_keys=[_sorted_words(k) for k in keys],
+        long_keys=[k if len(k) >= 4 else "" for k in keys],
+        by_first_word=by_first_word,
+    )
+    _LAST_INDEX[0] = (candidates, index)
+    return index
 
 
 def same_place(name: str, full: str) -> bool:
@@ -326,22 +357,26 @@ def match_candidate(
     query = normalise_name(name)
     if not query:
         return None
-    keys, owners = _candidate_keys(candidates)
+    index = _index(candidates)
     best: tuple[float, int] | None = None
-    measures = [(fuzz.ratio, 0.0, None), (fuzz.token_sort_ratio, 0.0, None)]
+    # The token-sort measure is the plain ratio of the words in order, sorted once per list.
+    measures = [(query, fuzz.ratio, 0.0, index.keys)]
+    measures.append((_sorted_words(query), fuzz.ratio, 0.0, index.sorted_keys))
     if len(query) >= 4:
-        measures.append((fuzz.partial_ratio, 5.0, 4))
-    for scorer, penalty, shortest in measures:
-        choices = keys if shortest is None else [k if len(k) >= shortest else "" for k in keys]
-        found = process.extractOne(query, choices, scorer=scorer, processor=None)
+        measures.append((query, fuzz.partial_ratio, 5.0, index.long_keys))
+    for asked, scorer, penalty, choices in measures:
+        # Scores below the threshold decide nothing; the cut-off lets rapidfuzz skip them.
+        found = process.extractOne(
+            asked, choices, scorer=scorer, processor=None, score_cutoff=threshold + penalty
+        )
         if found is None:
             continue
-        _, score, index = found
+        _, score, position = found
         score -= penalty
-        if best is None or score > best[0] or (score == best[0] and index < best[1]):
-            best = (score, index)
+        if best is None or score > best[0] or (score == best[0] and position < best[1]):
+            best = (score, position)
     if best and best[0] >= threshold:
-        return owners[best[1]]
+        return index.owners[best[1]]
     return None
 
 
@@ -350,23 +385,21 @@ def candidates_in_text(
 ) -> OrganisationCandidate | None:
     """A candidate whose distinctive name occurs in the text as a word (most mentions wins).
 
-    The text's words and word sequences are counted once, so each of thousands of
-    registered organisations costs a look-up, not a scan of the text."""
-    keys = [
-        [key for key in map(normalise_name, (c.name, *c.aliases)) if len(key) >= 3]
-        for c in candidates
-    ]
-    longest = max((key.count(" ") + 1 for names in keys for key in names), default=0)
+    The text's words are read once, and only where a word begins some organisation's name
+    are the following words compared, so each of thousands of registered organisations costs
+    nothing unless its name's first word is in the text."""
+    index = _index(candidates)
     words = re.findall(r"\w+", fold(text))
-    grams: Counter[str] = Counter()
-    for size in range(1, longest + 1):
-        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    best: tuple[int, OrganisationCandidate] | None = None
-    for candidate, names in zip(candidates, keys, strict=True):
-        count = sum(grams.get(key, 0) for key in names)
-        if count and (best is None or count > best[0]):
-            best = (count, candidate)
-    return best[1] if best else None
+    counts: Counter[int] = Counter()
+    for start, word in enumerate(words):
+        for key_words, position in index.by_first_word.get(word, ()):
+            if tuple(words[start : start + len(key_words)]) == key_words:
+                counts[position] += 1
+    if not counts:
+        return None
+    # Most mentions wins; among equals, the first registered (as before).
+    position = min(counts, key=lambda p: (-counts[p], p))
+    return candidates[position]
 
 
 @cache

@@ -198,6 +198,19 @@ def current_scope() -> Scope | None:
     return _scope.get()
 
 
+def per_document(key: object, compute):
+    """``compute()`` once for the document in scope, kept beside its reduced regexes (computed
+    at every call outside a scope, or with the filter disabled)."""
+    scope = _scope.get()
+    if scope is None or not _enabled.get():
+        return compute()
+    value = scope.patterns.get(key)
+    if value is None:
+        value = compute()
+        scope.patterns[key] = value
+    return value
+
+
 class scoped:
     """``with scoped(text): ...`` restricts the lexicon regexes to the words of ``text``."""
 

@@ -349,16 +349,32 @@ def _languages(run: _Run) -> list[Page]:
     return pages
 
 
+# The registered organisations as candidates, with the fingerprint they were read at: a worker
+# analysing one document after another reads the list once until an organisation changes,
+# and the extractor keeps its prepared index for as long as it gets the same list.
+_CANDIDATES: list[tuple] = [(None, [])]
+
+
 def organisation_candidates() -> list[OrganisationCandidate]:
     """Every organisation as a name the extractor may match, with its short name as alias."""
     from equalocal.organisations.models import Organisation
 
-    return [
+    fingerprint = tuple(
+        Organisation.objects.aggregate(
+            count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
+        ).values()
+    )
+    seen, candidates = _CANDIDATES[0]
+    if seen == fingerprint:
+        return candidates
+    candidates = [
         OrganisationCandidate(id=pk, name=name, country=str(country or ""), aliases=(slug,))
         for pk, name, country, slug in Organisation.objects.values_list(
             "pk", "name", "country", "slug"
         ).order_by("pk")
     ]
+    _CANDIDATES[0] = (fingerprint, candidates)
+    return candidates
 
 
 def _default_to_owner(decision, owner) -> None:

@@ -280,3 +280,20 @@ def test_a_scanned_plans_table_is_rebuilt_from_the_ocr_word_boxes(tmp_path):
     assert last["timeframe"] == "2028-01-01 – 2028-12-31"
     assert last["charter_article"] == "11"
     assert last["goal"] == "Mål 2: Jämställda villkor för anställda"
+
+
+def test_the_registered_organisations_are_read_again_only_when_one_changes():
+    from equalocal.documents.services.pipeline import organisation_candidates
+
+    ragunda = OrganisationFactory(name="Ragunda kommun")
+    first = organisation_candidates()
+    assert organisation_candidates() is first
+    ragunda.name = "Ragunda kommun (Jämtland)"
+    ragunda.save()
+    renamed = organisation_candidates()
+    assert renamed is not first
+    assert "Ragunda kommun (Jämtland)" in [c.name for c in renamed]
+    added = OrganisationFactory(name="Bräcke kommun")
+    assert added.pk in [c.id for c in organisation_candidates()]
+    added.delete()
+    assert added.pk not in [c.id for c in organisation_candidates()]

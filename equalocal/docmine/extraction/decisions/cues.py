@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ...text.lemmas import lemma_view
 from .. import lexicon
 from ..dates import day_of_a_date
-from ..prefilter import Filtered, current_scope, literal_options
+from ..prefilter import NEVER, Filtered, current_scope, literal_options, per_document
 
 # Lemmas are looked up in sentences and a document's head only: the cost stays bounded on
 # long documents, and simplemma loads a language's dictionary only when it is needed.
@@ -170,12 +170,20 @@ def _verb_filters() -> dict[tuple[str, str], Filtered]:
     }
 
 
+def _document_verbs() -> list[tuple[str, str, re.Pattern[str]]]:
+    """The verb regexes this document can match: those whose words it lacks are left out."""
+    return [
+        (category, tense, regex)
+        for (category, tense), verbs in _verb_filters().items()
+        if (regex := verbs.get()) is not NEVER
+    ]
+
+
 def actions(norm: str) -> tuple[list[Action], set[str]]:
     """The action verbs of a sentence in order, and its status cues ("propose", "reject")."""
     found: list[Action] = []
     cues: set[str] = set()
-    for (category, tense), verbs in _verb_filters().items():
-        regex = verbs.get()
+    for category, tense, regex in per_document(_document_verbs, _document_verbs):
         for m in regex.finditer(norm):
             if category in {"propose", "reject"}:
                 cues.add(category)
