@@ -134,6 +134,9 @@ class Decision:
     evidence: str = ""
     confidence: float = 0.0
     signing_date: str = UNKNOWN
+    # A proposal is decided later by another body: its ``decision_date`` stays unknown, and the
+    # day the proposing body made it (a committee's meeting, the paper's date) is kept here.
+    proposal_date: str = UNKNOWN
     page: int | None = None
     organisation_id: int | None = None  # set when matched to an existing organisation
     # The evidence of other mentions merged into this one ("Nu har X anslutit sig …" above

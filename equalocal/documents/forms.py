@@ -195,6 +195,7 @@ class DecisionCorrectionForm(_CorrectionForm):
     organisation = _text(_("Organisation as written in the document"))
     country = forms.ChoiceField(label=_("Country"), required=False)
     decision_date = _text(_("Date of the decision"), 10)
+    proposal_date = _text(_("Date of the proposal"), 10)
     deciding_body = _text(_("Deciding body"))
     paragraph = _text(_("Paragraph (§)"), 50)
     case_number = _text(_("Case number"), 100)
@@ -212,7 +213,7 @@ class DecisionCorrectionForm(_CorrectionForm):
         if matched and str(matched) in {str(o.pk) for o in organisations}:
             self.initial["organisation_id"] = str(matched)
         self.fields["country"].choices = [("", "–"), *countries]
-        for name in ("decision_date", "signing_date"):
+        for name in ("decision_date", "proposal_date", "signing_date"):
             value = str(self.initial.get(name) or "")
             if not value or _FULL_DATE.match(value):
                 self.fields[name].widget = forms.DateInput(attrs={"type": "date"})

@@ -268,9 +268,9 @@ class ItemAccept(Schema):
         max_length=20,
         description=(
             "Fields to correct before accepting, by name (a decision's: organisation, "
-            "organisation_id, country, decision_date, signing_date, deciding_body, paragraph, "
-            "case_number, decision_type, status, evidence; an activity row's: goal, activity, "
-            "responsible, timeframe, status, charter_article)."
+            "organisation_id, country, decision_date, signing_date, proposal_date, deciding_body, "
+            "paragraph, case_number, decision_type, status, evidence; an activity row's: goal, "
+            "activity, responsible, timeframe, status, charter_article)."
         ),
     )
     plan: int | None = Field(

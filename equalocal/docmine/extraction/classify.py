@@ -417,8 +417,13 @@ def classify(
             weight = 0.6
         else:
             weight = 0.3
-        date = (
-            decision.decision_date if decision.decision_date != UNKNOWN else decision.signing_date
+        date = next(
+            (
+                value
+                for value in (decision.decision_date, decision.signing_date, decision.proposal_date)
+                if value != UNKNOWN
+            ),
+            UNKNOWN,
         )
         label = f"{decision.status} {decision.decision_type} {where}"
         if doc_year and date != UNKNOWN and doc_year - int(date[:4]) >= 2:

@@ -25,6 +25,7 @@ DECISION_FIELDS = (
     "evidence",
     "confidence",
     "signing_date",
+    "proposal_date",
     "page",
 )
 ROW_FIELDS = (

@@ -56,7 +56,67 @@ def test_a_committee_recommending_the_council_to_sign_is_a_proposal():
     [decision] = analyse(text, language="de").decisions
     assert decision.decision_type == DecisionType.SIGN_CHARTER
     assert decision.status == DecisionStatus.PROPOSED
-    assert decision.decision_date == "2025-05-14"
+    assert decision.proposal_date == "2025-05-14"
+    assert decision.decision_date == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "Der Beitrittsbeschluss zur Europäischen Charta für die Gleichstellung von Frauen und "
+            "Männern auf lokaler Ebene wurde vom Gemeinderat am 28. Juni 2021 auf Antrag des "
+            "Stadtrats gefasst.",
+        ),
+        (
+            "en",
+            "On the recommendation of the Cabinet, the County Council resolved on 3 March 2025 "
+            "to sign the {charter}.",
+        ),
+        (
+            "sv",
+            "Kommunfullmäktige beslutade den 3 mars 2025 på förslag av kommunstyrelsen att "
+            "underteckna {charter}.",
+        ),
+        (
+            "it",
+            "Il Consiglio comunale, su proposta della Giunta, ha approvato il 3 marzo 2025 "
+            "l'adesione alla {charter}.",
+        ),
+    ],
+)
+def test_a_decision_taken_on_another_bodys_proposal_is_adopted(language, text):
+    [decision] = analyse(text.format(charter=CHARTER[language]), language=language).decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.status == DecisionStatus.ADOPTED
+    assert decision.decision_date[:4] in {"2021", "2025"}
+    assert decision.proposal_date == "unknown"
+
+
+def test_whose_proposal_is_read_in_the_documents_own_language():
+    """Portuguese "aprovar a proposta de adesão … e submetê-la à Assembleia": the executive
+    approved the proposal and sends it on, so it stays a proposal, though Catalan "a proposta
+    de" means "on the proposal of"."""
+    text = (
+        "A Câmara Municipal deliberou, em 10 de março de 2025, aprovar a proposta de adesão do "
+        "Município à Carta Europeia para a Igualdade das Mulheres e dos Homens na Vida Local e "
+        "submetê-la à Assembleia Municipal."
+    )
+    [decision] = analyse(text, language="pt").decisions
+    assert decision.status == DecisionStatus.PROPOSED
+    assert decision.decision_date == "unknown"
+
+
+def test_a_proposal_to_decide_stays_a_proposal_beside_whose_proposal_it_is():
+    """ "On the proposal of" does not make every sentence adopted: without a final decision
+    verb the proposal stands."""
+    text = (
+        "Auf Antrag der Gleichstellungsbeauftragten schlägt der Hauptausschuss dem Gemeinderat "
+        f"vor, {CHARTER['de']} zu unterzeichnen."
+    )
+    [decision] = analyse(text, language="de").decisions
+    assert decision.status == DecisionStatus.PROPOSED
 
 
 def test_a_beschlussvorlage_gives_the_proposal_with_its_number():

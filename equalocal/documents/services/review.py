@@ -28,6 +28,7 @@ DECISION_FIELDS = {
     "country",
     "decision_date",
     "signing_date",
+    "proposal_date",
     "deciding_body",
     "paragraph",
     "case_number",
@@ -36,7 +37,7 @@ DECISION_FIELDS = {
     "evidence",
 }
 ACTION_ROW_FIELDS = {"goal", "activity", "responsible", "timeframe", "status", "charter_article"}
-DATE_FIELDS = {"decision_date", "signing_date"}
+DATE_FIELDS = {"decision_date", "signing_date", "proposal_date"}
 
 
 # Values -----------------------------------------------------------------------------------------
@@ -230,6 +231,14 @@ def _accept_signing(item: ExtractedItem, values: dict, by):
     signed = _full_date(values.get("signing_date"))
     if status == DecisionStatus.ADOPTED and day is None and signed is not None:
         day = signed
+    if status != DecisionStatus.ADOPTED and day is None:
+        # A recommendation is dated by the day it was made; the council has not decided yet.
+        day = _full_date(values.get("proposal_date"))
+    if day is None and status != DecisionStatus.ADOPTED:
+        raise ApplicationError(
+            _("Give the full date of the proposal (YYYY-MM-DD) before accepting it."),
+            field="proposal_date",
+        )
     if day is None:
         raise ApplicationError(
             _("Give the full date of the decision (YYYY-MM-DD) before accepting it."),

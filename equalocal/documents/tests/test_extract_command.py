@@ -92,5 +92,7 @@ def test_extract_repairs_the_seed_003_text_and_finds_the_proposal():
     assert result["repaired_words"] > 20
     [decision] = result["decisions"]
     assert decision["status"] == "proposed"
-    assert decision["decision_date"] == "2024-10-01"
+    # The day the working party proposed it; the decision it proposes has no date yet.
+    assert decision["proposal_date"] == "2024-10-01"
+    assert decision["decision_date"] == "unknown"
     assert decision["case_number"] == "KS 2024/108"

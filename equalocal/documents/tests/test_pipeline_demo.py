@@ -38,9 +38,18 @@ def test_demo_documents_load_without_the_shared_folder(monkeypatch):
     assert decision.page == 1
     assert {
         key: decision.data[key]
-        for key in ("decision_date", "deciding_body", "paragraph", "case_number", "status")
+        for key in (
+            "decision_date",
+            "proposal_date",
+            "deciding_body",
+            "paragraph",
+            "case_number",
+            "status",
+        )
     } == {
-        "decision_date": "2024-10-01",
+        # Proposed by the working party that day; the board has not decided yet.
+        "decision_date": "unknown",
+        "proposal_date": "2024-10-01",
         "deciding_body": "Kommunstyrelsens arbetsutskott",
         "paragraph": "§ 62",
         "case_number": "KS 2024/108",

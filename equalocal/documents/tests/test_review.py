@@ -70,6 +70,20 @@ def test_a_proposal_to_sign_becomes_a_recommendation(editor):
     assert step.status == CommitmentStatus.RECOMMENDED
 
 
+def test_a_proposal_is_dated_by_the_day_it_was_proposed(editor):
+    """The extractor leaves a proposal's decision date unknown (the council has not decided)
+    and keeps the proposing body's day apart: the recommendation takes that day."""
+    item = ExtractedItemFactory(document=DocumentFactory(organisation=editor.org))
+    item.data.update(status="proposed", decision_date="unknown", proposal_date="unknown")
+    item.save()
+    with pytest.raises(ApplicationError) as error:
+        item_accept(item=item, by=editor)
+    assert error.value.field == "proposal_date"
+    assert "proposal" in error.value.message
+    step = item_accept(item=item, by=editor, corrections={"proposal_date": "2024-09-24"}).target
+    assert (step.status, step.date) == (CommitmentStatus.RECOMMENDED, date(2024, 9, 24))
+
+
 def test_decision_for_an_organisation_the_reviewer_cannot_edit_is_refused(editor):
     other = OrganisationFactory(name="Annan kommun")
     item = ExtractedItemFactory(document=DocumentFactory(organisation=editor.org))

@@ -185,7 +185,16 @@ def extract_decisions(
         if any(0 < start - position <= GROUP_REACH and size == count for start, size in lists)
     }
     found = [f for f in found if id(f[2]) not in enumerated]
-    return merge_decisions(found, separate=separate)
+    return [_dated_as_proposal(d) for d in merge_decisions(found, separate=separate)]
+
+
+def _dated_as_proposal(decision: Decision) -> Decision:
+    """A proposal is not yet a decision: the date the text gives it ("Kommunstyrelsens
+    arbetsutskott 2024-10-01 föreslår …", "la proposta approvata dalla Giunta il 6 marzo") is
+    the day it was proposed, and the decision the deciding body will take has no date yet."""
+    if decision.status != DecisionStatus.PROPOSED or decision.decision_date == UNKNOWN:
+        return decision
+    return replace(decision, proposal_date=decision.decision_date, decision_date=UNKNOWN)
 
 
 CITED_REACH = 200  # characters from a resolution's number to the accession it is about
@@ -284,6 +293,26 @@ def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
 
 
 PROPOSAL_OBJECT_REACH = 80  # characters from an adopting verb to the proposal it adopts
+
+
+def decided_on_a_proposal(norm: str, verbs: Sequence[Action]) -> bool:
+    """A decision in a final form whose only proposal words say whose proposal it followed
+    ("wurde vom Grossen Gemeinderat am 28. Juni 2021 auf Antrag des Stadtrats gefasst", "the
+    Council resolved, on the recommendation of the Cabinet, …"): adopted, not proposed."""
+    if not any(a.category in {"decide", "adopt", "sign"} and a.tense in FINAL for a in verbs):
+        return False
+    # The document's own language only: Catalan "a proposta de" (on the proposal of) is
+    # Portuguese "a proposta de" (the proposal of).
+    origins = [
+        (m.start(), m.end())
+        for m in lexicon.words_in("decisions.on_proposal", document_language()).finditer(norm)
+    ]
+    if not origins:
+        return False
+    return all(
+        any(start <= m.start() and m.end() <= end for start, end in origins)
+        for m in lexicon.words("verbs.propose").finditer(norm)
+    )
 
 
 def adopts_the_proposal(norm: str, verbs: Sequence[Action]) -> bool:
@@ -829,6 +858,8 @@ def _sentence_decision(
     previous_charter, previous_signing = previous
     norm = sentence.norm
     verbs, cues = actions(norm)
+    if "propose" in cues and decided_on_a_proposal(norm, verbs):
+        cues = cues - {"propose"}
     negated = [a for a in verbs if a.category != "decide" and is_negated(norm, a.start)]
     if negated:
         verbs = [a for a in verbs if a not in negated]
@@ -869,7 +900,9 @@ def _sentence_decision(
         previous_signing and context.cemr_related,
     )
     if typed is None:
-        typed = accession_object(qualifying, verbs, charter)
+        typed = accession_object(
+            qualifying, verbs, charter, previous_charter and context.cemr_related
+        )
     if typed is None:
         typed = _adoption_line(sentence, qualifying, context)
     if typed is None:

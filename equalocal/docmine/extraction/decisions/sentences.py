@@ -305,6 +305,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     formula_left = 0
     opener = ""
+    opened_here = False  # the sentence before opened a formula
     formula_id = -1
     for block_start, block_end in _blocks(text):
         for unit_start, unit_end in _line_units(text, block_start, block_end):
@@ -339,8 +340,14 @@ def split_sentences(text: str) -> list[Sentence]:
                 ) or (len(norm) < LONG_OPENER and closes_with_deciding_verb(norm)):
                     # A body's "… deliberou:" may close a long sentence that names the
                     # meeting and the law it acts under.
+                    # Two opener lines in a row ("Byrådets innstilling:" above "Bystyret
+                    # fatter følgende vedtak:") open one formula: whose proposal it is stays.
+                    opener = f"{opener} {norm}" if opened_here else norm
                     formula_left = 4
-                    opener = norm
-                    formula_id += 1
+                    formula_id += 0 if opened_here else 1
+                    opened_here = True
+                    sentences.append(sentence)
+                    continue
+                opened_here = False
                 sentences.append(sentence)
     return sentences

@@ -143,20 +143,29 @@ ACCESSION_REACH = 90  # characters from the verb to the accession noun, and on t
 
 
 def accession_object(
-    qualifying: list[Action], verbs: list[Action], charter: list[tuple[int, int]]
+    qualifying: list[Action],
+    verbs: list[Action],
+    charter: list[tuple[int, int]],
+    previous_charter: bool = False,
 ) -> tuple[DecisionType, Action] | None:
     """An adopting or deciding verb whose object is the accession, with the Charter after
     the accession noun rather than after the verb ("aprobou por unanimidade, na sesión do 5
     de abril de 2019, a adhesión do Concello á Carta"): the Charter is signed, however
-    long the meeting's details between the verb and its object."""
+    long the meeting's details between the verb and its object.
+
+    With the Charter named in the sentence before and not in this one, the accession alone
+    is enough, as the verb's object or as the subject of a passive ("La cònsol ha signat la
+    Carta. L'adhesió havia estat aprovada pel Consell el 27 de novembre")."""
     nouns = [a for a in verbs if a.category == "sign" and a.tense not in ("past", "operative")]
     for action in qualifying:
         if action.category not in {"adopt", "decide"}:
             continue
         for noun in nouns:
-            if not 0 <= noun.start - action.end <= ACCESSION_REACH:
-                continue
-            if any(0 <= start - noun.end <= ACCESSION_REACH for start, _ in charter):
+            after = 0 <= noun.start - action.end <= ACCESSION_REACH
+            if after and any(0 <= start - noun.end <= ACCESSION_REACH for start, _ in charter):
+                return DecisionType.SIGN_CHARTER, action
+            before = 0 <= action.start - noun.end <= ACCESSION_REACH
+            if previous_charter and not charter and (after or before):
                 return DecisionType.SIGN_CHARTER, action
     return None
 

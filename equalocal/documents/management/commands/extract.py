@@ -65,7 +65,10 @@ class Command(BaseCommand):
                 % {
                     "type": decision["decision_type"],
                     "status": decision["status"],
-                    "date": decision["decision_date"],
+                    # A proposal's own day when the decision it proposes is not taken yet.
+                    "date": decision["decision_date"]
+                    if decision["decision_date"] != "unknown"
+                    else decision.get("proposal_date", "unknown"),
                     "body": decision["deciding_body"],
                     "confidence": decision["confidence"],
                 }
