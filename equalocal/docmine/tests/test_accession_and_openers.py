@@ -48,7 +48,7 @@ def test_an_accession_with_no_charter_near_it_is_no_signing():
 
 
 def test_two_opener_lines_keep_whose_proposal_follows():
-    """"Kommunedirektørens innstilling:" above "Kommunestyret fatter følgende vedtak:": the
+    """ "Kommunedirektørens innstilling:" above "Kommunestyret fatter følgende vedtak:": the
     items are the officer's proposal to the council, not the council's decision."""
     text = (
         "Saksframlegg\n\n"
@@ -83,3 +83,103 @@ def test_a_proposal_voted_down_is_rejected(verb):
     [decision] = analyse(text, language="nb").decisions
     assert decision.status == DecisionStatus.REJECTED
     assert decision.decision_date == "2022-03-03"
+
+
+def test_a_neighbours_earlier_signing_is_not_merged_into_the_councils_decision():
+    text = (
+        "Kommunfullmäktige beslutade den 12 november 2025 att Kungälvs kommun undertecknar "
+        "den europeiska deklarationen för jämställdhet mellan kvinnor och män på lokal nivå. "
+        "Grannkommunen Stenungsund undertecknade deklarationen 2017."
+    )
+    decisions = analyse(text, language="sv").decisions
+    assert len(decisions) == 2, decisions
+    own = next(d for d in decisions if d.decision_date == "2025-11-12")
+    assert own.signing_date == "unknown"
+    assert any(d.signing_date == "2017" and d.decision_date == "unknown" for d in decisions)
+
+
+def test_a_signing_after_the_decision_joins_it():
+    text = (
+        "Kommunfullmäktige beslutade den 12 november 2025 att Kungälvs kommun ansluter sig till "
+        "den europeiska deklarationen för jämställdhet mellan kvinnor och män på lokal nivå. "
+        "Kommunstyrelsens ordförande undertecknade deklarationen den 20 januari 2026."
+    )
+    [decision] = analyse(text, language="sv").decisions
+    assert (decision.decision_date, decision.signing_date) == ("2025-11-12", "2026-01-20")
+
+
+def test_a_line_of_minutes_adopting_another_plan_is_no_plan_adoption():
+    """Minutes whose later items mention an action plan: a zoning plan adopted above that
+    mention is not the action plan's adoption line."""
+    text = (
+        "Niederschrift der Sitzung des Gemeinderats vom 3. März 2026\n\n"
+        "TOP 2 Flächennutzungsplan Nord\n"
+        "Der Gemeinderat beschließt am 3. März 2026 den Flächennutzungsplan.\n\n"
+        "TOP 3 Gleichstellung\n"
+        "Die Verwaltung berichtet über den Entwurf des Aktionsplans zur Gleichstellung.\n"
+    )
+    decisions = analyse(text, language="de").decisions
+    assert not [d for d in decisions if d.decision_type == DecisionType.ADOPT_ACTION_PLAN]
+
+
+def test_a_reports_own_line_that_the_board_took_note_of_it_is_its_follow_up():
+    text = (
+        "JÄMSTÄLLDHETSPLANENS GENOMFÖRANDE 2025\n"
+        "Uppföljningsrapport\n\n"
+        "Behandlad: kommunstyrelsen 2026-02-10 § 31 (lades till handlingarna)\n\n"
+        "Rapporten beskriver läget för planens åtgärder vid årets slut.\n"
+    )
+    decisions = analyse(text, language="sv").decisions
+    [noted] = [d for d in decisions if d.decision_type == DecisionType.FOLLOW_UP_REPORT]
+    assert noted.decision_date == "2026-02-10"
+    assert noted.status == DecisionStatus.ADOPTED
+
+
+def test_a_boards_proposal_tabled_by_the_council_stays_a_proposal():
+    """Finnish council minutes: "Kaupunginhallituksen ehdotus:" is the board's proposal; the
+    next item's "Päätös: Ehdotus hyväksyttiin." approves that item's own proposal, not one
+    above another item's decision line."""
+    text = (
+        "§ 81 Tasa-arvosuunnitelma\n"
+        "Kaupunginhallituksen ehdotus: Kaupunginvaltuusto hyväksyy naisten ja miesten välisen "
+        "tasa-arvon toimintasuunnitelman vuosille 2026–2029.\n"
+        "Päätös: Kaupunginvaltuusto päätti jättää asian pöydälle.\n\n"
+        "§ 82 Valtuustoaloite\n"
+        "Kaupunginhallituksen ehdotus: Kaupunginvaltuusto katsoo aloitteen käsitellyksi.\n"
+        "Päätös: Ehdotus hyväksyttiin.\n"
+    )
+    decisions = analyse(text, language="fi").decisions
+    [plan] = [d for d in decisions if d.decision_type == DecisionType.ADOPT_ACTION_PLAN]
+    assert plan.status == DecisionStatus.PROPOSED
+    assert plan.decision_date == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fi",
+            "Oulun kaupunki liittyi eurooppalaiseen naisten ja miesten tasa-arvon peruskirjaan "
+            "kaupunginvaltuuston päätöksellä 14.6.2021 § 77.",
+        ),
+        (
+            "en",
+            "The county joined the European Charter for Equality of Women and Men in Local Life "
+            "by a resolution of 14 June 2021.",
+        ),
+    ],
+)
+def test_a_signing_dated_by_the_decision_behind_it_carries_the_decision_date(language, text):
+    [decision] = analyse(text, language=language).decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.decision_date == "2021-06-14"
+    assert decision.signing_date == "unknown"
+
+
+def test_a_greek_council_taking_note_of_the_report_is_its_follow_up():
+    text = (
+        "Θέμα 3: Έκθεση προόδου του Σχεδίου Δράσης για την Ισότητα.\n"
+        "Απόφαση: Το Δημοτικό Συμβούλιο λαμβάνει γνώση της έκθεσης.\n"
+    )
+    decisions = analyse(text, language="el").decisions
+    assert [d.decision_type for d in decisions] == [DecisionType.FOLLOW_UP_REPORT]

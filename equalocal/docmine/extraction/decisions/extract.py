@@ -39,7 +39,14 @@ from .cues import (
 from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
-from .sentences import Sentence, is_decision_heading, normalise, opens_a_proposal, split_sentences
+from .sentences import (
+    Sentence,
+    is_decision_heading,
+    normalise,
+    opens_a_proposal,
+    opens_with_decision_heading,
+    split_sentences,
+)
 from .type_and_status import (
     accession_object,
     decision_status,
@@ -423,6 +430,10 @@ def _approved_proposals(
         else:
             window = _item_above(sentences, index)
         for earlier in reversed(window):
+            if opens_with_decision_heading(earlier.norm):
+                # Another item's decision line ("Päätös: … jättää asian pöydälle"): what
+                # stands above it is that item's, not this line's.
+                break
             if approves_what_is_above(earlier.norm) or not may_hold_action(earlier.norm):
                 continue
             charter = charter_spans(earlier.norm)
@@ -963,7 +974,11 @@ def _sentence_decision(
     # In a formula, signing named as a noun or infinitive is what the meeting decides.
     decided_in_formula = sentence.formula and action.tense not in FINAL
     signing_act = (
-        action.category == "sign" and not has_decide and not body_adopts and not decided_in_formula
+        action.category == "sign"
+        and not has_decide
+        and not body_adopts
+        and not decided_in_formula
+        and not _dated_by_a_decision(norm, context)
     )
     operative = action.tense == "operative"
     # "Sveitarstjórn samþykkir að …", "Kommunfullmäktige beslutar att …": a body deciding in
@@ -1069,13 +1084,23 @@ def _adoption_line(
     sentence: Sentence, qualifying: list[Action], context: Context
 ) -> tuple[DecisionType, Action] | None:
     """A plan's own adoption line ("Antagen av kommunfullmäktige 2027-01-30, § 12, KS
-    2026/455"): short, an adopting or deciding verb ("Vom Gemeinderat beschlossen am …"), a deciding body and a date, in a document whose
-    head names an action plan. What was adopted is the plan itself."""
+    2026/455"): short, an adopting or deciding verb ("Vom Gemeinderat beschlossen am …"), a
+    deciding body and a date, in a document whose head names an action plan. What was adopted
+    is the plan itself. A report's line of the same shape that takes note ("Käsitelty:
+    kaupunginhallitus 26.1.2026 § 19 (merkitty tiedoksi)") is the report's follow-up."""
     norm = sentence.norm
-    if not context.names_plan or len(norm) > 160:
+    if len(norm) > 160 or not find_bodies(norm) or not find_dates(norm, context.document_date):
+        return None
+    # The document is named above its line (its title); a line of minutes above any mention
+    # of a plan ("Der Gemeinderat beschließt den Bebauungsplan …") adopts something else.
+    above = context.text[: sentence.start]
+    noted = [a for a in qualifying if a.category == "note"]
+    if noted and lexicon.words("subjects.report_words").search(above):
+        return DecisionType.FOLLOW_UP_REPORT, noted[0]
+    if not context.names_plan or not lexicon.words("subjects.plan_words").search(above):
         return None
     adopted = [a for a in qualifying if a.category in {"adopt", "decide"} and a.tense in FINAL]
-    if not adopted or not find_bodies(norm) or not find_dates(norm, context.document_date):
+    if not adopted:
         return None
     return DecisionType.ADOPT_ACTION_PLAN, adopted[0]
 
@@ -1125,6 +1150,26 @@ def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> 
         and not find_organisations(norm)
         and not find_bodies(norm)
     )
+
+
+DECISION_DATE_REACH = 40  # characters from "by the decision of …" to its date
+
+
+def _dated_by_a_decision(norm: str, context: Context) -> bool:
+    """A signing told with the decision behind it and that decision's date ("liittyi
+    peruskirjaan kaupunginvaltuuston päätöksellä 9.3.2020 § 24", "joined by a resolution of
+    3 March 2020"): the date is the decision's, not a signature's."""
+    dates = find_dates(norm, context.document_date)
+    if not dates:
+        return False
+    for noun in lexicon.words("subjects.decision_nouns").finditer(norm):
+        for date in dates:
+            gap = norm[noun.end() : date.start]
+            if 0 <= date.start - noun.end() <= DECISION_DATE_REACH and not re.search(
+                r"[.;:]\s", gap
+            ):
+                return True
+    return False
 
 
 def _dates(

@@ -30,6 +30,17 @@ def _one_organisation(a: Decision, b: Decision) -> bool:
     return same_place(a.organisation, b.organisation)
 
 
+def _signed_before(mention: Decision, decision: Decision) -> bool:
+    """A signing dated before the decision it would join is another, earlier one ("Lerum
+    decides on 26 November 2025 … neighbouring Alingsås signed in 2016"): a decision to sign
+    comes before the signature."""
+    signed, decided = mention.signing_date, decision.decision_date
+    if UNKNOWN in (signed, decided):
+        return False
+    size = min(len(signed), len(decided))
+    return signed[:size] < decided[:size]
+
+
 def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, Decision]]) -> bool:
     """A proposal that the text's own decision formula adopts: a proposal inside a formula
     of the same type, or one dated the formula's day ("Uznesenie … zo dňa 25. júna 2019 k
@@ -88,7 +99,12 @@ def merge_decisions(
         alone: list[tuple[int, Decision]] = []
         for position, decision in undated:
             # An undated mention joins the nearest dated decision of its organisation.
-            keys = [k for k in dated if _one_organisation(dated[k][1], decision)]
+            keys = [
+                k
+                for k in dated
+                if _one_organisation(dated[k][1], decision)
+                and not _signed_before(decision, dated[k][1])
+            ]
             if not keys:
                 alone.append((position, decision))
                 continue

@@ -278,6 +278,12 @@ _HEADING_LINE = lexicon.filtered(r"^(?:{alt})\s*:?$", "formulas.headings")
 _HEADING_INLINE = lexicon.filtered(r"^(?:{alt})\s*:\s*(?=\S)", "formulas.headings")
 
 
+def opens_with_decision_heading(norm: str) -> bool:
+    """A line that opens with a protocol's decision heading and its decision ("Päätös:
+    Kaupunginvaltuusto päätti …", "Beslut: …"): the end of the item above."""
+    return _HEADING_INLINE.get().match(norm) is not None
+
+
 def is_decision_heading(norm: str) -> bool:
     """A protocol's decision heading as a line of its own ("Beslutning", "BESCHLUSS",
     "Kommunstyrelsens beslut:"): what follows is the decision."""
