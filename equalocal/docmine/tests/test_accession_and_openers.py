@@ -183,3 +183,55 @@ def test_a_greek_council_taking_note_of_the_report_is_its_follow_up():
     )
     decisions = analyse(text, language="el").decisions
     assert [d.decision_type for d in decisions] == [DecisionType.FOLLOW_UP_REPORT]
+
+
+def test_a_result_line_approves_the_item_titled_by_its_word_several_sentences_above():
+    text = (
+        "Procès-verbal de la séance du conseil municipal du 2 février 2026\n\n"
+        "Point n° 6 – Tarifs des piscines\n"
+        "Adopté à l'unanimité.\n\n"
+        "Point n° 7 – Adhésion de la commune à la Charte européenne pour l'égalité des femmes "
+        "et des hommes dans la vie locale\n"
+        "Rapporteur : M. Dubois\n"
+        "M. Dubois présente le dossier. Mme Martin demande un calendrier. M. Dubois répond que "
+        "le plan viendra en 2027. M. Petit annonce son abstention.\n\n"
+        "Mise aux voix, la proposition est adoptée par 30 voix pour et 4 abstentions.\n"
+    )
+    decisions = analyse(text, language="fr").decisions
+    [signing] = [d for d in decisions if d.decision_type == DecisionType.SIGN_CHARTER]
+    assert signing.status == DecisionStatus.ADOPTED
+    assert signing.decision_date == "2026-02-02"
+
+
+def test_a_result_line_does_not_reach_past_the_item_above_it():
+    text = (
+        "Point n° 7 – Adhésion de la commune à la Charte européenne pour l'égalité des femmes "
+        "et des hommes dans la vie locale\n"
+        "Le dossier est retiré de l'ordre du jour.\n"
+        "Adopté à l'unanimité.\n"
+        "M. Petit évoque la voirie.\n"
+        "Adopté à l'unanimité.\n"
+    )
+    decisions = analyse(text, language="fr").decisions
+    assert len([d for d in decisions if d.decision_type == DecisionType.SIGN_CHARTER]) <= 1
+
+
+def test_an_english_resolution_that_the_report_be_noted_is_its_follow_up():
+    text = (
+        "7. EQUALITY ACTION PLAN – PROGRESS REPORT 2025\n"
+        "The Council received the progress report on the action plan.\n"
+        "RESOLVED that the report be noted.\n"
+    )
+    decisions = analyse(text, language="en").decisions
+    assert DecisionType.FOLLOW_UP_REPORT in [d.decision_type for d in decisions]
+
+
+def test_a_luxembourg_plan_approved_by_the_conseil_communal_has_its_adoption_line():
+    text = (
+        "PLAN D'ACTION LOCAL POUR L'ÉGALITÉ 2026-2028\n\n"
+        "Approuvé par le conseil communal en séance publique du 5 décembre 2025\n"
+    )
+    [decision] = analyse(text, language="fr").decisions
+    assert decision.decision_type == DecisionType.ADOPT_ACTION_PLAN
+    assert decision.decision_date == "2025-12-05"
+    assert decision.deciding_body.casefold() == "conseil communal"

@@ -350,7 +350,11 @@ APPROVAL_LENGTH = 90  # characters of a decision line that approves the proposal
 PROPOSAL_REACH = 8  # sentences back from such a line to the proposal it approves
 
 
-ITEM_REACH = 3  # sentences from a numbered item's title to its result line
+ITEM_REACH = 8  # sentences from a numbered item's title to its result line
+# "Point n° 15 – Adhésion …", "TOP 4 Beitritt …", "Θέμα 5: …": an item's title by its word.
+_ITEM_HEADING = lexicon.filtered(
+    r"^(?:{alt})\.?\s*(?:n[°º.]?\s*|nr\.?\s*|no\.?\s*)?\d{1,3}(?![\d.,/])", "decisions.item_words"
+)
 
 
 def _item_above(sentences: Sequence[Sentence], index: int) -> Sequence[Sentence]:
@@ -358,7 +362,9 @@ def _item_above(sentences: Sequence[Sentence], index: int) -> Sequence[Sentence]
     up to it; empty when no item title stands within reach."""
     for start in range(index - 1, max(-1, index - 1 - ITEM_REACH), -1):
         title = sentences[start]
-        if not _SECTION_HEADING.match(title.text):
+        if approves_what_is_above(title.norm) or opens_with_decision_heading(title.norm):
+            return []  # the result line of the item above: this line has no title of its own
+        if not (_SECTION_HEADING.match(title.text) or _ITEM_HEADING.get().match(title.norm)):
             continue
         if any(d.start == 0 for d in find_dates(title.text[:30])):
             return []  # "13. mars 2025": a date, not an item's number
@@ -372,7 +378,9 @@ def approves_what_is_above(norm: str) -> bool:
     """A protocol's short decision line that adopts without naming what ("Beslutning:
     Godkendt.", "Päätös: Ehdotus hyväksyttiin.", "Decision: Approved as proposed."): an
     adopting verb in a final form and no Charter, plan or report of its own."""
-    verbs, _ = actions(norm)
+    verbs, cues = actions(norm)
+    if "reject" in cues:
+        return False  # "Il Consiglio respinge la mozione": a rejection, not an approval
     if len(norm) > APPROVAL_LENGTH and not (
         len(norm) <= DECIDED_APPROVAL_LENGTH and _decides_to_approve_the_proposal(norm, verbs)
     ):
