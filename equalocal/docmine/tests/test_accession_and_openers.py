@@ -235,3 +235,26 @@ def test_a_luxembourg_plan_approved_by_the_conseil_communal_has_its_adoption_lin
     assert decision.decision_type == DecisionType.ADOPT_ACTION_PLAN
     assert decision.decision_date == "2025-12-05"
     assert decision.deciding_body.casefold() == "conseil communal"
+
+
+def test_a_signing_to_come_after_councillors_backed_the_move_is_their_decision():
+    text = (
+        "Published: 4 March 2026\n"
+        "Perth and Kinross Council is to become a signatory to the European Charter for "
+        "Equality of Women and Men in Local Life after councillors backed the move at "
+        "Tuesday's meeting of the Strategic Policy and Resources Committee."
+    )
+    [decision] = analyse(text, language="en").decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.status == DecisionStatus.ADOPTED
+
+
+def test_an_accession_told_after_the_plan_approved_is_not_signed_again():
+    text = (
+        "A Câmara Municipal aprovou por unanimidade o Plano Municipal para a Igualdade "
+        "2026-2029, documento que concretiza os compromissos assumidos com a adesão do "
+        "Município à Carta Europeia para a Igualdade das Mulheres e dos Homens na Vida Local, "
+        "em 2022."
+    )
+    decisions = analyse(text, language="pt").decisions
+    assert [d.decision_type for d in decisions] == [DecisionType.ADOPT_ACTION_PLAN]

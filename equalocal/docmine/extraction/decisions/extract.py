@@ -1120,12 +1120,19 @@ def _qualifying_actions(
     or a proposal, or beside a decision verb ("beslutar att anta"). A verb in a clause that
     counts signatories or states a generic duty makes none."""
     qualifying = []
+    # "… is to become a signatory … after councillors backed the move": the signing named
+    # before the adopting verb is what the body adopted (one named after it is the verb's
+    # object, or a clause about something else, and is read as such elsewhere).
+    adopted_at = min(
+        (a.start for a in verbs if a.category == "adopt" and a.tense in FINAL), default=-1
+    )
     for action in verbs:
         counts = (
             action.tense in FINAL
             or action.category == "support"
             or any_form
             or (has_decide and action.category != "decide")
+            or (action.category == "sign" and action.end <= adopted_at)
         )
         if not counts:
             continue
