@@ -258,3 +258,30 @@ def test_an_accession_told_after_the_plan_approved_is_not_signed_again():
     )
     decisions = analyse(text, language="pt").decisions
     assert [d.decision_type for d in decisions] == [DecisionType.ADOPT_ACTION_PLAN]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "el",
+            "Αθήνα, 9 Μαρτίου 2026. Με τη χθεσινή απόφαση του Δημοτικού Συμβουλίου, ο Δήμος "
+            "Λαρισαίων προσχωρεί στον Ευρωπαϊκό Χάρτη για την Ισότητα των Γυναικών και των "
+            "Ανδρών στην Τοπική Ζωή.",
+        ),
+    ],
+)
+def test_joining_told_as_the_effect_of_yesterdays_decision_is_that_decision(language, text):
+    [decision] = analyse(text, language=language).decisions
+    assert decision.decision_type == DecisionType.SIGN_CHARTER
+    assert decision.status == DecisionStatus.ADOPTED
+    assert decision.decision_date == "2026-03-08"
+    assert decision.signing_date == "unknown"
+
+
+def test_joining_in_the_present_without_a_decision_named_is_no_decision():
+    text = (
+        "Ο Δήμος Λαρισαίων προσχωρεί σε πολλά δίκτυα πόλεων και συμμετέχει σε ευρωπαϊκά "
+        "προγράμματα."
+    )
+    assert analyse(text, language="el").decisions == []

@@ -987,6 +987,7 @@ def _sentence_decision(
         and not body_adopts
         and not decided_in_formula
         and not _dated_by_a_decision(norm, context)
+        and not _joins_by_a_decision(norm, action)
     )
     operative = action.tense == "operative"
     # "Sveitarstjórn samþykkir að …", "Kommunfullmäktige beslutar att …": a body deciding in
@@ -1133,6 +1134,7 @@ def _qualifying_actions(
             or any_form
             or (has_decide and action.category != "decide")
             or (action.category == "sign" and action.end <= adopted_at)
+            or (action.category == "sign" and _joins_by_a_decision(norm, action))
         )
         if not counts:
             continue
@@ -1164,6 +1166,21 @@ def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> 
         and (_CHARTER_HISTORY.search(norm) or adopting)
         and not find_organisations(norm)
         and not find_bodies(norm)
+    )
+
+
+JOINS_BY_DECISION_REACH = 120  # characters from "with the decision of …" to "joins"
+
+
+def _joins_by_a_decision(norm: str, action: Action) -> bool:
+    """Joining in the present, told as the effect of a decision named before it ("Με τη
+    χθεσινή απόφαση του Δημοτικού Συμβουλίου, ο Δήμος προσχωρεί …", "With last night's
+    decision of the council, the city joins …"): the decision was taken."""
+    if action.tense != "present":
+        return False
+    return any(
+        0 <= action.start - m.end() <= JOINS_BY_DECISION_REACH
+        for m in lexicon.words("subjects.decision_nouns").finditer(norm)
     )
 
 
