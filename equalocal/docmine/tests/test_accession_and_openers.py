@@ -285,3 +285,22 @@ def test_joining_in_the_present_without_a_decision_named_is_no_decision():
         "προγράμματα."
     )
     assert analyse(text, language="el").decisions == []
+
+
+def test_two_undated_signings_of_different_years_stay_two():
+    text = (
+        "Avui, 12 de gener de 2026, l'alcalde de Vic ha signat la Carta Europea per a la "
+        "Igualtat de Dones i Homes en la Vida Local. Manlleu va signar la Carta Europea per a "
+        "la Igualtat de Dones i Homes en la Vida Local el 2019."
+    )
+    decisions = analyse(text, language="ca").decisions
+    assert sorted(d.signing_date for d in decisions) == ["2019", "2026-01-12"]
+
+
+def test_one_signing_told_in_the_headline_and_the_report_stays_one():
+    text = (
+        "Vic signa la Carta Europea per a la Igualtat de Dones i Homes en la Vida Local\n\n"
+        "L'alcalde de Vic ha signat avui la Carta Europea per a la Igualtat de Dones i Homes en "
+        "la Vida Local a la sala de plens."
+    )
+    assert len(analyse(text, language="ca").decisions) == 1

@@ -988,6 +988,12 @@ def _sentence_decision(
         and not decided_in_formula
         and not _dated_by_a_decision(norm, context)
         and not _joins_by_a_decision(norm, action)
+        # "L'adhesió havia estat aprovada …", "is to become a signatory after councillors
+        # backed the move": a signing to come that a body adopted is dated by the adoption.
+        and not (
+            action.tense not in FINAL
+            and any(a.category == "adopt" and a.tense in FINAL for a in verbs)
+        )
     )
     operative = action.tense == "operative"
     # "Sveitarstjórn samþykkir að …", "Kommunfullmäktige beslutar att …": a body deciding in

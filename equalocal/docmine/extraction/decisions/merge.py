@@ -41,6 +41,14 @@ def _signed_before(mention: Decision, decision: Decision) -> bool:
     return signed[:size] < decided[:size]
 
 
+def _signed_apart(a: Decision, b: Decision) -> bool:
+    """Two mentions signed in different years: two signings. Days of one year may be one
+    signing told twice (a headline dated by its publication, the report by the ceremony)."""
+    if UNKNOWN in (a.signing_date, b.signing_date):
+        return False
+    return a.signing_date[:4] != b.signing_date[:4]
+
+
 def superseded(item: tuple[int, bool, Decision], found: list[tuple[int, bool, Decision]]) -> bool:
     """A proposal that the text's own decision formula adopts: a proposal inside a formula
     of the same type, or one dated the formula's day ("Uznesenie … zo dňa 25. júna 2019 k
@@ -91,10 +99,18 @@ def merge_decisions(
             else:
                 dated[decision.decision_date] = (position, decision)
         if not dated and undated:
-            first_pos, first = undated[0]
-            for _, decision in undated[1:]:
-                first = _absorb(first, decision)
-            result.append((first_pos, first))
+            # Undated mentions of one signing join the first; one signed in another year
+            # ("La cònsol ha signat aquest matí … Andorra la Vella s'hi va adherir el 2022")
+            # is a signing of its own.
+            clusters: list[tuple[int, Decision]] = []
+            for position, decision in undated:
+                for index, (first_pos, first) in enumerate(clusters):
+                    if not _signed_apart(first, decision):
+                        clusters[index] = (first_pos, _absorb(first, decision))
+                        break
+                else:
+                    clusters.append((position, decision))
+            result.extend(clusters)
             continue
         alone: list[tuple[int, Decision]] = []
         for position, decision in undated:
