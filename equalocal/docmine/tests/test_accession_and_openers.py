@@ -304,3 +304,19 @@ def test_one_signing_told_in_the_headline_and_the_report_stays_one():
         "la Vida Local a la sala de plens."
     )
     assert len(analyse(text, language="ca").decisions) == 1
+
+
+def test_a_councillors_proposal_that_the_executive_decide_is_a_proposal():
+    text = (
+        "PROPOSTA N.º 88/2026\n"
+        "Assunto: Adesão do Município de Viseu à Carta Europeia para a Igualdade das Mulheres "
+        "e dos Homens na Vida Local\n\n"
+        "Tenho a honra de propor que a Câmara Municipal delibere:\n"
+        "1. Aprovar a adesão do Município de Viseu à Carta Europeia para a Igualdade das "
+        "Mulheres e dos Homens na Vida Local;\n"
+        "2. Submeter a presente proposta à Assembleia Municipal.\n"
+    )
+    decisions = analyse(text, language="pt").decisions
+    [signing] = [d for d in decisions if d.decision_type == DecisionType.SIGN_CHARTER]
+    assert signing.status == DecisionStatus.PROPOSED
+    assert signing.decision_date == "unknown"
