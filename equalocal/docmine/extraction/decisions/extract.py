@@ -976,9 +976,8 @@ def _sentence_decision(
     )
     # "X joined the Charter; the council adopted the decision on 12 November": a body's
     # adoption in the same sentence makes the date the decision's.
-    body_adopts = any(a.category == "adopt" and a.tense in FINAL for a in verbs) and bool(
-        find_bodies(norm)
-    )
+    adopts = any(a.category == "adopt" and a.tense in FINAL for a in verbs)
+    body_adopts = adopts and bool(find_bodies(norm))
     # In a formula, signing named as a noun or infinitive is what the meeting decides.
     decided_in_formula = sentence.formula and action.tense not in FINAL
     signing_act = (
@@ -990,10 +989,7 @@ def _sentence_decision(
         and not _joins_by_a_decision(norm, action)
         # "L'adhesió havia estat aprovada …", "is to become a signatory after councillors
         # backed the move": a signing to come that a body adopted is dated by the adoption.
-        and not (
-            action.tense not in FINAL
-            and any(a.category == "adopt" and a.tense in FINAL for a in verbs)
-        )
+        and not (adopts and action.tense not in FINAL)
     )
     operative = action.tense == "operative"
     # "Sveitarstjórn samþykkir að …", "Kommunfullmäktige beslutar att …": a body deciding in
