@@ -77,6 +77,10 @@ def extract_path(
     OCR'd pages, and text that looks OCR-damaged, are repaired first (``repair=False``
     reads the text as it is)."""
     path = Path(path)
+    if not path.is_file():
+        reason = "not_a_file" if path.exists() else "not_found"
+        message = "not a file" if path.exists() else "no such file"
+        return {"file": str(path), "error": {"reason": reason, "message": message}}
     try:
         text, pages, tables, ocr_used, repaired = _read(path, ocr, repair)
     except DocumentRejected as error:

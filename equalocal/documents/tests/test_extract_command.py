@@ -20,7 +20,9 @@ def test_extract_prints_one_json_object_per_file(tmp_path):
     second = tmp_path / "empty.pdf"
     second.write_bytes(b"")
     out = StringIO()
-    call_command("extract", str(first), str(second), "--json", stdout=out)
+    # Every readable file is still printed; the exit status tells scripts one failed.
+    with pytest.raises(CommandError, match="1 of 2 files could not be read"):
+        call_command("extract", str(first), str(second), "--json", stdout=out)
     lines = out.getvalue().strip().splitlines()
     assert len(lines) == 2
     result = json.loads(lines[0])
@@ -42,6 +44,17 @@ def test_extract_prints_one_json_object_per_file(tmp_path):
     }
     failed = json.loads(lines[1])
     assert failed["error"]["reason"] == "empty"
+
+
+def test_extract_names_a_missing_file_on_stderr_and_fails(tmp_path):
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 of 1 files could not be read"):
+        call_command("extract", str(tmp_path / "nowhere.pdf"), stdout=out, stderr=err)
+    assert out.getvalue() == ""
+    assert "nowhere.pdf: cannot be read (not_found) no such file" in err.getvalue()
+    with pytest.raises(CommandError):
+        call_command("extract", str(tmp_path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["error"]["reason"] == "not_a_file"
 
 
 def test_extract_prints_a_readable_summary(tmp_path):

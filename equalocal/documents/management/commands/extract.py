@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from equalocal.docmine.extraction.files import extract_path
@@ -29,14 +29,24 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        failed = 0
         for name in options["files"]:
             result = extract_path(name, ocr=not options["no_ocr"])
+            failed += "error" in result
             if options["no_text"]:
                 result.pop("text", None)
             if options["json"]:
                 self.stdout.write(json.dumps(result, ensure_ascii=False))
-                continue
-            self.stdout.write(self._summary(result))
+            elif "error" in result:
+                self.stderr.write(self._summary(result))
+            else:
+                self.stdout.write(self._summary(result))
+        if failed:
+            # Scripts see the failure in the exit status; every readable file was still done.
+            raise CommandError(
+                _("%(failed)d of %(total)d files could not be read")
+                % {"failed": failed, "total": len(options["files"])}
+            )
 
     def _summary(self, result: dict) -> str:
         if "error" in result:
