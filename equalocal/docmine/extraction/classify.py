@@ -396,7 +396,9 @@ def classify(
         found_at = [(at, p) for at, p in found_at if at >= 0] or [(-1, probes[0])]
         position, probe = min(found_at)
         where = "later"
-        if decision.status in (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA):
+        # A rejection a news item leads with is what it reports ("Radni nie chcą Karty").
+        reported = (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA, DecisionStatus.REJECTED)
+        if decision.status in reported:
             if set_as_background(decision.evidence):
                 weight, where = 0.8, "as background"
             elif probe and probe in " ".join(first_line.split()):
@@ -409,6 +411,8 @@ def classify(
                 # What a news item reports in its title and first paragraph is what it is about.
                 weight, where = 2.5, "in the lead"
                 in_lead = True
+            elif decision.status == DecisionStatus.REJECTED:
+                weight = 0.3
             elif 0 <= position < max(200, length * 0.2):
                 weight, where = 1.5, "near the top"
             else:

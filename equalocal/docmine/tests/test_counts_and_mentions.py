@@ -223,3 +223,57 @@ def test_a_cited_resolution_with_its_date_in_its_number():
         d for d in analyse(text).decisions if d.decision_type == DecisionType.SIGN_CHARTER
     )
     assert (signing.decision_date, signing.case_number) == ("2023-05-15", "77")
+
+
+def test_a_count_right_after_the_verb_is_its_agent():
+    # Passive with its agent, and a Polish verb before its subject: counts, no decision.
+    assert (
+        analyse(
+            "The Charter was launched in 2006. It has been signed by more than 2,000 local "
+            "and regional governments across Europe.",
+            language="en",
+        ).decisions
+        == []
+    )
+    assert (
+        analyse(
+            "Europejską Kartę Równości Kobiet i Mężczyzn w Życiu Lokalnym podpisało "
+            "kilkadziesiąt polskich samorządów.",
+            language="pl",
+        ).decisions
+        == []
+    )
+
+
+def test_a_count_after_the_object_leaves_the_decision():
+    [decision] = analyse(
+        "Kommunfullmäktige i Bjuvs kommun beslutade den 4 maj 2023 att underteckna "
+        "CEMR-deklarationen, som 120 svenska kommuner redan har undertecknat.",
+        language="sv",
+    ).decisions
+    assert decision.decision_date == "2023-05-04"
+
+
+def test_the_next_sentence_dates_the_meeting_of_an_undated_rejection():
+    text = (
+        "Radni nie chcą Karty. Projekt uchwały odrzucony\n\n"
+        "Opole | 14.03.2025 | Redakcja\n\n"
+        "Radni Opola nie zgodzili się na przystąpienie miasta do Europejskiej Karty Równości "
+        "Kobiet i Mężczyzn w Życiu Lokalnym. Podczas czwartkowej sesji za projektem głosowało "
+        "9 radnych, przeciw było 15.\n"
+    )
+    analysis = analyse(text, language="pl")
+    [decision] = analysis.decisions
+    assert decision.status == "rejected"
+    assert decision.decision_date == "2025-03-13"  # the Thursday before the 14th
+    # A news item that leads with a rejection reports a decision.
+    assert analysis.kind == "decision"
+
+
+def test_a_meeting_sentence_without_a_single_day_dates_nothing():
+    text = (
+        "Exeter City Council has signed the European Charter for Equality of Women and Men "
+        "in Local Life. The meetings of 3 March 2025 and 10 March 2025 discussed it.\n"
+    )
+    [decision] = analyse(text, language="en").decisions
+    assert decision.decision_date == "unknown"

@@ -230,7 +230,8 @@ def _aggregate_filter() -> Filtered:
     )
 
 
-def _aggregate():
+def aggregate_counts():
+    """Counts and quantifiers of organisations ("111 kommuner", "many cities")."""
     return _aggregate_filter().get()
 
 
@@ -241,7 +242,7 @@ def is_aggregate(clause: str) -> bool:
         return True
     return any(
         not day_of_a_date(clause, match.start(), document_language())
-        for match in _aggregate().finditer(clause)
+        for match in aggregate_counts().finditer(clause)
     )
 
 

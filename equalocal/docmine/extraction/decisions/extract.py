@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
-from ..dates import find_dates, same_year_positions
+from ..dates import day_of_a_date, find_dates, same_year_positions
 from ..organisations import OrganisationMention, same_place
 from ..organisations import find_organisations_cached as find_organisations
 from .bodies import (
@@ -26,6 +26,7 @@ from .bodies import (
 from .cues import (
     Action,
     actions,
+    aggregate_counts,
     cemr_actor,
     charter_spans,
     clause_at,
@@ -1009,6 +1010,14 @@ def _sentence_decision(
         context,
     )
     decision.decision_date = value or UNKNOWN
+    if (
+        UNKNOWN == decision.decision_date == decision.signing_date
+        and (
+            (status == DecisionStatus.ADOPTED and not own)
+            or status == DecisionStatus.REJECTED
+        )
+    ):
+        decision.decision_date = _meeting_told_next(sentence, context) or UNKNOWN
     if association and UNKNOWN == decision.decision_date == decision.signing_date:
         # An association's endorsement is an event only when dated; undated, it is
         # background, like CEMR's own statements.
@@ -1151,8 +1160,26 @@ def _qualifying_actions(
         opening = norm[: min(60, action.start)]
         if is_aggregate(clause) or is_generic(clause) or is_aggregate(opening):
             continue
+        if _counted_after(norm, action):
+            continue
         qualifying.append(action)
     return qualifying
+
+
+AGENT_REACH = 25  # characters from the verb to a count that is its agent or subject
+
+
+def _counted_after(norm: str, action: Action) -> bool:
+    """A count right after the verb is its agent or its subject: "has been signed by more
+    than 2,000 local governments", "podpisało dotąd kilkadziesiąt polskich samorządów".
+    A count after the verb's object or a comma is about something else ("signed the
+    Charter, as 120 municipalities have")."""
+    after = re.split(r"[,;:.()]\s", norm[action.end : action.end + 100], maxsplit=1)[0]
+    return any(
+        match.start() <= AGENT_REACH
+        and not day_of_a_date(after, match.start(), document_language())
+        for match in aggregate_counts().finditer(after)
+    )
 
 
 _CHARTER_HISTORY = re.compile(r"2006|2022|launch|lancer|lanser|ins\s+leben", re.IGNORECASE)
@@ -1269,6 +1296,35 @@ def _dates(
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
+
+
+NEXT_SENTENCE_REACH = 300  # characters of the sentence after a decision
+MEETING_DATE_REACH = 40  # characters between a meeting word and its date
+
+
+def _meeting_told_next(sentence: Sentence, context: Context) -> str:
+    """The day of the meeting the next sentence tells, for an undated decision: "Tarnowscy
+    radni nie zgodzili się na przystąpienie … Podczas czwartkowej sesji … głosowało 10
+    radnych", "The council backed the Charter. At Tuesday's meeting, 30 voted for it"."""
+    rest = context.text[sentence.end : sentence.end + NEXT_SENTENCE_REACH].lstrip()
+    stop = _SENTENCE_STOP.search(rest)
+    following = " ".join(rest[: stop.start() if stop else len(rest)].split())
+    days = {
+        d.value
+        for d in find_dates(following, context.document_date)
+        if not d.period
+        and len(d.value) == 10
+        and any(
+            abs(d.start - m.start()) <= MEETING_DATE_REACH
+            for m in lexicon.words_in("decisions.meeting_words", document_language()).finditer(
+                following
+            )
+        )
+    }
+    return days.pop() if len(days) == 1 else ""
+
+
+_SENTENCE_STOP = re.compile(r"(?<!\d)[.!?](?:\s|$)")
 
 
 def _opener_date(sentence: Sentence, context: Context) -> str:
