@@ -65,9 +65,15 @@ def heading_role(cell: str) -> str | None:
     # a unit ("Planning Department" is who does it, not a "Planning" column).
     first, *rest = text.split(" ")
     unit = bool(rest) and bool(_responsible_words().search(" ".join(rest)))
-    for role in ("goal", "activity", "responsible", "timeframe", "status"):
+    for role in ("goal", "activity", "responsible", "timeframe", "status", "charter_article"):
         if len(first) > 3 and not unit and _heading_regexes()[role].match(first):
             return role
+    # A noun and the word that names the column after it ("Servizio responsabile",
+    # "Peruskirjan artikla", "Unidad responsable").
+    if 1 <= len(rest) <= 2:
+        for role in ("responsible", "charter_article"):
+            if len(rest[-1]) > 3 and _heading_regexes()[role].match(rest[-1]):
+                return role
     return None
 
 
@@ -115,8 +121,10 @@ class _GoalPrefix:
 
 
 _GOAL_PREFIX = _GoalPrefix()
+# One article or a list of them ("9", "8, 9", "Art. 21; 25").
+_ARTICLE_LIST = r"(\d{1,2}(?:\s*[,;/&]\s*\d{1,2})*)"
 _ARTICLE = re.compile(
-    r"(?:artikel|article|artikel|articolo|artículo|artigo|artykuł|art\.)\s*(\d{1,2})", re.I
+    r"(?:artikel|article|articolo|artículo|artigo|artykuł|art\.)\s*" + _ARTICLE_LIST, re.I
 )
 
 
@@ -213,11 +221,8 @@ def _row_article(column: list[str], activity: str) -> str:
 
 
 def _article(text: str) -> str:
-    m = _ARTICLE.search(text)
-    if m:
-        return m.group(1)
-    m = re.fullmatch(r"\s*(\d{1,2})\s*", text)
-    return m.group(1) if m else UNKNOWN
+    m = _ARTICLE.search(text) or re.fullmatch(r"\s*" + _ARTICLE_LIST + r"\s*", text)
+    return ", ".join(re.findall(r"\d{1,2}", m.group(1))) if m else UNKNOWN
 
 
 def rows_from_tables(tables: Sequence[Table]) -> list[ActionRow]:
@@ -370,7 +375,9 @@ def _fits(cells: Sequence[str], heading: Sequence[str]) -> bool:
     columns stand, and an activity that is text."""
     roles = [heading_role(h) or "number" for h in heading]
     for cell, role in zip(cells, roles, strict=True):
-        if heading_role(cell) or _GOAL_PREFIX.match(cell):
+        # A heading's cell, not a value that opens with a heading's word ("anno educativo
+        # 2026/2027" under "Tempi": a heading carries no figure).
+        if (heading_role(cell) and not re.search(r"\d", cell)) or _GOAL_PREFIX.match(cell):
             return False
         if role == "number" and not _ROW_NUMBER.fullmatch(cell):
             return False
@@ -677,6 +684,8 @@ _LABELLED = re.compile(
     r"(?:\s+(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))?"  # "Toimenpide 1.1"
     r"\s*:\s*(\S.*)$"
 )
+# A block's own heading: its label word and number, nothing else ("Toimenpide 1.1").
+_RECORD_OPENER = re.compile(r"([^\W\d_]+)\s+[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?\.?")
 _RECORD_FIELDS = ("responsible", "timeframe", "timeframe_end", "status", "charter_article")
 
 
@@ -687,6 +696,7 @@ def _labelled_grids(text: str) -> list[list[list[str]]]:
     labels: dict[str, str] = {}
     entries: list[dict[str, str] | str] = []
     record: dict[str, str] | None = None
+    opener = ""
     for raw in text.replace("\xa0", " ").split("\n"):
         line = " ".join(raw.split())
         if not line:
@@ -695,9 +705,20 @@ def _labelled_grids(text: str) -> list[list[list[str]]]:
             entries.append(line)
             record = None
             continue
+        opened = _RECORD_OPENER.fullmatch(line)
+        if opened and heading_role(opened.group(1)) == "activity":
+            # "Toimenpide 1.1" alone on its line: a block whose text a label below gives.
+            record = {}
+            entries.append(record)
+            opener = opened.group(1)
+            continue
         match = _LABELLED.match(line)
         role = heading_role(match.group(1)) if match else None
-        if match and role == "activity":
+        if match and role is None and record == {}:
+            # The block's first label names its text ("Kuvaus:", "Description:").
+            record["activity"] = match.group(2)
+            labels.setdefault("activity", opener)  # the column is named by the block's word
+        elif match and role == "activity":
             record = {"activity": match.group(2)}
             entries.append(record)
             labels.setdefault(role, match.group(1))

@@ -130,3 +130,47 @@ def test_goal_headings_numbered_with_digits_letters_or_roman_numerals(heading):
 @pytest.mark.parametrize("line", ["Area of work for the council", "Målgruppen är unga"])
 def test_words_after_a_goal_word_are_no_goal_heading(line):
     assert not _GOAL_PREFIX.match(line)
+
+
+def test_a_value_that_opens_with_a_heading_word_is_a_cell_and_articles_are_listed():
+    # One cell per line; "anno scolastico 2026/2027" under "Tempi" opens with "anno", a
+    # timeframe heading word, and is still a value. "Ufficio responsabile" names the
+    # responsible column by its last word, "Articolo della Carta" the article column.
+    text = (
+        "Obiettivo 1 – Scuole\n\nAzione\nUfficio responsabile\nTempi\nArticolo della Carta\n"
+        "1.1 Laboratori sugli stereotipi nelle scuole medie\nServizio Istruzione\n"
+        "anno scolastico 2026/2027\n13, 18\n"
+        "1.2 Dati per sesso nei servizi sportivi\nUfficio Sport\nII semestre 2026\n20\n"
+    )
+    rows = rows_from_text(text)
+    assert [r.timeframe for r in rows] == ["anno scolastico 2026/2027", "II semestre 2026"]
+    assert [r.responsible for r in rows] == ["Servizio Istruzione", "Ufficio Sport"]
+    assert [r.charter_article for r in rows] == ["13, 18", "20"]
+
+
+def test_blocks_opened_by_a_numbered_heading_take_their_text_from_the_first_label():
+    text = (
+        "Tavoite 1: Turvallinen kaupunki\n\n"
+        "Toimenpide 1.1\nKuvaus: Valaistuksen parantaminen puistoissa\n"
+        "Vastuutaho: Kaupunkiympäristö\nAikataulu: syksy 2026\nPeruskirjan artikla: 21, 25\n\n"
+        "Toimenpide 1.2\nKuvaus: Turvallisuuskävely keskustassa\n"
+        "Vastuutaho: Nuorisopalvelut\nAikataulu: 2027\nPeruskirjan artikla: 22\n"
+    )
+    rows = rows_from_text(text)
+    assert [r.activity for r in rows] == [
+        "Valaistuksen parantaminen puistoissa",
+        "Turvallisuuskävely keskustassa",
+    ]
+    assert [r.charter_article for r in rows] == ["21, 25", "22"]
+    assert rows[0].responsible == "Kaupunkiympäristö"
+
+
+def test_actuacio_names_the_activity_column():
+    text = (
+        "| Codi | Actuació | Responsable | Inici | Final |\n|---|---|---|---|---|\n"
+        "| 1.1 | Bústia d'igualtat a la web | Servei de Comunicació | T1 2027 | T2 2027 |\n"
+        "| 1.2 | Formació del personal | Recursos Humans | T3 2026 | T3 2026 |\n"
+    )
+    rows = rows_from_text(text)
+    assert [r.activity for r in rows] == ["Bústia d'igualtat a la web", "Formació del personal"]
+    assert rows[0].timeframe == "T1 2027 – T2 2027"

@@ -1010,12 +1010,8 @@ def _sentence_decision(
         context,
     )
     decision.decision_date = value or UNKNOWN
-    if (
-        UNKNOWN == decision.decision_date == decision.signing_date
-        and (
-            (status == DecisionStatus.ADOPTED and not own)
-            or status == DecisionStatus.REJECTED
-        )
+    if UNKNOWN == decision.decision_date == decision.signing_date and (
+        (status == DecisionStatus.ADOPTED and not own) or status == DecisionStatus.REJECTED
     ):
         decision.decision_date = _meeting_told_next(sentence, context) or UNKNOWN
     if association and UNKNOWN == decision.decision_date == decision.signing_date:
