@@ -114,10 +114,16 @@ _NUMBER_OF_YEAR = re.compile(r"(?<![\w/])\d{1,5}/((?:19|20)\d{2})(?![\w/])")
 _DATE_FOLLOWS = re.compile(r"[\s,.]*(?:\w{1,3}\.?\s+)?\d")
 
 
-_PERIOD_BEFORE = re.compile(
+_PERIOD_WORDS = (
     r"(?:för|for|für|per|pour|para|dla|voor|til|perioden|period|periode|período|plan|"
-    r"verksamhetsplan|uppdragsplan|handlingsplan|action\s+plan|aktionsplan|budget|budgeten|"
-    r"år|year|jahr|anno|année|año|ano|rok|vuosi|academic\s+year)\s*$",
+    r"verksamhetsplan|uppdragsplan|handlingsplan|action\s+plan|aktionsplan|budget|budgeten)"
+)
+# A year after a period's word ("för 2019", "Aktionsplan 2019", "für das Jahr 2019") is the
+# period's; a year after a year's word alone is a point in time ("im Jahr 2019
+# unterzeichnet", "in the year 2019", "w roku 2019").
+_PERIOD_BEFORE = re.compile(
+    rf"(?:{_PERIOD_WORDS}(?:\s+\w{{1,3}})?\s+(?:år|year|jahr|anno|année|año|ano|rok|vuosi)"
+    rf"|{_PERIOD_WORDS}|academic\s+year)\s*$",
     re.IGNORECASE,
 )
 

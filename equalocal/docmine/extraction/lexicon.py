@@ -279,9 +279,13 @@ def words_in(key: str, language: str | None) -> re.Pattern[str]:
     language's when ``language`` is unknown or has no fragments of its own."""
     code = {"no": "nb"}.get(language or "", language or "")
     pairs = tagged(key)
-    own = [fragment for fragment, tag in pairs if tag in (code, "common")]
     if not code or code not in load().languages:
         own = [fragment for fragment, _ in pairs]
+    else:
+        # The language's own list (a fragment shared with another language is tagged with
+        # only the first one), then common's.
+        own = list(lookup(load().languages[code], key, default=[]))
+        own += [fragment for fragment, tag in pairs if tag == "common" and fragment not in own]
     if not own:
         return re.compile("(?!)")
     return re.compile(WORD_TEMPLATE.replace("{alt}", alternation(own)), re.IGNORECASE)

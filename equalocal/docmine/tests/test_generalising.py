@@ -354,3 +354,38 @@ def test_a_bulleted_list_of_charter_articles_gives_rows_and_statute_headings_do_
         "Artikel 3: Vergaderingen\n\nDe werkgroep vergadert vier keer per jaar.\n"
     )
     assert rows_from_text(statute) == []
+
+
+def test_a_signing_and_a_plan_decided_in_one_sentence_are_two_decisions():
+    intro = (
+        "Die Europäische Charta für die Gleichstellung von Frauen und Männern auf lokaler Ebene. "
+    )
+    decisions = analyse(
+        intro + "Die Stadt Celle hat die Charta im Jahr 2018 unterzeichnet und 2020 ihren "
+        "ersten Aktionsplan beschlossen.",
+        language="de",
+    ).decisions
+    by_type = {d.decision_type: d for d in decisions}
+    assert by_type["sign_charter"].signing_date == "2018"  # "im Jahr 2018": a point in time
+    assert by_type["adopt_action_plan"].decision_date == "2020"
+
+
+def test_a_clause_boundary_is_a_conjunction_of_the_documents_language():
+    # French "a été" holds no Czech or Slovak "a": the cut falls at "et".
+    intro = "La Charte européenne pour l'égalité des femmes et des hommes dans la vie locale. "
+    decisions = analyse(
+        intro + "Le maire rappelle que la Ville a signé la Charte en 2012 et qu'un premier "
+        "plan d'action a été adopté par délibération du 3 juin 2019.",
+        language="fr",
+    ).decisions
+    by_type = {d.decision_type: d for d in decisions}
+    assert by_type["sign_charter"].signing_date == "2012"
+    assert by_type["adopt_action_plan"].decision_date == "2019-06-03"
+
+
+def test_words_of_one_language_include_those_it_shares_with_another():
+    from equalocal.docmine.extraction import lexicon
+
+    # Polish "i" is also Croatian, Bosnian and Catalan: Polish still has it.
+    assert lexicon.words_in("prose.list_conjunctions", "pl").search("radni i radne")
+    assert not lexicon.words_in("prose.list_conjunctions", "fr").search("ceci a cela")

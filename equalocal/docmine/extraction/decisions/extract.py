@@ -728,7 +728,11 @@ def _two_decisions(
     if sentence.formula or list_in_sentence(sentence.norm)[0]:
         return None  # organisations listed are one decision each already
     norm = sentence.norm
-    verbs = [a for a in actions(norm)[0] if a.category in {"sign", "adopt"} and a.tense in FINAL]
+    verbs = [
+        a
+        for a in actions(norm)[0]
+        if a.category in {"sign", "adopt", "decide"} and a.tense in FINAL
+    ]
     if not verbs:
         return None
     last = verbs[-1]
@@ -781,11 +785,17 @@ def _conjunctions() -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-@cache
 def _clause_boundary() -> re.Pattern[str]:
     """Where a clause with a subject of its own may begin: a comma, semicolon, or a
-    conjunction joining clauses ("och", "and", "et")."""
-    return re.compile(rf"[,;]\s|\s(?:{_conjunctions()})\s")
+    conjunction of the document's language joining clauses ("och", "and", "et"; not
+    Czech "a" in French "a été")."""
+    return _clause_boundary_in(document_language())
+
+
+@cache
+def _clause_boundary_in(language: str | None) -> re.Pattern[str]:
+    conjunctions = lexicon.words_in("prose.list_conjunctions", language).pattern
+    return re.compile(rf"[,;]\s|\s{conjunctions}\s", re.IGNORECASE)
 
 
 def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
