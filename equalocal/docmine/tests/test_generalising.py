@@ -389,3 +389,20 @@ def test_words_of_one_language_include_those_it_shares_with_another():
     # Polish "i" is also Croatian, Bosnian and Catalan: Polish still has it.
     assert lexicon.words_in("prose.list_conjunctions", "pl").search("radni i radne")
     assert not lexicon.words_in("prose.list_conjunctions", "fr").search("ceci a cela")
+
+
+def test_greek_pluperfect_signing_and_the_charters_own_launch():
+    intro = "Ευρωπαϊκός Χάρτης για την Ισότητα των Φύλων στην Τοπική Ζωή. "
+    [decision] = analyse(
+        intro + "Ο Δήμος Ναυπλιέων είχε υπογράψει τον Χάρτη ήδη από το 2017.", language="el"
+    ).decisions
+    assert decision.decision_type == "sign_charter"
+    assert decision.signing_date == "2017"
+    # The Charter as subject, adopted in its launch year: history, no signatory's decision.
+    assert (
+        analyse(
+            intro + "Ο Χάρτης, που υιοθετήθηκε το 2006, καλύπτει όλους τους τομείς.",
+            language="el",
+        ).decisions
+        == []
+    )

@@ -1196,12 +1196,24 @@ def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> 
     the history of the Charter is told, or CEMR is the one that adopted it (CEMR signs
     nothing)."""
     adopting = bool(qualifying) and all(a.category == "adopt" for a in qualifying)
+    # "Ο Χάρτης, που υιοθετήθηκε το 2006 …": the Charter, the sentence's subject, adopted
+    # in its own launch year (not "Kuntaliitto hyväksyi peruskirjan syyskuussa 2006").
+    launched = (
+        adopting
+        and _LAUNCH_YEAR.search(norm) is not None
+        and any(
+            start < SUBJECT_REACH for start, _ in charter_spans(norm) + weak_charter_spans(norm)
+        )
+    )
     return bool(
-        cemr_actor().search(norm)
-        and (_CHARTER_HISTORY.search(norm) or adopting)
+        (launched or (cemr_actor().search(norm) and (_CHARTER_HISTORY.search(norm) or adopting)))
         and not find_organisations(norm)
         and not find_bodies(norm)
     )
+
+
+_LAUNCH_YEAR = re.compile(r"(?<!\d)2006(?!\d)")
+SUBJECT_REACH = 20  # characters from a sentence's start where its subject stands
 
 
 JOINS_BY_DECISION_REACH = 120  # characters from "with the decision of …" to "joins"
