@@ -406,3 +406,10 @@ def test_greek_pluperfect_signing_and_the_charters_own_launch():
         ).decisions
         == []
     )
+
+
+def test_an_icelandic_town_in_kaupstadur_is_an_organisation():
+    from equalocal.docmine.extraction.organisations import find_organisations
+
+    text = "Seyðisfjarðarkaupstaður\n\nFundur haldinn í Herðubreið."
+    assert [m.name for m in find_organisations(text)] == ["Seyðisfjarðarkaupstaður"]
