@@ -374,6 +374,11 @@ def classify(
     titled_report = not (framing or formula) and any(
         groups[name][0] == "report" and factor >= 2.5 for name, (factor, _) in seen.items()
     )
+    with_status = [row for row in tabular if row.status != UNKNOWN]
+    if titled_report and len(tabular) >= 3 and len(with_status) * 2 >= len(tabular):
+        # A table whose rows carry their state ("Amber – delayed", "En curs") under a
+        # report's title follows a plan up: the report's table, not a plan's.
+        cue("report", 2.0, f"{len(with_status)} table rows with their status")
     for decision in decisions:
         if decision.evidence and decision.evidence in counted:
             continue  # organisations listed in one sentence ("A, B och C har undertecknat")

@@ -213,3 +213,17 @@ def test_a_rapporteur_is_no_report():
         "européenne pour l'égalité des femmes et des hommes dans la vie locale.\n"
     )
     assert analyse(text).kind == "decision"
+
+
+def test_a_report_whose_table_carries_each_rows_status_is_a_report():
+    text = (
+        "INFORME DE SEGUIMENT 2025\n\nPla d'igualtat de l'Ajuntament de Vic, segon any.\n\n"
+        "| Actuació | Responsable | Calendari | Estat |\n|---|---|---|---|\n"
+        "| Formació del personal en igualtat | Recursos Humans | 2025 | Feta |\n"
+        "| Pressupost amb perspectiva de gènere | Hisenda | 2025 | En curs |\n"
+        "| Punts liles a les festes | Cultura | 2025 | Feta |\n"
+        "| Auditoria retributiva | Recursos Humans | 2026 | Pendent |\n"
+    )
+    analysis = analyse(text, language="ca")
+    assert analysis.kind == "report", analysis.kind_cues
+    assert any("with their status" in cue for cue in analysis.kind_cues)
