@@ -11,7 +11,7 @@ from functools import cache
 from ..types import UNKNOWN, ActionRow, Decision, DecisionStatus, DecisionType
 from . import lexicon
 from .decisions.cues import LEMMA_LIMIT, actions, charter_spans, names_accession, weak_charter_spans
-from .decisions.sentences import normalise
+from .decisions.sentences import SENTENCE_STOP, normalise
 from .prefilter import Filtered
 
 KINDS = ("decision", "action_plan", "report", "web_page", "other")
@@ -281,7 +281,7 @@ def lead_end(text: str) -> int:
     body = next((b for b in blocks[1:] if _opens_with_a_sentence(b.group(0))), blocks[1])
     # The lead's first two sentences: "Freiburg will join the Charter. The council decided
     # so yesterday" reports the decision in the second.
-    stops = list(_SENTENCE_END.finditer(body.group(0)))[:LEAD_SENTENCES]
+    stops = list(SENTENCE_STOP.finditer(body.group(0)))[:LEAD_SENTENCES]
     return body.start() + (stops[-1].end() if stops else len(body.group(0)))
 
 
@@ -291,13 +291,11 @@ LEAD_SENTENCES = 2
 # Decisions that make a news item a decision when its lead reports them: a signing, or a
 # council taking a follow-up report (a plan's adoption in the lead opens the plan itself).
 _REPORTED_IN_A_LEAD = (DecisionType.SIGN_CHARTER, DecisionType.FOLLOW_UP_REPORT)
-# A sentence's end; not the dot of a date or an ordinal ("fredag 13. juni 2025").
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s|$)")
 
 
 def _opens_with_a_sentence(block: str) -> bool:
     """A paragraph, not a label or title: a sentence of several words ends in it."""
-    stop = _SENTENCE_END.search(block)
+    stop = SENTENCE_STOP.search(block)
     return bool(stop) and len(block[: stop.end()].split()) >= 6
 
 

@@ -230,20 +230,19 @@ def _aggregate_filter() -> Filtered:
     )
 
 
-def aggregate_counts():
-    """Counts and quantifiers of organisations ("111 kommuner", "many cities")."""
-    return _aggregate_filter().get()
+def counts_in(clause: str) -> list[int]:
+    """Where counts and quantifiers of organisations start ("111 kommuner", "many
+    cities"); a day of a date is no count ("den 24 februari att kommunen ska…")."""
+    return [
+        match.start()
+        for match in _aggregate_filter().get().finditer(clause)
+        if not day_of_a_date(clause, match.start(), document_language())
+    ]
 
 
 def is_aggregate(clause: str) -> bool:
-    """Counts "so far" or many signatories at once ("111 kommuner har…"); a day of a date
-    is no count ("den 24 februari att kommunen ska…")."""
-    if lexicon.words("decisions.cumulative_cues").search(clause):
-        return True
-    return any(
-        not day_of_a_date(clause, match.start(), document_language())
-        for match in aggregate_counts().finditer(clause)
-    )
+    """Counts "so far" or many signatories at once ("111 kommuner har…")."""
+    return bool(lexicon.words("decisions.cumulative_cues").search(clause) or counts_in(clause))
 
 
 def is_generic(clause: str) -> bool:

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ...types import UNKNOWN, Decision, DecisionStatus, DecisionType
 from .. import lexicon
-from ..dates import day_of_a_date, find_dates, same_year_positions
+from ..dates import find_dates, same_year_positions
 from ..organisations import OrganisationMention, same_place
 from ..organisations import find_organisations_cached as find_organisations
 from .bodies import (
@@ -26,10 +26,10 @@ from .bodies import (
 from .cues import (
     Action,
     actions,
-    aggregate_counts,
     cemr_actor,
     charter_spans,
     clause_at,
+    counts_in,
     document_language,
     is_aggregate,
     is_generic,
@@ -41,6 +41,7 @@ from .fields import best_date, evidence, find_case_number, find_paragraph, page_
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import (
+    SENTENCE_STOP,
     Sentence,
     is_decision_heading,
     normalise,
@@ -1181,11 +1182,7 @@ def _counted_after(norm: str, action: Action) -> bool:
     A count after the verb's object or a comma is about something else ("signed the
     Charter, as 120 municipalities have")."""
     after = re.split(r"[,;:.()]\s", norm[action.end : action.end + 100], maxsplit=1)[0]
-    return any(
-        match.start() <= AGENT_REACH
-        and not day_of_a_date(after, match.start(), document_language())
-        for match in aggregate_counts().finditer(after)
-    )
+    return any(start <= AGENT_REACH for start in counts_in(after))
 
 
 _CHARTER_HISTORY = re.compile(r"2006|2022|launch|lancer|lanser|ins\s+leben", re.IGNORECASE)
@@ -1325,24 +1322,24 @@ def _meeting_told_next(sentence: Sentence, context: Context) -> str:
     radni nie zgodzili się na przystąpienie … Podczas czwartkowej sesji … głosowało 10
     radnych", "The council backed the Charter. At Tuesday's meeting, 30 voted for it"."""
     rest = context.text[sentence.end : sentence.end + NEXT_SENTENCE_REACH].lstrip()
-    stop = _SENTENCE_STOP.search(rest)
+    stop = SENTENCE_STOP.search(rest)
     following = " ".join(rest[: stop.start() if stop else len(rest)].split())
+    meetings = [
+        m.start()
+        for m in lexicon.words_in("decisions.meeting_words", document_language()).finditer(
+            following
+        )
+    ]
+    if not meetings:
+        return ""
     days = {
         d.value
         for d in find_dates(following, context.document_date)
         if not d.period
         and len(d.value) == 10
-        and any(
-            abs(d.start - m.start()) <= MEETING_DATE_REACH
-            for m in lexicon.words_in("decisions.meeting_words", document_language()).finditer(
-                following
-            )
-        )
+        and any(abs(d.start - at) <= MEETING_DATE_REACH for at in meetings)
     }
     return days.pop() if len(days) == 1 else ""
-
-
-_SENTENCE_STOP = re.compile(r"(?<!\d)[.!?](?:\s|$)")
 
 
 def _opener_date(sentence: Sentence, context: Context) -> str:

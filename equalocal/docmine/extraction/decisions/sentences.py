@@ -94,6 +94,9 @@ _SENTENCE_END = re.compile(
 )
 
 
+# A sentence's end in running text: not the dot of a date or an ordinal ("fredag 13. juni").
+SENTENCE_STOP = re.compile(r"(?<!\d)[.!?](?:\s|$)")
+
 _WHITESPACE = re.compile(r"\s+")
 _BROKEN_WORD = re.compile(r"(\w)- (?=[a-zåäöü])")
 _BROKEN_ACRONYM = re.compile(r"([A-Z]{2,})- (?=\w)")
