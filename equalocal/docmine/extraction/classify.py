@@ -291,6 +291,9 @@ LEAD_SENTENCES = 2
 # Decisions that make a news item a decision when its lead reports them: a signing, or a
 # council taking a follow-up report (a plan's adoption in the lead opens the plan itself).
 _REPORTED_IN_A_LEAD = (DecisionType.SIGN_CHARTER, DecisionType.FOLLOW_UP_REPORT)
+# Decisions a text reports by where it tells them; a rejection a news item leads with is
+# what it reports ("Radni nie chcą Karty").
+_REPORTED_STATUSES = (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA, DecisionStatus.REJECTED)
 
 
 def _opens_with_a_sentence(block: str) -> bool:
@@ -399,9 +402,7 @@ def classify(
         found_at = [(at, p) for at, p in found_at if at >= 0] or [(-1, probes[0])]
         position, probe = min(found_at)
         where = "later"
-        # A rejection a news item leads with is what it reports ("Radni nie chcą Karty").
-        reported = (DecisionStatus.ADOPTED, DecisionStatus.ON_AGENDA, DecisionStatus.REJECTED)
-        if decision.status in reported:
+        if decision.status in _REPORTED_STATUSES:
             if set_as_background(decision.evidence):
                 weight, where = 0.8, "as background"
             elif probe and probe in " ".join(first_line.split()):

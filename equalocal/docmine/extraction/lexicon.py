@@ -273,19 +273,24 @@ def words_full(key: str) -> re.Pattern[str]:
 
 
 @cache
-def words_in(key: str, language: str | None) -> re.Pattern[str]:
-    """``words(key)`` with only ``language``'s fragments and common's, for short words that
-    mean something else in another language (English "any" in Catalan "l'any"); every
-    language's when ``language`` is unknown or has no fragments of its own."""
+def fragments_in(key: str, language: str | None) -> tuple[str, ...]:
+    """``language``'s fragments for ``key`` and common's; every language's when
+    ``language`` is unknown. A fragment several languages share counts for each of them."""
     code = {"no": "nb"}.get(language or "", language or "")
     pairs = tagged(key)
     if not code or code not in load().languages:
-        own = [fragment for fragment, _ in pairs]
-    else:
-        # The language's own list (a fragment shared with another language is tagged with
-        # only the first one), then common's.
-        own = list(lookup(load().languages[code], key, default=[]))
-        own += [fragment for fragment, tag in pairs if tag == "common" and fragment not in own]
+        return tuple(fragment for fragment, _ in pairs)
+    own = list(lookup(load().languages[code], key, default=[]))
+    own += [fragment for fragment, tag in pairs if tag == "common" and fragment not in own]
+    return tuple(own)
+
+
+@cache
+def words_in(key: str, language: str | None) -> re.Pattern[str]:
+    """``words(key)`` with only ``language``'s fragments and common's (``fragments_in``), for
+    short words that mean something else in another language (English "any" in Catalan
+    "l'any")."""
+    own = fragments_in(key, language)
     if not own:
         return re.compile("(?!)")
     return re.compile(WORD_TEMPLATE.replace("{alt}", alternation(own)), re.IGNORECASE)

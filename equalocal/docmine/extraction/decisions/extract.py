@@ -73,6 +73,7 @@ class Context:
     is_motion: bool
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
     names_plan: bool = False  # the document's head names an action plan: it may be one
+    first_words: dict[str, float] = field(default_factory=dict)  # concept key → first position
 
 
 # Tenses that make a decision on their own: a past form, or the operative words of a
@@ -704,9 +705,13 @@ def approving_body(sentences: Sequence[Sentence], index: int) -> str:
     return ""
 
 
-@cache
 def _gapped_clause() -> re.Pattern[str]:
-    conjunctions = _conjunctions()
+    return _gapped_clause_in(document_language())
+
+
+@cache
+def _gapped_clause_in(language: str | None) -> re.Pattern[str]:
+    conjunctions = _conjunctions(language)
     name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}?"
     return re.compile(
         rf",?\s+(?:{conjunctions})\s+(?P<name>{name})\s+(?:\w{{1,3}}\s+)?(?P<when>(?:19|20)\d{{2}})\s*[.!]?$"
@@ -779,11 +784,12 @@ def _names_in(organisation: str, text: str) -> bool:
 
 
 @cache
-def _conjunctions() -> str:
-    """Every language's conjunctions joining the last two items ("och", "and", "et"), as an
-    alternation, longest first."""
-    words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len)[::-1]
-    return "|".join(re.escape(w) for w in words)
+def _conjunctions(language: str | None) -> str:
+    """The conjunctions of ``language`` joining the last two items ("och", "and", "et"), as
+    an alternation, longest first; every language's when it is unknown (not Czech "a" inside
+    French "a été" when the document is French)."""
+    words = sorted(set(lexicon.fragments_in("prose.list_conjunctions", language)), key=len)[::-1]
+    return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
 def _clause_boundary() -> re.Pattern[str]:
@@ -795,8 +801,7 @@ def _clause_boundary() -> re.Pattern[str]:
 
 @cache
 def _clause_boundary_in(language: str | None) -> re.Pattern[str]:
-    conjunctions = lexicon.words_in("prose.list_conjunctions", language).pattern
-    return re.compile(rf"[,;]\s|\s{conjunctions}\s", re.IGNORECASE)
+    return re.compile(rf"[,;]\s|\s(?:{_conjunctions(language)})\s", re.IGNORECASE)
 
 
 def _gapped_decisions(norm: str, decision: Decision, context: Context) -> list[Decision]:
@@ -1116,20 +1121,29 @@ def _adoption_line(
     is the plan itself. A report's line of the same shape that takes note ("Käsitelty:
     kaupunginhallitus 26.1.2026 § 19 (merkitty tiedoksi)") is the report's follow-up."""
     norm = sentence.norm
-    if len(norm) > 160 or not find_bodies(norm) or not find_dates(norm, context.document_date):
+    noted = [a for a in qualifying if a.category == "note"]
+    adopted = [a for a in qualifying if a.category in {"adopt", "decide"} and a.tense in FINAL]
+    if not (noted or (adopted and context.names_plan)) or len(norm) > 160:
+        return None
+    if not find_bodies(norm) or not find_dates(norm, context.document_date):
         return None
     # The document is named above its line (its title); a line of minutes above any mention
     # of a plan ("Der Gemeinderat beschließt den Bebauungsplan …") adopts something else.
-    above = context.text[: sentence.start]
-    noted = [a for a in qualifying if a.category == "note"]
-    if noted and lexicon.words("subjects.report_words").search(above):
+    if noted and _first_word_at(context, "subjects.report_words") < sentence.start:
         return DecisionType.FOLLOW_UP_REPORT, noted[0]
-    if not context.names_plan or not lexicon.words("subjects.plan_words").search(above):
+    if not adopted or not context.names_plan:
         return None
-    adopted = [a for a in qualifying if a.category in {"adopt", "decide"} and a.tense in FINAL]
-    if not adopted:
+    if _first_word_at(context, "subjects.plan_words") >= sentence.start:
         return None
     return DecisionType.ADOPT_ACTION_PLAN, adopted[0]
+
+
+def _first_word_at(context: Context, key: str) -> float:
+    """Where the document first uses a word of ``key`` (infinity when never), found once."""
+    if key not in context.first_words:
+        match = lexicon.words(key).search(context.text)
+        context.first_words[key] = match.start() if match else float("inf")
+    return context.first_words[key]
 
 
 def _qualifying_actions(
@@ -1199,7 +1213,8 @@ def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> 
         adopting
         and _LAUNCH_YEAR.search(norm) is not None
         and any(
-            start < SUBJECT_REACH for start, _ in charter_spans(norm) + weak_charter_spans(norm)
+            start < CHARTER_SUBJECT_REACH
+            for start, _ in charter_spans(norm) + weak_charter_spans(norm)
         )
     )
     return bool(
@@ -1210,7 +1225,7 @@ def _cemr_launches_the_charter(norm: str, qualifying: Sequence[Action] = ()) -> 
 
 
 _LAUNCH_YEAR = re.compile(r"(?<!\d)2006(?!\d)")
-SUBJECT_REACH = 20  # characters from a sentence's start where its subject stands
+CHARTER_SUBJECT_REACH = 20  # characters from a sentence's start where its subject stands
 
 
 JOINS_BY_DECISION_REACH = 120  # characters from "with the decision of …" to "joins"
