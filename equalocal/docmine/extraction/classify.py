@@ -356,7 +356,20 @@ def classify(
     if motion:
         cue("other", 4.0, "motion")
     tabular = [row for row in action_rows if row.confidence >= 0.6]
-    if len(tabular) >= 3:
+    report_title = any(
+        groups[name][0] == "report" and factor >= 2.5 for name, (factor, _) in seen.items()
+    )
+    with_status = [row for row in tabular if row.status != UNKNOWN]
+    if report_title and len(with_status) >= 3 and len(with_status) * 2 >= len(tabular):
+        # A table whose rows carry their state ("Amber – delayed", "En curs") under a
+        # report's title follows a plan up: the report's table, not a plan's, also in the
+        # paper that asks the council to take note of it.
+        cue(
+            "report",
+            2.5 + min(len(tabular), 10) * 0.2,
+            f"{len(with_status)} table rows with their status",
+        )
+    elif len(tabular) >= 3:
         cue("action_plan", 2.5 + min(len(tabular), 10) * 0.2, f"{len(tabular)} table rows")
     length = max(len(text), 1)
     lead = lead_end(text)
@@ -372,14 +385,7 @@ def classify(
         cemr_related = is_cemr_related(text)
     news = bool(framing) and len(tabular) < 3 and cemr_related
     # A report titled as one at the top ("Relatório de Execução 2024", "… toteutumisraportti").
-    titled_report = not (framing or formula) and any(
-        groups[name][0] == "report" and factor >= 2.5 for name, (factor, _) in seen.items()
-    )
-    with_status = [row for row in tabular if row.status != UNKNOWN]
-    if titled_report and len(tabular) >= 3 and len(with_status) * 2 >= len(tabular):
-        # A table whose rows carry their state ("Amber – delayed", "En curs") under a
-        # report's title follows a plan up: the report's table, not a plan's.
-        cue("report", 2.0, f"{len(with_status)} table rows with their status")
+    titled_report = report_title and not (framing or formula)
     for decision in decisions:
         if decision.evidence and decision.evidence in counted:
             continue  # organisations listed in one sentence ("A, B och C har undertecknat")

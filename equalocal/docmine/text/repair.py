@@ -475,8 +475,13 @@ class _Repairer:
             known = False  # a Greek word of two syllables or more always carries an accent
         if known and not self.damaged:
             return None
-        if capitalised and not at_sentence_start and (known or not self.damaged):
+        name_like = capitalised and not at_sentence_start
+        if name_like and not self.damaged:
             return None  # most likely a name
+        # On a damaged page a known capitalised word mid-sentence is a name unless it lost
+        # only its diacritics ("Rownosci Kobiet i Mezczyzn": web text without them is common
+        # enough for wordfreq to know, but the written forms are far more common).
+        diacritics_only = name_like and known
         if vowelless and not self.damaged:
             return None
         # On a clean page an unknown compound of known words is left alone.
@@ -488,6 +493,8 @@ class _Repairer:
             candidate_lower = candidate.lower()
             zipf = self.zipf(candidate_lower)
             if zipf < CANDIDATE_ZIPF:
+                continue
+            if diacritics_only and confusions:
                 continue
             if known:
                 margin = CONFUSION_MARGIN if confusions else REAL_WORD_MARGIN
@@ -509,7 +516,10 @@ class _Repairer:
         if best is None:
             return None
         score, candidate, confusions = best
-        candidate = self._cased(token, candidate, at_sentence_start)
+        if diacritics_only:
+            candidate = candidate[:1].upper() + candidate[1:].lower()  # "Zyciu": "Życiu"
+        else:
+            candidate = self._cased(token, candidate, at_sentence_start)
         reason = "ocr_confusion" if confusions else "diacritics"
         return candidate, reason, score
 

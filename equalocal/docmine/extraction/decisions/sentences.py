@@ -309,6 +309,25 @@ def opens_a_proposal(opener: str) -> bool:
 LONG_OPENER = 400  # characters of a sentence that ends in a deciding verb and a colon
 
 
+def _ends_formula(sentences: list[Sentence], norm: str, opens_block: bool) -> bool:
+    """A one-word heading of its own paragraph after a finished sentence of the formula
+    ("Bakgrunn", "Begründung", "Background"): the formula has ended."""
+    last = sentences[-1] if sentences else None
+    words = norm.split()
+    return (
+        opens_block
+        and last is not None
+        and last.formula
+        and last.norm.rstrip().endswith(".")
+        and len(words) == 1
+        and norm[:1].isupper()
+        and not any(char.isdigit() or char in ".:;,()" for char in norm)
+        and not _formula_item().match(norm)
+        and not is_decision_heading(norm)  # "Beslutning i Kommunalbestyrelsen": its answer
+        and not _opens_formula(norm)
+    )
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their offsets, formula context marked."""
     sentences: list[Sentence] = []
@@ -326,6 +345,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 offset = start + (len(raw) - len(raw.lstrip()))
                 norm = normalise(stripped)
                 sentence = Sentence(offset, offset + len(stripped), stripped, norm)
+                if formula_left > 0 and _ends_formula(sentences, norm, start <= block_start):
+                    formula_left = 0  # "Bakgrunn" after the proposal: the reasons follow
                 if formula_left > 0:
                     sentence.formula = True
                     sentence.formula_opener = opener

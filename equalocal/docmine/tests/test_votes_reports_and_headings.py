@@ -1,0 +1,115 @@
+"""Votes, resolutions with their date in between, annual reports taken note of, damaged
+capitals and the heading that ends a proposal: sentences written for these tests."""
+
+from __future__ import annotations
+
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.extraction.decisions.sentences import split_sentences
+from equalocal.docmine.text.repair import repair_text
+from equalocal.docmine.types import DecisionStatus, DecisionType
+
+
+def _decisions(text: str, language: str):
+    return analyse(text, language=language).decisions
+
+
+def test_councillors_who_voted_to_sign_decided():
+    decisions = _decisions(
+        "Councillors voted unanimously to sign the European Charter for Equality of Women "
+        "and Men in Local Life on 3 March 2026.",
+        "en",
+    )
+    assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
+        (DecisionType.SIGN_CHARTER, DecisionStatus.ADOPTED, "2026-03-03")
+    ]
+
+
+def test_a_vote_to_adopt_the_plan_adopts_it():
+    decisions = _decisions(
+        "The full council voted to adopt the Charter action plan on 3 March 2026.", "en"
+    )
+    assert [d.decision_type for d in decisions] == [DecisionType.ADOPT_ACTION_PLAN]
+
+
+def test_voting_against_is_no_vote_to_sign():
+    decisions = _decisions(
+        "Councillors voted against signing the European Charter for Equality of Women and Men "
+        "in Local Life on 3 March 2026.",
+        "en",
+    )
+    assert all(d.status == DecisionStatus.REJECTED for d in decisions)
+
+
+def test_a_polish_resolution_with_its_date_between_verb_and_noun():
+    decisions = _decisions(
+        "Rada Miejska w Gdyni podjęła 26 lutego 2026 r. uchwałę nr XXI/512/2026 w sprawie "
+        "przystąpienia do Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu Lokalnym.",
+        "pl",
+    )
+    assert [(d.decision_type, d.decision_date, d.case_number) for d in decisions] == [
+        (DecisionType.SIGN_CHARTER, "2026-02-26", "XXI/512/2026")
+    ]
+
+
+def test_damaged_capitals_mid_sentence_get_their_diacritics_back():
+    damaged = (
+        "Rada Miejska w Gdyni podjela 26 lutego 2026 r. uchwale nr XXI/512/2026 w sprawie "
+        "przystapienia do Europejskiej Karty Rownosci Kobiet i Mezczyzn w Zyciu Lokalnym. "
+        "Prezydent Miasta Lodz podpisal deklaracje w obecnosci radnych. Uchwala wchodzi w "
+        "zycie z dniem podjecia."
+    )
+    repaired, changes = repair_text(damaged, "pl")
+    assert "Karty Równości Kobiet i Mężczyzn w Życiu Lokalnym" in repaired
+    assert "Miasta Łódź podpisał" in repaired
+    assert {c.original for c in changes} >= {"Rownosci", "Mezczyzn", "Zyciu"}
+
+
+def test_names_on_a_clean_page_are_left_alone():
+    repaired, changes = repair_text(
+        "Prezydent Miasta Lodz podpisała deklarację w obecności radnych.", "pl"
+    )
+    assert "Lodz" in repaired and not changes
+
+
+def test_an_annual_report_taken_note_of_is_a_follow_up_report():
+    decisions = _decisions(
+        "Årsrapporten for 2024 ble tatt til orientering av formannskapet 22.04.2025.", "nb"
+    )
+    assert [(d.decision_type, d.decision_date) for d in decisions] == [
+        (DecisionType.FOLLOW_UP_REPORT, "2025-04-22")
+    ]
+
+
+def test_a_one_word_heading_ends_the_proposal_and_the_background_is_history():
+    text = (
+        "Rådmannens innstilling\n"
+        "Kommunestyret tar årsrapporten til orientering.\n\n"
+        "Bakgrunn\n"
+        "Kommunestyret vedtok i mai 2019 at Hamar kommune skulle slutte seg til Den europeiske "
+        "erklæringen for likestilling mellom kvinner og menn på lokalt og regionalt nivå.\n"
+    )
+    sentences = split_sentences(text)
+    assert [s.formula for s in sentences] == [False, True, False, False]
+    decisions = _decisions(text, "nb")
+    assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
+        (DecisionType.FOLLOW_UP_REPORT, DecisionStatus.PROPOSED, "unknown"),
+        (DecisionType.SIGN_CHARTER, DecisionStatus.ADOPTED, "2019-05"),
+    ]
+
+
+def test_a_paper_on_an_annual_report_with_a_status_table_is_a_report():
+    rows = "\n".join(
+        f"{n}\tLikere lønn i enhet {n} med ny lønnskartlegging\tHR og organisasjon\t2025\t{status}"
+        for n, status in enumerate(
+            ["Gjennomført", "I rute", "Forsinket – ny frist 2026", "I rute"], start=1
+        )
+    )
+    text = (
+        "HAMAR KOMMUNE\nSaksframlegg\nÅrsrapport 2025 – handlingsplan for likestilling\n\n"
+        "Rådmannens innstilling\nKommunestyret tar årsrapporten til orientering.\n\n"
+        "Bakgrunn\nHandlingsplanen ble vedtatt av kommunestyret 12. desember 2023.\n\n"
+        f"Nr\tTiltak\tAnsvarlig\tFrist\tStatus\n{rows}\n"
+    )
+    analysis = analyse(text, language="nb")
+    assert analysis.kind == "report", analysis.kind_cues
+    assert any("with their status" in cue for cue in analysis.kind_cues)
