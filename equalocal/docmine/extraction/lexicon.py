@@ -227,6 +227,13 @@ def negations(language: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in table.get(code, ()))
 
 
+def negates_after_verb(language: str) -> bool:
+    """Whether ``language`` puts its negation after the finite verb (``common.toml``
+    ``[negations_after_verb]``)."""
+    code = {"no": "nb"}.get(language, language)
+    return code in common("negations_after_verb.languages")
+
+
 @cache
 def negation_exceptions() -> frozenset[str]:
     """Words after a negation that make it negate nothing ("not only")."""

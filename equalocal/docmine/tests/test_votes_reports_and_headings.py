@@ -113,3 +113,55 @@ def test_a_paper_on_an_annual_report_with_a_status_table_is_a_report():
     analysis = analyse(text, language="nb")
     assert analysis.kind == "report", analysis.kind_cues
     assert any("with their status" in cue for cue in analysis.kind_cues)
+
+
+def test_a_rejection_in_the_next_item_leaves_this_items_recommendation_alone():
+    text = (
+        "Bæjarráð – 812. fundur\nHaldinn mánudaginn 9. mars 2026.\n\n"
+        "2. Aðgerðaáætlun samkvæmt Evrópusáttmála um jafnrétti kvenna og karla – Mál nr. "
+        "2026030011\n"
+        "Bæjarráð leggur til við bæjarstjórn að samþykkja aðgerðaáætlun bæjarins 2026–2028 "
+        "samkvæmt Evrópusáttmálanum um jafnrétti kvenna og karla.\n\n"
+        "3. Tillaga um lækkun gjalda – Mál nr. 2026020047\n"
+        "Lögð fram tillaga um að gjöld verði lækkuð.\n"
+        "Tillagan var felld með tveimur atkvæðum gegn einu.\n"
+    )
+    decisions = _decisions(text, "is")
+    assert [(d.decision_type, d.status) for d in decisions] == [
+        (DecisionType.ADOPT_ACTION_PLAN, DecisionStatus.PROPOSED)
+    ]
+
+
+def test_a_council_decision_that_says_no_is_a_rejection_on_its_meetings_day():
+    text = (
+        "Hamar kommune\nSÆRUTSKRIFT\n\n"
+        "Behandlet av        Møtedato\n1 Formannskapet      03.02.2026\n"
+        "2 Kommunestyret      19.02.2026\n\n"
+        "Kommunestyrets behandling 19.02.2026:\nInnstillingen falt med 14 mot 17 stemmer.\n\n"
+        "Kommunestyrets vedtak:\n"
+        "1. Hamar kommune slutter seg ikke til Den europeiske erklæringen for likestilling "
+        "mellom kvinner og menn på lokalt og regionalt nivå.\n\n"
+        "Formannskapets behandling 03.02.2026:\nInnstillingen ble vedtatt med 6 mot 3 stemmer.\n"
+    )
+    decisions = _decisions(text, "nb")
+    assert [(d.status, d.decision_date, d.deciding_body) for d in decisions] == [
+        (DecisionStatus.REJECTED, "2026-02-19", "Kommunestyret")
+    ]
+
+
+def test_a_negation_after_the_verb_negates_a_swedish_signing():
+    decisions = _decisions(
+        "Kommunfullmäktiges beslut:\nKommunen undertecknar inte den europeiska deklarationen "
+        "för jämställdhet mellan kvinnor och män på lokal och regional nivå.\n",
+        "sv",
+    )
+    assert [d.status for d in decisions] == [DecisionStatus.REJECTED]
+
+
+def test_not_only_after_the_verb_negates_nothing():
+    decisions = _decisions(
+        "Kommunen undertecknade inte bara deklarationen för jämställdhet mellan kvinnor och "
+        "män på lokal och regional nivå den 3 mars 2026, den antog också en handlingsplan.",
+        "sv",
+    )
+    assert DecisionStatus.REJECTED not in [d.status for d in decisions]

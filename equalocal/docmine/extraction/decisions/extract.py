@@ -445,6 +445,8 @@ def _approved_proposals(
                 # Another item's decision line ("Päätös: … jättää asian pöydälle"): what
                 # stands above it is that item's, not this line's.
                 break
+            if _another_formulas_decision(earlier, sentence, found):
+                break  # "Kommunestyrets vedtak: …" above "Formannskapets behandling: …"
             if approves_what_is_above(earlier.norm) or not may_hold_action(earlier.norm):
                 continue
             charter = charter_spans(earlier.norm)
@@ -496,6 +498,19 @@ def _approved_proposals(
     return found
 
 
+def _another_formulas_decision(
+    earlier: Sentence, line: Sentence, found: list[tuple[int, bool, Decision]]
+) -> bool:
+    """Whether ``earlier`` is a final decision of another formula than the approving
+    ``line``'s: another body's vote, not the proposal this line approves."""
+    if not earlier.formula or (line.formula and earlier.formula_id == line.formula_id):
+        return False
+    return any(f[0] == earlier.start and f[2].status in _FINAL_STATUSES for f in found)
+
+
+_FINAL_STATUSES = (DecisionStatus.ADOPTED, DecisionStatus.REJECTED)
+
+
 REJECTION_LENGTH = 120  # characters of a result line that rejects the motion above it
 
 
@@ -523,8 +538,11 @@ def _rejected_proposals(
             continue
         window = sentences[max(0, index - PROPOSAL_REACH) : index]
         for earlier in reversed(window):
-            if _SECTION_HEADING.match(earlier.text) and earlier is not window[-1]:
+            heading = _SECTION_HEADING.match(earlier.text) is not None
+            if heading and earlier is not window[-1]:
                 break  # another item's heading: not this line's proposal
+            if approves_what_is_above(earlier.norm):
+                break  # "Samþykkt 3-0.": the proposal above was answered already
             proposed = [
                 f
                 for f in found
@@ -535,6 +553,8 @@ def _rejected_proposals(
                 and f[2].signing_date == UNKNOWN
             ]
             if not proposed:
+                if heading:
+                    break  # this item's own heading: nothing above it is this item's
                 continue
             position, formula, decision = proposed[-1]
             rejected = replace(
@@ -896,11 +916,18 @@ def _sentence_decision(
     verbs, cues = actions(norm)
     if "propose" in cues and decided_on_a_proposal(norm, verbs):
         cues = cues - {"propose"}
-    negated = [a for a in verbs if a.category != "decide" and is_negated(norm, a.start)]
+    negated = [
+        a
+        for a in verbs
+        if a.category != "decide" and (is_negated(norm, a.start) or _negated_after(norm, a))
+    ]
     if negated:
         verbs = [a for a in verbs if a not in negated]
-        if any(a.category == "decide" and not is_negated(norm, a.start) for a in verbs):
-            cues = cues | {"reject"}  # "beslutade att inte underteckna": decided not to
+        decided = any(a.category == "decide" and not is_negated(norm, a.start) for a in verbs)
+        if decided or (sentence.formula and not opens_a_proposal(sentence.formula_opener)):
+            # "beslutade att inte underteckna": decided not to; "Kommunestyrets vedtak: 1.
+            # X kommune slutter seg ikke nå til …": the body's own decision says no.
+            cues = cues | {"reject"}
             verbs = [*verbs, *negated]
         elif not any(a.category in {"sign", "adopt"} for a in verbs):
             return None  # "has not signed": nothing was decided
@@ -1104,6 +1131,29 @@ def is_negated(norm: str, position: int) -> bool:
     )
 
 
+AFTER_VERB_REACH = 2  # words after a verb where a negation of a V2 language negates it
+
+
+def _negated_after(norm: str, action: Action) -> bool:
+    """A negation inside the verb's words or just after it, in a language that puts it
+    there ("slutter seg ikke nå til", "undertecknar inte", "ne signe pas")."""
+    from ..prefilter import current_scope
+
+    scope = current_scope()
+    language = scope.facts.get("language") if scope is not None else None
+    if not language or not lexicon.negates_after_verb(language):
+        return False
+    words = _negations()
+    after = re.split(r"[,;:.!?()]", norm[action.end : action.end + 40])[0]
+    inside = re.findall(r"[\w'’]+", norm[action.start : action.end].casefold())[1:]
+    tokens = inside + re.findall(r"[\w'’]+", after.casefold())[:AFTER_VERB_REACH]
+    exceptions = lexicon.negation_exceptions()
+    return any(
+        token in words and not (index + 1 < len(tokens) and tokens[index + 1] in exceptions)
+        for index, token in enumerate(tokens)
+    )
+
+
 def _negations() -> frozenset[str]:
     from ..prefilter import current_scope
 
@@ -1296,14 +1346,19 @@ def _dates(
     # ``proposed_by_opener`` is also set for a body deciding in the present tense.
     if value == UNKNOWN and adopted and proposed_by_opener and not sentence.formula:
         own = True
+    rejected = status == DecisionStatus.REJECTED and sentence.formula
     if (
         value == UNKNOWN
         and (sentence.formula or operative or own)
-        and (adopted or proposed_by_opener)
+        and (adopted or rejected or proposed_by_opener)
     ):
         # The meeting's day as the opener gives it ("behandlet saken i møte 27.03.2025 … og
         # fattet følgende vedtak:"), else the document's (a letter's date may be later).
-        value = _opener_date(sentence, context) or context.document_date
+        value = (
+            _opener_date(sentence, context)
+            or _body_meeting_date(sentence, context)
+            or context.document_date
+        )
     elif (
         (sentence.formula or operative)
         and adopted
@@ -1366,6 +1421,35 @@ def _opener_date(sentence: Sentence, context: Context) -> str:
         if len(d.value) == 10 and not d.period
     ]
     return days[-1].value if len(days) == 1 else ""
+
+
+BODY_HEADING_WORDS = 6  # words of a line naming a body and its meeting's day
+BODY_HEADING_REACH = 3000  # characters above a formula where that line may stand
+
+
+def _body_meeting_date(sentence: Sentence, context: Context) -> str:
+    """The day of the opener's body's meeting, from the nearest short line above that names
+    that body and one day ("Kommunestyrets behandling 26.02.2026:", "2 Kommunestyret
+    26.02.2026 14/26"): a record of several bodies' meetings dates each body's decision."""
+    if not sentence.formula or not sentence.formula_opener:
+        return ""
+    bodies = [body for _, body in find_bodies(sentence.formula_opener)]
+    if not bodies:
+        return ""
+    above = context.text[max(0, sentence.start - BODY_HEADING_REACH) : sentence.start]
+    for line in reversed(above.split("\n")):
+        if not line.strip() or len(line.split()) > BODY_HEADING_WORDS:
+            continue
+        if not any(same_body(body, named) for _, named in find_bodies(line) for body in bodies):
+            continue
+        days = [
+            d
+            for d in find_dates(line, context.document_date)
+            if len(d.value) == 10 and not d.period
+        ]
+        if len(days) == 1:
+            return days[0].value
+    return ""
 
 
 LABEL_REACH = 30  # characters before a date where its label stands ("Published: ")

@@ -311,15 +311,20 @@ LONG_OPENER = 400  # characters of a sentence that ends in a deciding verb and a
 
 def _ends_formula(sentences: list[Sentence], norm: str, opens_block: bool) -> bool:
     """A one-word heading of its own paragraph after a finished sentence of the formula
-    ("Bakgrunn", "Begründung", "Background"): the formula has ended."""
+    ("Bakgrunn", "Begründung", "Background"), or a short one ending in a colon
+    ("Formannskapets behandling 10.02.2026:"): the formula has ended."""
     last = sentences[-1] if sentences else None
     words = norm.split()
+    if not (opens_block and last is not None and last.formula):
+        return False
+    if not last.norm.rstrip().endswith("."):
+        return False
+    if norm.endswith(":") and len(words) <= 4 and not _formula_item().match(norm):
+        # "Formannskapets behandling 10.02.2026:": the next body's part; but "Vedtak i
+        # formannskapet:" is the answer to the formula above.
+        return lexicon.words("subjects.decision_nouns").search(norm) is None
     return (
-        opens_block
-        and last is not None
-        and last.formula
-        and last.norm.rstrip().endswith(".")
-        and len(words) == 1
+        len(words) == 1
         and norm[:1].isupper()
         and not any(char.isdigit() or char in ".:;,()" for char in norm)
         and not _formula_item().match(norm)
