@@ -165,3 +165,48 @@ def test_not_only_after_the_verb_negates_nothing():
         "sv",
     )
     assert DecisionStatus.REJECTED not in [d.status for d in decisions]
+
+
+def test_said_yes_to_is_a_decision():
+    decisions = _decisions(
+        "Publicerad 2026-03-27\nKommunfullmäktige sa i går ja till att Arvika kommun "
+        "undertecknar den europeiska deklarationen för jämställdhet mellan kvinnor och män på "
+        "lokal och regional nivå.",
+        "sv",
+    )
+    assert [(d.decision_type, d.status, d.decision_date) for d in decisions] == [
+        (DecisionType.SIGN_CHARTER, DecisionStatus.ADOPTED, "2026-03-26")
+    ]
+
+
+def test_the_municipality_as_subject_is_the_documents_own():
+    analysis = analyse(
+        "Arvika kommun\n\nKommunen skrev under CEMR-deklarationen för jämställdhet mellan "
+        "kvinnor och män i november 2009.",
+        language="sv",
+    )
+    assert [d.organisation for d in analysis.decisions] == ["Arvika kommun"]
+
+
+def test_a_signing_after_the_plenarys_approval_is_dated_by_the_approval():
+    decisions = _decisions(
+        "Manacor va signar la Carta europea per a la igualtat de dones i homes en la vida local "
+        "el 8 de març de 2021, després que el Ple n'aprovàs l'adhesió en la sessió de 25 de "
+        "febrer de 2021.",
+        "ca",
+    )
+    assert [(d.decision_type, d.decision_date, d.signing_date) for d in decisions] == [
+        (DecisionType.SIGN_CHARTER, "2021-02-25", "2021-03-08")
+    ]
+
+
+def test_a_plan_approved_by_plenary_agreement_has_its_adoption_line():
+    analysis = analyse(
+        "PLA D'ACCIÓ PER A LA IGUALTAT 2026-2029\nPla de la Carta europea per a la igualtat "
+        "de dones i homes en la vida local\n\nDocument aprovat per acord plenari de dia 12 de "
+        "març de 2026\n\nPRESENTACIÓ\nAquest pla recull les mesures de l'Ajuntament.",
+        language="ca",
+    )
+    assert [(d.decision_type, d.decision_date) for d in analysis.decisions] == [
+        (DecisionType.ADOPT_ACTION_PLAN, "2026-03-12")
+    ]

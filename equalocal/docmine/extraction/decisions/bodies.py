@@ -223,6 +223,8 @@ def named_subject(norm: str, verb_start: int, language: str | None) -> str:
         return ""
     if find_bodies(name) or signer(name) or _country_name(name, language):
         return ""
+    if _kind_of_organisation(name, language):
+        return ""  # "Kommunen skrev under …": the municipality itself, not a place's name
     if signer(before[max(0, words[index].start() - SIGNER_REACH) : words[index].start()]):
         return ""  # "Bürgermeisterin Anna Berg unterzeichnete": a person
     after = norm[verb_start : verb_start + SIGNER_REACH]
@@ -261,6 +263,18 @@ def _clitic(word: str, frequent: list[str], language: str | None) -> bool:
 
 
 CLITIC_ZIPF = 6.0  # "ja", "já", "va": among a language's hundred most frequent words
+
+
+def _kind_of_organisation(word: str, language: str | None) -> bool:
+    """Whether ``word`` names a kind of organisation ("Kommunen", "Gemeinde", "Kaupunki"):
+    its lemma is one of the language's words left out of organisation names."""
+    from ...text.lemmas import lemma, simplemma_code
+
+    noise = lexicon.words_full("organisations.noise")
+    folded = word.casefold()
+    code = simplemma_code(language)
+    forms = {folded, lemma(folded, code).casefold()} if code else {folded}
+    return any(noise.fullmatch(form) for form in forms)
 
 
 def _name_opens_clause(word: str, language: str | None) -> bool:

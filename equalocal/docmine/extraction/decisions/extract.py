@@ -776,7 +776,11 @@ def _two_decisions(
         if context.cemr_related and not charter:
             charter = weak_charter_spans(part)
         if start:  # "…, en Akureyrarbær undirritaði hann árið 2020": the Charter named before
-            named = bool(charter_spans(first_part)) or previous[0]
+            named = (
+                bool(charter_spans(first_part))
+                or bool(context.cemr_related and weak_charter_spans(first_part))
+                or previous[0]
+            )
             signing = decisions[0] is not None and decisions[0].decision_type == "sign_charter"
             previous = (named, named and signing)
         decisions.append(_sentence_decision(clause, charter, previous, last_year, context))
@@ -1053,6 +1057,8 @@ def _sentence_decision(
         context,
     )
     decision.decision_date = value or UNKNOWN
+    if body_adopts and action.category == "sign" and action.tense in FINAL:
+        _date_signing_apart(decision, norm, action, verbs, context)
     if UNKNOWN == decision.decision_date == decision.signing_date and (
         (status == DecisionStatus.ADOPTED and not own) or status == DecisionStatus.REJECTED
     ):
@@ -1381,6 +1387,23 @@ def _dates(
     if signed:
         return UNKNOWN, value, own
     return value, UNKNOWN, own
+
+
+def _date_signing_apart(
+    decision: Decision, norm: str, action: Action, verbs: Sequence[Action], context: Context
+) -> None:
+    """A signing and a body's adoption told with a date each ("Palma va signar la Carta el
+    25 de novembre de 2019, després que el Ple n'aprovàs l'adhesió en la sessió de 31
+    d'octubre de 2019"): the adoption's date is the decision's, the other the signing's."""
+    adopting = [a for a in verbs if a.category == "adopt" and a.tense in FINAL]
+    days = [d for d in find_dates(norm, context.document_date) if len(d.value) >= 7]
+    if not adopting or len(days) < 2:
+        return
+    adopted = best_date(days, adopting[-1].start)
+    signed = best_date(days, action.start)
+    if adopted is None or signed is None or adopted.value == signed.value:
+        return
+    decision.decision_date, decision.signing_date = adopted.value, signed.value
 
 
 NEXT_SENTENCE_REACH = 300  # characters of the sentence after a decision
