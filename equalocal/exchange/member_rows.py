@@ -154,11 +154,17 @@ def _organisations(names: set[str], codes: set[str]) -> tuple[dict, dict]:
     return by_name, by_code
 
 
-def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> MemberRows:
+def read_member_rows(rows: list[tuple[int, list]], *, network, user, today: date) -> MemberRows:
     """Check a member table against the network as it is now; nothing is written.
 
     Each valid row gets the outcome confirming would have (``request``, ``join``, ``seat``
     or ``unchanged``). Rows the consent rules do not allow are errors that say why.
+
+    A representative is matched by name only among the people ``user`` may see (the gate's
+    ``can_see_person``, with the members that share their contacts with the network). In an
+    organisation whose people the user may not see, a name that matches nobody visible gets
+    one message whether or not someone of that name works there, so the preview says nothing
+    about who does.
     """
     header, body = find_header(rows, MEMBER_COLUMNS, required=["organisation"])
     result = MemberRows()
@@ -174,6 +180,10 @@ def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> M
     names = {text(cells, "organisation") for _n, cells in body} - {""}
     codes = {text(cells, "official_code") for _n, cells in body} - {""}
     by_name, by_code = _organisations(names, codes)
+    found_ids = {org.pk for orgs in by_name.values() for org in orgs}
+    contacts_shared = permissions.contacts_shared_with(
+        network, found_ids | {org.pk for org in by_code.values()}
+    )
     groups = {}
     for group in Body.objects.filter(network=network):
         groups[heading_key(group.name)] = group
@@ -260,10 +270,27 @@ def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> M
                     _("“%(value)s” is not a date: write it as 2024-03-31.") % {"value": bad},
                 )
         person = None
+        unmatched = None
         representative = text(cells, "representative")
         if representative and member is not None:
-            person = Person.objects.filter(organisation=member, name__iexact=representative).first()
-            if person is None:
+            person = _visible_person(member, representative, user, contacts_shared)
+            sees_everyone = member.pk in contacts_shared or permissions.can_view_internal(
+                user, member
+            )
+            if person is None and not sees_everyone:
+                # The same for someone who works there and for a name that is nobody's.
+                unmatched = representative.casefold()
+                result.error(
+                    number,
+                    _label("representative"),
+                    _(
+                        "%(member)s does not share its contacts with %(network)s, so a "
+                        "representative cannot be matched by name: leave the cell empty for a "
+                        "vacant seat, and its admins choose the person."
+                    )
+                    % {"member": member.name, "network": network.name},
+                )
+            elif person is None:
                 result.error(
                     number,
                     _label("representative"),
@@ -277,7 +304,7 @@ def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> M
             member.pk if member else name,
             group.pk if group else None,
             role,
-            person.pk if person else None,
+            person.pk if person else unmatched,
         )
         if key in seen:
             result.error(
@@ -326,6 +353,15 @@ def read_member_rows(rows: list[tuple[int, list]], *, network, today: date) -> M
     if not result.rows and not result.errors:
         result.error(header.row, "", _("The sheet has a heading row but no members below it."))
     return result
+
+
+def _visible_person(member, name: str, user, contacts_shared: frozenset[int]) -> Person | None:
+    """The member's person called ``name`` whom ``user`` may see, or None."""
+    people = Person.objects.filter(organisation=member, name__iexact=name)
+    return next(
+        (p for p in people if permissions.can_see_person(user, p, shared_with=contacts_shared)),
+        None,
+    )
 
 
 def _outcome(*, member, group, role, person, consent, current, seats, planned_groups):

@@ -223,7 +223,7 @@ def members_import_preview(*, network, upload, filename: str, by, today: date) -
     name, data = _keep(upload, filename)
     with removed_on_failure(name), transaction.atomic():
         found = member_rows.read_member_rows(
-            read_table(data, filename or "").rows, network=network, today=today
+            read_table(data, filename or "").rows, network=network, user=by, today=today
         )
         return ImportPreview.objects.create(
             kind=ImportKind.MEMBERS,
@@ -249,6 +249,7 @@ def members_import_confirm(*, preview: ImportPreview, by, today: date, site_url:
     found = member_rows.read_member_rows(
         read_table(_stored_bytes(preview.file.name), preview.file_name).rows,
         network=network,
+        user=by,
         today=today,
     )
     if found.errors:

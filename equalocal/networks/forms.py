@@ -1,3 +1,5 @@
+import dataclasses
+import functools
 import json
 
 from django import forms
@@ -124,15 +126,20 @@ class MembershipLeaveForm(forms.Form):
         return left_on
 
 
-def _person_label(person) -> str:
+def _person_label(person, *, user, contacts_shared) -> str:
     return _("%(person)s, %(organisation)s") % {
-        "person": person.name,
+        "person": selectors.shown_person(user, person, contacts_shared=contacts_shared),
         "organisation": person.organisation.name,
     }
 
 
 class SeatForm(LockedFormMixin, forms.ModelForm):
-    """A seat: coordinators choose everything; a member's admin only their representative."""
+    """A seat: coordinators choose everything; a member's admin only their representative.
+
+    People are offered by name only where ``user`` may see them (``contacts_shared``: the
+    members that share their contacts with the network); others by their title, so the
+    choices stay the same for everyone and only their labels differ.
+    """
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -143,8 +150,11 @@ class SeatForm(LockedFormMixin, forms.ModelForm):
 
     compared = ["person", "role", "from_date", "to_date", "share_of_time"]
 
-    def __init__(self, *args, network, coordinator: bool, **kwargs):
+    def __init__(
+        self, *args, network, coordinator: bool, user, contacts_shared: frozenset[int], **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self.user, self.contacts_shared = user, contacts_shared
         member_ids = network.network_members.values("member_id")
         self.fields["member"].queryset = Organisation.objects.filter(pk__in=member_ids).order_by(
             "name"
@@ -157,22 +167,45 @@ class SeatForm(LockedFormMixin, forms.ModelForm):
         else:
             people = people.filter(organisation_id__in=member_ids)
         self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = _person_label
+        self.fields["person"].label_from_instance = functools.partial(
+            _person_label, user=user, contacts_shared=contacts_shared
+        )
         self.fields["person"].empty_label = _("Vacant")
         if not coordinator:
             self.fields["role"].disabled = True
         self._init_lock()
 
+    def show_conflict(self, current):
+        """The comparison after a concurrent edit, with both representatives as the user may
+        see them (the mixin would print their names)."""
+        conflict = super().show_conflict(current)
+        label = self["person"].label
 
-def _attendee_label(seat) -> str:
+        def shown(person) -> str:
+            if person is None:
+                return ""
+            return selectors.shown_person(self.user, person, contacts_shared=self.contacts_shared)
+
+        rows = [
+            (label, shown(self.instance.person), shown(current.person))
+            if row_label == label
+            else (row_label, yours, theirs)
+            for row_label, yours, theirs in conflict.rows
+        ]
+        return dataclasses.replace(conflict, rows=rows)
+
+
+def _attendee_label(seat, *, user, contacts_shared) -> str:
     return _("%(person)s, %(organisation)s (%(role)s)") % {
-        "person": seat.person.name,
+        "person": selectors.shown_person(user, seat.person, contacts_shared=contacts_shared),
         "organisation": seat.member.name,
         "role": seat.get_role_display(),
     }
 
 
 class MeetingForm(forms.ModelForm):
+    """A meeting and who attended; attendees are named only where ``user`` may see them."""
+
     attendees = forms.ModelMultipleChoiceField(
         label=_("Attendees"),
         queryset=None,
@@ -210,14 +243,16 @@ class MeetingForm(forms.ModelForm):
             "minutes": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, body, **kwargs):
+    def __init__(self, *args, body, user, contacts_shared: frozenset[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = (
             body.seats.filter(person__isnull=False)
             .select_related("member", "person")
             .order_by("member__name", "pk")
         )
-        self.fields["attendees"].label_from_instance = _attendee_label
+        self.fields["attendees"].label_from_instance = functools.partial(
+            _attendee_label, user=user, contacts_shared=contacts_shared
+        )
         self.fields["host"].queryset = Organisation.objects.filter(
             pk__in=body.network.network_members.values("member_id")
         ).order_by("name")
@@ -246,23 +281,33 @@ class DecisionForm(forms.Form):
         self.fields["activity"].label_from_instance = lambda a: f"{a.order}. {a.title}"
 
 
-def seat_label(seat) -> str:
+def seat_label(seat, *, user, contacts_shared: frozenset[int]) -> str:
     if seat.person is None:
         return _("%(organisation)s (vacant)") % {"organisation": seat.member.name}
     return _("%(organisation)s: %(person)s") % {
         "organisation": seat.member.name,
-        "person": seat.person.name,
+        "person": selectors.shown_person(user, seat.person, contacts_shared=contacts_shared),
     }
 
 
 class MatrixForm(forms.Form):
-    """One select per cell: the role of a seat for a body; the matrix version as a lock."""
+    """One select per cell: the role of a seat for a body; the matrix version as a lock.
+
+    Each select's label names the seat's representative only where ``user`` may see them.
+    """
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput)
     # The cells as they were when the form was opened, so a conflict can be merged.
     original = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, matrix: "selectors.Matrix", **kwargs):
+    def __init__(
+        self,
+        *args,
+        matrix: "selectors.Matrix",
+        user,
+        contacts_shared: frozenset[int],
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.matrix = matrix
         self.fields["expected_version"].initial = matrix.version
@@ -273,7 +318,10 @@ class MatrixForm(forms.Form):
                 name = self.cell_name(row.pk, seat.pk)
                 self.fields[name] = forms.ChoiceField(
                     label=_("Role of %(seat)s for %(body)s")
-                    % {"seat": seat_label(seat), "body": row.name},
+                    % {
+                        "seat": seat_label(seat, user=user, contacts_shared=contacts_shared),
+                        "body": row.name,
+                    },
                     choices=choices,
                     required=False,
                     initial=matrix.cells.get((row.pk, seat.pk), ""),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, F, Max, Q, QuerySet
@@ -13,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from equalocal.charters.deadlines import DeadlineState
 from equalocal.charters.models import Commitment, CommitmentStatus
@@ -630,6 +632,21 @@ def seats_for_user(
         )
         for seat in seats
     ]
+
+
+def shown_person(
+    user, person: Person, *, contacts_shared: frozenset[int] = frozenset(), fallback: str = ""
+) -> str:
+    """The person as ``user`` may see them on the network's pages, forms and exports: by name
+    where the gate's ``can_see_person`` allows it (``contacts_shared``: the members that share
+    their contacts with the network), otherwise by their title only, as the group page does.
+
+    Without a user (``None``), as the public sees them.
+    """
+    viewer = user if user is not None else AnonymousUser()
+    if org_permissions.can_see_person(viewer, person, shared_with=contacts_shared):
+        return person.name
+    return person.title or fallback or _("Staff member")
 
 
 def meetings_of(body: Body, *, today: date) -> tuple[list[Meeting], list[Meeting]]:

@@ -26,8 +26,9 @@ from equalocal.organisations.models import (
     Shared,
     SharingStatus,
 )
-from equalocal.organisations.permissions import can_see_person
+from equalocal.organisations.permissions import contacts_shared_with
 
+from . import selectors
 from .models import (
     Body,
     MatrixCell,
@@ -82,10 +83,20 @@ def _seat_active_on(seat: Seat, day: date) -> bool:
     )
 
 
-def _seat_label(seat: Seat) -> str:
+def _person_seen_by(by, person, network) -> str:
+    """The person as ``by`` may see them on ``network``'s pages: a message must not name
+    someone the page itself would show by title only (``selectors.shown_person``)."""
+    shared = contacts_shared_with(network, [person.organisation_id])
+    return selectors.shown_person(by, person, contacts_shared=shared, fallback=_("representative"))
+
+
+def _seat_label(seat: Seat, *, by, network) -> str:
     if seat.person_id is None:
         return _("the vacant seat of %(organisation)s") % {"organisation": seat.member}
-    return _("%(person)s (%(organisation)s)") % {"person": seat.person, "organisation": seat.member}
+    return _("%(person)s (%(organisation)s)") % {
+        "person": _person_seen_by(by, seat.person, network),
+        "organisation": seat.member,
+    }
 
 
 # Bodies ---------------------------------------------------------------------------------------
@@ -513,12 +524,13 @@ def seat_save(*, seat: Seat, by=None, expected_lock_version: int | None = None) 
     The person must work for the member organisation, and the member must belong to
     the body's network, or to the body itself, on the seat's start date (today when
     the start is not known). Optimistic locking when ``expected_lock_version`` is given.
+    A refusal names the person only where ``by`` may see them (``selectors.shown_person``).
     """
     if seat.person_id is not None and seat.person.organisation_id != seat.member_id:
         raise ApplicationError(
             _("%(person)s works for %(organisation)s, not for %(member)s.")
             % {
-                "person": seat.person,
+                "person": _person_seen_by(by, seat.person, seat.body.network),
                 "organisation": seat.person.organisation,
                 "member": seat.member,
             },
@@ -557,27 +569,34 @@ def meeting_save(*, meeting: Meeting, attendees: Iterable[Seat] | None = None, b
     """Create or update a meeting and, when given, set who attended.
 
     Attendees are seats of the meeting's body, held by a person on the meeting date.
-    The host city is optional: a place in words or an online link will do.
+    The host city is optional: a place in words or an online link will do. A refusal names
+    an attendee only where ``by`` may see them (``selectors.shown_person``).
     """
     _validate(meeting)
+    network = meeting.body.network
     if attendees is not None:
         attendees = list(attendees)
         for seat in attendees:
             if seat.body_id != meeting.body_id:
                 raise ApplicationError(
                     _("%(seat)s is not a representative in %(body)s.")
-                    % {"seat": _seat_label(seat), "body": meeting.body},
+                    % {"seat": _seat_label(seat, by=by, network=network), "body": meeting.body},
                     field="attendees",
                 )
             if seat.person_id is None:
                 raise ApplicationError(
-                    _("%(seat)s cannot attend: nobody holds it.") % {"seat": _seat_label(seat)},
+                    _("%(seat)s cannot attend: nobody holds it.")
+                    % {"seat": _seat_label(seat, by=by, network=network)},
                     field="attendees",
                 )
             if not _seat_active_on(seat, meeting.date):
                 raise ApplicationError(
                     _("%(seat)s was not a representative in %(body)s on %(date)s.")
-                    % {"seat": _seat_label(seat), "body": meeting.body, "date": _day(meeting.date)},
+                    % {
+                        "seat": _seat_label(seat, by=by, network=network),
+                        "body": meeting.body,
+                        "date": _day(meeting.date),
+                    },
                     field="attendees",
                 )
     _attribute_to(meeting, by)
@@ -690,9 +709,9 @@ def matrix_save(
 def _seat_person(seat: Seat, user, contacts_shared: frozenset[int]) -> str:
     if seat.person is None:
         return _("vacant")
-    if can_see_person(user, seat.person, shared_with=contacts_shared):
-        return seat.person.name
-    return seat.person.title or _("representative")
+    return selectors.shown_person(
+        user, seat.person, contacts_shared=contacts_shared, fallback=_("representative")
+    )
 
 
 def matrix_export_xlsx(

@@ -268,19 +268,32 @@ def group(request, org, group):
     return render(request, "networks/group.html", context)
 
 
-def _group_page(request, template: str, access, body, **context):
+def _contacts_shared(access) -> frozenset[int]:
+    """The members whose people the network's pages and forms may name (the gate's rule)."""
+    return org_permissions.contacts_shared_with(access.network, access.member_ids)
+
+
+def _group_page(request, template: str, access, body, *, contacts_shared=None, **context):
     """A page of one of the network's groups: the network and the group, and ``context``."""
-    shared = org_permissions.contacts_shared_with(access.network, access.member_ids)
+    if contacts_shared is None:
+        contacts_shared = _contacts_shared(access)
     return render(
         request,
         template,
-        {"network": access.network, "group": body, "contacts_shared": shared, **context},
+        {"network": access.network, "group": body, "contacts_shared": contacts_shared, **context},
     )
 
 
 def _seat_form_page(request, form, access, body, seat=None, conflict=None):
     return _group_page(
-        request, "networks/seat_form.html", access, body, form=form, seat=seat, conflict=conflict
+        request,
+        "networks/seat_form.html",
+        access,
+        body,
+        contacts_shared=form.contacts_shared,
+        form=form,
+        seat=seat,
+        conflict=conflict,
     )
 
 
@@ -289,7 +302,12 @@ def seat_create(request, org, group):
     access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     form = SeatForm(
-        request.POST or None, instance=Seat(body=body), network=access.network, coordinator=True
+        request.POST or None,
+        instance=Seat(body=body),
+        network=access.network,
+        coordinator=True,
+        user=request.user,
+        contacts_shared=_contacts_shared(access),
     )
     done = submit(
         request,
@@ -312,6 +330,8 @@ def seat_edit(request, org, group, seat):
         instance=copy(item),
         network=access.network,
         coordinator=access.can_coordinate,
+        user=request.user,
+        contacts_shared=_contacts_shared(access),
     )
     save = services.seat_vacate if "vacate" in request.POST else services.seat_save
     done = submit(
@@ -373,6 +393,16 @@ def meeting_ics(request, org, group, meeting):
     return ics_response(entry, filename=f"meeting-{item.date.isoformat()}.ics")
 
 
+def _meeting_form(request, access, body, instance) -> MeetingForm:
+    return MeetingForm(
+        request.POST or None,
+        instance=instance,
+        body=body,
+        user=request.user,
+        contacts_shared=_contacts_shared(access),
+    )
+
+
 def _meeting_form_page(request, form, access, body, meeting=None):
     return _group_page(
         request, "networks/meeting_form.html", access, body, form=form, meeting=meeting
@@ -394,7 +424,7 @@ def _save_meeting(request, form, *, success: str):
 def meeting_create(request, org, group):
     access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
-    form = MeetingForm(request.POST or None, instance=Meeting(body=body), body=body)
+    form = _meeting_form(request, access, body, Meeting(body=body))
     done = _save_meeting(request, form, success=_("The meeting was added."))
     return done.response or _meeting_form_page(request, form, access, body)
 
@@ -404,7 +434,7 @@ def meeting_edit(request, org, group, meeting):
     access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     item = selectors.get_meeting(body, meeting)
-    form = MeetingForm(request.POST or None, instance=copy(item), body=body)
+    form = _meeting_form(request, access, body, copy(item))
     done = _save_meeting(request, form, success=_("The changes were saved."))
     return done.response or _meeting_form_page(request, form, access, body, item)
 
@@ -442,7 +472,10 @@ def matrix_edit(request, org, group):
     access = _access(request, org, action=Action.EDIT)
     body = selectors.get_body(access.network, group)
     matrix = selectors.group_matrix(body, today=timezone.localdate())
-    form = MatrixForm(request.POST or None, matrix=matrix)
+    contacts_shared = _contacts_shared(access)
+    form = MatrixForm(
+        request.POST or None, matrix=matrix, user=request.user, contacts_shared=contacts_shared
+    )
     current = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -467,6 +500,7 @@ def matrix_edit(request, org, group):
         "networks/matrix_edit.html",
         access,
         body,
+        contacts_shared=contacts_shared,
         form=form,
         matrix=matrix,
         current=current,

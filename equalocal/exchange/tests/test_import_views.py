@@ -1,13 +1,16 @@
 """The import pages: upload, preview with its problems, confirm or discard; escaped text,
 the user's language, and the size limit before the file is read."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from equalocal.exchange.models import ImportPreview
 from equalocal.networks.models import Seat
+from equalocal.organisations.models import Role
 from equalocal.plans.models import ActionPlan
-from tests.factories import PersonFactory
+from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.signin import sign_in
 
 from .helpers import upload, xlsm, xlsx
@@ -135,3 +138,38 @@ def test_preview_dates_are_shown_in_the_users_language(client, personas):
     html = client.get(response["Location"]).content.decode()
     assert '<time datetime="2026-03-01">' in html
     assert '<time datetime="2026-03-01">2026-03-01</time>' not in html
+
+
+def _without_tokens(html: str) -> str:
+    """A page without what differs between any two requests: CSRF tokens, the preview's id."""
+    html = re.sub(r'(value="|"X-CSRFToken": ")[A-Za-z0-9]{32,}', r"\1", html)
+    return re.sub(r"/import/\d+/", "/import/N/", html)
+
+
+def test_the_members_import_preview_is_the_same_for_real_and_invented_people(client, personas):
+    """Finding 2, through the pages: a coordinator's preview and confirmation for an
+    organisation that does not share its contacts read the same for someone who works there
+    and for a name that is nobody's."""
+    from equalocal.networks.models import Body
+
+    group = Body.objects.get(slug=personas.objects["group"])
+    PersonFactory(organisation=personas.org_c, name="Katarina Strachman")
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, organisation=group.network, role=Role.EDITOR)
+    sign_in(client, coordinator)
+    url = reverse("network_exchange:members-import", kwargs={"org": personas.objects["network"]})
+    pages = []
+    for name in ["Katarina Strachman", "Nobody Atall"]:
+        rows = [
+            ["Organisation", "Group", "Seat", "Representative"],
+            [personas.org_c.name, group.name, "Member", name],
+        ]
+        response = client.post(url, {"file": upload(xlsx(rows), "seats.xlsx")})
+        assert response.status_code == 302
+        page = client.get(response["Location"]).content.decode()
+        confirmed = client.post(response["Location"], {"confirm": "1"}, follow=True)
+        pages.append([_without_tokens(html) for html in (page, confirmed.content.decode())])
+    assert pages[0] == pages[1]
+    assert "does not share its contacts" in pages[0][0]
+    assert "gets a seat" not in pages[0][0] and "nobody called" not in pages[0][0]
+    assert not Seat.objects.filter(body=group, member=personas.org_c).exists()

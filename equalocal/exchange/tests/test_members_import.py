@@ -11,6 +11,7 @@ from equalocal.networks.models import NetworkMembership, Seat
 from equalocal.organisations.models import NetworkSharing, SharingStatus
 from tests.factories import (
     BodyFactory,
+    MembershipFactory,
     NetworkFactory,
     NetworkMembershipFactory,
     NetworkSharingFactory,
@@ -70,6 +71,8 @@ def test_members_and_seats_round_trip_into_a_network_whose_members_accepted(fmt,
     BodyFactory(network=target, name="Gender Equality Working Group")
     for member in (kotka, umea):
         NetworkMembershipFactory(network=target, member=member)
+    # Umeå lets the network see its people, so its representative is matched by name.
+    NetworkSharing.objects.filter(network=target, member=umea).update(contacts=True)
     preview = _preview(target, data, f"members.{fmt}")
     assert preview.errors == []
     counts = services.members_import_confirm(preview=preview, by=UserFactory(), today=TODAY)
@@ -127,6 +130,7 @@ def test_a_representative_must_work_for_the_member():
     group = BodyFactory(network=network, name="Gruppen")
     member = OrganisationFactory(name="Nordmaling")
     NetworkMembershipFactory(network=network, member=member)
+    NetworkSharing.objects.filter(network=network, member=member).update(contacts=True)
     PersonFactory(organisation=OrganisationFactory(), name="Fel Person")
     rows = [
         ["Organisation", "Group", "Seat", "Representative"],
@@ -149,3 +153,73 @@ def test_duplicate_rows_and_the_network_itself_are_refused():
 def test_unknown_columns_are_refused_before_any_row():
     with pytest.raises(ApplicationError, match="“Budget”"):
         _preview(NetworkFactory(), xlsx([["Organisation", "Budget"], ["A", "1"]]))
+
+
+def _representative_problems(network, names, by):
+    group = network.bodies.get()
+    rows = [["Organisation", "Group", "Seat", "Representative"]]
+    rows += [[organisation, group.name, "Member", name] for organisation, name in names]
+    return [
+        (e["row"], e["column"], e["message"]) for e in _preview(network, xlsx(rows), by=by).errors
+    ]
+
+
+def test_an_import_does_not_tell_who_works_where_contacts_are_not_shared():
+    """Finding 2: the preview said "gets a seat" for someone who works for a member that does
+    not share its contacts, and "has nobody called" for an invented name. Now both get the same
+    message, for a member as for an organisation that is asked but has not answered."""
+    network = NetworkFactory(name="Umeåregionen")
+    BodyFactory(network=network, name="Jämställdhetsgruppen")
+    ornskoldsvik = OrganisationFactory(name="Örnsköldsviks kommun")
+    NetworkMembershipFactory(network=network, member=ornskoldsvik)
+    PersonFactory(organisation=ornskoldsvik, name="Katarina Strachman")
+    ragunda = OrganisationFactory(name="Ragunda kommun")
+    NetworkSharingFactory(network=network, member=ragunda, status="pending")
+    PersonFactory(organisation=ragunda, name="Rune Ragunda")
+    coordinator = UserFactory()
+    for organisation, existing in [
+        ("Örnsköldsviks kommun", "Katarina Strachman"),
+        ("Ragunda kommun", "Rune Ragunda"),
+    ]:
+        real = _representative_problems(network, [(organisation, existing)], coordinator)
+        invented = _representative_problems(network, [(organisation, "Nobody Atall")], coordinator)
+        assert real == invented
+        assert "does not share its contacts with Umeåregionen" in real[0][2]
+        assert existing not in str(real) and "nobody called" not in str(real)
+        # Two rows, one of each, are two problems alike: no "repeats row" for either.
+        both = _representative_problems(
+            network, [(organisation, existing), (organisation, "Nobody Atall")], coordinator
+        )
+        assert [message for _row, _column, message in both] == [real[0][2]] * 2
+    assert not Seat.objects.filter(body__network=network).exists()
+
+
+def test_an_import_matches_people_of_members_that_share_their_contacts():
+    network = NetworkFactory(name="Umeåregionen")
+    BodyFactory(network=network, name="Jämställdhetsgruppen")
+    vindeln = OrganisationFactory(name="Vindeln")
+    NetworkMembershipFactory(network=network, member=vindeln)
+    NetworkSharing.objects.filter(network=network, member=vindeln).update(contacts=True)
+    PersonFactory(organisation=vindeln, name="Vera Vindel")
+    rows = [["Organisation", "Group", "Seat", "Representative"]]
+    rows += [["Vindeln", "Jämställdhetsgruppen", "Member", "Vera Vindel"]]
+    preview = _preview(network, xlsx(rows))
+    assert [row["outcome"] for row in preview.rows] == ["seat"]
+    invented = _representative_problems(network, [("Vindeln", "Nobody Atall")], UserFactory())
+    assert "Vindeln has nobody called “Nobody Atall”" in invented[0][2]
+
+
+def test_an_import_matches_public_contacts_and_the_users_own_people():
+    network = NetworkFactory(name="Umeåregionen")
+    BodyFactory(network=network, name="Jämställdhetsgruppen")
+    ornskoldsvik = OrganisationFactory(name="Örnsköldsviks kommun")
+    NetworkMembershipFactory(network=network, member=ornskoldsvik)
+    PersonFactory(organisation=ornskoldsvik, name="Petra Publik", is_public_contact=True)
+    PersonFactory(organisation=ornskoldsvik, name="Katarina Strachman")
+    rows = [["Organisation", "Group", "Seat", "Representative"]]
+    rows += [["Örnsköldsviks kommun", "Jämställdhetsgruppen", "Member", "Petra Publik"]]
+    assert [row["outcome"] for row in _preview(network, xlsx(rows)).rows] == ["seat"]
+    own = UserFactory()
+    MembershipFactory(user=own, organisation=ornskoldsvik)
+    rows[1][3] = "Katarina Strachman"
+    assert [row["outcome"] for row in _preview(network, xlsx(rows), by=own).rows] == ["seat"]

@@ -273,3 +273,22 @@ def test_ended_seats_are_not_current(personas, network):
     group = BodyFactory(network=network)
     SeatFactory(body=group, member=personas.org_a, to_date=date(2020, 1, 1))
     assert selectors.current_seats(group, today=TODAY) == []
+
+
+def test_shown_person_names_people_only_where_the_gate_allows(personas):
+    """The forms' and messages' rule is the group page's: the own organisation, a member that
+    shares its contacts and public contacts by name; anyone else by title."""
+    org = personas.org_b
+    person = PersonFactory(organisation=org, name="Katarina Strachman", title="Personalspecialist")
+    untitled = PersonFactory(organisation=org, name="Nils Namnlös", title="")
+    viewer = personas.user("viewer")
+    shown = selectors.shown_person
+    assert shown(viewer, person) == "Personalspecialist"
+    assert shown(viewer, untitled) == "Staff member"
+    assert shown(viewer, untitled, fallback="representative") == "representative"
+    assert shown(None, person) == "Personalspecialist"
+    assert shown(viewer, person, contacts_shared=frozenset({org.pk})) == "Katarina Strachman"
+    assert shown(personas.user("outsider"), person) == "Katarina Strachman"
+    person.is_public_contact = True
+    assert shown(viewer, person) == "Katarina Strachman"
+    assert shown(None, person) == "Katarina Strachman"

@@ -32,10 +32,12 @@ from equalocal.networks.services import (
     seat_save,
     seat_vacate,
 )
+from equalocal.organisations.models import NetworkSharing, Role
 from tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     MatrixCellFactory,
+    MembershipFactory,
     NetworkFactory,
     NetworkSharingFactory,
     OrganisationFactory,
@@ -333,11 +335,56 @@ def test_attendee_who_is_not_a_representative_is_refused(network, group, kotka):
     _member(network, kotka)
     other_group = body_save(body=Body(network=network, name="Safe Cities"))
     outsider = _seat(other_group, kotka)
+    kotka_admin = UserFactory()
+    MembershipFactory(user=kotka_admin, organisation=kotka, role=Role.ADMIN)
     with pytest.raises(ApplicationError) as excinfo:
-        meeting_save(meeting=Meeting(body=group, date=date(2016, 2, 14)), attendees=[outsider])
+        meeting_save(
+            meeting=Meeting(body=group, date=date(2016, 2, 14)),
+            attendees=[outsider],
+            by=kotka_admin,
+        )
     assert excinfo.value.field == "attendees"
     assert f"{outsider.person.name} (Kotka) is not a representative in" in _message(excinfo)
     assert not Meeting.objects.exists()
+
+
+def test_a_refused_attendee_is_named_only_where_the_user_may_see_them(network, group, kotka):
+    """Kotka shares its commitment, not its contacts: the network's coordinator is told the
+    representative's title; once Kotka shares its contacts, their name."""
+    _member(network, kotka)
+    seat = _seat(group, kotka)
+    seat.to_date = date(2016, 3, 1)
+    seat_save(seat=seat)
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, organisation=network, role=Role.EDITOR)
+    meeting = Meeting(body=group, date=date(2016, 6, 15))
+    for by in [coordinator, None]:
+        with pytest.raises(ApplicationError) as excinfo:
+            meeting_save(meeting=meeting, attendees=[seat], by=by)
+        assert seat.person.name not in _message(excinfo)
+        assert "Jämställdhetsstrateg (Kotka) was not a representative" in _message(excinfo)
+    NetworkSharing.objects.filter(network=network, member=kotka).update(contacts=True)
+    with pytest.raises(ApplicationError) as excinfo:
+        meeting_save(meeting=meeting, attendees=[seat], by=coordinator)
+    assert f"{seat.person.name} (Kotka) was not a representative" in _message(excinfo)
+
+
+def test_a_refused_representative_is_named_only_where_the_user_may_see_them(
+    network, group, kotka, gdansk
+):
+    """The API reaches this refusal with any person's id: it must not name a person of a
+    member that does not share its contacts."""
+    _member(network, kotka)
+    coordinator = UserFactory()
+    MembershipFactory(user=coordinator, organisation=network, role=Role.EDITOR)
+    person = PersonFactory(organisation=gdansk, title="Personalspecialist")
+    with pytest.raises(ApplicationError) as excinfo:
+        seat_save(seat=Seat(body=group, member=kotka, person=person), by=coordinator)
+    assert _message(excinfo) == "Personalspecialist works for Gdańsk, not for Kotka."
+    NetworkSharing.objects.filter(network=network, member=gdansk).update(contacts=True)
+    with pytest.raises(ApplicationError) as excinfo:
+        seat_save(seat=Seat(body=group, member=kotka, person=person), by=coordinator)
+    assert _message(excinfo) == f"{person.name} works for Gdańsk, not for Kotka."
 
 
 def test_attendee_whose_seat_had_ended_is_refused(network, group, kotka):

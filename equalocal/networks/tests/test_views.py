@@ -958,3 +958,151 @@ def test_the_overview_counts_members_of_the_network_not_of_its_groups_only(clien
     page = client.get(net.url("overview")).content.decode()
     # Org A and Vindeln; Kotka left; Örnsköldsvik takes part in a group only.
     assert "2 member organisations" in page
+
+
+# People in the network's forms --------------------------------------------------------------------
+
+
+class Ornskoldsvik:
+    """As in the demo: an organisation in the working group only, sharing its commitment but
+    not its contacts, whose representative is no public contact."""
+
+    def __init__(self, net):
+        self.org = OrganisationFactory(name="Örnsköldsviks kommun", slug="ornskoldsvik")
+        NetworkSharingFactory(network=net.network, member=self.org, groups_only=True)
+        NetworkMembershipFactory(
+            body=net.group, member=self.org, joined_on=date(2020, 1, 1), consent=False
+        )
+        self.katarina = PersonFactory(
+            organisation=self.org, name="Katarina Strachman", title="Personalspecialist"
+        )
+        self.nameless = PersonFactory(organisation=self.org, name="Nils Namnlös", title="")
+        self.seat = SeatFactory(
+            body=net.group, member=self.org, person=self.katarina, role=SeatRole.MEMBER
+        )
+
+
+@pytest.fixture
+def ornskoldsvik(net):
+    return Ornskoldsvik(net)
+
+
+def _form_pages(net, ornskoldsvik):
+    return {
+        "seat-create": net.url("seat-create"),
+        "seat-edit": net.url("seat-edit", seat=ornskoldsvik.seat.pk),
+        "meeting-create": net.url("meeting-create"),
+        "meeting-edit": net.url("meeting-edit"),
+        "matrix-edit": net.url("matrix-edit"),
+    }
+
+
+def test_network_forms_show_a_non_sharing_members_people_by_title_only(client, net, ornskoldsvik):
+    """Finding 1: the seat, meeting and matrix forms named people whose organisation does
+    not share its contacts with the network; they show the title, as the group page does."""
+    client.force_login(net.coordinator)
+    for name, url in _form_pages(net, ornskoldsvik).items():
+        body = client.get(url).content.decode()
+        assert "Katarina Strachman" not in body, name
+        assert "Nils Namnlös" not in body, name
+        assert "Personalspecialist" in body, name
+    seat_form = client.get(net.url("seat-create")).content.decode()
+    assert "Personalspecialist, Örnsköldsviks kommun" in seat_form
+    assert "Staff member, Örnsköldsviks kommun" in seat_form
+    meeting_form = client.get(net.url("meeting-create")).content.decode()
+    assert "Personalspecialist, Örnsköldsviks kommun (Member)" in meeting_form
+    matrix_form = client.get(net.url("matrix-edit")).content.decode()
+    assert "Role of Örnsköldsviks kommun: Personalspecialist for Sustainable Cities" in matrix_form
+
+
+def test_network_forms_name_the_people_a_member_shares(client, net, ornskoldsvik):
+    """Org A shares its contacts with the network, Vindeln's contact is public: both by name."""
+    client.force_login(net.coordinator)
+    seat_form = client.get(net.url("seat-create")).content.decode()
+    assert "Anna Hemlig, Org A kommun" in seat_form
+    assert "Bertil Byte, Org A kommun" in seat_form
+    assert "Petra Publik, Vindeln" in seat_form
+    meeting_form = client.get(net.url("meeting-create")).content.decode()
+    assert "Anna Hemlig, Org A kommun (Coordinator)" in meeting_form
+    assert "Petra Publik, Vindeln (Contact person)" in meeting_form
+    matrix_form = client.get(net.url("matrix-edit")).content.decode()
+    assert "Role of Org A kommun: Anna Hemlig for Sustainable Cities" in matrix_form
+
+
+def test_a_member_admin_sees_their_own_people_by_name_in_the_seat_form(client, net, ornskoldsvik):
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=ornskoldsvik.org, role=Role.ADMIN)
+    client.force_login(admin)
+    body = client.get(net.url("seat-edit", seat=ornskoldsvik.seat.pk)).content.decode()
+    assert "Katarina Strachman, Örnsköldsviks kommun" in body
+    assert "Nils Namnlös, Örnsköldsviks kommun" in body
+
+
+def test_a_non_sharing_members_person_can_still_be_given_a_seat(client, net, ornskoldsvik):
+    """The choices are the same as before, only their labels changed: a POST with the
+    person's id still saves, for a seat of their own organisation."""
+    client.force_login(net.coordinator)
+    response = client.post(
+        net.url("seat-create"),
+        {
+            "member": ornskoldsvik.org.pk,
+            "person": ornskoldsvik.nameless.pk,
+            "role": SeatRole.SUBSTITUTE,
+            "from_date": "2024-01-01",
+        },
+    )
+    assert response.status_code == 302
+    assert Seat.objects.filter(body=net.group, person=ornskoldsvik.nameless).exists()
+    response = client.post(
+        net.url("seat-edit", seat=ornskoldsvik.seat.pk),
+        {
+            "person": ornskoldsvik.nameless.pk,
+            "role": SeatRole.MEMBER,
+            "lock_version": ornskoldsvik.seat.lock_version,
+        },
+    )
+    assert response.status_code == 302
+    ornskoldsvik.seat.refresh_from_db()
+    assert ornskoldsvik.seat.person == ornskoldsvik.nameless
+
+
+def test_a_forged_seat_for_another_member_is_refused_without_the_name(client, net, ornskoldsvik):
+    client.force_login(net.coordinator)
+    response = client.post(
+        net.url("seat-create"),
+        {"member": net.org_a.pk, "person": ornskoldsvik.katarina.pk, "role": SeatRole.MEMBER},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "The representative must work for the member organisation." in body
+    assert "Katarina Strachman" not in body
+    assert not Seat.objects.filter(member=net.org_a, person=ornskoldsvik.katarina).exists()
+
+
+def test_the_seat_conflict_shows_representatives_by_title_only(client, net, ornskoldsvik):
+    client.force_login(net.coordinator)
+    seat = ornskoldsvik.seat
+    stale = seat.lock_version
+    Seat.objects.filter(pk=seat.pk).update(lock_version=stale + 1, person=ornskoldsvik.nameless)
+    response = client.post(
+        net.url("seat-edit", seat=seat.pk),
+        {"person": ornskoldsvik.katarina.pk, "role": SeatRole.MEMBER, "lock_version": stale},
+    )
+    assert response.status_code == 200
+    assert response.context["conflict"].rows[0][1:] == ("Personalspecialist", "Staff member")
+    body = response.content.decode()
+    assert "Katarina Strachman" not in body and "Nils Namnlös" not in body
+
+
+def test_an_attendee_refused_by_date_is_not_named(client, net, ornskoldsvik):
+    Seat.objects.filter(pk=ornskoldsvik.seat.pk).update(to_date=date(2021, 1, 1))
+    client.force_login(net.coordinator)
+    response = client.post(
+        net.url("meeting-create"),
+        {"date": "2024-04-11", "status": "held", "attendees": [ornskoldsvik.seat.pk]},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Personalspecialist (Örnsköldsviks kommun) was not a representative" in body
+    assert "Katarina Strachman" not in body
+    assert not Meeting.objects.filter(date=date(2024, 4, 11)).exists()
