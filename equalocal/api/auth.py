@@ -7,7 +7,9 @@ token is anonymous and sees only what organisations publish.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
@@ -49,6 +51,11 @@ class TokenAuth(HttpBearer):
             throttling.record_failed_token(request)
             raise ApiError(401, "invalid_token", _("The API token is wrong, revoked or malformed."))
         request.user = token.user
+        language = getattr(token.user, "language", "")
+        if "Accept-Language" not in request.headers and language in dict(settings.LANGUAGES):
+            # No language asked for: the token's owner reads messages in their own.
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return token
 
     def authenticate(self, request, token):  # pragma: no cover - __call__ does the work

@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .errors import ApiError
+from .inputs import MAX_INTEGER, MIN_INTEGER
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -38,6 +39,9 @@ def _decode(cursor: str, ordering: str):
         padded = cursor + "=" * (-len(cursor) % 4)
         saved, value, pk = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if saved != ordering or not isinstance(pk, int) or not isinstance(value, str | None):
+            raise ValueError
+        # A forged cursor must not carry what the database refuses (see ``inputs``).
+        if not MIN_INTEGER <= pk <= MAX_INTEGER or (value is not None and "\x00" in value):
             raise ValueError
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
         raise ApiError(

@@ -12,6 +12,7 @@ from equalocal.charters.selectors import published_commitments_for_user
 
 from ..auth import public
 from ..errors import ERRORS
+from ..inputs import Text
 
 router = Router(tags=["commitments"])
 
@@ -71,7 +72,7 @@ def _out(commitment: Commitment) -> dict:
     auth=public,
     url_name="commitments",
 )
-def list_commitments(request, slug: str):
+def list_commitments(request, slug: Text):
     """The organisation's Charter commitments with their steps (a handful per organisation,
     one per Charter text, so not paged). Public when the organisation publishes its
     commitment; otherwise for its members only."""
@@ -85,7 +86,7 @@ def list_commitments(request, slug: str):
     auth=public,
     url_name="commitment",
 )
-def get_commitment(request, slug: str, commitment_id: int):
+def get_commitment(request, slug: Text, commitment_id: int):
     """One commitment with its steps."""
     return _out(
         get_object_or_404(published_commitments_for_user(request.user, slug), pk=commitment_id)

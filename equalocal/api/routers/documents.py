@@ -31,6 +31,7 @@ from equalocal.organisations.permissions import Action
 from .. import access
 from ..auth import private, public
 from ..errors import ERRORS, ApiError
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["documents"])
@@ -57,7 +58,7 @@ class DocumentList(Schema):
     next_cursor: str | None
 
 
-class DocumentFilters(Schema):
+class DocumentFilters(Input):
     stage: str | None = None
     kind: str | None = None
     language: str | None = None
@@ -90,7 +91,7 @@ def _document(document: Document) -> dict:
     auth=public,
     url_name="documents",
 )
-def list_documents(request, slug: str, filters: Query[DocumentFilters]):
+def list_documents(request, slug: Text, filters: Query[DocumentFilters]):
     """The organisation's documents (members only); filter by stage, kind and language."""
     organisation = access.organisation(request, slug)
     rows = documents_of(
@@ -143,7 +144,7 @@ class DocumentDetail(Schema):
     auth=public,
     url_name="document",
 )
-def get_document(request, slug: str, document_id: int):
+def get_document(request, slug: Text, document_id: int):
     """One document's metadata and its accepted extracted items (members only)."""
     return _document_detail(get_document_for_user(request.user, slug, document_id))
 
@@ -167,7 +168,7 @@ def _document_detail(document: Document) -> dict:
     }
 
 
-class DocumentUpdate(Schema):
+class DocumentUpdate(Input):
     lock_version: int = Field(description="The lock_version read with the document.")
     title: str = Field(min_length=1, max_length=300)
 
@@ -178,7 +179,7 @@ class DocumentUpdate(Schema):
     auth=private,
     url_name="document-update",
 )
-def update_document(request, slug: str, document_id: int, payload: DocumentUpdate):
+def update_document(request, slug: Text, document_id: int, payload: DocumentUpdate):
     """Rename a document (editors and admins); a stale ``lock_version`` gives 409."""
     document = get_document_for_user(request.user, slug, document_id, action=Action.EDIT)
     access.writing(request)
@@ -216,7 +217,7 @@ class ItemList(Schema):
     next_cursor: str | None
 
 
-class ItemFilters(Schema):
+class ItemFilters(Input):
     status: ItemStatusName | None = None
     cursor: str | None = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
@@ -244,7 +245,7 @@ def _item(item: ExtractedItem) -> dict:
     auth=public,
     url_name="document-items",
 )
-def list_items(request, slug: str, document_id: int, filters: Query[ItemFilters]):
+def list_items(request, slug: Text, document_id: int, filters: Query[ItemFilters]):
     """The document's extracted items in every state, for its review (members only);
     filter by ``status`` (``pending``: still to review)."""
     document = get_document_for_user(request.user, slug, document_id)
@@ -261,7 +262,7 @@ def list_items(request, slug: str, document_id: int, filters: Query[ItemFilters]
 CorrectionValue = str | int | None
 
 
-class ItemAccept(Schema):
+class ItemAccept(Input):
     lock_version: int = Field(description="The lock_version read with the item.")
     corrections: dict[str, CorrectionValue] = Field(
         default_factory=dict,
@@ -333,7 +334,7 @@ def _item_for_review(request, slug: str, document_id: int, item_id: int) -> Extr
     auth=private,
     url_name="document-item-accept",
 )
-def accept_item(request, slug: str, document_id: int, item_id: int, payload: ItemAccept):
+def accept_item(request, slug: Text, document_id: int, item_id: int, payload: ItemAccept):
     """Accept an extracted item, with corrections, as on the review page (editors and
     admins): a decision to sign adds a step to the commitment, a plan's adoption marks the
     plan adopted, an activity row becomes an activity. A stale ``lock_version`` gives 409;
@@ -350,7 +351,7 @@ def accept_item(request, slug: str, document_id: int, item_id: int, payload: Ite
     return _item(item)
 
 
-class ItemReject(Schema):
+class ItemReject(Input):
     lock_version: int = Field(description="The lock_version read with the item.")
 
 
@@ -360,7 +361,7 @@ class ItemReject(Schema):
     auth=private,
     url_name="document-item-reject",
 )
-def reject_item(request, slug: str, document_id: int, item_id: int, payload: ItemReject):
+def reject_item(request, slug: Text, document_id: int, item_id: int, payload: ItemReject):
     """Reject an extracted item (editors and admins): nothing is changed, and it is not
     offered again. A stale ``lock_version`` gives 409."""
     item = _item_for_review(request, slug, document_id, item_id)

@@ -32,6 +32,7 @@ from equalocal.organisations.selectors import get_organisation_for_user
 from .. import access
 from ..auth import private, public
 from ..errors import ERRORS, ApiError
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["indicators"])
@@ -59,7 +60,7 @@ class IndicatorList(Schema):
     next_cursor: str | None
 
 
-class IndicatorFilters(Schema):
+class IndicatorFilters(Input):
     q: str | None = None
     ordering: Literal["code", "id"] = "code"
     cursor: str | None = None
@@ -86,7 +87,7 @@ def _indicator(indicator: Indicator) -> dict:
     auth=public,
     url_name="indicators",
 )
-def list_indicators(request, slug: str, filters: Query[IndicatorFilters]):
+def list_indicators(request, slug: Text, filters: Query[IndicatorFilters]):
     """The indicators the organisation uses: the reference ones and its own. Public when
     the organisation publishes its figures."""
     organisation = get_published_figures_for_user(request.user, slug)
@@ -121,7 +122,7 @@ class MeasurementList(Schema):
     next_cursor: str | None
 
 
-class MeasurementFilters(Schema):
+class MeasurementFilters(Input):
     indicator: int | None = None
     year: int | None = Field(None, ge=1900, le=2200)
     gender: GenderName | None = None
@@ -136,7 +137,7 @@ class MeasurementFilters(Schema):
     auth=public,
     url_name="measurements",
 )
-def list_measurements(request, slug: str, filters: Query[MeasurementFilters]):
+def list_measurements(request, slug: Text, filters: Query[MeasurementFilters]):
     """The organisation's figures: one row per indicator, period and sex. Filter by
     indicator, year and gender. Public when the organisation publishes its figures."""
     organisation = get_published_figures_for_user(request.user, slug)
@@ -170,7 +171,7 @@ def _measurement(m: Measurement) -> dict:
     }
 
 
-class MeasurementSet(Schema):
+class MeasurementSet(Input):
     indicator: int = Field(description="An indicator the organisation uses (see /indicators).")
     period: str = Field(
         min_length=4, max_length=10, description="A year (2024) or a date (2024-03-31)."
@@ -200,7 +201,7 @@ class MeasurementSet(Schema):
     auth=private,
     url_name="measurement-set",
 )
-def set_measurement(request, slug: str, payload: MeasurementSet):
+def set_measurement(request, slug: Text, payload: MeasurementSet):
     """Enter or correct one figure of the organisation (editors and admins), as the grid of a
     scorecard does: the figure for the indicator, period and sex is created or replaced."""
     organisation = access.organisation(request, slug, Action.EDIT)
@@ -244,7 +245,7 @@ class ScorecardList(Schema):
     auth=public,
     url_name="scorecards",
 )
-def list_scorecards(request, slug: str):
+def list_scorecards(request, slug: Text):
     """The organisation's scorecards: all for members, the published ones for others (a
     handful per organisation, so not paged)."""
     organisation = get_organisation_for_user(request.user, slug)
@@ -290,7 +291,7 @@ class ScorecardDetail(Schema):
     auth=public,
     url_name="scorecard",
 )
-def get_scorecard(request, slug: str, scorecard_id: int):
+def get_scorecard(request, slug: Text, scorecard_id: int):
     """One scorecard and its indicators in order; unpublished ones are for members only."""
     scorecard = get_scorecard_for_user(request.user, slug, scorecard_id)
     return {

@@ -26,6 +26,7 @@ from equalocal.organisations.models import Organisation
 
 from ..auth import public
 from ..errors import ERRORS
+from ..inputs import Input
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["library"])
@@ -70,7 +71,7 @@ class PracticeList(Schema):
     next_cursor: str | None
 
 
-class PracticeFilters(Schema):
+class PracticeFilters(Input):
     q: str | None = Field(None, max_length=200, description="Words in title, summary, results.")
     article: str | None = Field(
         None, pattern=ARTICLE_PATTERN, description="A Charter article as `charter:number`."
@@ -271,7 +272,7 @@ class PublicationList(Schema):
     next_cursor: str | None
 
 
-class PublicationFilters(Schema):
+class PublicationFilters(Input):
     owner: str | None = Field(None, description="The publisher's slug.")
     language: LanguageName | None = None
     q: str | None = Field(None, max_length=200, description="Words in the title.")
@@ -420,7 +421,7 @@ class EventList(Schema):
     next_cursor: str | None
 
 
-class EventFilters(Schema):
+class EventFilters(Input):
     period: Literal["upcoming", "past", "all"] = Field(
         "upcoming", description="Upcoming: not yet ended. Past: ended."
     )

@@ -54,6 +54,7 @@ from equalocal.organisations.selectors import get_internal_organisation_for_user
 from .. import access
 from ..auth import private, public
 from ..errors import ERRORS, ApiError
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["networks"])
@@ -99,7 +100,7 @@ class BodyList(Schema):
 @router.get(
     "/networks/{slug}/bodies", response={200: BodyList, **ERRORS}, auth=public, url_name="bodies"
 )
-def list_bodies(request, slug: str):
+def list_bodies(request, slug: Text):
     """The network's bodies: those with a public page for everyone, all for its members."""
     network, _ids, inside = _network(request, slug)
     items = []
@@ -139,7 +140,7 @@ class MembershipList(Schema):
     next_cursor: str | None
 
 
-class MembershipFilters(Schema):
+class MembershipFilters(Input):
     on: date | None = Field(None, description="Memberships that cover this day.")
     body: str | None = Field(None, description="A body's slug; without it, all.")
     cursor: str | None = None
@@ -152,7 +153,7 @@ class MembershipFilters(Schema):
     auth=public,
     url_name="memberships",
 )
-def list_memberships(request, slug: str, filters: Query[MembershipFilters]):
+def list_memberships(request, slug: Text, filters: Query[MembershipFilters]):
     """Memberships of the network and its bodies over time (never overwritten: the member
     list at any date is ``on=``). Others than the network's members see the current ones."""
     network, _ids, inside = _network(request, slug)
@@ -233,7 +234,7 @@ class RequestList(Schema):
     auth=private,
     url_name="membership-requests",
 )
-def list_requests(request, slug: str):
+def list_requests(request, slug: Text):
     """The organisations the network asked to become members that have not answered yet
     (coordinators; tens at most, so not paged)."""
     network_access = get_network_for_user(
@@ -242,7 +243,7 @@ def list_requests(request, slug: str):
     return {"items": [_request(s) for s in pending_requests(network_access.network)]}
 
 
-class MembershipAdd(Schema):
+class MembershipAdd(Input):
     member: str = Field(min_length=1, max_length=100, description="The organisation's slug.")
     body: str | None = Field(
         None,
@@ -275,7 +276,7 @@ class MembershipAdded(Schema):
     auth=private,
     url_name="membership-add",
 )
-def add_membership(request, slug: str, payload: MembershipAdd):
+def add_membership(request, slug: Text, payload: MembershipAdd):
     """Add a member, as a coordinator does on the members page: a new organisation is only
     *asked* (its admins are told by e-mail and accept or decline; nothing is recorded
     before they accept); a member that accepted is placed in the group given."""
@@ -308,7 +309,7 @@ def add_membership(request, slug: str, payload: MembershipAdd):
     )
 
 
-class MembershipLeave(Schema):
+class MembershipLeave(Input):
     left_on: date
     reason: str = Field("", max_length=300)
 
@@ -319,7 +320,7 @@ class MembershipLeave(Schema):
     auth=private,
     url_name="membership-leave",
 )
-def leave_membership(request, slug: str, membership_id: int, payload: MembershipLeave):
+def leave_membership(request, slug: Text, membership_id: int, payload: MembershipLeave):
     """Record that a member left the network or a group on ``left_on``; the row stays as
     history. Leaving the network also ends its groups, seats and shared access."""
     network = _coordinating(request, slug)
@@ -352,7 +353,7 @@ class SeatList(Schema):
     auth=public,
     url_name="seats",
 )
-def list_seats(request, slug: str, body_slug: str):
+def list_seats(request, slug: Text, body_slug: Text):
     """The body's current seats, coordinators first, vacant ones included (tens per body,
     so not paged)."""
     body, network, _ids, inside = _body(request, slug, body_slug)
@@ -423,7 +424,7 @@ def _person_of(member_id: int, person_id: int | None) -> Person | None:
     return person
 
 
-class SeatCreate(Schema):
+class SeatCreate(Input):
     member: str = Field(min_length=1, max_length=100, description="The member's slug.")
     person: int | None = Field(None, description="A person of the member; none for a vacant seat.")
     role: SeatRoleName = "member"
@@ -438,7 +439,7 @@ class SeatCreate(Schema):
     auth=private,
     url_name="seat-create",
 )
-def create_seat(request, slug: str, body_slug: str, payload: SeatCreate):
+def create_seat(request, slug: Text, body_slug: Text, payload: SeatCreate):
     """Add a seat to a group (coordinators): a member organisation's place, held by one of
     its people or vacant. The member must belong to the network or the group on the seat's
     start."""
@@ -454,7 +455,7 @@ def create_seat(request, slug: str, body_slug: str, payload: SeatCreate):
     return Status(201, _seat_detail(request, get_seat(seat.pk)))
 
 
-class SeatUpdate(Schema):
+class SeatUpdate(Input):
     lock_version: int = Field(description="The lock_version read with the seat.")
     person: int | None = Field(None, description="null leaves the seat vacant.")
     role: SeatRoleName | None = Field(None, description="Coordinators only.")
@@ -469,7 +470,7 @@ class SeatUpdate(Schema):
     auth=private,
     url_name="seat-update",
 )
-def update_seat(request, slug: str, body_slug: str, seat_id: int, payload: SeatUpdate):
+def update_seat(request, slug: Text, body_slug: Text, seat_id: int, payload: SeatUpdate):
     """Change a seat (coordinators), or its representative and dates (the member
     organisation's admins); ``person: null`` alone leaves it vacant. A stale
     ``lock_version`` gives 409 and changes nothing."""
@@ -512,7 +513,7 @@ class MeetingList(Schema):
     next_cursor: str | None
 
 
-class MeetingFilters(Schema):
+class MeetingFilters(Input):
     ordering: Literal["date", "-date"] = "-date"
     cursor: str | None = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
@@ -524,7 +525,7 @@ class MeetingFilters(Schema):
     auth=public,
     url_name="meetings",
 )
-def list_meetings(request, slug: str, body_slug: str, filters: Query[MeetingFilters]):
+def list_meetings(request, slug: Text, body_slug: Text, filters: Query[MeetingFilters]):
     """The body's meetings: all with agenda and minutes for the network's members, the
     upcoming ones that are not cancelled for others."""
     body, *_rest, inside = _body(request, slug, body_slug)
@@ -598,7 +599,7 @@ def _network_request(sharing: NetworkSharing) -> dict:
     auth=private,
     url_name="network-requests",
 )
-def list_network_requests(request, slug: str):
+def list_network_requests(request, slug: Text):
     """Networks' requests to the organisation that wait for its answer (its members read
     them; a handful at most, so not paged)."""
     organisation = get_internal_organisation_for_user(request.user, slug)
@@ -606,7 +607,7 @@ def list_network_requests(request, slug: str):
     return {"items": [_network_request(s) for s in pending]}
 
 
-class NetworkRequestAnswer(Schema):
+class NetworkRequestAnswer(Input):
     answer: Literal["accept", "decline"]
     shares: list[SharedName] = Field(
         default_factory=lambda: ["commitment"],
@@ -624,7 +625,7 @@ class NetworkRequestAnswer(Schema):
     auth=private,
     url_name="network-request-answer",
 )
-def answer_network_request(request, slug: str, request_id: int, payload: NetworkRequestAnswer):
+def answer_network_request(request, slug: Text, request_id: int, payload: NetworkRequestAnswer):
     """Accept or decline a network's request, as the organisation's admins do on its
     networks page: accepting records the membership (from the day the network gave, or
     today) and what it shares; declining records only the answer. A request answered

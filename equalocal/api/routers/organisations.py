@@ -12,6 +12,7 @@ from equalocal.organisations.selectors import get_organisation_for_user, organis
 
 from ..auth import public
 from ..errors import ERRORS
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["organisations"])
@@ -34,7 +35,7 @@ class OrganisationList(Schema):
     next_cursor: str | None
 
 
-class OrganisationFilters(Schema):
+class OrganisationFilters(Input):
     country: str | None = None
     kind: str | None = None
     q: str | None = None
@@ -97,7 +98,7 @@ class OrganisationDetail(Schema):
     auth=public,
     url_name="organisation",
 )
-def get_organisation(request, slug: str):
+def get_organisation(request, slug: Text):
     """One organisation (public), with the caller's role in it."""
     organisation = get_organisation_for_user(request.user, slug)
     role = role_in(request.user, organisation)

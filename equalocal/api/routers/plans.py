@@ -46,6 +46,7 @@ from equalocal.plans.selectors import (
 from .. import access
 from ..auth import private, public
 from ..errors import ERRORS, ApiError
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["plans"])
@@ -95,7 +96,7 @@ class PlanList(Schema):
     next_cursor: str | None
 
 
-class PlanFilters(Schema):
+class PlanFilters(Input):
     status: PlanStatusName | None = None
     kind: PlanKindName | None = None
     ordering: Literal["title", "-updated", "id"] = "id"
@@ -124,7 +125,7 @@ def _plan_item(plan: ActionPlan) -> dict:
 @router.get(
     "/organisations/{slug}/plans", response={200: PlanList, **ERRORS}, auth=public, url_name="plans"
 )
-def list_plans(request, slug: str, filters: Query[PlanFilters]):
+def list_plans(request, slug: Text, filters: Query[PlanFilters]):
     """The organisation's plans: all of them for members, the published ones for others."""
     organisation = get_organisation_for_user(request.user, slug)
     rows = plans_of(
@@ -189,12 +190,12 @@ def _plan_detail(request, plan: ActionPlan) -> dict:
     auth=public,
     url_name="plan",
 )
-def get_plan(request, slug: str, plan_id: int):
+def get_plan(request, slug: Text, plan_id: int):
     """One plan; drafts and unpublished plans are private to members (404 for others)."""
     return _plan_detail(request, _plan(request, slug, plan_id))
 
 
-class PlanCreate(Schema):
+class PlanCreate(Input):
     title: str = Field(min_length=1, max_length=300)
     kind: PlanKindName = "charter"
     status: PlanStatusName = "draft"
@@ -216,7 +217,7 @@ class PlanCreate(Schema):
     auth=private,
     url_name="plan-create",
 )
-def create_plan(request, slug: str, payload: PlanCreate):
+def create_plan(request, slug: Text, payload: PlanCreate):
     """Create a plan (editors and admins, with a token that may change data)."""
     organisation = access.organisation(request, slug, Action.EDIT)
     plan = ActionPlan(organisation=organisation, **payload.dict())
@@ -224,7 +225,7 @@ def create_plan(request, slug: str, payload: PlanCreate):
     return Status(201, _plan_detail(request, _plan(request, slug, plan.pk)))
 
 
-class PlanUpdate(Schema):
+class PlanUpdate(Input):
     lock_version: int = Field(description="The lock_version read with the plan.")
     title: str | None = Field(None, min_length=1, max_length=300)
     kind: PlanKindName | None = None
@@ -263,7 +264,7 @@ def _apply(instance, changes: dict, not_null: set[str]) -> None:
     auth=private,
     url_name="plan-update",
 )
-def update_plan(request, slug: str, plan_id: int, payload: PlanUpdate):
+def update_plan(request, slug: Text, plan_id: int, payload: PlanUpdate):
     """Change a plan; a stale ``lock_version`` gives 409 and changes nothing."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     changes = payload.dict(exclude_unset=True)
@@ -304,13 +305,13 @@ def _goal(goal: Goal) -> dict:
     auth=public,
     url_name="goals",
 )
-def list_goals(request, slug: str, plan_id: int):
+def list_goals(request, slug: Text, plan_id: int):
     """The plan's goals in order (tens per plan at most, so not paged)."""
     plan = _plan(request, slug, plan_id)
     return {"items": [_goal(g) for g in goals_of(plan)]}
 
 
-class GoalCreate(Schema):
+class GoalCreate(Input):
     title: str = Field(min_length=1, max_length=400)
     description: str = ""
     order: int = Field(0, ge=0, le=32767, description="0 appends the goal after the others.")
@@ -322,7 +323,7 @@ class GoalCreate(Schema):
     auth=private,
     url_name="goal-create",
 )
-def create_goal(request, slug: str, plan_id: int, payload: GoalCreate):
+def create_goal(request, slug: Text, plan_id: int, payload: GoalCreate):
     """Add a goal to the plan."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     goal = services.goal_save(goal=Goal(plan=plan, **payload.dict()), by=request.user)
@@ -399,7 +400,7 @@ def _activity(request, activity: Activity, *, progress_visible: bool) -> dict:
     }
 
 
-class ActivityFilters(Schema):
+class ActivityFilters(Input):
     status: ActivityStatusName | None = None
     goal: int | None = None
     ordering: Literal["order", "title", "-updated", "id"] = "order"
@@ -416,7 +417,7 @@ ACTIVITY_ORDERINGS = {"order": "order", "title": "title", "-updated": "-updated_
     auth=public,
     url_name="activities",
 )
-def list_activities(request, slug: str, plan_id: int, filters: Query[ActivityFilters]):
+def list_activities(request, slug: Text, plan_id: int, filters: Query[ActivityFilters]):
     """The plan's activities; filter by status (where progress is visible) and goal."""
     plan = _plan(request, slug, plan_id)
     visible = _progress_visible(request, plan)
@@ -451,14 +452,14 @@ def _get_activity(request, plan: ActionPlan, activity_id: int) -> Activity:
     auth=public,
     url_name="activity",
 )
-def get_activity(request, slug: str, plan_id: int, activity_id: int):
+def get_activity(request, slug: Text, plan_id: int, activity_id: int):
     """One activity of the plan."""
     plan = _plan(request, slug, plan_id)
     activity = _get_activity(request, plan, activity_id)
     return _activity(request, activity, progress_visible=_progress_visible(request, plan))
 
 
-class ActivityCreate(Schema):
+class ActivityCreate(Input):
     title: str = Field(min_length=1, max_length=400)
     goal: int | None = None
     description: str = ""
@@ -499,7 +500,7 @@ def _goal_of(plan: ActionPlan, goal_id: int | None) -> Goal | None:
     auth=private,
     url_name="activity-create",
 )
-def create_activity(request, slug: str, plan_id: int, payload: ActivityCreate):
+def create_activity(request, slug: Text, plan_id: int, payload: ActivityCreate):
     """Add an activity to the plan; its first progress update is recorded as on the page."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     data = payload.dict()
@@ -515,7 +516,7 @@ def create_activity(request, slug: str, plan_id: int, payload: ActivityCreate):
     )
 
 
-class ActivityUpdate(Schema):
+class ActivityUpdate(Input):
     lock_version: int = Field(description="The lock_version read with the activity.")
     title: str | None = Field(None, min_length=1, max_length=400)
     goal: int | None = None
@@ -556,7 +557,7 @@ NOT_NULL_ACTIVITY = {
     auth=private,
     url_name="activity-update",
 )
-def update_activity(request, slug: str, plan_id: int, activity_id: int, payload: ActivityUpdate):
+def update_activity(request, slug: Text, plan_id: int, activity_id: int, payload: ActivityUpdate):
     """Change an activity; a stale ``lock_version`` gives 409 and changes nothing. A new
     status without a progress figure takes the status's default progress."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
@@ -593,7 +594,7 @@ class ProgressList(Schema):
     next_cursor: str | None
 
 
-class ProgressFilters(Schema):
+class ProgressFilters(Input):
     cursor: str | None = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
@@ -616,7 +617,7 @@ def _update(update: ProgressUpdate) -> dict:
     url_name="progress",
 )
 def list_progress(
-    request, slug: str, plan_id: int, activity_id: int, filters: Query[ProgressFilters]
+    request, slug: Text, plan_id: int, activity_id: int, filters: Query[ProgressFilters]
 ):
     """The activity's progress updates, newest first; private unless progress is published."""
     plan = _plan(request, slug, plan_id)
@@ -633,7 +634,7 @@ def list_progress(
     return {"items": [_update(u) for u in page.items], "next_cursor": page.next_cursor}
 
 
-class ProgressCreate(Schema):
+class ProgressCreate(Input):
     status: ActivityStatusName
     progress: int | None = Field(
         None, ge=0, le=100, description="Without it, the status's default progress."
@@ -651,7 +652,7 @@ class ProgressCreate(Schema):
     auth=private,
     url_name="progress-create",
 )
-def record_progress(request, slug: str, plan_id: int, activity_id: int, payload: ProgressCreate):
+def record_progress(request, slug: Text, plan_id: int, activity_id: int, payload: ProgressCreate):
     """Record progress: the activity's new status and progress, with a note."""
     plan = _plan(request, slug, plan_id, Action.EDIT)
     activity = _get_activity(request, plan, activity_id)

@@ -22,6 +22,7 @@ from equalocal.reports.models import Report, ReportKind, ReportLanguage, ReportS
 
 from ..auth import public
 from ..errors import ERRORS
+from ..inputs import Input, Text
 from ..pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 
 router = Router(tags=["reports"])
@@ -82,7 +83,7 @@ class ReportList(Schema):
     next_cursor: str | None
 
 
-class ReportFilters(Schema):
+class ReportFilters(Input):
     kind: ReportKindName | None = None
     status: ReportStatusName | None = None
     language: ReportLanguageName | None = None
@@ -120,7 +121,7 @@ def _report_item(request, report: Report) -> dict:
     auth=public,
     url_name="reports",
 )
-def list_reports(request, slug: str, filters: Query[ReportFilters]):
+def list_reports(request, slug: Text, filters: Query[ReportFilters]):
     """The organisation's reports: all of them for members, the published ones for others."""
     organisation = get_object_or_404(Organisation, slug=slug)
     rows = selectors.reports_for_user(request.user, organisation)
@@ -198,7 +199,7 @@ def _author(user) -> str | None:
     auth=public,
     url_name="report",
 )
-def get_report(request, slug: str, report_id: int):
+def get_report(request, slug: Text, report_id: int):
     """One report; members see it all (versions, comments), anyone else only a published
     report, without its comments (404 otherwise)."""
     report = selectors.get_report_for_user(request.user, slug, report_id, public=True)

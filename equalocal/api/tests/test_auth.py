@@ -84,3 +84,16 @@ def test_errors_are_in_the_clients_language(api_as):
         "/organisations/org-a/plans", {"title": "x"}, headers={"Accept-Language": "sv"}
     )
     assert response.json()["error"]["message"] == "Det här kräver en personlig API-nyckel."
+
+
+@pytest.mark.django_db
+def test_messages_follow_accept_language_else_the_token_owners_language(api_as, personas):
+    user = personas.user("viewer")
+    user.language = "sv"
+    user.save(update_fields=["language"])
+    swedish = api_as("viewer").post("/organisations/org-a/plans", {"title": "x"})
+    english = api_as("viewer").post(
+        "/organisations/org-a/plans", {"title": "x"}, headers={"Accept-Language": "en"}
+    )
+    assert swedish.json()["error"]["message"] == "Din roll tillåter inte det här."
+    assert english.json()["error"]["message"] == "Your role does not allow this here."
