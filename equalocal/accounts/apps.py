@@ -12,10 +12,11 @@ class AccountsConfig(AppConfig):
 
         from equalocal.core.registry import register_section
 
-        from . import middleware, sections, signin
+        from . import language, middleware, sections, signin
 
         user_login_failed.connect(signin.log_failed_sign_in, dispatch_uid="accounts-signin-log")
         user_logged_in.connect(middleware.session_start, dispatch_uid="accounts-session-start")
+        user_logged_in.connect(language.signed_in, dispatch_uid="accounts-language")
 
         register_section(
             "organisation_members",

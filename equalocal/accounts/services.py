@@ -127,6 +127,15 @@ def user_update_profile(*, user, first_name: str, last_name: str, language: str)
     user.save(update_fields=["first_name", "last_name", "language"])
 
 
+def user_set_language(*, user, language: str) -> None:
+    """The account's language, as chosen with the language switcher (the profile's field)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ApplicationError(_("Unknown language."), field="language")
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
 def sign_in_failures_forget(*, user) -> None:
     """Forget the failed sign-ins counted against the account (not those of an address):
     whoever could read its e-mail and chose a new password may sign in again."""

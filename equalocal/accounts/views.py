@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -9,6 +10,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import i18n as i18n_views
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -20,6 +22,7 @@ from equalocal.organisations.permissions import Action
 
 from . import selectors, services, signin
 from .forms import AcceptInvitationForm, CodeForm, InvitationForm, ProfileForm, SignInForm
+from .language import set_language_cookie
 from .models import Invitation
 
 
@@ -298,12 +301,26 @@ def profile(request):
         translation.activate(user.language)
         messages.success(request, _("Your profile was saved."))
         response = redirect("accounts:profile")
-        from django.conf import settings
-
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        set_language_cookie(response, user.language)
         return response
     memberships = org_selectors.memberships_for_user(user)
     return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+
+
+def set_language(request):
+    """The language switcher (Django's ``set_language``: the cookie, then back to the page).
+    For someone signed in, the choice is also their account's language, as in the profile:
+    it follows them to their next sign-in, on any device, and to their e-mails."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language") if request.method == "POST" else None
+    if (
+        language
+        and request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and translation.check_for_language(language)
+    ):
+        services.user_set_language(user=request.user, language=language)
+    return response
 
 
 def admin_sign_in(request):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from equalocal.accounts.views import admin_sign_in
+from equalocal.accounts.views import admin_sign_in, set_language
 from equalocal.api.main import api
 from equalocal.documents.urls import search_urlpatterns as document_search_urls
 
@@ -27,7 +27,8 @@ urlpatterns = [
     path("indicators/", include("equalocal.indicators.urls")),
     path("public/networks/", include("equalocal.networks.public_urls")),
     path("signatories/", include("equalocal.public.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switcher, which also keeps a signed-in person's choice in their account.
+    path("i18n/setlang/", set_language, name="set_language"),
     # The admin signs in through the site's own sign-in, with its throttling and two-factor step.
     path("admin/login/", admin_sign_in, name="admin-sign-in"),
     path("admin/", admin.site.urls),

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After LocaleMiddleware and the user: a signed-in person's own language (accounts.language).
+    "equalocal.accounts.language.AccountLanguageMiddleware",
     "equalocal.core.security_log.DenialLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -148,6 +150,9 @@ API_FAILED_TOKENS_PER_15_MINUTES = env_int("API_FAILED_TOKENS_PER_15_MINUTES", 1
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Set by the switcher, the profile and signing in (accounts.language); it lasts as long as the
+# browser, and a signed-in session gets the account's language back without it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 FORMAT_MODULE_PATH = ["equalocal.config.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Stockholm")
 USE_I18N = True
