@@ -210,3 +210,24 @@ def test_a_plan_approved_by_plenary_agreement_has_its_adoption_line():
     assert [(d.decision_type, d.decision_date) for d in analysis.decisions] == [
         (DecisionType.ADOPT_ACTION_PLAN, "2026-03-12")
     ]
+
+
+def test_a_signing_on_the_basis_of_a_boards_earlier_decision_keeps_both_dates():
+    decisions = _decisions(
+        "Kotka allekirjoitti eurooppalaisen peruskirjan naisten ja miesten tasa-arvosta "
+        "paikallistasolla 8.3.2023 kaupunginhallituksen 20.2.2023 tekemän päätöksen perusteella.",
+        "fi",
+    )
+    assert [(d.decision_date, d.signing_date) for d in decisions] == [("2023-02-20", "2023-03-08")]
+
+
+def test_a_resolution_number_between_the_noun_and_its_date_still_dates_the_joining():
+    decisions = _decisions(
+        "Il Comune di Rovereto ha aderito alla Carta europea per l'uguaglianza e la parità "
+        "delle donne e degli uomini nella vita locale con deliberazione della Giunta comunale "
+        "n. 98 di data 3 ottobre 2016.",
+        "it",
+    )
+    assert [(d.decision_type, d.decision_date) for d in decisions] == [
+        (DecisionType.SIGN_CHARTER, "2016-10-03")
+    ]

@@ -41,6 +41,7 @@ from .fields import best_date, evidence, find_case_number, find_paragraph, page_
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import (
+    ABBREVIATIONS,
     SENTENCE_STOP,
     Sentence,
     is_decision_heading,
@@ -1057,8 +1058,8 @@ def _sentence_decision(
         context,
     )
     decision.decision_date = value or UNKNOWN
-    if body_adopts and action.category == "sign" and action.tense in FINAL:
-        _date_signing_apart(decision, norm, action, verbs, context)
+    if action.category == "sign" and action.tense in FINAL:
+        _date_signing_apart(decision, norm, action, verbs if body_adopts else (), context)
     if UNKNOWN == decision.decision_date == decision.signing_date and (
         (status == DecisionStatus.ADOPTED and not own) or status == DecisionStatus.REJECTED
     ):
@@ -1312,10 +1313,20 @@ def _dated_by_a_decision(norm: str, context: Context) -> bool:
     for noun in lexicon.words("subjects.decision_nouns").finditer(norm):
         for date in dates:
             gap = norm[noun.end() : date.start]
-            if 0 <= date.start - noun.end() <= DECISION_DATE_REACH and not re.search(
-                r"[.;:]\s", gap
-            ):
+            if 0 <= date.start - noun.end() <= DECISION_DATE_REACH and not _stops(gap):
                 return True
+    return False
+
+
+def _stops(gap: str) -> bool:
+    """Whether a sentence or clause ends inside ``gap``: a colon, a semicolon or a full stop,
+    but not the dot of "n. 211" or "Nr. 12"."""
+    for m in re.finditer(r"[.;:]\s", gap):
+        if m.group(0)[0] != ".":
+            return True
+        word = re.search(r"(\w+)$", gap[: m.start()])
+        if not (word and word.group(1).casefold() in ABBREVIATIONS):
+            return True
     return False
 
 
@@ -1392,16 +1403,24 @@ def _dates(
 def _date_signing_apart(
     decision: Decision, norm: str, action: Action, verbs: Sequence[Action], context: Context
 ) -> None:
-    """A signing and a body's adoption told with a date each ("Palma va signar la Carta el
-    25 de novembre de 2019, després que el Ple n'aprovàs l'adhesió en la sessió de 31
-    d'octubre de 2019"): the adoption's date is the decision's, the other the signing's."""
-    adopting = [a for a in verbs if a.category == "adopt" and a.tense in FINAL]
+    """A signing told with a date and the decision behind it with another ("Palma va signar
+    la Carta el 25 de novembre de 2019, després que el Ple n'aprovàs l'adhesió en la sessió
+    de 31 d'octubre de 2019", "Lahti allekirjoitti peruskirjan 8.3.2022 kaupunginhallituksen
+    21.2.2022 tekemän päätöksen perusteella"): the date nearest the body's adopting verb or
+    the decision's noun is the decision's, the one nearest the signing verb the signing's."""
     days = [d for d in find_dates(norm, context.document_date) if len(d.value) >= 7]
-    if not adopting or len(days) < 2:
+    if len(days) < 2:
         return
-    adopted = best_date(days, adopting[-1].start)
-    signed = best_date(days, action.start)
-    if adopted is None or signed is None or adopted.value == signed.value:
+    anchors = [a.start for a in verbs if a.category == "adopt" and a.tense in FINAL]
+    anchors += [m.start() for m in lexicon.words("subjects.decision_nouns").finditer(norm)]
+    if not anchors:
+        return
+    signed = min(days, key=lambda d: abs(d.start - action.start))
+    others = [d for d in days if d.value != signed.value]
+    if not others:
+        return
+    adopted = min(others, key=lambda d: min(abs(d.start - anchor) for anchor in anchors))
+    if min(abs(adopted.start - anchor) for anchor in anchors) > DECISION_DATE_REACH:
         return
     decision.decision_date, decision.signing_date = adopted.value, signed.value
 

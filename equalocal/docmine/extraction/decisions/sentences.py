@@ -36,7 +36,7 @@ def has_spaced_letters(text: str) -> bool:
     return _SPACED_LETTERS.search(_WHITESPACE.sub(" ", text)) is not None
 
 
-_ABBREVIATIONS = {
+ABBREVIATIONS = {
     "bl.a",
     "t.ex",
     "u.a",
@@ -193,7 +193,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = start + m.start()
         last = _LAST_TOKEN.search(text, max(cursor, cut - 60), cut)
         token = last.group(1).lower() if last else ""
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         if token.isdigit() and len(token) <= 3:
             continue  # "20. Februar", "23. Generalversammlung", numbered items
