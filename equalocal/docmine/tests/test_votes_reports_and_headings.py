@@ -231,3 +231,24 @@ def test_a_resolution_number_between_the_noun_and_its_date_still_dates_the_joini
     assert [(d.decision_type, d.decision_date) for d in decisions] == [
         (DecisionType.SIGN_CHARTER, "2016-10-03")
     ]
+
+
+def test_a_joining_dated_by_the_councils_meeting_is_the_decisions_date():
+    decisions = _decisions(
+        "Με την αριθ. 112/2019 απόφαση του Δημοτικού Συμβουλίου ο Δήμος Τρικκαίων προσχώρησε "
+        "στον Ευρωπαϊκό Χάρτη για την Ισότητα των Γυναικών και των Ανδρών στην Τοπική Ζωή, στη "
+        "συνεδρίαση της 4-3-2019.",
+        "el",
+    )
+    assert [(d.decision_date, d.signing_date, d.case_number) for d in decisions] == [
+        ("2019-03-04", "unknown", "112/2019")
+    ]
+
+
+def test_a_mayor_signing_at_a_meeting_signs_on_its_day():
+    decisions = _decisions(
+        "The Mayor signed the European Charter for Equality of Women and Men in Local Life at "
+        "the council meeting on 8 March 2019.",
+        "en",
+    )
+    assert [(d.decision_date, d.signing_date) for d in decisions] == [("unknown", "2019-03-08")]

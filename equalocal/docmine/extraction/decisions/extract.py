@@ -1394,6 +1394,7 @@ def _dates(
         and adopted
         and not _body_signs(norm, action)
         and not _resolution_date(norm, date)
+        and not _meeting_day(norm, date)
     )
     if signed:
         return UNKNOWN, value, own
@@ -1423,6 +1424,18 @@ def _date_signing_apart(
     if min(abs(adopted.start - anchor) for anchor in anchors) > DECISION_DATE_REACH:
         return
     decision.decision_date, decision.signing_date = adopted.value, signed.value
+
+
+def _meeting_day(norm: str, date) -> bool:
+    """A date told as a meeting's ("στη συνεδρίαση της 24-6-2020", "at its meeting on 3
+    March"): a meeting decides, so the date is the decision's, not a signature's; but a
+    mayor signing at a meeting signs on its day."""
+    if signer(norm):
+        return False
+    before = norm[max(0, date.start - MEETING_DATE_REACH) : date.start]
+    if _stops(before):
+        before = re.split(r"[.;:]\s", before)[-1]
+    return any(lexicon.words_in("decisions.meeting_words", document_language()).finditer(before))
 
 
 NEXT_SENTENCE_REACH = 300  # characters of the sentence after a decision
