@@ -252,3 +252,28 @@ def test_a_mayor_signing_at_a_meeting_signs_on_its_day():
         "en",
     )
     assert [(d.decision_date, d.signing_date) for d in decisions] == [("unknown", "2019-03-08")]
+
+
+def test_a_greek_plan_in_the_genitive_is_a_plan():
+    analysis = analyse(
+        "ΘΕΜΑ: Έγκριση του Σχεδίου Δράσης σε εφαρμογή του Ευρωπαϊκού Χάρτη για την Ισότητα "
+        "των Γυναικών και των Ανδρών στην Τοπική Ζωή\n\nΤο Δημοτικό Συμβούλιο αποφασίζει:\n"
+        "1. Την έγκριση του Σχεδίου Δράσης του Δήμου Λαμιέων για την Ισότητα των Φύλων.\n",
+        language="el",
+    )
+    assert [d.decision_type for d in analysis.decisions] == [DecisionType.ADOPT_ACTION_PLAN]
+
+
+def test_a_greek_officers_recommendation_is_a_proposal_paper():
+    analysis = analyse(
+        "ΔΗΜΟΣ ΛΑΜΙΕΩΝ\nΛαμία, 4 Μαρτίου 2026\n\nΘΕΜΑ: Έγκριση του Σχεδίου Δράσης σε εφαρμογή "
+        "του Ευρωπαϊκού Χάρτη για την Ισότητα των Γυναικών και των Ανδρών στην Τοπική Ζωή\n\n"
+        "ΕΙΣΗΓΗΣΗ\n\nΤο Σχέδιο έχει τέσσερις άξονες.\n\nΕΙΣΗΓΟΥΜΑΣΤΕ\n\n"
+        "Το Δημοτικό Συμβούλιο να αποφασίσει:\n"
+        "Α. Την έγκριση του Σχεδίου Δράσης του Δήμου Λαμιέων για την Ισότητα των Φύλων.\n",
+        language="el",
+    )
+    assert analysis.kind == "decision", analysis.kind_cues
+    assert [(d.decision_type, d.status) for d in analysis.decisions] == [
+        (DecisionType.ADOPT_ACTION_PLAN, DecisionStatus.PROPOSED)
+    ]
