@@ -340,12 +340,14 @@ def test_concurrent_matrix_edit_shows_the_conflict(
     try:
         first.goto(UBC_GROUP + "matrix/edit/")
         second.goto(UBC_GROUP + "matrix/edit/")
-        label = "Role of Gdańsk: Małgorzata Tarasiewicz for Safe Cities"
+        # Members that do not share their contacts with UBC show their seats by title only.
+        label = re.compile(r"^Role of Gdańsk: .+ for Safe Cities$")
+        expect(first.locator("main")).not_to_contain_text("Tarasiewicz")
         first.get_by_label(label).select_option(label="Contact")
         first.get_by_role("button", name="Save the matrix").click()
         expect(messages(first)).to_contain_text("The matrix was saved.")
 
-        label2 = "Role of Helsinki: Hanna Maidell for Safe Cities"
+        label2 = re.compile(r"^Role of Helsinki: .+ for Safe Cities$")
         second.get_by_label(label2).select_option(label="Responsible")
         second.get_by_role("button", name="Save the matrix").click()
         expect(second.get_by_role("alert")).to_contain_text(
