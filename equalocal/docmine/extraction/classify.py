@@ -201,10 +201,47 @@ def is_label_line(line: str) -> bool:
 
 def headline(text: str) -> str:
     """The text's title: its first line that is not a site label or a date, when it has at
-    least three words."""
-    lines = [line.strip() for line in text[:1200].splitlines() if line.strip()][:4]
-    first = next((line for line in lines if not is_label_line(line)), "")[:300]
+    least three words. A page that opens with its site's chrome (a skip link, a cookie
+    notice) has its title after the menus: the last title line before the first paragraph."""
+    lines = [line.strip() for line in text[:1200].splitlines() if line.strip()]
+    if lines and _site_chrome().search(lines[0]):
+        return _title_after_chrome(text[:2500])
+    first = next((line for line in lines[:4] if not is_label_line(line)), "")[:300]
     return first if len(first.split()) >= 3 else ""
+
+
+def _site_chrome():
+    """A skip link or a cookie notice: the words a site puts before its page."""
+    return lexicon.words_in_keys(("kinds.web_page.skip_to_content", "kinds.web_page.cookies"))
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _title_after_chrome(head: str) -> str:
+    """The last title-shaped line (three to 30 words, no sentence's end, not a menu,
+    breadcrumb, date or publication line) before the first paragraph of the page's body."""
+    title = ""
+    chrome = _site_chrome()
+    published = lexicon.words("kinds.web_page.published")
+    for match in re.finditer(r"[^\n]+", head):
+        line = match.group(0).strip()
+        words = line.split()
+        if not words or chrome.search(line) or in_a_menu_line(head, match.start()):
+            continue
+        if _opens_with_a_sentence(line):
+            if title:
+                return title[:300]
+            continue  # a notice before the site's header
+        if (
+            3 <= len(words) <= 30
+            and not line.endswith((".", ":", "]"))
+            and not is_label_line(line)
+            and not _NUMERIC_DATE.search(line)
+            and not published.search(line)
+        ):
+            title = line
+    return title[:300]
 
 
 def headline_announces(text: str) -> bool:
@@ -452,7 +489,9 @@ def classify(
         cue("other", 2.0, "only proposals")
     if formula:
         cue("decision", 2.5, "decision formula")
-    announced = headline_announces(text)
+    # A site's news of general equality work ("Tavira aprova Plano para a Igualdade", the
+    # Charter unnamed) stays a web page.
+    announced = headline_announces(text) and (cemr_related or not framing)
     if announced:
         cue("decision", 2.0, "headline announces a decision")
     news_frame(framing, reports_a_decision=announced or in_lead, cue=cue)
