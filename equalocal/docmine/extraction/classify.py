@@ -315,7 +315,15 @@ def lead_end(text: str) -> int:
     blocks = list(re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text[:3000]))
     if len(blocks) < 2:
         return blocks[0].end() if blocks else 0
-    body = next((b for b in blocks[1:] if _opens_with_a_sentence(b.group(0))), blocks[1])
+    chrome = _site_chrome()
+    body = next(
+        (
+            b
+            for b in blocks[1:]
+            if _opens_with_a_sentence(b.group(0)) and not chrome.search(b.group(0)[:300])
+        ),
+        blocks[1],
+    )
     # The lead's first two sentences: "Freiburg will join the Charter. The council decided
     # so yesterday" reports the decision in the second.
     stops = list(SENTENCE_STOP.finditer(body.group(0)))[:LEAD_SENTENCES]

@@ -248,3 +248,19 @@ def is_aggregate(clause: str) -> bool:
 def is_generic(clause: str) -> bool:
     """A generic duty ("each signatory shall…")."""
     return bool(lexicon.words_in("decisions.generic_cues", document_language()).search(clause))
+
+
+def opens_with_a_bare_plural(sentence: str) -> bool:
+    """The sentence's subject is a bare plural of organisations with a relative clause
+    ("Kommunen, die der Charta beitreten, verpflichten sich…", "Municipalities that sign
+    the Charter…"): what any signatory does, not one organisation's decision."""
+    language = document_language()
+    sentence = sentence.lstrip(" \t\n\"'„“«(")
+    plural = lexicon.words_in("decisions.plural_organisations", language).match(sentence)
+    if not plural:
+        return False
+    relativisers = lexicon.fragments_in("prose.relativisers", language)
+    if not relativisers:
+        return False
+    who = "|".join(re.escape(word) for word in relativisers)
+    return bool(re.match(rf"\s*,?\s*(?:{who})(?!\w)", sentence[plural.end() :], re.IGNORECASE))

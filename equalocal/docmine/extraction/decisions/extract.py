@@ -34,6 +34,7 @@ from .cues import (
     is_aggregate,
     is_generic,
     may_hold_action,
+    opens_with_a_bare_plural,
     proposing_verbs,
     weak_charter_spans,
 )
@@ -1237,6 +1238,8 @@ def _qualifying_actions(
         # Sverige, bland andra …, har undertecknat").
         opening = norm[: min(60, action.start)]
         if is_aggregate(clause) or is_generic(clause) or is_aggregate(opening):
+            continue
+        if opens_with_a_bare_plural(opening):
             continue
         if _counted_after(norm, action):
             continue

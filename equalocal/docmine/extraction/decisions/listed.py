@@ -17,17 +17,25 @@ from functools import cache
 from .. import lexicon
 from ..organisations import find_organisations_cached as find_organisations
 from .bodies import find_bodies
-from .cues import actions, is_aggregate
+from .cues import actions, document_language, is_aggregate
 
 _WORD = r"[^\W\d_][\w'’-]*"
 _NEAR_VERB = 80  # characters between the list and its verb
 _ONE_LETTER = re.compile(r"\s\w\s")
 
 
+def _conjunctions(language: str | None) -> str:
+    """The conjunctions that join a list: every language's, but a one-letter one only in
+    its own language (Czech "a" is Portuguese "the": "Na região, Mangualde subscreveu a
+    Carta" lists nothing)."""
+    words = {w for w in lexicon.fragments("prose.list_conjunctions") if len(w) > 1}
+    words |= set(lexicon.fragments_in("prose.list_conjunctions", language))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
-def _list_regex() -> re.Pattern[str]:
-    words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len, reverse=True)
-    conjunctions = "|".join(re.escape(w) for w in words)
+def _list_regex(language: str | None = None) -> re.Pattern[str]:
+    conjunctions = _conjunctions(language)
     item = rf"{_WORD}(?:\s+{_WORD})?"
     joined = rf"\s*,?\s+(?:{conjunctions})\s+{item}"
     # "Turun, Kuopion, Vantaan ja Helsingin kaupungit sekä Uudenmaan liitto": a second
@@ -84,14 +92,20 @@ def _same_case(names: list[str]) -> list[str]:
 
 
 @cache
-def _item_separator() -> re.Pattern[str]:
-    words = sorted(set(lexicon.fragments("prose.list_conjunctions")), key=len, reverse=True)
-    conjunctions = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\s*,\s*|\s+(?:{conjunctions})\s+")
+def _item_separator(language: str | None = None) -> re.Pattern[str]:
+    return re.compile(rf"\s*,\s*|\s+(?:{_conjunctions(language)})\s+")
 
 
 def _items(text: str) -> list[str]:
-    return [p.strip() for p in _item_separator().split(text) if p.strip()]
+    return [p.strip() for p in _item_separator(document_language()).split(text) if p.strip()]
+
+
+def _plan_content():
+    """The words that head an action table's columns (goals, measures, timetable): a list
+    of them names what a plan holds, not organisations, even where nouns take a capital."""
+    return lexicon.words_in_keys(
+        ("tables.headings.goal", "tables.headings.activity", "tables.headings.timeframe")
+    )
 
 
 def _looks_like_organisation(name: str) -> bool:
@@ -130,7 +144,7 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
     verbs, _ = actions(norm)
     if not verbs:
         return [], -1
-    for m in _list_regex().finditer(norm):
+    for m in _list_regex(document_language()).finditer(norm):
         if "," not in m.group(0) and _ONE_LETTER.search(m.group(0)):
             continue  # "Këshilli Bashkiak i Bashkisë": a one-letter word is rarely "and" alone
         if _names_a_body(norm[: m.start()]):
@@ -143,6 +157,8 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
         names = [_name(item) for item in items]
         if any(name is None for name in names):
             continue
+        if any(_plan_content().fullmatch(item) for item in items):
+            continue  # "Zielen, Maßnahmen, Ressourcen und Zeitplan": what a plan holds
         names = _same_case([n for n in names if n])
         shared = _shared_head(items[-1], norm[m.end() :])
         if len(names) < 2 or (
