@@ -159,6 +159,30 @@ def is_motion(text: str) -> bool:
     )
 
 
+DRAFT_HEAD = 600  # characters at the top where a draft says it is one
+# Blanks left for the number or the date a decision will get ("UCHWAŁA NR ........../26",
+# "z dnia ........ 2026 r.").
+_BLANK_NUMBER = re.compile(
+    r"(?<!\w)(?:nr|no|n[º°o]?|№|č|br|číslo|numero|número)\.?\s*[.…_]{5,}", re.IGNORECASE
+)
+
+
+def is_draft(text: str) -> bool:
+    """A draft decision: a heading of its own that says so at the top ("PROJEKT   druk nr
+    412", "DRAFT", "Entwurf"), or the decision's number left blank. What it says it decides
+    is proposed."""
+    head = text[:DRAFT_HEAD]
+    if _BLANK_NUMBER.search(head):
+        return True
+    words = lexicon.words("decisions.draft_headings")
+    for line in head.splitlines():
+        line = line.strip()
+        match = words.match(line)
+        if match and re.match(r"\s*(?:$|:|\s{2,}|[-–]\s)", line[match.end() :]):
+            return True
+    return False
+
+
 _EXPLAINING = lexicon.filtered(
     lexicon.WORD_TEMPLATE, "charter.commitment_cues", "decisions.generic_cues"
 )
@@ -218,6 +242,10 @@ def _site_chrome():
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 
 
+# "16. mars 2026", "Torstai 12.3.": a short line holding a year or a day, not a title.
+_SHORT_DATED = re.compile(r"(?=.*\d)(?:[\w.,]+\s*){1,4}")
+
+
 def _title_after_chrome(head: str) -> str:
     """The last title-shaped line (three to 30 words, no sentence's end, not a menu,
     breadcrumb, date or publication line) before the first paragraph of the page's body."""
@@ -238,6 +266,7 @@ def _title_after_chrome(head: str) -> str:
             and not line.endswith((".", ":", "]"))
             and not is_label_line(line)
             and not _NUMERIC_DATE.search(line)
+            and not _SHORT_DATED.fullmatch(line)
             and not published.search(line)
         ):
             title = line

@@ -73,6 +73,7 @@ class Context:
     head_paragraph: str
     is_agenda: bool
     is_motion: bool
+    is_draft: bool = False  # a draft decision: what it decides is proposed
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
     names_plan: bool = False  # the document's head names an action plan: it may be one
     first_words: dict[str, float] = field(default_factory=dict)  # concept key → first position
@@ -945,12 +946,16 @@ def _sentence_decision(
             # "la proposta s'aprova … i el Ple ACORDA:": the proposal is adopted here.
             opener_cues = opener_cues - {"propose"}
         cues |= opener_cues
-    proposed_by_opener = sentence.formula and opens_a_proposal(sentence.formula_opener)
+    proposed_by_opener = sentence.formula and (
+        context.is_draft or opens_a_proposal(sentence.formula_opener)
+    )
     has_decide = any(a.category == "decide" for a in verbs)
     proposal = (
         proposed_by_opener
         or "propose" in cues
         or (context.is_motion and not any(a.tense in FINAL for a in verbs))
+        # "§ 2. Upoważnia się Prezydenta …" in a draft: its operative words are proposed.
+        or (context.is_draft and any(a.tense == "operative" for a in verbs))
     )
     qualifying = _qualifying_actions(
         verbs, norm, any_form=sentence.formula or proposal, has_decide=has_decide
@@ -1351,11 +1356,7 @@ def _dates(
     the decision behind it is dated elsewhere.
     """
     norm = sentence.norm
-    dates = [
-        d
-        for d in find_dates(norm, context.document_date)
-        if not _PUBLISHED_BEFORE.get().search(norm[max(0, d.start - LABEL_REACH) : d.start])
-    ]
+    dates = _event_dates(norm, context)
     date = best_date(dates, action.start)
     value = date.value if date else UNKNOWN
     if value == UNKNOWN and same_year_positions(norm) and last_year:
@@ -1475,7 +1476,7 @@ def _opener_date(sentence: Sentence, context: Context) -> str:
         return ""
     days = [
         d
-        for d in find_dates(sentence.formula_opener, context.document_date)
+        for d in _event_dates(sentence.formula_opener, context)
         if len(d.value) == 10 and not d.period
     ]
     return days[-1].value if len(days) == 1 else ""
@@ -1518,6 +1519,27 @@ _PUBLISHED_BEFORE = lexicon.filtered(
 )
 
 
+def _event_dates(text: str, context: Context) -> list:
+    """The dates in ``text`` that may date an event: not a publication label's, nor a
+    cited law's."""
+    return [
+        d
+        for d in find_dates(text, context.document_date)
+        if not _PUBLISHED_BEFORE.get().search(text[max(0, d.start - LABEL_REACH) : d.start])
+        and not _STATUTE_BEFORE.get().search(text[max(0, d.start - STATUTE_REACH) : d.start])
+    ]
+
+
+STATUTE_REACH = 40  # characters before a date where the law it dates is named
+# A law cited as the decision's basis ("ustawy z dnia 8 marca 1990 r.", "D.Lgs. 18 agosto
+# 2000", "Lei n.º 75/2013, de 12 de setembro"): its date is the law's; a new sentence
+# ("… Act 2010. On 12 May …") ends the citation.
+_STATUTE_BEFORE = lexicon.filtered(
+    r"(?<![\w])(?:{alt})(?![\w])(?:(?!\.\s+(?-i:[A-ZÀ-ÞΑ-ΩА-Я]))[^;\n]){0,25}$",
+    "decisions.statutes",
+)
+
+
 RESOLUTION_BEFORE, RESOLUTION_AFTER = 50, 30  # characters around a date to its resolution
 
 
@@ -1540,8 +1562,20 @@ def _body_signs(norm: str, action: Action) -> bool:
     whole = lexicon.words("organisations.noise")
     names = {m.start for m in find_organisations(norm)}
     return any(
-        0 <= action.start - start <= 60 and not whole.fullmatch(body) and start not in names
+        0 <= action.start - start <= 60
+        and not whole.fullmatch(body)
+        and start not in names
+        and not _office_of(norm, start + len(body))
         for start, body in find_bodies(norm)
+    )
+
+
+def _office_of(norm: str, body_end: int) -> bool:
+    """The body names an office holder's office ("kaupunginvaltuuston puheenjohtaja",
+    "kommunstyrelsens ordförande"): the person signs, not the body."""
+    after = norm[body_end : body_end + 40]
+    return bool(re.match(r"\s+", after)) and bool(
+        lexicon.words("bodies.signers").match(after.lstrip())
     )
 
 

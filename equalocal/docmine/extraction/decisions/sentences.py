@@ -182,6 +182,22 @@ def _line_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _DOTTED_DATE = re.compile(r"(?<!\d)\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\.$")
 # The month and day after a Hungarian resolution number, in brackets ("(V. 26.)").
 _NUMBER_DATED = re.compile(r"\([IVX]{1,4}\.\s?\d{1,2}\.\)")
+# Languages that end a sentence at a dotted date's last dot ("kokouksessaan 22.2.2027.
+# Kaupunginjohtaja …"); the others (Croatian, Serbian, Slovene, Hungarian …) or an unknown
+# language may write the year as an ordinal with its dot ("20. 11. 2012. Evropsku povelju").
+LANGUAGES_WITHOUT_ORDINAL_YEARS = frozenset(
+    {"fi", "de", "nb", "no", "da", "sv", "is", "et", "pl", "cs", "sk", "el", "it", "fr", "pt",
+     "es", "ca", "gl", "eu", "nl", "en", "ro", "lt", "lv", "mt", "ga", "tr", "sq", "uk", "bg",
+     "ka"}
+)  # fmt: skip
+
+
+def _ordinal_years() -> bool:
+    scope = current_scope()
+    language = scope.facts.get("language") if scope is not None else None
+    return language not in LANGUAGES_WITHOUT_ORDINAL_YEARS
+
+
 _LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
 
 
@@ -197,7 +213,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if token.isdigit() and len(token) <= 3:
             continue  # "20. Februar", "23. Generalversammlung", numbered items
-        if _DOTTED_DATE.search(text, max(cursor, cut - 16), cut):
+        if _DOTTED_DATE.search(text, max(cursor, cut - 16), cut) and _ordinal_years():
             continue  # "usvojilo je 20. 11. 2012. Evropsku povelju": an ordinal year
         if _NUMBER_DATED.match(text, start + m.end()) or (
             last and re.fullmatch(r"[ivx]{1,4}", token) and text[last.start() - 1] == "("

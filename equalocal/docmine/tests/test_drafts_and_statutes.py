@@ -1,0 +1,71 @@
+"""Draft decisions, laws cited as a decision's basis, office holders who sign, and the
+Charter named in a compound. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from equalocal.docmine.extraction import analyse
+from equalocal.docmine.extraction.classify import is_draft
+from equalocal.docmine.extraction.decisions.cues import weak_charter_spans
+from equalocal.docmine.extraction.prefilter import scoped
+
+DRAFT = (
+    "PROJEKT                                   druk nr 77\n\n"
+    "UCHWAŁA NR ........../27\nRADY MIASTA PŁOCKA\nz dnia ................ 2027 r.\n\n"
+    "w sprawie przystąpienia do Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu "
+    "Lokalnym\n\n"
+    "Na podstawie art. 18 ust. 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym Rada "
+    "Miasta Płocka uchwala, co następuje:\n\n"
+    "§ 1. Miasto Płock przystępuje do Europejskiej Karty Równości Kobiet i Mężczyzn w Życiu "
+    "Lokalnym.\n"
+)
+
+
+def test_a_draft_resolution_proposes_and_its_law_dates_nothing():
+    assert is_draft(DRAFT)
+    [joined] = [d for d in analyse(DRAFT, language="pl").decisions if d.organisation != "unknown"]
+    assert (joined.decision_type, joined.status) == ("sign_charter", "proposed")
+    assert joined.decision_date == "unknown"
+
+
+def test_the_adopted_resolution_is_dated_by_its_meeting_not_by_its_law():
+    adopted = DRAFT.replace("PROJEKT", "").replace("........../27", "XII/140/27")
+    adopted = adopted.replace("................ 2027 r.", "14 kwietnia 2027 r.")
+    assert not is_draft(adopted)
+    dates = {d.decision_date for d in analyse(adopted, language="pl").decisions}
+    assert "1990-03-08" not in dates
+    assert "2027-04-14" in dates
+
+
+@pytest.mark.parametrize(
+    ("heading", "draft"),
+    [("DRAFT", True), ("Entwurf", True), ("Draft decisions of the council", False)],
+)
+def test_a_draft_says_so_in_a_heading_of_its_own(heading, draft):
+    assert is_draft(f"{heading}\n\nThe council resolves to sign the Charter.\n") is draft
+
+
+def test_an_office_holder_of_a_body_signs_for_the_decision_behind_it():
+    text = (
+        "Kokkolan kaupunki\n\nJulkaistu 20.3.2027\n\n"
+        "Kaupunginvaltuusto päätti eurooppalaiseen tasa-arvoperuskirjaan liittymisestä "
+        "kokouksessaan 22.2.2027. Kaupunginjohtaja ja kaupunginvaltuuston puheenjohtaja "
+        "allekirjoittivat Euroopan tasa-arvoperuskirjan 18.3.2027.\n"
+    )
+    [decision] = analyse(text, language="fi").decisions
+    assert (decision.decision_date, decision.signing_date) == ("2027-02-22", "2027-03-18")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "charter"),
+    [
+        ("fi", "Kokkola allekirjoitti eurooppalaisen tasa-arvoperuskirjan", "tasa-arvoperuskirjan"),
+        ("nb", "Bodø slutter seg til likestillingscharteret", "likestillingscharteret"),
+    ],
+)
+def test_the_charter_named_in_a_compound_is_the_charter(language, title, charter):
+    with scoped("", spaced_letters=False, language=language) as scope:
+        scope.folded = title.casefold()
+        spans = weak_charter_spans(title)
+    assert charter in [title[start:end] for start, end in spans]
