@@ -7,7 +7,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import i18n as i18n_views
@@ -17,6 +19,7 @@ from django_otp import login as otp_login
 
 from equalocal.core.errors import ApplicationError
 from equalocal.core.forms import act, add_service_error, form_errors_as_messages
+from equalocal.core.registry import provide
 from equalocal.organisations import selectors as org_selectors
 from equalocal.organisations.permissions import Action
 
@@ -274,15 +277,26 @@ def invitation_accept(request, token):
                 error = exc.message
         else:
             request.session["current_organisation"] = invitation.organisation_id
-            messages.success(
-                request,
-                _("Welcome to %(org)s. Below are the first steps, and what waits for you.")
-                % {"org": invitation.organisation.name},
-            )
-            # The home page shows the organisation's first-run checklist.
+            messages.success(request, _welcome(request, invitation.organisation))
             return redirect("home:index")
     context = {"invitation": invitation, "form": form, "error": error}
     return render(request, "accounts/invitation.html", context)
+
+
+def _welcome(request, organisation) -> str:
+    """The welcome after accepting an invitation, saying what the home page shows: the
+    organisation's first steps while some are left, and the way to My work."""
+    my_work = format_html('<a href="{}">{}</a>', reverse("workspace:my-work"), _("My work"))
+    if provide("first_steps_shown", request, organisation):
+        text = _(
+            "Welcome to %(org)s. Below are its first steps; what waits for you is in %(my_work)s."
+        )
+    else:
+        text = _("Welcome to %(org)s. What waits for you is in %(my_work)s.")
+    return mark_safe(  # noqa: S308 - the translation and the name are escaped, the link built
+        conditional_escape(text)
+        % {"org": conditional_escape(organisation.name), "my_work": my_work}
+    )
 
 
 @login_required

@@ -8,7 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.db.models import fields
         from django.urls import reverse
+
+        # The empty choice of every select built from a model field or a queryset, in the
+        # product's languages (Django's own label is not translated into Swedish yet).
+        fields.BLANK_CHOICE_LABEL = _("Choose…")
 
         from .registry import NavItem, register_nav
 

@@ -2,7 +2,8 @@
 
 A part is kept under a key that holds everything it shows: the version of its data (a
 fingerprint read from the database in one query, so every worker and server sees a change
-at once, whatever wrote it), the language, the day, the address and what the viewer may do.
+at once, whatever wrote it), the day, the address and what the viewer may do; the active
+language is always part of the key.
 A change gives a new key; nothing needs to be deleted, and old parts expire.
 
 What is kept holds no visitor's secret: a ``{% csrf_token %}`` inside the part is kept as a
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 #: How long a rendered part is kept; a new version of its data replaces it sooner.
 SECONDS = 60 * 60
@@ -24,8 +26,9 @@ CSRF_PLACEHOLDER = "csrf-token-placeholder-4b1f0c"
 
 
 def fragment_key(name: str, *parts: object) -> str:
-    """The cache key of the part ``name`` for these parts (versions, language, viewer…)."""
-    text = "\n".join(str(part) for part in parts)
+    """The cache key of the part ``name`` for these parts (versions, viewer…) in the active
+    language: what is kept under it, rendered or computed, may hold translated text."""
+    text = "\n".join(str(part) for part in (*parts, f"language:{get_language()}"))
     return f"fragment:{name}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
@@ -173,7 +173,6 @@ def scorecard_detail(request, org, scorecard):
             item.pk,
             selectors.scorecard_version(item),
             today,
-            get_language(),
             internal,
             request.user.is_staff,
             sorted(m.organisation_id for m in memberships_for_user(request.user)),

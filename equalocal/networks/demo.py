@@ -297,6 +297,7 @@ def _ubc_plan(ubc, contact) -> ActionPlan:
             title=UBC_PLAN_TITLE,
             kind=PlanKind.OPERATIONAL,
             status=PlanStatus.ADOPTED,
+            adopted_on=date(2015, 11, 26),
             period_start=date(2016, 1, 1),
             contact=contact,
             purpose=UBC_PLAN_PURPOSE,

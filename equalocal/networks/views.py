@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from equalocal.core.calendar import CalendarEntry, ics_response
@@ -122,9 +121,7 @@ def dashboard(request, org):
     context = {
         # The rows as this viewer may see them (scope and own organisations), on this
         # address (filters and sort), today (deadlines), in this language.
-        "rows_key": fragment_key(
-            "network-dashboard-rows", *scope, get_language(), request.get_full_path()
-        ),
+        "rows_key": fragment_key("network-dashboard-rows", *scope, request.get_full_path()),
         "network": access.network,
         "access": access,
         "own_rows_only": only is not None,

@@ -147,6 +147,7 @@ def _load_verksamhetsplan(organisations) -> bool:
             title=VERKSAMHETSPLAN_TITLE,
             kind=PlanKind.OPERATIONAL,
             status=PlanStatus.ADOPTED,
+            adopted_on=date(2013, 12, 12),
             period_start=date(2014, 1, 1),
             period_end=date(2014, 12, 31),
             contact=contact,

@@ -110,6 +110,11 @@ class PlanForm(LockedFormMixin, forms.ModelForm):
             _("Charter %(year)s (%(status)s)")
             % {"year": c.charter.year, "status": c.get_status_display()}
         )
+        if self.instance.pk is None and self.instance.commitment_id is None:
+            # A new plan is for the organisation's commitment when it has only one.
+            only = list(self.fields["commitment"].queryset.exclude(status="withdrawn")[:2])
+            if len(only) == 1:
+                self.initial["commitment"] = only[0].pk
         self.fields["contact"].queryset = organisation.people.order_by("name")
         charter = self._charter(organisation)
         self.fields["priorities"].queryset = selectors.charter_articles(charter)

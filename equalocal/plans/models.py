@@ -270,6 +270,10 @@ class ActionPlan(TimeStampedModel):
                     )
                 }
             )
+        if self.status == PlanStatus.ADOPTED and not self.adopted_on:
+            raise ValidationError(
+                {"adopted_on": _("An adopted plan needs its adoption date; give the date.")}
+            )
 
     @property
     def restorable_until(self):

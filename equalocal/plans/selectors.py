@@ -435,7 +435,7 @@ def recent_updates(organisation, *, limit: int = 8):
             activity__plan__organisation=organisation, activity__plan__deleted_at=None
         )
         .select_related("activity__plan", "by")
-        .order_by("-created_at")[:limit]
+        .order_by("-date", "-created_at", "-pk")[:limit]
     )
 
 
@@ -562,6 +562,11 @@ class TimelineMonth:
     start: date
     offset: float  # percent of the range from the left
     width: float
+
+    @property
+    def starts_quarter(self) -> bool:
+        """January, April, July or October: the months labelled on a narrow screen."""
+        return self.start.month % 3 == 1
 
 
 def timeline_years(months: list[TimelineMonth]) -> list[TimelineMonth]:

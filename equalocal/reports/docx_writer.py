@@ -158,7 +158,7 @@ def _follow_up(w: Writer) -> None:
         w.para(_("Status: %(status)s") % {"status": commitment["status"]})
         deadline = isodate(commitment["deadline"]) if commitment["deadline"] else _("unknown")
         w.para(_("Action-plan deadline: %(deadline)s") % {"deadline": deadline})
-        w.heading(_("Compliance checklist (Charter Part II)"), 2)
+        w.heading(_("Charter checklist (Part II)"), 2)
         w.table(
             [_("Duty"), _("Met"), _("Why")],
             [[x["label"], _yes_no(x["ok"]), x["reason"]] for x in commitment["checklist"]],

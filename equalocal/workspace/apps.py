@@ -11,7 +11,12 @@ class WorkspaceConfig(AppConfig):
         from django.urls import reverse
 
         from equalocal.core.navigation import match
-        from equalocal.core.registry import NavItem, register_nav, register_section
+        from equalocal.core.registry import (
+            NavItem,
+            register_nav,
+            register_provider,
+            register_section,
+        )
 
         from . import sections
 
@@ -33,4 +38,9 @@ class WorkspaceConfig(AppConfig):
             "plans_dashboard",
             template="workspace/includes/checklist.html",
             context=sections.checklist,
+        )
+        # Whether the home page shows the organisation's first steps to this request's user.
+        register_provider(
+            "first_steps_shown",
+            lambda request, organisation: sections.checklist(request, organisation) is not None,
         )

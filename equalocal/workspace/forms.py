@@ -13,3 +13,8 @@ class NotificationForm(forms.ModelForm):
         model = NotificationSettings
         fields = ["digest", "language"]
         widgets = {"digest": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _empty, *languages = self.fields["language"].choices
+        self.fields["language"].choices = [("", _("The language of my account")), *languages]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from equalocal.accounts.models import Invitation
+from equalocal.charters.compliance import CharterPlans
 from equalocal.charters.models import CommitmentStatus
 from equalocal.charters.selectors import active_commitment, commitment_overview
 from equalocal.documents.models import Document, Stage
@@ -31,7 +32,7 @@ from equalocal.organisations.models import (
     SharingStatus,
 )
 from equalocal.organisations.selectors import memberships_for_user
-from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, Goal, PlanKind, PlanStatus
+from equalocal.plans.models import ActionPlan, Activity, ActivityStatus, Goal, PlanKind
 
 PER_GROUP = 10
 REVIEW_DAYS = 14
@@ -332,7 +333,8 @@ def first_run_checklist(organisation: Organisation, *, today: date) -> list[Chec
         plan.priorities.exists() or Goal.objects.filter(plan=plan, articles__isnull=False).exists()
     )
     activity = bool(plan) and plan.activities.exists()
-    adopted = any(p.status == PlanStatus.ADOPTED for p in plans)
+    # The rule the commitment's deadline and checklist use: a plan is adopted on its date.
+    adopted = CharterPlans(plans=plans, last_progress_on=None).first_adopted_on is not None
     colleagues = (
         Membership.objects.filter(organisation=organisation).count() > 1
         or Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True).exists()

@@ -194,10 +194,37 @@ def test_an_unknown_page_and_a_csrf_refusal_are_one_line_each(caplog, db):
         assert client.get("/no/such/page/").status_code == 404
         assert client.post(LOGIN, {"username": "a@b.se", "password": "x"}).status_code == 403
     assert _security_lines(caplog) == [
-        'denied user=anonymous address=127.0.0.1 path="/no/such/page/" reason="404 not found"',
+        'not found user=anonymous address=127.0.0.1 path="/no/such/page/" reason="404 not found"',
         f'denied user=anonymous address=127.0.0.1 path="{LOGIN}" reason="403 forbidden"',
     ]
     assert len(caplog.records) == 2
+
+
+def test_a_missing_object_is_not_found_in_the_same_words_as_a_wrong_address(
+    client, personas, caplog
+):
+    client.force_login(personas.user("viewer"))
+    missing = reverse("plans:detail", kwargs={"org": personas.org_a.slug, "plan": 999999})
+    with caplog.at_level(logging.INFO):
+        assert client.get(missing).status_code == 404
+    assert _security_lines(caplog) == [
+        f'not found user={personas.user("viewer").pk} address=127.0.0.1 path="{missing}" '
+        'reason="404 not found"'
+    ]
+
+
+def test_the_development_servers_access_line_is_left_out_for_a_logged_request(client, db):
+    """runserver writes its access line after the response, in the thread that served it."""
+    from equalocal.core.security_log import SkipLoggedRequests
+
+    def access_line():
+        return logging.LogRecord("django.server", logging.WARNING, "", 0, "GET", None, None)
+
+    skip = SkipLoggedRequests()
+    client.get("/no/such/page/")
+    assert not skip.filter(access_line())  # the "not found" line says it all
+    client.get(LOGIN)
+    assert skip.filter(access_line())  # nothing logged for this one: its access line stays
 
 
 def test_a_line_break_in_the_path_cannot_forge_a_second_line(client, caplog, db):

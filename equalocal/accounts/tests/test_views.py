@@ -1,7 +1,7 @@
 """Invitation, sign-in, password reset and profile pages through the test client."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
@@ -13,9 +13,19 @@ from django.utils.html import escape
 
 from equalocal.accounts import selectors
 from equalocal.accounts.models import Invitation, User
+from equalocal.charters.models import Article
 from equalocal.organisations.middleware import SESSION_KEY as ORGANISATION_KEY
 from equalocal.organisations.models import Membership, Role
-from tests.factories import InvitationFactory, UserFactory
+from tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    CommitmentFactory,
+    GoalFactory,
+    InvitationFactory,
+    MeasurementFactory,
+    MembershipFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -134,9 +144,31 @@ def test_accepting_creates_the_account_with_the_role_and_signs_in(client, db):
     assert int(client.session[SESSION_KEY]) == user.pk
     assert client.session[ORGANISATION_KEY] == invitation.organisation.pk
     page = client.get(response.url)
-    assert _messages(page)[0].startswith(f"Welcome to {invitation.organisation.name}.")
+    name = invitation.organisation.name
+    assert _messages(page) == [
+        f'Welcome to {name}. Below are its first steps; what waits for you is in <a href="/my-work/">My work</a>.'
+    ]
     assert f"First steps for {invitation.organisation.name}" in page.content.decode()
     assert "Create the plan" in page.content.decode()  # an editor gets the buttons
+
+
+def test_the_welcome_speaks_of_no_first_steps_when_none_are_shown(client, db):
+    invitation = InvitationFactory(email="new@umea.se", role=Role.EDITOR)
+    organisation = invitation.organisation
+    CommitmentFactory(organisation=organisation, status="decided", decided_on=date(2025, 1, 1))
+    plan = ActionPlanFactory(
+        organisation=organisation, kind="charter", status="adopted", adopted_on=date(2025, 6, 1)
+    )
+    GoalFactory(plan=plan).articles.set(Article.objects.all()[:1])
+    ActivityFactory(plan=plan)
+    MembershipFactory(organisation=organisation)
+    MeasurementFactory(organisation=organisation)
+    response = client.post(invitation.link_path(), _accept_data())
+    page = client.get(response.url)
+    assert "First steps for" not in page.content.decode()
+    assert _messages(page) == [
+        f'Welcome to {organisation.name}. What waits for you is in <a href="/my-work/">My work</a>.'
+    ]
 
 
 def test_accepting_in_swedish_gives_the_account_swedish(client, db):

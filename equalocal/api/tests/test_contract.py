@@ -302,6 +302,20 @@ def test_plan_update_uses_the_same_lock(api_as, personas):
 
 
 @pytest.mark.django_db
+def test_an_adopted_plan_needs_its_adoption_date_through_the_api(api_as, personas):
+    api = api_as("editor")
+    lock = api.get(_plan_url(personas)).json()["lock_version"]
+    refused = api.patch(_plan_url(personas), {"lock_version": lock, "status": "adopted"})
+    assert refused.status_code == 422
+    assert "adopted_on" in refused.json()["error"]["fields"]
+    created = api.post("/organisations/org-a/plans", {"title": "Antagen", "status": "adopted"})
+    assert created.status_code == 422
+    assert "adopted_on" in created.json()["error"]["fields"]
+    dated = {"lock_version": lock, "status": "adopted", "adopted_on": "2026-03-02"}
+    assert api.patch(_plan_url(personas), dated).status_code == 200
+
+
+@pytest.mark.django_db
 def test_recording_progress_adds_an_update_by_the_tokens_user(api_as, personas):
     response = api_as("editor").post(
         _activity_url(personas, "/progress"),

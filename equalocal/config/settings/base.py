@@ -278,14 +278,35 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 TWO_FACTOR_PENDING_SECONDS = 300
 
 # One line per security event (equalocal.core.security_log): Django's own request logger
-# keeps only server errors, axes's chatter stays out, CSRF refusals are logged by the same
-# middleware as every other 403, and a worker logs its tasks, not each PDF's layout steps.
+# keeps only server errors, the development server's access line is left out for a request
+# logged there, axes's chatter stays out, CSRF refusals are logged by the same middleware as
+# every other 403, and a worker logs its tasks, not each PDF's layout steps.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "skip_logged_requests": {"()": "equalocal.core.security_log.SkipLoggedRequests"},
+    },
+    "formatters": {
+        # Django's own (django.utils.log.DEFAULT_LOGGING), with the filter added below.
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "level": "INFO",
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["skip_logged_requests"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "django.security.csrf": {"level": "ERROR"},

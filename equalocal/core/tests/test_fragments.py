@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template, TemplateSyntaxError
+from django.utils import translation
 
 from equalocal.core.fragments import CSRF_PLACEHOLDER, cached_fragment, fragment_key
 
@@ -42,6 +43,13 @@ def test_without_a_key_the_part_is_rendered_every_time():
 def test_keys_differ_for_different_parts():
     assert fragment_key("a", 1, "en") != fragment_key("a", 1, "sv")
     assert fragment_key("a", 1) != fragment_key("b", 1)
+
+
+def test_keys_hold_the_active_language():
+    with translation.override("en"):
+        english = fragment_key("a", 1)
+    with translation.override("sv"):
+        assert fragment_key("a", 1) != english
 
 
 def test_no_token_is_asked_for_a_part_without_a_form():

@@ -249,6 +249,9 @@ def test_finished_document_stops_polling(client, personas):
     signed_in(client, personas, "viewer")
     html = client.get(doc_url("detail", personas)).content.decode()
     assert "every 2s" not in html
+    # Its stage is said once, in the badge, under "Status" (not "Processing … Processing: …").
+    assert '<h2 id="status-heading">Status</h2>' in html
+    assert "Processing" not in html and "document-announcement" not in html
     response = client.get(doc_url("status", personas), HTTP_HX_REQUEST="true")
     assert response.status_code == 286 or response.headers.get("HX-Refresh") == "true"
 

@@ -317,7 +317,12 @@ def test_network_scorecard_shows_members_as_columns(client, personas, figures):
     # Published, read by anyone: org A's figures only once org A makes them public.
     assert "0.82" not in response.text and "not shared" in response.text
     publishing_update(organisation=personas.org_a, by=None, figures=True)
-    assert "0.82" in client.get(scorecard.get_absolute_url()).text
+    html = client.get(scorecard.get_absolute_url()).text
+    assert "0.82" in html
+    # Each label keeps to its value; the table's name wraps above the scroll area.
+    assert re.search(r'<span class="nowrap"><abbr title="Women">W</abbr> [^<]+</span>', html)
+    assert re.search(r'<span class="nowrap"><abbr title="Men">M</abbr> [^<]+</span>', html)
+    assert html.index('id="scorecard-compare-title"') < html.index('class="table-wrap"')
 
 
 # The grid ---------------------------------------------------------------------------------------

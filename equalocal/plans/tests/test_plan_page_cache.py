@@ -253,3 +253,16 @@ def test_dashboard_kept_for_an_editor_is_not_shown_to_a_viewer(client, personas)
     assert f'href="{create}"' in editor_html
     assert f'href="{create}"' not in viewer_html
     assert "Charter checklist" in viewer_html
+
+
+def test_dashboard_kept_in_english_is_shown_in_swedish_to_a_swedish_reader(client, personas):
+    plan = the_plan(personas)
+    fill_plan(plan, 3)
+    english = signed_in(client, personas, "viewer").get(url("dashboard", personas)).text
+    assert "Plan adopted within two years" in english
+    swedish = Client(headers={"Accept-Language": "sv"})
+    sign_in(swedish, personas.user("viewer"))
+    with translation.override("sv"):
+        html = swedish.get(url("dashboard", personas), headers={"Accept-Language": "sv"}).text
+    assert "Handlingsplan antagen inom två år" in html
+    assert "Plan adopted within two years" not in html

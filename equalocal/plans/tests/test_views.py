@@ -31,6 +31,7 @@ from tests.factories import (
     ConsultationFactory,
     GoalFactory,
     PersonFactory,
+    ProgressUpdateFactory,
 )
 from tests.signin import sign_in
 
@@ -530,6 +531,16 @@ def test_viewer_cannot_bulk_update(client, personas):
 # Plans: create, edit, delete, restore, versions ---------------------------------------------------
 
 
+def test_new_plan_form_preselects_the_only_commitment(client, personas):
+    commitment = Commitment.objects.get(pk=personas.objects["commitment"])
+    signed_in(client, personas, "editor")
+    html = client.get(url("create", personas)).text
+    assert re.search(rf'<option value="{commitment.pk}" selected>', html)
+    CommitmentFactory(organisation=personas.org_a, charter=CharterText.objects.get(code="2006"))
+    html = client.get(url("create", personas)).text
+    assert not re.search(r'<option value="\d+" selected>Charter', html)
+
+
 def test_editor_creates_a_plan_with_priorities_and_reference_goals(client, personas):
     goal = ReferenceGoal.objects.get(number=2)
     response = signed_in(client, personas, "editor").post(
@@ -563,6 +574,10 @@ def test_editor_creates_a_plan_with_priorities_and_reference_goals(client, perso
         (
             {"adopted_on": "2026-01-01", "status": "draft"},
             "A plan with an adoption date is adopted",
+        ),
+        (
+            {"status": "adopted"},
+            "An adopted plan needs its adoption date; give the date.",
         ),
         ({"budget": "-5"}, "The budget cannot be negative."),
         ({"currency": "SE1"}, "three-letter currency code"),
@@ -748,6 +763,10 @@ def test_timeline_shows_years_marks_overdue_and_draws_only_dated_activities(clie
     html = client.get(url("timeline", personas, plan=plan.pk)).content.decode()
     assert re.search(r'class="gantt-year">2025</text>', html)
     assert re.search(r'class="gantt-year">2026</text>', html)
+    # Every month is labelled; on a narrow screen only the quarters (the others are "minor").
+    labels = re.findall(r'class="gantt-month( gantt-month-minor)?">(\d+)</text>', html)
+    assert len(labels) == 24
+    assert [int(n) for minor, n in labels if not minor] == [1, 4, 7, 10] * 2
     chart = html.split('class="gantt"')[1].split("</ol>")[0]
     assert "Pågående stöd" not in chart  # ongoing: listed, not drawn
     assert "Pågående stöd" in html.split('id="undated-heading"')[1]
@@ -989,8 +1008,25 @@ def test_dashboard_and_commitment_page_say_the_same_of_a_passed_provisional_dead
     page = client.get(commitment.get_absolute_url()).content.decode()
     for html in (dashboard, page):
         assert re.search(r"Provisional deadline [^<]+, passed 6[0-9] days ago\.", html)
+        # The badge does not repeat the sentence's first word.
+        assert '<span class="badge warn">Decision pending</span>' in html
+        assert not re.search(r"Provisional</span>\s*Provisional", html)
         assert "The checklist applies once the decision to sign is taken" in html
         assert "due in" not in html
+
+
+def test_dashboard_lists_progress_updates_newest_date_first(client, personas):
+    plan = the_plan(personas)
+    today = timezone.localdate()
+    # Recorded in another order than their dates: a late record of an old update.
+    for title, days_ago in [("Middle", 5), ("Newest", 1), ("Oldest", 30), ("Also newest", 1)]:
+        ProgressUpdateFactory(
+            activity=ActivityFactory(plan=plan, title=title), date=today - timedelta(days_ago)
+        )
+    html = signed_in(client, personas, "viewer").get(url("dashboard", personas)).text
+    section = html.split('id="updates-heading"')[1]
+    titles = re.findall(r'<a href="[^"]+/activities/\d+/">([^<]+)</a>', section)
+    assert titles[:4] == ["Also newest", "Newest", "Middle", "Oldest"]
 
 
 def test_dashboard_is_for_members_only(client, personas):
@@ -1025,6 +1061,14 @@ def test_pages_render_in_swedish(client, personas, name):
     response = client.get(url(name, personas, **kwargs))
     assert response.status_code == 200
     assert 'lang="sv"' in response.content.decode()
+
+
+def test_empty_choices_are_translated(client, personas):
+    signed_in(client, personas, "editor")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    html = client.get(url("create", personas)).content.decode()
+    assert '<option value="">Välj …</option>' in html
+    assert "Select an option" not in html
 
 
 def test_edit_page_keeps_the_saved_title_in_heading_and_breadcrumbs_on_errors(client, personas):

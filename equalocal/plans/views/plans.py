@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from equalocal.core.errors import ApplicationError
@@ -53,7 +53,6 @@ def dashboard(request, org):
             organisation.pk,
             version,
             today,
-            get_language(),
             can_edit,
             request.user.is_staff,
             sorted(m.organisation_id for m in memberships_for_user(request.user)),
@@ -120,7 +119,6 @@ def plan_detail(request, org, plan):
     # progress, are never shown to a viewer who may not see it.
     rows = (
         selectors.plan_version(item),
-        get_language(),
         today,
         request.get_full_path(),
         internal,
