@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..types import UNKNOWN, ActionRow, Analysis, OrganisationCandidate, PageText, Table
 from . import lexicon
-from .classify import classify, is_agenda, is_cemr_related, is_draft, is_motion
+from .classify import classify, is_agenda, is_cemr_related, is_draft, is_minutes, is_motion
 from .dates import document_date as find_document_date
 from .decisions import Context, extract_decisions
 from .decisions.bodies import find_bodies
@@ -148,6 +148,7 @@ def _analyse(
         is_agenda=agenda,
         is_motion=motion,
         is_draft=is_draft(text),
+        is_minutes=is_minutes(text),
         pages=_page_offsets(pages),
         names_plan=bool(lexicon.words("subjects.plan_words").search(text[:2000])),
     )

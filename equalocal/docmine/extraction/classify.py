@@ -112,6 +112,25 @@ def _minutes_heading():
     return lexicon.words_in_keys(tuple(f"kinds.decision.{cue}" for cue in MINUTES_CUES))
 
 
+def is_minutes(text: str) -> bool:
+    """Minutes of a meeting: a heading line near the top names them within its first words
+    ("ESTRATTO DEL PROCESSO VERBALE …", "PROTOKOLL", "Minutes of the meeting …")."""
+    head = text[:600]
+    for m in _minutes_heading().finditer(head):
+        start = head.rfind("\n", 0, m.start()) + 1
+        end = head.find("\n", m.start())
+        line = head[start : end if end >= 0 else len(head)].strip()
+        before = head[start : m.start()].split()
+        if (
+            len(before) <= 3
+            and len(line.split()) <= 12
+            and not line.endswith(".")
+            and not in_a_menu_line(head, m.start())
+        ):
+            return True
+    return False
+
+
 def is_agenda(text: str) -> bool:
     """An agenda or notice of meeting: the word as a heading near the top. A heading that
     stands alone on its line must be followed by items: news sites name a section so."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from equalocal.docmine.extraction import analyse
-from equalocal.docmine.extraction.classify import is_draft
+from equalocal.docmine.extraction.classify import is_draft, is_minutes
 from equalocal.docmine.extraction.decisions.cues import weak_charter_spans
 from equalocal.docmine.extraction.prefilter import scoped
 
@@ -69,3 +69,23 @@ def test_the_charter_named_in_a_compound_is_the_charter(language, title, charter
         scope.folded = title.casefold()
         spans = weak_charter_spans(title)
     assert charter in [title[start:end] for start, end in spans]
+
+
+def test_minutes_date_a_body_adopting_in_the_present_by_their_meeting():
+    text = (
+        "COMUNE DI FAENZA\nConsiglio comunale\n\n"
+        "ESTRATTO DEL PROCESSO VERBALE DELLA SEDUTA DEL 12 MAGGIO 2027\n\n"
+        "Punto 4 – Piano d'azione per la parità\n"
+        "Posta in votazione, la proposta ottiene 20 voti favorevoli.\n"
+        "Il Consiglio comunale approva il Piano d'azione per la parità tra donne e uomini, in "
+        "attuazione della Carta europea per l'uguaglianza e la parità delle donne e degli "
+        "uomini nella vita locale.\n"
+    )
+    assert is_minutes(text)
+    [plan] = [
+        d for d in analyse(text, language="it").decisions if d.decision_type == "adopt_action_plan"
+    ]
+    assert plan.decision_date == "2027-05-12"
+    # The same sentence in a news item is not dated by the page.
+    news = text.replace("ESTRATTO DEL PROCESSO VERBALE DELLA SEDUTA DEL 12 MAGGIO 2027", "Notizie")
+    assert not is_minutes(news)

@@ -74,6 +74,7 @@ class Context:
     is_agenda: bool
     is_motion: bool
     is_draft: bool = False  # a draft decision: what it decides is proposed
+    is_minutes: bool = False  # minutes: a body acting in the present acts at the meeting
     pages: Sequence[tuple[int, int, int]] = field(default_factory=tuple)  # (start, end, number)
     names_plan: bool = False  # the document's head names an action plan: it may be one
     first_words: dict[str, float] = field(default_factory=dict)  # concept key → first position
@@ -1052,7 +1053,11 @@ def _sentence_decision(
     decides_now = (
         status == DecisionStatus.ADOPTED
         and bool(find_bodies(norm))
-        and any(a.category == "decide" and a.tense == "present" for a in verbs)
+        and any(
+            a.tense == "present"
+            and (a.category == "decide" or (context.is_minutes and a.category == "adopt"))
+            for a in verbs
+        )
     )
     value, decision.signing_date, own = _dates(
         sentence,
