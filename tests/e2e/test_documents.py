@@ -114,7 +114,7 @@ def test_upload_two_files_and_open_one(page, sign_in, axe, tmp_path):
     rows.get_by_role("link").first.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     details = page.get_by_role("region", name="Details")
-    expect(page.get_by_role("region", name="Processing")).to_contain_text("Ready for review")
+    expect(page.get_by_role("region", name="Status")).to_contain_text("Ready for review")
     expect(details).to_contain_text("Swedish")
     expect(details).to_contain_text("Action plan")
     expect(page.get_by_role("region", name="Extracted for review")).to_contain_text("activities")
@@ -123,7 +123,7 @@ def test_upload_two_files_and_open_one(page, sign_in, axe, tmp_path):
     # The PDF: a Charter decision in Swedish on two pages.
     page.goto(DOCUMENTS)
     page.get_by_role("row").filter(has_text="protokoll.pdf").get_by_role("link").first.click()
-    expect(page.get_by_role("region", name="Processing")).to_contain_text("Ready for review")
+    expect(page.get_by_role("region", name="Status")).to_contain_text("Ready for review")
     details = page.get_by_role("region", name="Details")
     expect(details).to_contain_text("Swedish")
     expect(details).to_contain_text("Decision or protocol extract")

@@ -367,7 +367,7 @@ def test_commitment_pages_have_no_axe_violations(page, sign_in, browser, live_se
     sign_in(EDITOR)
     commitments = "/charter/organisations/umea/commitments/"
     sweep.visit(commitments, "Charter commitments of Umeå kommun")
-    page.get_by_role("link", name=f"{umea.charter.year} text").click()
+    page.get_by_role("link", name=f"Charter {umea.charter.year}").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Commitment to the")
     sweep.check()
     sweep.visit(f"{commitments}{umea.pk}/edit/", "Edit the commitment")
