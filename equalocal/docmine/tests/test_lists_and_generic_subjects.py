@@ -56,3 +56,15 @@ def test_the_lead_follows_the_cookie_notice():
     analysis = analyse(text, language="pt")
     assert analysis.kind == "decision", analysis.kind_cues
     assert any("in the lead" in cue for cue in analysis.kind_cues)
+
+
+def test_a_signing_told_over_several_sentences_keeps_the_charter_as_topic():
+    text = (
+        "Município de Tondela\n\n"
+        "O Município de Tondela aderiu ontem à Carta Europeia para a Igualdade das Mulheres e "
+        "dos Homens na Vida Local. A assinatura decorreu no Salão Nobre. O presidente da "
+        "Câmara Municipal apôs a sua assinatura no documento ao lado da vereadora. A adesão "
+        "tinha sido aprovada pela Assembleia Municipal na sessão de 20 de março de 2027.\n"
+    )
+    decisions = analyse(text, language="pt").decisions
+    assert ("sign_charter", "2027-03-20") in {(d.decision_type, d.decision_date) for d in decisions}

@@ -176,9 +176,13 @@ def extract_decisions(
         named_here = index < len(charter_starts) and charter_starts[index] < sentence.end
         # "X signed the Charter. … Y has also signed.": the Charter named a sentence or two
         # before is still the object.
-        recent = [*recent[-1:], named_here]
+        signing_here = any(a.category == "sign" for a in actions(norm)[0])
+        # A sentence that goes on telling the signing ("The mayor put her signature to the
+        # document") keeps the Charter as the topic: "The accession had been approved by
+        # the assembly …" after it still joins the Charter.
+        recent = [*recent[-1:], named_here or (signing_here and previous_charter)]
         previous_charter = any(recent)
-        previous_signing = named_here and any(a.category == "sign" for a in actions(norm)[0])
+        previous_signing = named_here and signing_here
     found = _approved_proposals(sentences, found, context)
     found = _rejected_proposals(sentences, found, context)
     _case_number_after(text, sentences, found)
