@@ -89,3 +89,23 @@ def test_minutes_date_a_body_adopting_in_the_present_by_their_meeting():
     # The same sentence in a news item is not dated by the page.
     news = text.replace("ESTRATTO DEL PROCESSO VERBALE DELLA SEDUTA DEL 12 MAGGIO 2027", "Notizie")
     assert not is_minutes(news)
+
+
+def test_a_signing_dated_apart_from_the_council_decision_named_in_a_compound():
+    text = (
+        "Stadt Wels\n\nDie Stadt Wels hat die Europäische Charta für die Gleichstellung von "
+        "Frauen und Männern auf lokaler Ebene auf Grundlage des Gemeinderatsbeschlusses vom "
+        "14. Mai 2026 am 8. März 2027 unterzeichnet.\n"
+    )
+    [signed] = analyse(text, language="de").decisions
+    assert (signed.decision_date, signed.signing_date) == ("2026-05-14", "2027-03-08")
+
+
+def test_a_plan_opening_the_sentence_is_what_is_adopted_after_long_clauses():
+    text = (
+        "Câmara Municipal de Tondela\n\nO Plano de Ação 2027–2030, construído a partir dos "
+        "artigos da Carta Europeia para a Igualdade e do diagnóstico local concluído em 2026, "
+        "foi aprovado pela Assembleia Municipal em 12 de março de 2027.\n"
+    )
+    types = {(d.decision_type, d.decision_date) for d in analyse(text, language="pt").decisions}
+    assert ("adopt_action_plan", "2027-03-12") in types

@@ -102,6 +102,8 @@ def decision_type(
             (_CHARTER, charter),
         ):
             distance = _nearest(spans, action, 90)
+            if distance is None and kind == DecisionType.ADOPT_ACTION_PLAN:
+                distance = _opening_subject(spans, action)
             if distance is not None:
                 candidates.append((distance, kind, action))
     if not candidates:
@@ -140,6 +142,18 @@ def decision_type(
 
 
 ACCESSION_REACH = 90  # characters from the verb to the accession noun, and on to the Charter
+
+
+SUBJECT_REACH = 4  # characters before a sentence's subject ("O ", "The ")
+
+
+def _opening_subject(spans: list[tuple[int, int]], action: Action) -> float | None:
+    """A plan that opens the sentence as its subject, however long the clauses before the
+    verb ("O Plano de Ação 2024–2027, construído a partir dos artigos da Carta …, foi
+    aprovado …"): the verb's object, ranked after any nearer one."""
+    if any(start <= SUBJECT_REACH and end <= action.start for start, end in spans):
+        return 90.0
+    return None
 
 
 def accession_object(
