@@ -540,8 +540,9 @@ def classify(
             looked_back = True
         cue("decision", weight, label)
     proposing = [d for d in decisions if d.status == DecisionStatus.PROPOSED]
-    if proposing and len(proposing) == len(decisions) and not (formula or minutes):
-        # A draft decision, a motion or a recommendation: the text only proposes.
+    if proposing and len(proposing) == len(decisions) and not (formula or minutes or news):
+        # A draft decision, a motion or a recommendation: the text only proposes. A site's
+        # news of the Charter reports what a council did with a proposal.
         cue("other", 2.0, "only proposals")
     if formula:
         cue("decision", 2.5, "decision formula")

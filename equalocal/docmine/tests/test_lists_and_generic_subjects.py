@@ -68,3 +68,28 @@ def test_a_signing_told_over_several_sentences_keeps_the_charter_as_topic():
     )
     decisions = analyse(text, language="pt").decisions
     assert ("sign_charter", "2027-03-20") in {(d.decision_type, d.decision_date) for d in decisions}
+
+
+def test_other_places_that_signed_are_no_decision():
+    text = (
+        "Comune di Sassari\n\nLa Giunta ha proposto l'adesione alla Carta europea per "
+        "l'uguaglianza e la parità delle donne e degli uomini nella vita locale. L'assessora ha "
+        "ricordato che altri capoluoghi dell'isola hanno già sottoscritto il documento del "
+        "CCRE.\n"
+    )
+    signed = [d for d in analyse(text, language="it").decisions if d.status == "adopted"]
+    assert signed == []
+
+
+def test_news_of_a_council_sending_the_proposal_back_is_a_decision():
+    text = (
+        "Vai al contenuto\n\nQuesto sito utilizza cookie tecnici. Proseguendo accetti.\n\n"
+        "Comune di Sassari\nHome | Il Consiglio | Comunicati stampa | Contatti\n\n"
+        "Carta europea per la parità, l'adesione torna in Commissione\n\n"
+        "Nella seduta di ieri il Consiglio comunale ha deciso di rinviare alla Commissione la "
+        "proposta di adesione alla Carta europea per l'uguaglianza e la parità delle donne e "
+        "degli uomini nella vita locale.\n"
+    )
+    analysis = analyse(text, language="it")
+    assert [d.status for d in analysis.decisions] == ["proposed"]
+    assert analysis.kind == "decision", analysis.kind_cues
