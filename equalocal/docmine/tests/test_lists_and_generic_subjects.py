@@ -93,3 +93,16 @@ def test_news_of_a_council_sending_the_proposal_back_is_a_decision():
     analysis = analyse(text, language="it")
     assert [d.status for d in analysis.decisions] == ["proposed"]
     assert analysis.kind == "decision", analysis.kind_cues
+
+
+def test_a_party_groups_vote_is_no_decision():
+    text = (
+        "Δήμος Κοζάνης\n\nΤο Δημοτικό Συμβούλιο αποφάσισε στις 12 Μαρτίου 2027 την προσχώρηση "
+        "του Δήμου στον Ευρωπαϊκό Χάρτη για την Ισότητα των Γυναικών και των Ανδρών στην Τοπική "
+        "Ζωή. Η παράταξη της μείζονος αντιπολίτευσης ψήφισε λευκό, δηλώνοντας ότι συμφωνεί με "
+        "τις αρχές του Χάρτη.\n"
+    )
+    decisions = analyse(text, language="el").decisions
+    assert [(d.decision_type, d.decision_date) for d in decisions] == [
+        ("sign_charter", "2027-03-12")
+    ]

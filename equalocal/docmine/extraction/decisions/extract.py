@@ -1253,12 +1253,21 @@ def _qualifying_actions(
         opening = norm[: min(60, action.start)]
         if is_aggregate(clause) or is_generic(clause) or is_aggregate(opening):
             continue
-        if opens_with_a_bare_plural(opening):
+        if opens_with_a_bare_plural(opening) or _party_group_acts(clause):
             continue
         if _counted_after(norm, action):
             continue
         qualifying.append(action)
     return qualifying
+
+
+def _party_group_acts(clause: str) -> bool:
+    """A party group or the opposition is the subject ("Η παράταξη της μείζονος
+    αντιπολίτευσης ψήφισε λευκό", "Die SPD-Fraktion stimmte zu"): a group's vote, not the
+    organisation's decision."""
+    words = lexicon.words_in("decisions.party_groups", document_language())
+    first = re.split(r"[,;:]\s", clause, maxsplit=1)[0]
+    return bool(words.search(first[:60]))
 
 
 AGENT_REACH = 25  # characters from the verb to a count that is its agent or subject
