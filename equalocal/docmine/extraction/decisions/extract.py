@@ -176,7 +176,9 @@ def extract_decisions(
         named_here = index < len(charter_starts) and charter_starts[index] < sentence.end
         # "X signed the Charter. … Y has also signed.": the Charter named a sentence or two
         # before is still the object.
-        signing_here = any(a.category == "sign" for a in actions(norm)[0])
+        signing_here = (named_here or previous_charter) and any(
+            a.category == "sign" for a in actions(norm)[0]
+        )
         # A sentence that goes on telling the signing ("The mayor put her signature to the
         # document") keeps the Charter as the topic: "The accession had been approved by
         # the assembly …" after it still joins the Charter.
@@ -1159,10 +1161,7 @@ AFTER_VERB_REACH = 2  # words after a verb where a negation of a V2 language neg
 def _negated_after(norm: str, action: Action) -> bool:
     """A negation inside the verb's words or just after it, in a language that puts it
     there ("slutter seg ikke nå til", "undertecknar inte", "ne signe pas")."""
-    from ..prefilter import current_scope
-
-    scope = current_scope()
-    language = scope.facts.get("language") if scope is not None else None
+    language = document_language()
     if not language or not lexicon.negates_after_verb(language):
         return False
     words = _negations()
@@ -1177,11 +1176,7 @@ def _negated_after(norm: str, action: Action) -> bool:
 
 
 def _negations() -> frozenset[str]:
-    from ..prefilter import current_scope
-
-    scope = current_scope()
-    language = scope.facts.get("language") if scope is not None else None
-    return lexicon.negations(language or "en")
+    return lexicon.negations(document_language() or "en")
 
 
 def _adoption_line(

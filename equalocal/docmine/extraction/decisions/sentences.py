@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ...text.marks import strip_marks
 from .. import lexicon
 from ..prefilter import Filtered, current_scope
+from .cues import document_language
 
 
 @dataclass
@@ -193,9 +194,7 @@ LANGUAGES_WITHOUT_ORDINAL_YEARS = frozenset(
 
 
 def _ordinal_years() -> bool:
-    scope = current_scope()
-    language = scope.facts.get("language") if scope is not None else None
-    return language not in LANGUAGES_WITHOUT_ORDINAL_YEARS
+    return document_language() not in LANGUAGES_WITHOUT_ORDINAL_YEARS
 
 
 _LAST_TOKEN = re.compile(r"([\w.°º]+)[.!?][\"”»']?$")
