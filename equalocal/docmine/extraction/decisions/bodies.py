@@ -115,14 +115,20 @@ def organisation_for(
         name = mentions[0].name
         if organisation and _stem_of(name, organisation.name):
             # "Der Erlanger Stadtrat" in a text of the Stadt Erlangen: the document's own.
-            return organisation.name, organisation.country or mentions[0].country
+            return organisation.name, _own_country(organisation, country) or mentions[0].country
         return name, mentions[0].country
     subject = re.match(r"^(?:the\s+)?([A-ZÅÄÖ]{3,6})\b", norm)
     if subject and subject.group(1) not in _NOT_SUBJECTS:
         return subject.group(1), country
     if organisation:
-        return organisation.name, organisation.country or country
+        return organisation.name, _own_country(organisation, country)
     return UNKNOWN, country
+
+
+def _own_country(organisation: OrganisationMention, country: str) -> str:
+    """The document's country for its own organisation: read from the whole text, it
+    corrects a name's pattern ("Galway City Council" with "Ireland" in the text)."""
+    return country if country and country != UNKNOWN else organisation.country
 
 
 RELATIVE_REACH = 80  # characters from the relative pronoun to the verb it governs

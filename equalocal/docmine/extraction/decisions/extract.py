@@ -38,13 +38,22 @@ from .cues import (
     proposing_verbs,
     weak_charter_spans,
 )
-from .fields import best_date, evidence, find_case_number, find_paragraph, page_of
+from .fields import (
+    STATUTE_BEFORE,
+    STATUTE_REACH,
+    best_date,
+    evidence,
+    find_case_number,
+    find_paragraph,
+    page_of,
+)
 from .listed import EXAMPLES, list_in_sentence
 from .merge import merge_decisions
 from .sentences import (
     ABBREVIATIONS,
     SENTENCE_STOP,
     Sentence,
+    closes_with_deciding_verb,
     is_decision_heading,
     normalise,
     opens_a_proposal,
@@ -80,6 +89,8 @@ class Context:
     first_words: dict[str, float] = field(default_factory=dict)  # concept key → first position
 
 
+IDLE_SENTENCES = 2  # sentences neither acting nor naming a text that keep the topic
+
 # Tenses that make a decision on their own: a past form, or the operative words of a
 # decision text ("Prihvata se…").
 FINAL = ("past", "operative")
@@ -97,6 +108,7 @@ def extract_decisions(
     last_year: int | None = None
     previous_charter = previous_signing = False
     recent: list[bool] = []
+    idle = 0  # sentences in a row that left the topic as it was
     formulas_used: set[int] = set()
     all_charter = charter_spans(text)
     if context.cemr_related:
@@ -176,9 +188,19 @@ def extract_decisions(
         named_here = index < len(charter_starts) and charter_starts[index] < sentence.end
         # "X signed the Charter. … Y has also signed.": the Charter named a sentence or two
         # before is still the object.
-        signing_here = (named_here or previous_charter) and any(
-            a.category == "sign" for a in actions(norm)[0]
-        )
+        verbs = actions(norm)[0]
+        signing_here = (named_here or previous_charter) and any(a.category == "sign" for a in verbs)
+        if (
+            not named_here
+            and not verbs
+            and not _names_other_document(norm)
+            and idle < IDLE_SENTENCES
+        ):
+            # "I Sverige är det SKR som samordnar arbetet.": a sentence that neither acts
+            # nor names another text leaves the topic where it was, for a sentence or two.
+            idle += 1
+            continue
+        idle = 0
         # A sentence that goes on telling the signing ("The mayor put her signature to the
         # document") keeps the Charter as the topic: "The accession had been approved by
         # the assembly …" after it still joins the Charter.
@@ -206,6 +228,24 @@ def extract_decisions(
     }
     found = [f for f in found if id(f[2]) not in enumerated]
     return [_dated_as_proposal(d) for d in merge_decisions(found, separate=separate)]
+
+
+def _decides_in_capitals(opener: str) -> bool:
+    """An opener closing on the body's deciding verb in capitals ("…, el Pleno, por mayoría
+    de 22 votos a favor, ACUERDA:", "il Consiglio DELIBERA:"): the body's own decision."""
+    words = opener.rstrip(" .:").split()
+    return (
+        bool(words)
+        and len(words[-1]) > 3
+        and words[-1].isupper()
+        and closes_with_deciding_verb(opener)
+        and not opens_a_proposal(opener)
+    )
+
+
+def _names_other_document(norm: str) -> bool:
+    """The sentence names a text other than the Charter ("the Istanbul Convention")."""
+    return bool(lexicon.words_in("subjects.other_documents", document_language()).search(norm))
 
 
 def _dated_as_proposal(decision: Decision) -> Decision:
@@ -292,6 +332,8 @@ def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
         return None
     paragraph_end = context.text.find("\n\n", sentence.start)
     whole = context.text[sentence.start : paragraph_end if paragraph_end >= 0 else None]
+    if annex and _in_a_list_of_annexes(context.text, sentence.start):
+        return None
     if len(whole) <= ANNEX_LINE_LENGTH:
         norm = normalise(whole)
     dates = [d for d in find_dates(norm, context.document_date) if not d.period]
@@ -310,6 +352,17 @@ def annex_adoption(sentence: Sentence, context: Context) -> Decision | None:
         deciding_body=base_form(bodies[0][1]) if bodies else UNKNOWN,
         case_number=case_number,
     )
+
+
+def _in_a_list_of_annexes(text: str, position: int) -> bool:
+    """An annex line beside another ("Appendix 1: Text of the Charter" / "Appendix 2:
+    Minutes extract, Strategic Policy Committee, 10 November 2025"): a report's list of
+    attachments, not the head of a plan printed as an annex."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[: max(0, line_start - 1)].rsplit("\n", 1)[-1] if line_start else ""
+    line_end = text.find("\n", position)
+    after = text[line_end + 1 :].split("\n", 1)[0] if line_end >= 0 else ""
+    return any(_ANNEX_LINE.get().match(normalise(line)) for line in (before, after) if line)
 
 
 PROPOSAL_OBJECT_REACH = 80  # characters from an adopting verb to the proposal it adopts
@@ -801,12 +854,23 @@ def _two_decisions(
         # Only a place named in the clause itself: "in 36 countries have signed" is a count.
         named = second.organisation != UNKNOWN and _names_in(second.organisation, norm[cut:])
         return (None, second) if named and not is_aggregate(norm[cut:]) else None
-    if first.decision_type == second.decision_type and (
-        UNKNOWN in (first.organisation, second.organisation)
-        or same_place(first.organisation, second.organisation)
+    if (
+        first.decision_type == second.decision_type
+        and (
+            UNKNOWN in (first.organisation, second.organisation)
+            or same_place(first.organisation, second.organisation)
+        )
+        and not _dated_apart(first, second)
     ):
         return None
     return first, second
+
+
+def _dated_apart(first: Decision, second: Decision) -> bool:
+    """Two decisions of the same kind dated in different years ("Tras un primer plan
+    aprobado en 2013, el Pleno aprobó el II Plan … el 13 de diciembre de 2023"): two acts."""
+    dates = (first.decision_date, second.decision_date)
+    return UNKNOWN not in dates and dates[0][:4] != dates[1][:4]
 
 
 def _names_in(organisation: str, text: str) -> bool:
@@ -949,8 +1013,12 @@ def _sentence_decision(
         return None
     if sentence.formula:
         opener_verbs, opener_cues = actions(sentence.formula_opener)
-        if adopts_the_proposal(sentence.formula_opener, opener_verbs):
-            # "la proposta s'aprova … i el Ple ACORDA:": the proposal is adopted here.
+        if adopts_the_proposal(sentence.formula_opener, opener_verbs) or _decides_in_capitals(
+            sentence.formula_opener
+        ):
+            # "la proposta s'aprova … i el Ple ACORDA:": the proposal is adopted here;
+            # "Visto el dictamen … sobre la propuesta …, el Pleno … ACUERDA:": the
+            # proposal is the history of what the body decides now.
             opener_cues = opener_cues - {"propose"}
         cues |= opener_cues
     proposed_by_opener = sentence.formula and (
@@ -1101,7 +1169,7 @@ def _sentence_decision(
     return decision
 
 
-_SECTION_HEADING = re.compile(r"(?m)^[ \t]*(?:§\s?\d{1,4}|\d{1,2}[.)])[ \t]")
+_SECTION_HEADING = re.compile(r"(?m)^[ \t]*(?:§\s?\d{1,4}|\d{1,2}[.)]-?)[ \t]")
 
 
 def section_case_number(text: str, position: int) -> str:
@@ -1111,6 +1179,9 @@ def section_case_number(text: str, position: int) -> str:
     headings = [
         m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position
     ]
+    labelled = _labelled_number_in_item(text, position)
+    if labelled:
+        return labelled
     # The items of a decision ("1. Ludvika kommun undertecknar …") stand under their
     # section's heading: look further up, but not past a "§" section's own heading.
     for heading in reversed(headings[-SECTION_HEADINGS:]):
@@ -1125,6 +1196,31 @@ def section_case_number(text: str, position: int) -> str:
 
 
 SECTION_HEADINGS = 6  # headings looked at, nearest first, for a section's case number
+NUMBER_LINE_WORDS = 6  # words of a line that gives an item's own number ("Usnesení č. 1407/Z34/26")
+ITEM_SPAN = 1500  # characters above a decision where its item's title may stand
+
+
+def _labelled_number_in_item(text: str, position: int) -> str:
+    """The number on a short line of its own between an agenda item's title ("Bod 3 –
+    Přistoupení k Evropské chartě …") and the decision: the decision's own number, not one
+    the item's history cites in a sentence ("doporučila svým usnesením č. R/4471/26")."""
+    line_start = text.rfind("\n", 0, position) + 1
+    own_line = text[line_start : text.find("\n", position) % (len(text) + 1)]
+    if _ITEM_HEADING.get().match(" ".join(own_line.split())) or _SECTION_HEADING.match(own_line):
+        return ""  # the decision is the item's title: its number stands under it
+    start = max(0, position - ITEM_SPAN)
+    lines = text[start:position].split("\n")
+    for index in range(len(lines) - 1, -1, -1):
+        line = " ".join(lines[index].split())
+        if _ITEM_HEADING.get().match(line) or _SECTION_HEADING.match(lines[index]):
+            for below in reversed(lines[index + 1 :]):
+                below = " ".join(below.split())
+                if 0 < len(below.split()) <= NUMBER_LINE_WORDS:
+                    found = find_case_number(below)
+                    if found != UNKNOWN:
+                        return found
+            return ""
+    return ""
 
 
 def _another_organisation(decision: Decision, context: Context) -> bool:
@@ -1487,11 +1583,13 @@ def _meeting_told_next(sentence: Sentence, context: Context) -> str:
 def _opener_date(sentence: Sentence, context: Context) -> str:
     if not sentence.formula or not sentence.formula_opener:
         return ""
-    days = [
-        d
-        for d in _event_dates(sentence.formula_opener, context)
-        if len(d.value) == 10 and not d.period
-    ]
+    opener = sentence.formula_opener
+    days = [d for d in _event_dates(opener, context) if len(d.value) == 10 and not d.period]
+    bodies = find_bodies(opener)
+    if bodies and _decides_in_capitals(opener) and "propose" in actions(opener)[1]:
+        # "Visto el dictamen de la Comisión de Igualdad de 27 de abril, sobre la propuesta
+        # …, el Pleno … ACUERDA:": a day before the deciding body dates the proposal.
+        days = [d for d in days if d.start > bodies[-1][0]]
     return days[-1].value if len(days) == 1 else ""
 
 
@@ -1539,18 +1637,8 @@ def _event_dates(text: str, context: Context) -> list:
         d
         for d in find_dates(text, context.document_date)
         if not _PUBLISHED_BEFORE.get().search(text[max(0, d.start - LABEL_REACH) : d.start])
-        and not _STATUTE_BEFORE.get().search(text[max(0, d.start - STATUTE_REACH) : d.start])
+        and not STATUTE_BEFORE.get().search(text[max(0, d.start - STATUTE_REACH) : d.start])
     ]
-
-
-STATUTE_REACH = 40  # characters before a date where the law it dates is named
-# A law cited as the decision's basis ("ustawy z dnia 8 marca 1990 r.", "D.Lgs. 18 agosto
-# 2000", "Lei n.º 75/2013, de 12 de setembro"): its date is the law's; a new sentence
-# ("… Act 2010. On 12 May …") ends the citation.
-_STATUTE_BEFORE = lexicon.filtered(
-    r"(?<![\w])(?:{alt})(?![\w])(?:(?!\.\s+(?-i:[A-ZÀ-ÞΑ-ΩА-Я]))[^;\n]){0,25}$",
-    "decisions.statutes",
-)
 
 
 RESOLUTION_BEFORE, RESOLUTION_AFTER = 50, 30  # characters around a date to its resolution

@@ -35,6 +35,22 @@ def _case_regexes() -> list[re.Pattern[str]]:
 _MARK = r"nr\.?|no\.?|n\.?\s?[°º]|n\.o(?=\s)|n\.|n[úu]m(?:\.|ero)?|number|nummer"
 
 
+STATUTE_REACH = 40  # characters before a date where the law it dates is named
+# A law cited as the decision's basis ("ustawy z dnia 8 marca 1990 r.", "D.Lgs. 18 agosto
+# 2000", "Lei n.º 75/2013, de 12 de setembro"): its date is the law's; a new
+# sentence ("… Act 2010. On 12 May …") ends the citation.
+STATUTE_BEFORE = lexicon.filtered(
+    r"(?<![\w])(?:{alt})(?![\w])(?:(?!\.\s+(?-i:[A-ZÀ-ÞΑ-ΩА-Я]))[^;\n]){0,25}$",
+    "decisions.statutes",
+)
+
+
+# A law named right before a number and its mark ("Legea nr. ", "zákona č. ", "Law No "):
+# the number is the law's.
+_STATUTE_NUMBER = lexicon.filtered(
+    r"(?<![\w])(?:{alt})(?![\w])[^;\n\d]{0,12}$", "decisions.statutes"
+)
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -51,7 +67,7 @@ def find_case_number(text: str, near: int | None = None) -> str:
     if not _DIGIT.search(text):
         return UNKNOWN
     for regex in _case_regexes():
-        matches = list(regex.finditer(text)) if near is not None else [regex.search(text)]
+        matches = list(regex.finditer(text))
         matches = [m for m in matches if m]
         if near is not None:
             # Another clause's number ("X joined in 2018, and by order Nr. A-1 of 2019 …").
@@ -60,6 +76,12 @@ def find_case_number(text: str, near: int | None = None) -> str:
                 for m in matches
                 if abs(m.start() - near) <= CASE_REACH or "," not in _between(text, m.start(), near)
             ]
+        # A law's number ("Legii nr. 52/2003", "zákona č. 128/2000 Sb.") is not the case's.
+        matches = [
+            m
+            for m in matches
+            if not _STATUTE_NUMBER.get().search(text[max(0, m.start() - STATUTE_REACH) : m.start()])
+        ]
         if not matches:
             continue
         m = min(matches, key=lambda m: abs(m.start() - near)) if near is not None else matches[0]

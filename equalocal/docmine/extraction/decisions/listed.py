@@ -147,7 +147,7 @@ def list_in_sentence(norm: str) -> tuple[list[str], int]:
     for m in _list_regex(document_language()).finditer(norm):
         if "," not in m.group(0) and _ONE_LETTER.search(m.group(0)):
             continue  # "Këshilli Bashkiak i Bashkisë": a one-letter word is rarely "and" alone
-        if _names_a_body(norm[: m.start()]):
+        if _names_a_body(norm[: m.start()]) or _body_after(norm[m.end() :]):
             continue  # "Ausschuss für Soziales, Gesundheit und Gleichstellung": a body's name
         items = _items(m.group(0))
         # The first item may begin with the word before the list ("höfðu Akureyrarbær").
@@ -192,6 +192,18 @@ def _names_a_body(before: str) -> bool:
         return False
     start, body = bodies[-1]
     return _BODY_LINK.fullmatch(before[-80:][start + len(body) :]) is not None
+
+
+BODY_AFTER = 30  # characters of capitalised words between a list and the body it names
+
+
+def _body_after(after: str) -> bool:
+    """Whether the list runs on into a body's name ("the Community, Culture, Arts,
+    Education and Tourism Strategic Policy Committee"): it is that body's remit."""
+    bodies = find_bodies(after[: BODY_AFTER + 40])
+    if not bodies or bodies[0][0] > BODY_AFTER:
+        return False
+    return all(_is_name_start(word) for word in after[: bodies[0][0]].split())
 
 
 # Where ``list_in_sentence`` found the verb's subject or object to be examples or a count

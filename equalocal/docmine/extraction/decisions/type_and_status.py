@@ -8,7 +8,7 @@ from functools import cache
 from ...types import DecisionStatus, DecisionType
 from .. import lexicon
 from ..prefilter import Filtered
-from .cues import Action, names_accession
+from .cues import Action, document_language, names_accession
 
 # The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
 # document about it).
@@ -86,6 +86,9 @@ def decision_type(
     the verb only supports it or another document stands between ("approved the guidelines
     of the Charter"). ``None`` when no verb has an object the extractor knows.
     """
+    actions = [
+        a for a in actions if a.category != "sign" or not _signs_another_text(norm, a, charter)
+    ]
     signs = [a for a in actions if a.category == "sign"]
     if signs and (charter or previous_charter):
         return DecisionType.SIGN_CHARTER, signs[0]
@@ -131,17 +134,32 @@ def decision_type(
     # The Charter may stand before the verb ("… Carta: è stata deliberata").
     before = ref[1] <= action.start
     between = norm[ref[1] : action.start] if before else norm[action.end : ref[0]]
-    if lexicon.words("subjects.other_documents").search(between):
+    if lexicon.words_in("subjects.other_documents", document_language()).search(between):
         return DecisionType.OTHER, action
     # The signing may stand just before or after the name too ("Adesione formale alla
     # Carta", "a Charta aláírását": the Charter's signing).
     around = norm[max(0, ref[0] - 30) : ref[0]] + " " + norm[ref[1] : ref[1] + 30]
+    # … or be the verb's own object after a Charter named first ("firmantes de la Carta
+    # … desde que el Pleno aprobó la adhesión").
+    around += " " + norm[action.end : action.end + BARE_ACCESSION] if before else ""
     if len(between.split()) > 5 and not names_accession(between + " " + around):
         return DecisionType.OTHER, action
     return DecisionType.SIGN_CHARTER, action
 
 
 ACCESSION_REACH = 90  # characters from the verb to the accession noun, and on to the Charter
+
+OBJECT_REACH = 40  # characters from a signing verb to the text it signs
+
+
+def _signs_another_text(norm: str, action: Action, charter: list[tuple[int, int]]) -> bool:
+    """A signing whose object, right after the verb and before any name of the Charter, is
+    another text ("Haarlem ondertekende in 2022 de Regenboogstedenovereenkomst")."""
+    window = norm[action.end : action.end + OBJECT_REACH]
+    found = lexicon.words_in("subjects.other_documents", document_language()).search(window)
+    if not found:
+        return False
+    return not any(action.end <= start < action.end + found.start() for start, _ in charter)
 
 
 SUBJECT_REACH = 4  # characters before a sentence's subject ("O ", "The ")
@@ -182,6 +200,9 @@ def accession_object(
             if previous_charter and not charter and (after or before):
                 return DecisionType.SIGN_CHARTER, action
     return None
+
+
+BARE_ACCESSION = 20  # characters after the verb where its object, the accession, stands
 
 
 @cache
