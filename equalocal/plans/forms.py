@@ -53,12 +53,18 @@ class GroupedChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.number}. {obj.title}"
 
-    def group_by(self, key):
-        """Group the choices by ``key(obj)``; validation still uses the queryset."""
-        groups: dict[str, list] = {}
+    def group_by(self, key, *, first=(), first_label=""):
+        """Group the choices by ``key(obj)``; validation still uses the queryset.
+
+        The objects in ``first`` (e.g. a plan's priority articles) come before the others, in
+        a group of their own named ``first_label``, and not again in their usual group.
+        """
+        first = set(first)
+        groups: dict[str, list] = {str(first_label): []} if first else {}
         for obj in self.queryset:
-            groups.setdefault(str(key(obj)), []).append((obj.pk, self.label_from_instance(obj)))
-        self.choices = list(groups.items())
+            label = first_label if obj.pk in first else key(obj)
+            groups.setdefault(str(label), []).append((obj.pk, self.label_from_instance(obj)))
+        self.choices = [(label, options) for label, options in groups.items() if options]
 
 
 def _article_group(article):
@@ -71,6 +77,15 @@ def _section(article):
 
 def _goal_set(goal):
     return goal.goal_set.title
+
+
+def _group_plan_articles(field, plan):
+    """The plan's articles by Charter section, its priority articles first as their own group."""
+    field.group_by(
+        _section,
+        first=[article.pk for article in selectors.plan_priorities(plan)],
+        first_label=_("The plan's priorities"),
+    )
 
 
 class PlanForm(LockedFormMixin, forms.ModelForm):
@@ -227,7 +242,7 @@ class GoalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["articles"].queryset = selectors.plan_articles(plan)
         self.fields["reference_goals"].queryset = selectors.reference_goals_for(plan.organisation)
-        self.fields["articles"].group_by(_section)
+        _group_plan_articles(self.fields["articles"], plan)
         self.fields["reference_goals"].group_by(_goal_set)
         if self.instance.pk is None:
             self.initial["order"] = plan.goals.count() + 1
@@ -278,7 +293,7 @@ class ActivityForm(LockedFormMixin, forms.ModelForm):
         self.fields["goal"].queryset = plan.goals.all()
         self.fields["responsible_person"].queryset = plan.organisation.people.order_by("name")
         self.fields["articles"].queryset = selectors.plan_articles(plan)
-        self.fields["articles"].group_by(_section)
+        _group_plan_articles(self.fields["articles"], plan)
         if self.instance.pk is None:
             self.initial["order"] = plan.activities.count() + 1
             self.initial["progress"] = None

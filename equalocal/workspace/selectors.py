@@ -311,12 +311,20 @@ class ChecklistItem:
     key: str
     label: str
     done: bool
-    url: str
+    url: str  # the page where the step is done; empty while it waits for an earlier step
     action: str
+    role: str = Role.EDITOR  # the least role that does the step
+    waiting: str = ""  # why there is no page for the step yet
 
 
 def first_run_checklist(organisation: Organisation, *, today: date) -> list[ChecklistItem]:
-    """An organisation's first steps, each ticked by its data, each with the page to do it."""
+    """An organisation's first steps, each ticked by its data, each with the page to do it.
+
+    Every link leads to the form where its step is done in the current state: the decision
+    to the commitment's step form (or to recording the commitment when there is none), the
+    priorities to the plan's form (the new plan's before a plan exists). Adding an activity
+    and recording the adoption need the plan: until it exists, they have no link but say so.
+    """
     slug = {"org": organisation.slug}
     commitment = active_commitment(organisation)
     decided = commitment is not None and commitment.status in (
@@ -340,53 +348,66 @@ def first_run_checklist(organisation: Organisation, *, today: date) -> list[Chec
         or Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True).exists()
     )
     figures = Measurement.objects.filter(organisation=organisation).exists()
-    plan_url = plan.get_absolute_url() if plan else reverse("plans:create", kwargs=slug)
+    if commitment is None:
+        decision_url = reverse("charters:commitment-create", kwargs=slug)
+    else:
+        decision_url = reverse(
+            "charters:commitment-step", kwargs={**slug, "commitment": commitment.pk}
+        )
+    if plan is None:
+        plan_form_url = reverse("plans:create", kwargs=slug)
+        activity_url = adoption_url = ""
+    else:
+        plan_form_url = reverse("plans:edit", kwargs={**slug, "plan": plan.pk})
+        activity_url = reverse("plans:activity-create", kwargs={**slug, "plan": plan.pk})
+        adoption_url = plan_form_url
+    needs_plan = _("Once the plan is created.")
     return [
         ChecklistItem(
             "decision",
             _("Record the decision to sign the Charter"),
             decided,
-            commitment.get_absolute_url()
-            if commitment
-            else reverse("charters:commitment-create", kwargs=slug),
+            decision_url,
             _("Record a step") if commitment else _("Record the commitment"),
         ),
         ChecklistItem(
             "plan",
             _("Create the action plan"),
             plan is not None,
-            plan_url,
+            plan.get_absolute_url() if plan else reverse("plans:create", kwargs=slug),
             _("Open the plan") if plan else _("Create the plan"),
         ),
         ChecklistItem(
             "articles",
             _("Link the plan to the Charter articles it works on"),
             articles,
-            reverse("plans:edit", kwargs={**slug, "plan": plan.pk}) if plan else plan_url,
+            # The priorities are a field of the plan's form, new or saved.
+            f"{plan_form_url}#id_priorities",
             _("Choose priorities"),
         ),
         ChecklistItem(
             "activity",
             _("Add the first activity"),
             activity,
-            reverse("plans:activity-create", kwargs={**slug, "plan": plan.pk})
-            if plan
-            else plan_url,
+            activity_url,
             _("Add an activity"),
+            waiting=needs_plan,
         ),
         ChecklistItem(
             "adopted",
             _("Record the plan's adoption"),
             adopted,
-            reverse("plans:edit", kwargs={**slug, "plan": plan.pk}) if plan else plan_url,
+            adoption_url,
             _("Record the adoption"),
+            waiting=needs_plan,
         ),
         ChecklistItem(
             "colleagues",
             _("Invite colleagues"),
             colleagues,
-            reverse("organisations:members", kwargs=slug),
+            reverse("organisations:members", kwargs=slug) + "#invite",
             _("Invite someone"),
+            role=Role.ADMIN,
         ),
         ChecklistItem(
             "indicators",

@@ -76,6 +76,42 @@ def page(browser, live_server, demo):
     context.close()
 
 
+@pytest.fixture
+def new_page(browser, live_server, transactional_db):
+    """A page in a new context of a given size, with or without JavaScript, signed in as a
+    user or not; needs no demo data (``page`` loads the demo)."""
+    from django.test import Client
+
+    from tests.signin import sign_in
+
+    contexts = []
+
+    def _new_page(viewport, *, javascript=True, user=None):
+        context = browser.new_context(
+            base_url=live_server.url,
+            locale="en-GB",
+            viewport=viewport,
+            java_script_enabled=javascript,
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        if user is not None:
+            cookie = sign_in(Client(), user).cookies["sessionid"]
+            context.add_cookies(
+                [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+            )
+        page = context.new_page()
+        violations = CSP_VIOLATIONS.setdefault(page, [])
+        page.on("console", lambda message: _record_csp_violation(violations, message))
+        return page
+
+    yield _new_page
+    for context in contexts:
+        for page in context.pages:
+            CSP_VIOLATIONS.pop(page, None)
+        context.close()
+
+
 #: Messages of the Content-Security-Policy refusing something, per page.
 CSP_VIOLATIONS: dict = {}
 
@@ -132,8 +168,8 @@ def sign_in(page):
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_load_state()
-        # The header shows "Sign out" once the session exists.
-        page.get_by_role("button", name="Sign out").wait_for()
+        # The header holds "Sign out" once the session exists (folded in the menu on a phone).
+        page.get_by_role("button", name="Sign out", include_hidden=True).wait_for(state="attached")
         return page
 
     return _sign_in

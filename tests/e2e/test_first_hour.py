@@ -120,3 +120,44 @@ def test_new_invitee_works_through_the_checklist_to_an_adopted_plan(page, axe):
     nav(page, "Home")
     expect(step(page, "Record the plan's adoption")).to_contain_text("Done")
     axe(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_recording_a_step_takes_one_click_from_the_checklist_and_the_commitment(
+    new_page, javascript
+):
+    """The checklist's "Record a step" opened the commitment page, where "Record a step" had
+    to be clicked again: it leads to the step form itself, with or without JavaScript."""
+    from django.apps import apps
+
+    from equalocal.charters.reference import load_reference
+    from equalocal.organisations.models import Role
+    from tests.factories import (
+        CommitmentFactory,
+        MembershipFactory,
+        OrganisationFactory,
+        UserFactory,
+    )
+
+    load_reference(apps)  # the Charter texts: a browser test starts from an empty database
+    today = timezone.localdate()
+    organisation = OrganisationFactory(name="Bräcke kommun", slug="bracke")
+    admin = UserFactory(email="samordnare@bracke.example")
+    MembershipFactory(user=admin, organisation=organisation, role=Role.ADMIN)
+    commitment = CommitmentFactory(organisation=organisation, status="considering")
+    page = new_page({"width": 1366, "height": 900}, javascript=javascript, user=admin)
+
+    page.goto("/")
+    step(page, "Record the decision to sign the Charter").get_by_role(
+        "link", name="Record a step"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record a step")
+    expect(page).to_have_url(re.compile(rf"/commitments/{commitment.pk}/steps/new/$"))
+    page.get_by_label("Status after this step").select_option(label="Decided")
+    page.get_by_label("Date").fill((today - timedelta(days=30)).isoformat())
+    page.get_by_role("button", name="Record the step").click()
+    expect(page.get_by_role("status")).to_contain_text("the status is now “Decided”")
+
+    # On the commitment page, one click on its own "Record a step" opens the form too.
+    page.get_by_role("main").get_by_role("link", name="Record a step").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record a step")

@@ -1114,6 +1114,72 @@ def test_new_activity_form_preselects_the_goal_and_the_next_number(client, perso
     assert 'type="date"' in html
 
 
+def _article_groups(html: str) -> list[tuple[str, list[str]]]:
+    """(legend, [article ids]) of the "articles" field's groups, in page order."""
+    field = html[html.index('id="id_articles"') :]
+    field = field[: re.search(r"</fieldset>\s*</fieldset>", field).end()]
+    groups = []
+    for part in field.split('<fieldset class="choice-group">')[1:]:
+        legend = re.search(r"<legend>(.*?)</legend>", part).group(1)
+        groups.append((legend, re.findall(r'name="articles" value="(\d+)"', part)))
+    return groups
+
+
+@pytest.mark.parametrize("form", ["activity-create", "goal-create"])
+def test_the_article_choices_show_the_plans_priorities_first(client, personas, form):
+    plan = the_plan(personas)
+    charter = plan.commitment.charter
+    priorities = list(Article.objects.filter(charter=charter, number__in=[7, 3]))
+    plan.priorities.set(priorities)
+    html = (
+        signed_in(client, personas, "editor")
+        .get(url(form, personas, plan=plan.pk))
+        .content.decode()
+    )
+    groups = _article_groups(html)
+    legend, first = groups[0]
+    assert legend == "The plan&#x27;s priorities"
+    assert first == [str(a.pk) for a in sorted(priorities, key=lambda a: a.number)]
+    rest = [pk for _legend, pks in groups[1:] for pk in pks]
+    # Every other article of the plan's Charter text follows, once, by section.
+    assert set(first).isdisjoint(rest)
+    assert len(first) + len(rest) == Article.objects.filter(charter=charter).count()
+    assert all(legend != "The plan&#x27;s priorities" for legend, _pks in groups[1:])
+
+
+def test_without_priorities_the_article_choices_are_by_section_only(client, personas):
+    plan = the_plan(personas)
+    plan.priorities.clear()
+    html = (
+        signed_in(client, personas, "editor")
+        .get(url("activity-create", personas, plan=plan.pk))
+        .content.decode()
+    )
+    assert "The plan&#x27;s priorities" not in html
+    first_article = Article.objects.filter(charter=plan.commitment.charter).order_by("number")[0]
+    assert _article_groups(html)[0][1][0] == str(first_article.pk)
+
+
+def test_a_priority_article_chosen_first_is_saved_with_the_activity(client, personas):
+    plan = the_plan(personas)
+    priority = Article.objects.get(charter=plan.commitment.charter, number=3)
+    plan.priorities.set([priority])
+    signed_in(client, personas, "editor")
+    response = client.post(
+        url("activity-create", personas, plan=plan.pk),
+        {
+            "order": 9,
+            "title": "Prioriterad aktivitet",
+            "timing": "ongoing",
+            "status": "planned",
+            "weight": 1,
+            "articles": [priority.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(Activity.objects.get(title="Prioriterad aktivitet").articles.all()) == [priority]
+
+
 def test_viewer_cannot_open_the_progress_form(client, personas):
     response = signed_in(client, personas, "viewer").get(
         url(

@@ -173,6 +173,86 @@ def test_the_checklist_ticks_itself_from_the_data():
     assert "adopted" in keys()
 
 
+def _links(organisation):
+    return {i.key: i.url for i in first_run_checklist(organisation, today=date.today())}
+
+
+def test_each_first_step_links_to_the_page_where_it_is_done_before_any_plan():
+    organisation = OrganisationFactory(slug="ny")
+    links = _links(organisation)
+    assert links == {
+        "decision": "/charter/organisations/ny/commitments/new/",
+        "plan": "/organisations/ny/plans/new/",
+        "articles": "/organisations/ny/plans/new/#id_priorities",
+        # Both need the plan: no link to a form where they cannot be done.
+        "activity": "",
+        "adopted": "",
+        "colleagues": "/organisations/ny/members/#invite",
+        "indicators": "/indicators/organisations/ny/import/",
+    }
+
+
+def test_each_first_step_follows_the_commitment_and_the_plan_once_they_exist():
+    organisation = OrganisationFactory(slug="ny")
+    commitment = CommitmentFactory(organisation=organisation, status="considering")
+    links = _links(organisation)
+    # The decision is recorded as a step of the commitment, on its step form.
+    assert links["decision"] == f"/charter/organisations/ny/commitments/{commitment.pk}/steps/new/"
+    assert links["plan"] == "/organisations/ny/plans/new/"
+    plan = ActionPlanFactory(organisation=organisation, kind="charter", commitment=commitment)
+    links = _links(organisation)
+    assert links["plan"] == plan.get_absolute_url()
+    assert links["articles"] == f"/organisations/ny/plans/{plan.pk}/edit/#id_priorities"
+    assert links["activity"] == f"/organisations/ny/plans/{plan.pk}/activities/new/"
+    assert links["adopted"] == f"/organisations/ny/plans/{plan.pk}/edit/"
+    assert links["decision"].endswith(f"/commitments/{commitment.pk}/steps/new/")
+
+
+def test_every_first_step_link_opens_its_form_for_an_admin(client):
+    organisation = OrganisationFactory(slug="ny")
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=organisation, role="admin")
+    client.force_login(admin)
+    for state in ("empty", "commitment", "plan"):
+        if state == "commitment":
+            CommitmentFactory(organisation=organisation, status="considering")
+        if state == "plan":
+            ActionPlanFactory(organisation=organisation, kind="charter")
+        for key, url in _links(organisation).items():
+            if url:
+                response = client.get(url.split("#")[0])
+                assert response.status_code == 200, (state, key, url)
+        fragment = {
+            "articles": 'id="id_priorities"',
+            "colleagues": 'id="invite"',
+        }
+        for key, marker in fragment.items():
+            assert marker in client.get(_links(organisation)[key]).content.decode(), key
+
+
+def test_the_checklist_says_what_waits_for_the_plan_and_who_invites(client):
+    organisation = OrganisationFactory(name="Ny kommun", slug="ny")
+    admin = UserFactory()
+    MembershipFactory(user=admin, organisation=organisation, role="admin")
+    client.force_login(admin)
+    html = client.get("/").content.decode()
+    checklist = html[html.index('id="first-steps"') :]
+    # Before a plan exists, only "Create the plan" and "Choose priorities" lead to the new plan.
+    assert checklist.count('href="/organisations/ny/plans/new/') == 2
+    assert checklist.count("Once the plan is created.") == 2
+    assert "Add an activity</a>" not in checklist
+    assert 'href="/organisations/ny/members/#invite"' in checklist
+    # Alone in the organisation, an editor may not invite: the step says who does it
+    # instead of linking to a page without the form.
+    organisation.memberships.update(role="editor")
+    client.force_login(admin)
+    checklist = client.get("/").content.decode()
+    checklist = checklist[checklist.index('id="first-steps"') :]
+    assert "/organisations/ny/members/#invite" not in checklist
+    assert "An admin of your organisation does this." in checklist
+    assert 'href="/charter/organisations/ny/commitments/new/"' in checklist
+
+
 def test_the_checklist_is_for_members_and_gives_editors_the_buttons(client, personas):
     neworg = OrganisationFactory(name="Ny kommun", slug="ny")
     editor = UserFactory()
