@@ -110,3 +110,31 @@ def test_two_plans_of_one_sentence_dated_years_apart_are_two_adoptions():
         d.decision_date for d in _decisions(text, "es") if d.decision_type == "adopt_action_plan"
     }
     assert dates == {"2013", "2023-12-13"}
+
+
+def test_a_czech_refusal_by_prefix_is_a_rejection():
+    text = (
+        "Zastupitelstvo města Zlína na zasedání dne 11. května 2027 neschválilo přistoupení "
+        "města k Evropské chartě rovnosti žen a mužů v místním životě."
+    )
+    [decision] = _decisions(text, "cs")
+    assert (decision.decision_type, decision.status) == ("sign_charter", "rejected")
+
+
+def test_dutch_separable_verbs_keep_their_particle_at_the_end():
+    text = (
+        "Gisteren zette de burgemeester van Delft zijn handtekening onder het Europees "
+        "Handvest voor gelijkheid van vrouwen en mannen op lokaal niveau. De gemeenteraad "
+        "keurde de toetreding op 14 januari 2027 goed."
+    )
+    dates = {d.decision_date for d in _decisions(text, "nl") if d.decision_type == "sign_charter"}
+    assert "2027-01-14" in dates
+
+
+def test_a_danish_handleplan_is_a_plan():
+    text = (
+        "Aarhus Kommune tilsluttede sig det europæiske charter for ligestilling i 2021. "
+        "Handleplanen for 2027–2029 blev vedtaget af byrådet den 3. februar 2027."
+    )
+    types = {(d.decision_type, d.decision_date) for d in _decisions(text, "da")}
+    assert ("adopt_action_plan", "2027-02-03") in types
