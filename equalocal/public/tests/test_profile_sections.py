@@ -61,7 +61,7 @@ def test_anonymous_sees_the_latest_published_follow_up_report_with_its_date(umea
     assert "Latest follow-up report" in content
     assert f'href="{latest.get_absolute_url()}"' in content
     assert "Uppföljning 2025" in content
-    assert f'<time datetime="{latest.sent_at:%Y-%m-%d}">' in content
+    assert f'<time datetime="{timezone.localtime(latest.sent_at):%Y-%m-%d}">' in content
     assert reverse("reports:pdf", kwargs={"org": "umea", "report": latest.pk}) in content
     for hidden in ["Uppföljning 2024", "Sammanfattning för nätverket"]:
         assert hidden not in content
