@@ -212,6 +212,12 @@ def names_accession(text: str) -> bool:
     )
 
 
+def other_documents():
+    """The names of texts other than the Charter in the document's own language
+    ("Istanbul Convention", "Regenboogstedenovereenkomst")."""
+    return lexicon.words_in("subjects.other_documents", document_language())
+
+
 def clause_at(norm: str, pos: int) -> str:
     """The clause around ``pos``: between the nearest commas, semicolons, colons, brackets."""
     left = max(norm.rfind(c, 0, pos) for c in ",;:(")

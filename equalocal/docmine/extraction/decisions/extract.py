@@ -35,6 +35,7 @@ from .cues import (
     is_generic,
     may_hold_action,
     opens_with_a_bare_plural,
+    other_documents,
     proposing_verbs,
     weak_charter_spans,
 )
@@ -193,7 +194,7 @@ def extract_decisions(
         if (
             not named_here
             and not verbs
-            and not _names_other_document(norm)
+            and not other_documents().search(norm)
             and idle < IDLE_SENTENCES
         ):
             # "I Sverige är det SKR som samordnar arbetet.": a sentence that neither acts
@@ -241,11 +242,6 @@ def _decides_in_capitals(opener: str) -> bool:
         and closes_with_deciding_verb(opener)
         and not opens_a_proposal(opener)
     )
-
-
-def _names_other_document(norm: str) -> bool:
-    """The sentence names a text other than the Charter ("the Istanbul Convention")."""
-    return bool(lexicon.words_in("subjects.other_documents", document_language()).search(norm))
 
 
 def _dated_as_proposal(decision: Decision) -> Decision:
@@ -1176,12 +1172,12 @@ def section_case_number(text: str, position: int) -> str:
     """The case number of the protocol section or agenda item holding ``position``: on its
     heading line ("§ 97   Dnr KS 2025/301") or the line under it ("6. Aprovar l'adhesió …" /
     "Expedient 2025/8841"); empty when the section names none."""
-    headings = [
-        m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position
-    ]
     labelled = _labelled_number_in_item(text, position)
     if labelled:
         return labelled
+    headings = [
+        m for m in _SECTION_HEADING.finditer(text, 0, position + 12) if m.start() <= position
+    ]
     # The items of a decision ("1. Ludvika kommun undertecknar …") stand under their
     # section's heading: look further up, but not past a "§" section's own heading.
     for heading in reversed(headings[-SECTION_HEADINGS:]):
@@ -1205,22 +1201,24 @@ def _labelled_number_in_item(text: str, position: int) -> str:
     Přistoupení k Evropské chartě …") and the decision: the decision's own number, not one
     the item's history cites in a sentence ("doporučila svým usnesením č. R/4471/26")."""
     line_start = text.rfind("\n", 0, position) + 1
-    own_line = text[line_start : text.find("\n", position) % (len(text) + 1)]
-    if _ITEM_HEADING.get().match(" ".join(own_line.split())) or _SECTION_HEADING.match(own_line):
+    if _item_title(text[line_start:].split("\n", 1)[0]):
         return ""  # the decision is the item's title: its number stands under it
-    start = max(0, position - ITEM_SPAN)
-    lines = text[start:position].split("\n")
-    for index in range(len(lines) - 1, -1, -1):
-        line = " ".join(lines[index].split())
-        if _ITEM_HEADING.get().match(line) or _SECTION_HEADING.match(lines[index]):
-            for below in reversed(lines[index + 1 :]):
-                below = " ".join(below.split())
-                if 0 < len(below.split()) <= NUMBER_LINE_WORDS:
-                    found = find_case_number(below)
-                    if found != UNKNOWN:
-                        return found
-            return ""
+    lines = [
+        " ".join(line.split()) for line in text[max(0, position - ITEM_SPAN) : position].split("\n")
+    ]
+    title = next((i for i in range(len(lines) - 1, -1, -1) if _item_title(lines[i])), None)
+    if title is None:
+        return ""
+    for line in reversed(lines[title + 1 :]):
+        if 0 < len(line.split()) <= NUMBER_LINE_WORDS and find_case_number(line) != UNKNOWN:
+            return find_case_number(line)
     return ""
+
+
+def _item_title(line: str) -> bool:
+    """Whether a line opens an agenda item or a protocol section ("Bod 3 – …", "§ 12")."""
+    line = " ".join(line.split())
+    return bool(_ITEM_HEADING.get().match(line) or _SECTION_HEADING.match(line))
 
 
 def _another_organisation(decision: Decision, context: Context) -> bool:

@@ -68,7 +68,6 @@ def find_case_number(text: str, near: int | None = None) -> str:
         return UNKNOWN
     for regex in _case_regexes():
         matches = list(regex.finditer(text))
-        matches = [m for m in matches if m]
         if near is not None:
             # Another clause's number ("X joined in 2018, and by order Nr. A-1 of 2019 …").
             matches = [

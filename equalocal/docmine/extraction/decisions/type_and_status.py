@@ -8,7 +8,7 @@ from functools import cache
 from ...types import DecisionStatus, DecisionType
 from .. import lexicon
 from ..prefilter import Filtered
-from .cues import Action, document_language, names_accession
+from .cues import Action, names_accession, other_documents
 
 # The Charter as the object of the verb: signing it, or "other" (supporting, or approving a
 # document about it).
@@ -134,7 +134,7 @@ def decision_type(
     # The Charter may stand before the verb ("… Carta: è stata deliberata").
     before = ref[1] <= action.start
     between = norm[ref[1] : action.start] if before else norm[action.end : ref[0]]
-    if lexicon.words_in("subjects.other_documents", document_language()).search(between):
+    if other_documents().search(between):
         return DecisionType.OTHER, action
     # The signing may stand just before or after the name too ("Adesione formale alla
     # Carta", "a Charta aláírását": the Charter's signing).
@@ -156,7 +156,7 @@ def _signs_another_text(norm: str, action: Action, charter: list[tuple[int, int]
     """A signing whose object, right after the verb and before any name of the Charter, is
     another text ("Haarlem ondertekende in 2022 de Regenboogstedenovereenkomst")."""
     window = norm[action.end : action.end + OBJECT_REACH]
-    found = lexicon.words_in("subjects.other_documents", document_language()).search(window)
+    found = other_documents().search(window)
     if not found:
         return False
     return not any(action.end <= start < action.end + found.start() for start, _ in charter)
